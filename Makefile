@@ -1,0 +1,26 @@
+# The two commands of the README. Everything else lives in scripts/.
+.PHONY: serve test build bench size setup
+
+# Build tools and crates, then serve the app on http://127.0.0.1:8080 (release build, auto-reload).
+serve:
+	scripts/setup.sh
+	. scripts/env.sh && trunk serve --release
+
+# Every check and test; ends with "summary: N passed, M failed".
+test:
+	scripts/test.sh
+
+setup:
+	scripts/setup.sh --browser
+
+build:
+	scripts/setup.sh
+	. scripts/env.sh && trunk build --release
+
+size: build
+	scripts/size-report.sh
+
+# Benchmarks print figures (not pass/fail): replay speed of the domain core and the UI's frame times.
+bench: build
+	cargo bench --bench replay
+	. scripts/env.sh && node tests/e2e/bench/frames.mjs

@@ -1,0 +1,34 @@
+//! Every duration the rules and the autopilot use, in one place, so a teacher can find
+//! "why 14 days?" without reading the machine.
+
+use chrono::TimeDelta;
+
+/// R2: a job left in Creating (no tracking entered) is deleted after 2 weeks.
+pub const CREATING_EXPIRY: TimeDelta = TimeDelta::days(14);
+/// R5a: a package not delivered 2 weeks after tracking makes its drives NeverReceived.
+pub const SHIPPING_OVERDUE: TimeDelta = TimeDelta::days(14);
+/// R5b: 30 days after the customer was contacted about a missing package, the job closes (2016 article).
+pub const ABANDON_AFTER_OVERDUE: TimeDelta = TimeDelta::days(30);
+/// R10: Completed, Closed and Canceled jobs are kept for 90 days, then deleted.
+pub const RETENTION: TimeDelta = TimeDelta::days(90);
+
+/// Autopilot: carrier transit time after tracking is entered, in whole days (inclusive).
+pub const DELIVERY_DAYS: (u64, u64) = (1, 5);
+/// Autopilot: business days between carrier delivery and the datacenter processing the arrival.
+pub const ARRIVAL_BUSINESS_DAYS: (u64, u64) = (1, 3);
+/// Autopilot: days until a drive missing from the package turns up in another shipment.
+pub const LATE_DRIVE_DAYS: (u64, u64) = (2, 6);
+/// Autopilot: queue wait before a drive's copy starts, in hours, at load 0 (low) and load 1 (high).
+pub const QUEUE_HOURS_IDLE: (u64, u64) = (24, 72);
+pub const QUEUE_HOURS_BUSY: (u64, u64) = (144, 216);
+/// Autopilot: drives share datacenter time, so a copy runs this many times slower than the
+/// raw throughput at full load (and 1 + a fraction of it at lower load).
+pub const COPY_SLOWDOWN_AT_FULL_LOAD: f64 = 40.0;
+/// Autopilot: business days from Packaging to the drives leaving the datacenter.
+pub const SHIP_BACK_BUSINESS_DAYS: (u64, u64) = (1, 3);
+/// Autopilot: size given to an export drive that the scenario did not list.
+pub const DEFAULT_DRIVE_BYTES: u64 = 1 << 40;
+
+pub fn days(n: i64) -> TimeDelta {
+    TimeDelta::days(n)
+}

@@ -1,0 +1,120 @@
+//! Drive identifiers, validated once at the edge so the core never sees a malformed one.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// Eight ASCII letters or digits, stored uppercase (the service prints them like `9CA995BB`),
+/// so `9ca995bb` and `9CA995BB` name the same physical drive.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DriveId(String);
+
+/// Why a text is not a drive id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DriveIdError {
+    WrongLength { value: String, len: usize },
+    NotAlphanumeric { value: String },
+}
+
+impl fmt::Display for DriveIdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::WrongLength { value, len } => write!(
+                f,
+                "drive id \"{value}\" has {len} characters; a drive id has exactly 8 letters or digits, like 9CA995BB"
+            ),
+            Self::NotAlphanumeric { value } => write!(
+                f,
+                "drive id \"{value}\" may contain only letters A-Z and digits 0-9, like 9CA995BB"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DriveIdError {}
+
+impl DriveId {
+    pub const LEN: usize = 8;
+
+    pub fn parse(text: &str) -> Result<Self, DriveIdError> {
+        let len = text.chars().count();
+        if len != Self::LEN {
+            return Err(DriveIdError::WrongLength {
+                value: text.to_string(),
+                len,
+            });
+        }
+        if !text.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(DriveIdError::NotAlphanumeric {
+                value: text.to_string(),
+            });
+        }
+        Ok(Self(text.to_ascii_uppercase()))
+    }
+
+    /// Infallible on purpose: generated ids (autopilot, presets) are hex of a number.
+    pub fn from_number(n: u32) -> Self {
+        Self(format!("{n:08X}"))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for DriveId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::str::FromStr for DriveId {
+    type Err = DriveIdError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl Serialize for DriveId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for DriveId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_eight_alphanumerics_and_uppercases() {
+        assert_eq!(
+            DriveId::parse("9ca995bb").map(|d| d.to_string()),
+            Ok("9CA995BB".into())
+        );
+    }
+
+    #[test]
+    fn rejects_wrong_length_and_symbols() {
+        assert!(matches!(
+            DriveId::parse("9CA995B"),
+            Err(DriveIdError::WrongLength { len: 7, .. })
+        ));
+        assert!(matches!(
+            DriveId::parse("9CA995B-"),
+            Err(DriveIdError::NotAlphanumeric { .. })
+        ));
+        assert!(DriveId::parse("9CA995BÉ").is_err());
+    }
+
+    #[test]
+    fn generated_ids_are_valid() {
+        let id = DriveId::from_number(0xdead_beef);
+        assert_eq!(DriveId::parse(id.as_str()), Ok(id));
+    }
+}

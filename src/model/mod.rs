@@ -1,0 +1,25 @@
+//! The pure state machine of one Import/Export job and its drives.
+//!
+//! Nothing here knows about the browser, the wall clock or other jobs: the
+//! simulation in `crate::sim` feeds it timed events and keeps the history.
+
+pub mod durations;
+pub mod event;
+pub mod ids;
+pub mod invariants;
+pub mod job;
+pub mod refusal;
+pub mod rules;
+pub mod states;
+pub mod transition;
+
+pub use event::{Action, ActionKind, AutoEvent, DriveSpec, EventLabel, JobSpec, Source};
+pub use ids::{DriveId, DriveIdError};
+pub use job::{Deletion, DeletionReason, Drive, Job, Tracking};
+pub use refusal::Refusal;
+pub use rules::{CancelWindow, RuleId, RuleSet, Rules};
+pub use states::{CopyOutcome, DriveState, JobState, JobType, UnknownLabel};
+pub use transition::{apply, check, create, fire, Applied, Change, StateLabel, Subject};
+
+/// Simulated time. The core never reads the wall clock; every event carries its own time.
+pub type Time = chrono::DateTime<chrono::Utc>;

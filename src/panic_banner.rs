@@ -1,0 +1,57 @@
+//! Makes a panic visible: without this, a wasm panic leaves a frozen or blank page and the
+//! message only in the console, which nobody in a classroom has open.
+
+use wasm_bindgen::JsCast;
+
+/// Id of the banner element, so tests (and the CSS) can find it.
+pub const BANNER_ID: &str = "panic-banner";
+
+/// Installs a panic hook that logs the message and shows it in a banner at the top of the page.
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        web_sys_log(&message);
+        show_banner(&message);
+    }));
+}
+
+fn web_sys_log(message: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        extern "C" {
+            #[wasm_bindgen(js_namespace = console, js_name = error)]
+            fn console_error(s: &str);
+        }
+        console_error(message);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("{message}");
+}
+
+/// Builds the banner with text nodes only: the panic message may quote user input, so it must
+/// never be parsed as HTML.
+fn show_banner(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else {
+        return;
+    };
+    let banner = match document.get_element_by_id(BANNER_ID) {
+        Some(existing) => existing,
+        None => match document.create_element("div") {
+            Ok(el) => el,
+            Err(_) => return,
+        },
+    };
+    banner.set_id(BANNER_ID);
+    let _ = banner.set_attribute("role", "alert");
+    banner.set_text_content(Some(&format!(
+        "Something went wrong inside the simulator and it stopped. Reload the page to start again. \
+         Details: {message}"
+    )));
+    if let Ok(el) = banner.clone().dyn_into::<web_sys::HtmlElement>() {
+        let _ = body.insert_before(&el, body.first_child().as_ref());
+    }
+}

@@ -1,0 +1,214 @@
+//! The page's URL hash contract: `#preset=<name>&t=<RFC 3339>` or
+//! `#scenario=<base64url of the scenario JSON, no padding>&t=<RFC 3339>`. A link opens that
+//! scenario paused at that moment. Parsing never panics; every problem is named.
+
+use super::base64url;
+use crate::model::Time;
+use crate::sim::{preset, Scenario};
+use chrono::{DateTime, SecondsFormat};
+
+/// Which scenario a hash names.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScenarioRef {
+    Preset(String),
+    Inline(Box<Scenario>),
+}
+
+/// A parsed hash: the scenario and, if given, the moment to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HashRequest {
+    pub scenario: ScenarioRef,
+    pub at: Option<Time>,
+}
+
+/// What was wrong with a hash, in words a person can act on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HashError {
+    UnknownPreset(String),
+    BadBase64(String),
+    NotUtf8,
+    BadScenario(Vec<String>),
+    BadTime(String),
+    NoScenario,
+}
+
+impl std::fmt::Display for HashError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::UnknownPreset(name) => {
+                write!(f, "the link names a preset \"{name}\" that does not exist")
+            }
+            Self::BadBase64(why) => write!(f, "the scenario in the link is damaged: {why}"),
+            Self::NotUtf8 => write!(f, "the scenario in the link is not UTF-8 text"),
+            Self::BadScenario(problems) => {
+                write!(
+                    f,
+                    "the scenario in the link is not valid: {}",
+                    problems.join("; ")
+                )
+            }
+            Self::BadTime(t) => write!(f, "the time \"{t}\" in the link is not an RFC 3339 time"),
+            Self::NoScenario => write!(f, "the link has neither preset= nor scenario="),
+        }
+    }
+}
+
+/// Parses a hash (with or without the leading `#`). An empty hash is `Ok(None)`.
+pub fn parse(hash: &str) -> Result<Option<HashRequest>, HashError> {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    if hash.trim().is_empty() {
+        return Ok(None);
+    }
+    let mut scenario = None;
+    let mut at = None;
+    for pair in hash.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "preset" => {
+                let name = percent_decode(value);
+                if preset(&name).is_none() {
+                    return Err(HashError::UnknownPreset(name));
+                }
+                scenario = Some(ScenarioRef::Preset(name));
+            }
+            "scenario" => {
+                let bytes =
+                    base64url::decode(value).map_err(|e| HashError::BadBase64(e.to_string()))?;
+                let text = String::from_utf8(bytes).map_err(|_| HashError::NotUtf8)?;
+                let parsed = Scenario::parse(&text).map_err(|errors| {
+                    HashError::BadScenario(errors.problems.iter().map(|p| p.to_string()).collect())
+                })?;
+                scenario = Some(ScenarioRef::Inline(Box::new(parsed)));
+            }
+            "t" => {
+                let text = percent_decode(value);
+                let parsed =
+                    DateTime::parse_from_rfc3339(&text).map_err(|_| HashError::BadTime(text))?;
+                at = Some(parsed.to_utc());
+            }
+            // Unknown keys are ignored so that later versions can add some.
+            _ => {}
+        }
+    }
+    match scenario {
+        Some(scenario) => Ok(Some(HashRequest { scenario, at })),
+        None => Err(HashError::NoScenario),
+    }
+}
+
+/// The hash for a view: a preset by name when the scenario is an unchanged preset (short
+/// links), else the whole scenario.
+pub fn format(scenario: &ScenarioRef, at: Time) -> String {
+    let t = at.to_rfc3339_opts(SecondsFormat::Secs, true);
+    match scenario {
+        ScenarioRef::Preset(name) => format!("preset={name}&t={t}"),
+        ScenarioRef::Inline(s) => {
+            format!(
+                "scenario={}&t={t}",
+                base64url::encode(s.to_json_compact().as_bytes())
+            )
+        }
+    }
+}
+
+/// Browsers may percent-encode `:` and `+` in a pasted hash; times and preset names need them back.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(v) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Time {
+        DateTime::parse_from_rfc3339(s)
+            .map(|d| d.to_utc())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn preset_hash_round_trips() {
+        let at = t("2026-01-07T10:30:00Z");
+        let text = format(&ScenarioRef::Preset("happy-import".into()), at);
+        assert_eq!(text, "preset=happy-import&t=2026-01-07T10:30:00Z");
+        let parsed = parse(&format!("#{text}"));
+        assert_eq!(
+            parsed,
+            Ok(Some(HashRequest {
+                scenario: ScenarioRef::Preset("happy-import".into()),
+                at: Some(at)
+            }))
+        );
+    }
+
+    #[test]
+    fn inline_scenario_hash_round_trips() {
+        let Some(scenario) = preset("never-arrives") else {
+            panic!("preset exists")
+        };
+        let at = t("2026-02-01T00:00:00Z");
+        let text = format(&ScenarioRef::Inline(Box::new(scenario.clone())), at);
+        let encoded = text
+            .trim_start_matches("scenario=")
+            .split('&')
+            .next()
+            .unwrap_or_default();
+        assert!(
+            !encoded.is_empty() && !encoded.contains('='),
+            "no padding: {encoded}"
+        );
+        match parse(&text) {
+            Ok(Some(HashRequest {
+                scenario: ScenarioRef::Inline(s),
+                at: Some(a),
+            })) => {
+                assert_eq!(*s, scenario);
+                assert_eq!(a, at);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn percent_encoded_time_is_accepted() {
+        let parsed = parse("preset=export&t=2026-01-07T10%3A30%3A00Z");
+        assert!(matches!(parsed, Ok(Some(HashRequest { at: Some(_), .. }))));
+    }
+
+    #[test]
+    fn bad_hashes_say_what_is_wrong() {
+        assert_eq!(parse(""), Ok(None));
+        assert_eq!(
+            parse("#preset=nope"),
+            Err(HashError::UnknownPreset("nope".into()))
+        );
+        assert!(matches!(
+            parse("#scenario=***"),
+            Err(HashError::BadBase64(_))
+        ));
+        assert!(matches!(
+            parse("#preset=export&t=yesterday"),
+            Err(HashError::BadTime(_))
+        ));
+        assert_eq!(parse("#t=2026-01-01T00:00:00Z"), Err(HashError::NoScenario));
+        let not_json = base64url::encode(b"{\"version\": 1,");
+        match parse(&format!("scenario={not_json}")) {
+            Err(HashError::BadScenario(problems)) => assert!(!problems.is_empty()),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! Shareable links: the URL hash that reproduces a view. Pure (no browser), tested natively.
+
+pub mod base64url;
+pub mod hash;
+
+pub use hash::{HashError, HashRequest, ScenarioRef};

@@ -1,0 +1,17 @@
+//! The simulation: an append-only event log over time, replayed to give the world at any
+//! instant, plus scenario files, built-in presets and the datacenter autopilot.
+
+pub mod autopilot;
+pub mod engine;
+pub mod log;
+pub mod presets;
+mod replay;
+pub mod rng;
+pub mod scenario;
+mod validate;
+
+pub use autopilot::Autopilot;
+pub use engine::{Simulation, World};
+pub use log::LogEntry;
+pub use presets::{preset, presets, Preset};
+pub use scenario::{Problem, Scenario, ScenarioErrors};

@@ -1,0 +1,196 @@
+//! Built-in teaching scenarios, one story each. Stored as JSON files (the same public format
+//! teachers write), except the busy datacenter, which is generated.
+
+use super::rng::{hash_key, SplitMix64};
+use super::scenario::{AutopilotSpec, DriveEntry, EventEntry, JobEntry, JobRef, Scenario, VERSION};
+use crate::model::{ActionKind, DriveId, JobType, Time};
+use chrono::TimeDelta;
+use serde_json::Map;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Preset {
+    /// URL-safe slug.
+    pub name: &'static str,
+    pub title: &'static str,
+    pub summary: &'static str,
+}
+
+const PRESETS: [(Preset, Option<&str>); 8] = [
+    (
+        Preset {
+            name: "happy-import",
+            title: "Happy import",
+            summary: "One import job goes all the way to Completed, then is deleted 90 days later.",
+        },
+        Some(include_str!("presets/happy-import.json")),
+    ),
+    (
+        Preset {
+            name: "export",
+            title: "Export",
+            summary: "An export job: its drives appear only when the package arrives.",
+        },
+        Some(include_str!("presets/export.json")),
+    ),
+    (
+        Preset {
+            name: "abandoned",
+            title: "Abandoned in Creating",
+            summary: "No tracking is ever entered: the job is deleted after 14 days; an update restarts the clock.",
+        },
+        Some(include_str!("presets/abandoned.json")),
+    ),
+    (
+        Preset {
+            name: "never-arrives",
+            title: "Package never arrives",
+            summary: "14 days after tracking the drives become NeverReceived; 30 days later the job is Closed.",
+        },
+        Some(include_str!("presets/never-arrives.json")),
+    ),
+    (
+        Preset {
+            name: "late-and-extra-drive",
+            title: "Late drive and extra drive",
+            summary: "One drive misses the package and arrives later; a stranger drive rides along and is returned.",
+        },
+        Some(include_str!("presets/late-and-extra-drive.json")),
+    ),
+    (
+        Preset {
+            name: "copy-errors",
+            title: "Copy errors and warnings",
+            summary: "Errors end a job Closed; warnings alone still end it Completed.",
+        },
+        Some(include_str!("presets/copy-errors.json")),
+    ),
+    (
+        Preset {
+            name: "cancel-2021",
+            title: "Cancel (2021 rules)",
+            summary: "Under the 2021 rules a job can be canceled while Creating, not once it ships.",
+        },
+        Some(include_str!("presets/cancel-2021.json")),
+    ),
+    (
+        Preset {
+            name: "busy-datacenter",
+            title: "Busy datacenter",
+            summary: "50 jobs through a loaded datacenter, run by the autopilot.",
+        },
+        None,
+    ),
+];
+
+/// The default first demo.
+pub const DEFAULT_PRESET: &str = "happy-import";
+
+pub fn presets() -> Vec<Preset> {
+    PRESETS.iter().map(|(p, _)| *p).collect()
+}
+
+pub fn preset(name: &str) -> Option<Scenario> {
+    let (p, text) = PRESETS.iter().find(|(p, _)| p.name == name)?;
+    match text {
+        Some(text) => Scenario::parse(text).ok(),
+        None => {
+            let start = chrono::DateTime::parse_from_rfc3339("2026-01-05T09:00:00Z")
+                .ok()?
+                .to_utc();
+            let mut s = busy_datacenter(50, 60, start, 2026);
+            s.title = Some(p.title.to_string());
+            s.description = Some(p.summary.to_string());
+            Some(s)
+        }
+    }
+}
+
+/// A datacenter with `jobs` jobs created over `days` days; the customers enter tracking
+/// (most of them), the autopilot does the rest. Used by the busy preset and the benchmark.
+pub fn busy_datacenter(jobs: usize, days: i64, start: Time, seed: u64) -> Scenario {
+    let mut entries = Vec::with_capacity(jobs);
+    let mut events = Vec::with_capacity(jobs);
+    let span_minutes = days.max(1) * 24 * 60;
+    for n in 0..jobs {
+        let name = format!("job-{n:05}");
+        let mut rng = SplitMix64::new(hash_key(seed, &name, u64::MAX));
+        let created = start + TimeDelta::minutes(span_minutes * n as i64 / jobs.max(1) as i64);
+        let job_type = if rng.chance(0.2) {
+            JobType::Export
+        } else {
+            JobType::Import
+        };
+        let drives = (0..rng.range(1, 4))
+            .map(|_| DriveEntry {
+                id: DriveId::from_number(rng.next_u32()),
+                size_gib: [500.0, 1000.0, 2000.0, 4000.0]
+                    [usize::try_from(rng.range(0, 3)).unwrap_or(0)],
+                other: Map::new(),
+            })
+            .collect();
+        entries.push(JobEntry {
+            name: name.clone(),
+            job_type,
+            storage_account: format!("store{}", n % 7),
+            created_at: Some(created),
+            drives,
+            other: Map::new(),
+        });
+        // One customer in twenty forgets to enter tracking: the job expires in Creating.
+        if !rng.chance(0.05) {
+            let at = created + TimeDelta::hours(i64::try_from(rng.range(4, 72)).unwrap_or(24));
+            let mut e = EventEntry::from_action(
+                at,
+                &crate::model::Action::EnterTracking {
+                    job: name,
+                    carrier: "DHL".into(),
+                    tracking: format!("{}", rng.range(100_000, 999_999)),
+                },
+            );
+            e.kind = ActionKind::EnterTracking;
+            e.job = JobRef::Name(e.job_name().to_string());
+            events.push(e);
+        }
+    }
+    // Drive ids come from a 32-bit space; drop the rare duplicate so the scenario validates.
+    let mut seen = std::collections::HashSet::new();
+    for job in &mut entries {
+        job.drives.retain(|d| seen.insert(d.id.clone()));
+        if job.drives.is_empty() {
+            job.drives.push(DriveEntry {
+                id: fresh_id(&mut seen),
+                size_gib: 500.0,
+                other: Map::new(),
+            });
+        }
+    }
+    events.sort_by_key(|e| e.at);
+    Scenario {
+        version: VERSION,
+        title: Some("Busy datacenter".into()),
+        description: None,
+        start,
+        seed: Some(seed),
+        rules: None,
+        cancel_window: None,
+        autopilot: Some(AutopilotSpec {
+            enabled: Some(true),
+            load: Some(0.8),
+            ..AutopilotSpec::default()
+        }),
+        jobs: entries,
+        events,
+        other: Map::new(),
+    }
+}
+
+fn fresh_id(seen: &mut std::collections::HashSet<DriveId>) -> DriveId {
+    let mut n = 0u32;
+    loop {
+        let id = DriveId::from_number(n);
+        if seen.insert(id.clone()) {
+            return id;
+        }
+        n = n.wrapping_add(1);
+    }
+}

@@ -1,0 +1,404 @@
+//! The scenario file: a public JSON format that teachers write by hand and share. The
+//! structs mirror the file exactly (optional fields stay optional, unknown fields are kept)
+//! so parse → serialize → parse gives the same scenario.
+
+use super::autopilot::Autopilot;
+use crate::model::{
+    Action, ActionKind, CancelWindow, CopyOutcome, DriveId, DriveSpec, JobSpec, JobType, RuleSet,
+    Rules, Time,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The only file version this simulator reads.
+pub const VERSION: u32 = 1;
+/// Sizes in files are in GiB (2^30 bytes), as drive labels are.
+pub const GIB: f64 = 1_073_741_824.0;
+/// The seed used when a file gives none.
+pub const DEFAULT_SEED: u64 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scenario {
+    pub version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub start: Time,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<RuleSet>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancel_window: Option<CancelWindow>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub autopilot: Option<AutopilotSpec>,
+    #[serde(default)]
+    pub jobs: Vec<JobEntry>,
+    #[serde(default)]
+    pub events: Vec<EventEntry>,
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AutopilotSpec {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load: Option<f64>,
+    #[serde(
+        default,
+        rename = "throughputMBps",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub throughput_mbps: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exception_rate: Option<f64>,
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobEntry {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub job_type: JobType,
+    pub storage_account: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<Time>,
+    #[serde(default)]
+    pub drives: Vec<DriveEntry>,
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DriveEntry {
+    pub id: DriveId,
+    #[serde(rename = "sizeGiB")]
+    pub size_gib: f64,
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+/// `job` is a name, except in `CreateJob` where it is the whole job.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum JobRef {
+    Name(String),
+    Spec(Box<JobEntry>),
+}
+
+/// One scripted event. Flat, with optional fields, because that is how people write it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventEntry {
+    pub at: Time,
+    pub kind: ActionKind,
+    pub job: JobRef,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_account: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carrier: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub present: Option<Vec<DriveId>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra: Option<Vec<DriveId>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drive: Option<DriveId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<CopyOutcome>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub messages: Option<Vec<String>>,
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+/// One thing wrong with a scenario file, pointing at its place.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// A JSON path like `$.events[3].at`.
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => {
+                write!(f, "{} (line {l}, column {c}): {}", self.path, self.message)
+            }
+            _ => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// Every problem found, so a teacher fixes the file in one go rather than one error at a time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioErrors {
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for ScenarioErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "the scenario has {} problem(s):", self.problems.len())?;
+        for p in &self.problems {
+            writeln!(f, "- {p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ScenarioErrors {}
+
+impl Scenario {
+    /// An empty version-1 scenario starting at `start`, with every optional field absent.
+    pub fn new(start: Time) -> Self {
+        Self {
+            version: VERSION,
+            title: None,
+            description: None,
+            start,
+            seed: None,
+            rules: None,
+            cancel_window: None,
+            autopilot: None,
+            jobs: Vec::new(),
+            events: Vec::new(),
+            other: Map::new(),
+        }
+    }
+
+    /// Parses and validates; a file that does not hold together is rejected whole.
+    pub fn parse(text: &str) -> Result<Self, ScenarioErrors> {
+        super::validate::parse(text).map_err(|problems| ScenarioErrors { problems })
+    }
+
+    /// Re-checks a scenario built in code (presets, generators) with the same rules as a file.
+    pub fn validate(&self) -> Result<(), ScenarioErrors> {
+        Self::parse(&self.to_json_compact()).map(|_| ())
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    pub fn to_json_compact(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed.unwrap_or(DEFAULT_SEED)
+    }
+
+    pub fn rules(&self) -> Rules {
+        Rules::new(
+            self.rules.unwrap_or_default(),
+            self.cancel_window.unwrap_or_default(),
+        )
+    }
+
+    pub fn autopilot(&self) -> Autopilot {
+        Autopilot::from_spec(self.autopilot.as_ref())
+    }
+}
+
+pub(crate) fn bytes_of_gib(gib: f64) -> u64 {
+    // `as` saturates, and validation keeps sizes finite, non-negative and bounded.
+    (gib.max(0.0) * GIB).round() as u64
+}
+
+impl JobEntry {
+    pub fn spec(&self) -> JobSpec {
+        JobSpec {
+            name: self.name.clone(),
+            job_type: self.job_type,
+            storage_account: self.storage_account.clone(),
+            drives: self
+                .drives
+                .iter()
+                .map(|d| DriveSpec {
+                    id: d.id.clone(),
+                    size_bytes: bytes_of_gib(d.size_gib),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn from_spec(spec: &JobSpec) -> Self {
+        Self {
+            name: spec.name.clone(),
+            job_type: spec.job_type,
+            storage_account: spec.storage_account.clone(),
+            created_at: None,
+            drives: spec
+                .drives
+                .iter()
+                .map(|d| DriveEntry {
+                    id: d.id.clone(),
+                    size_gib: d.size_bytes as f64 / GIB,
+                    other: Map::new(),
+                })
+                .collect(),
+            other: Map::new(),
+        }
+    }
+}
+
+impl EventEntry {
+    fn blank(at: Time, kind: ActionKind, job: JobRef) -> Self {
+        Self {
+            at,
+            kind,
+            job,
+            storage_account: None,
+            carrier: None,
+            tracking: None,
+            present: None,
+            extra: None,
+            drive: None,
+            bytes: None,
+            outcome: None,
+            messages: None,
+            other: Map::new(),
+        }
+    }
+
+    pub fn job_name(&self) -> &str {
+        match &self.job {
+            JobRef::Name(name) => name,
+            JobRef::Spec(spec) => &spec.name,
+        }
+    }
+
+    /// The event as the machine sees it; `None` only when a required field is missing,
+    /// which validation reports for files.
+    pub fn to_action(&self) -> Option<Action> {
+        let job = self.job_name().to_string();
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        Some(match self.kind {
+            ActionKind::CreateJob => match &self.job {
+                JobRef::Spec(spec) => Action::CreateJob(spec.spec()),
+                JobRef::Name(_) => return None,
+            },
+            ActionKind::UpdateJob => Action::UpdateJob {
+                job,
+                storage_account: self.storage_account.clone(),
+            },
+            ActionKind::EnterTracking => Action::EnterTracking {
+                job,
+                carrier: text(&self.carrier),
+                tracking: text(&self.tracking),
+            },
+            ActionKind::CancelJob => Action::CancelJob { job },
+            ActionKind::DeleteJob => Action::DeleteJob { job },
+            ActionKind::PackageDelivered => Action::PackageDelivered {
+                job,
+                present: self.present.clone().unwrap_or_default(),
+                extra: self.extra.clone().unwrap_or_default(),
+            },
+            ActionKind::DriveArrivedLate => Action::DriveArrivedLate {
+                job,
+                drive: self.drive.clone()?,
+            },
+            ActionKind::CopyStarted => Action::CopyStarted {
+                job,
+                drive: self.drive.clone()?,
+            },
+            ActionKind::CopyProgress => Action::CopyProgress {
+                job,
+                drive: self.drive.clone()?,
+                bytes: self.bytes?,
+            },
+            ActionKind::CopyFinished => Action::CopyFinished {
+                job,
+                drive: self.drive.clone()?,
+                outcome: self.outcome?,
+                messages: self.messages.clone().unwrap_or_default(),
+            },
+            ActionKind::DrivesShippedBack => Action::DrivesShippedBack {
+                job,
+                carrier: text(&self.carrier),
+                tracking: text(&self.tracking),
+            },
+        })
+    }
+
+    pub fn from_action(at: Time, action: &Action) -> Self {
+        let name = |job: &String| JobRef::Name(job.clone());
+        let kind = action.kind();
+        match action {
+            Action::CreateJob(spec) => {
+                Self::blank(at, kind, JobRef::Spec(Box::new(JobEntry::from_spec(spec))))
+            }
+            Action::UpdateJob {
+                job,
+                storage_account,
+            } => Self {
+                storage_account: storage_account.clone(),
+                ..Self::blank(at, kind, name(job))
+            },
+            Action::EnterTracking {
+                job,
+                carrier,
+                tracking,
+            }
+            | Action::DrivesShippedBack {
+                job,
+                carrier,
+                tracking,
+            } => Self {
+                carrier: Some(carrier.clone()),
+                tracking: Some(tracking.clone()),
+                ..Self::blank(at, kind, name(job))
+            },
+            Action::CancelJob { job } | Action::DeleteJob { job } => {
+                Self::blank(at, kind, name(job))
+            }
+            Action::PackageDelivered {
+                job,
+                present,
+                extra,
+            } => Self {
+                present: Some(present.clone()),
+                extra: Some(extra.clone()),
+                ..Self::blank(at, kind, name(job))
+            },
+            Action::DriveArrivedLate { job, drive } | Action::CopyStarted { job, drive } => Self {
+                drive: Some(drive.clone()),
+                ..Self::blank(at, kind, name(job))
+            },
+            Action::CopyProgress { job, drive, bytes } => Self {
+                drive: Some(drive.clone()),
+                bytes: Some(*bytes),
+                ..Self::blank(at, kind, name(job))
+            },
+            Action::CopyFinished {
+                job,
+                drive,
+                outcome,
+                messages,
+            } => Self {
+                drive: Some(drive.clone()),
+                outcome: Some(*outcome),
+                messages: if messages.is_empty() {
+                    None
+                } else {
+                    Some(messages.clone())
+                },
+                ..Self::blank(at, kind, name(job))
+            },
+        }
+    }
+}

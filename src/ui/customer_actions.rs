@@ -1,0 +1,83 @@
+//! What the customer can do to the selected job: enter tracking, update, cancel, delete.
+
+use leptos::prelude::*;
+
+use super::action_button::ActionButton;
+use super::state::use_app;
+use super::use_lang;
+use crate::i18n::Text;
+use crate::model::Action;
+
+#[component]
+pub fn CustomerActions() -> impl IntoView {
+    let app = use_app();
+    let lang = use_lang();
+    let t = move |key| lang.get().t(key);
+    let carrier = RwSignal::new(String::from("DHL"));
+    let number = RwSignal::new(String::new());
+    let account = RwSignal::new(String::new());
+    let job = move || app.selected.get();
+    let tracking = Signal::derive(move || {
+        job().map(|job| Action::EnterTracking {
+            job,
+            carrier: carrier.get(),
+            tracking: number.get(),
+        })
+    });
+    let update = Signal::derive(move || {
+        let acc = account.get();
+        job().map(|job| Action::UpdateJob {
+            job,
+            storage_account: (!acc.trim().is_empty()).then(|| acc.trim().to_string()),
+        })
+    });
+    let cancel = Signal::derive(move || job().map(|job| Action::CancelJob { job }));
+    let delete = Signal::derive(move || job().map(|job| Action::DeleteJob { job }));
+    view! {
+        <section class="panel actions customer" aria-labelledby="customer-heading">
+            <h2 id="customer-heading">{move || t(Text::CustomerHeading)}</h2>
+            <Show when=move || job().is_some() fallback=move || view! { <p class="hint">{move || t(Text::SelectAJob)}</p> }>
+                <fieldset>
+                    <legend>{move || t(Text::EnterTracking)}</legend>
+                    <label>
+                        {move || t(Text::Carrier)} " "
+                        <input
+                            type="text"
+                            size="8"
+                            prop:value=move || carrier.get()
+                            on:input=move |ev| carrier.set(event_target_value(&ev))
+                        />
+                    </label>
+                    <label>
+                        {move || t(Text::TrackingNumber)} " "
+                        <input
+                            type="text"
+                            size="12"
+                            data-testid="tracking-number"
+                            prop:value=move || number.get()
+                            on:input=move |ev| number.set(event_target_value(&ev))
+                        />
+                    </label>
+                    <ActionButton label=Text::EnterTracking action=tracking testid="enter-tracking" />
+                </fieldset>
+                <fieldset>
+                    <legend>{move || t(Text::UpdateJob)}</legend>
+                    <label>
+                        {move || t(Text::NewStorageAccount)} " "
+                        <input
+                            type="text"
+                            size="14"
+                            prop:value=move || account.get()
+                            on:input=move |ev| account.set(event_target_value(&ev))
+                        />
+                    </label>
+                    <ActionButton label=Text::UpdateJob action=update testid="update-job" />
+                </fieldset>
+                <div class="button-row">
+                    <ActionButton label=Text::CancelJob action=cancel testid="cancel-job" />
+                    <ActionButton label=Text::DeleteJob action=delete testid="delete-job" />
+                </div>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,125 @@
+//! Everything that happened up to the clock, with the rule behind each step. Clicking an
+//! entry moves the clock to that moment.
+
+use leptos::prelude::*;
+
+use super::format;
+use super::state::use_app;
+use super::use_lang;
+use crate::i18n::{rule_text, Text};
+use crate::model::{Change, Source, StateLabel, Subject};
+use crate::sim::LogEntry;
+
+/// The log shows at most this many entries; older ones are counted, not rendered.
+const WINDOW: usize = 200;
+
+fn label(s: StateLabel) -> &'static str {
+    match s {
+        StateLabel::Job(j) => j.id(),
+        StateLabel::Drive(d) => d.id(),
+        StateLabel::Deleted => "Deleted",
+        StateLabel::Extra => "Extra",
+    }
+}
+
+/// "drive 9CA995BB: Specified → Received"
+pub fn describe_change(c: &Change) -> String {
+    let subject = match &c.subject {
+        Subject::Job => "job".to_string(),
+        Subject::Drive(id) => format!("drive {id}"),
+        Subject::ExtraDrive(id) => format!("extra drive {id}"),
+    };
+    match c.from {
+        Some(from) => format!("{subject}: {} → {}", label(from), label(c.to)),
+        None => format!("{subject}: {}", label(c.to)),
+    }
+}
+
+/// `seq` alone is a position that shifts when an event is inserted before it, so the key
+/// also carries what the entry says.
+fn entry_key(e: &LogEntry) -> (u64, crate::model::Time, String, &'static str) {
+    (e.seq, e.at, e.job.clone(), e.event.id())
+}
+
+#[component]
+pub fn EventLog() -> impl IntoView {
+    let app = use_app();
+    let lang = use_lang();
+    let t = move |key| lang.get().t(key);
+    let newest_first = RwSignal::new(true);
+    let entries = Memo::new(move |_| {
+        app.world.with(|w| {
+            let shown: Vec<LogEntry> = if newest_first.get() {
+                w.log.iter().rev().take(WINDOW).cloned().collect()
+            } else {
+                let skip = w.log.len().saturating_sub(WINDOW);
+                w.log.iter().skip(skip).cloned().collect()
+            };
+            (shown, w.log.len())
+        })
+    });
+    view! {
+        <section class="panel log" aria-labelledby="log-heading">
+            <h2 id="log-heading">{move || t(Text::LogHeading)}</h2>
+            <label>
+                <input
+                    type="checkbox"
+                    prop:checked=move || newest_first.get()
+                    on:change=move |ev| newest_first.set(event_target_checked(&ev))
+                />
+                " " {move || t(Text::NewestFirst)}
+            </label>
+            <p class="hint" hidden=move || entries.with(|e| e.1 <= WINDOW)>
+                {move || format!("{} {} / {}", t(Text::ShowingLatest), WINDOW, entries.with(|e| e.1))}
+            </p>
+            <ol class="log-list" data-testid="event-log">
+                <For each=move || entries.get().0 key=entry_key let:entry>
+                    <LogItem entry />
+                </For>
+            </ol>
+            <Show when=move || entries.with(|e| e.1 == 0)>
+                <p class="hint">{move || t(Text::NothingYet)}</p>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn LogItem(entry: LogEntry) -> impl IntoView {
+    let app = use_app();
+    let lang = use_lang();
+    let at = entry.at;
+    let rule = entry.rule;
+    let automatic = entry.source == Source::Automatic;
+    let what = match &entry.outcome {
+        Ok(changes) => changes
+            .iter()
+            .map(describe_change)
+            .collect::<Vec<_>>()
+            .join("; "),
+        Err(refusal) => refusal.to_string(),
+    };
+    let refused = entry.outcome.is_err();
+    let target = match &entry.drive {
+        Some(d) => format!("{} / {d}", entry.job),
+        None => entry.job.clone(),
+    };
+    view! {
+        <li class="log-entry" class:automatic=automatic class:refused=refused data-source=entry.source.id()>
+            <button class="log-time link" on:click=move |_| {
+                app.playing.set(false);
+                app.now.set(at);
+            }>{format::date_time(at)}</button>
+            <span class="source">{entry.source.id()}</span>
+            <span class="event-name">{entry.event.id()}</span>
+            <span class="target">{target}</span>
+            <span class="what">
+                {refused.then(|| view! { <strong class="refused-label">{move || lang.get().t(Text::Refused)} ": "</strong> })}
+                {what}
+            </span>
+            <span class="rule">
+                <span class="rule-id">{rule.id()}</span> " " {move || rule_text(lang.get(), rule)}
+            </span>
+        </li>
+    }
+}

@@ -1,0 +1,108 @@
+//! How times, durations and percentages read on screen. Pure functions, tested natively.
+
+use chrono::{SecondsFormat, TimeDelta};
+
+use crate::i18n::Lang;
+use crate::model::Time;
+
+/// "2026-01-05 09:00 UTC": unambiguous in every locale, which matters in a classroom.
+pub fn date_time(t: Time) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+pub fn date(t: Time) -> String {
+    t.format("%Y-%m-%d").to_string()
+}
+
+/// The value an `<input type="datetime-local">` takes (UTC, minutes).
+pub fn datetime_local(t: Time) -> String {
+    t.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// Parses what `<input type="datetime-local">` gives back (interpreted as UTC).
+pub fn parse_datetime_local(text: &str) -> Option<Time> {
+    let formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"];
+    formats
+        .iter()
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(text.trim(), f).ok())
+        .map(|n| n.and_utc())
+}
+
+pub fn rfc3339(t: Time) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Day 1 is the scenario's first day, so a teacher can say "on day 15 the job is gone".
+pub fn day_of(start: Time, now: Time) -> i64 {
+    (now - start).num_days() + if now >= start { 1 } else { 0 }
+}
+
+/// A countdown such as "13d 23h 59m"; under a minute it reads "<1m".
+pub fn countdown(lang: Lang, left: TimeDelta) -> String {
+    if left <= TimeDelta::zero() {
+        return match lang {
+            Lang::En => "now".into(),
+            Lang::Nl => "nu".into(),
+        };
+    }
+    let minutes = left.num_minutes();
+    let (d, h, m) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
+    let hour = match lang {
+        Lang::En => "h",
+        Lang::Nl => "u",
+    };
+    match (d, h, m) {
+        (0, 0, 0) => "<1m".into(),
+        (0, 0, m) => format!("{m}m"),
+        (0, h, m) => format!("{h}{hour} {m}m"),
+        (d, h, m) => format!("{d}d {h}{hour} {m}m"),
+    }
+}
+
+pub fn bytes(n: u64) -> String {
+    const GIB: f64 = (1u64 << 30) as f64;
+    const TIB: f64 = (1u64 << 40) as f64;
+    let n = n as f64;
+    if n >= TIB {
+        format!("{:.1} TiB", n / TIB)
+    } else {
+        format!("{:.0} GiB", n / GIB)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(d: u32, h: u32, m: u32) -> Time {
+        chrono::Utc
+            .with_ymd_and_hms(2026, 1, d, h, m, 0)
+            .single()
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn countdown_reads_days_hours_minutes() {
+        let left = TimeDelta::days(13) + TimeDelta::hours(23) + TimeDelta::minutes(59);
+        assert_eq!(countdown(Lang::En, left), "13d 23h 59m");
+        assert_eq!(countdown(Lang::Nl, left), "13d 23u 59m");
+        assert_eq!(countdown(Lang::En, TimeDelta::minutes(90)), "1h 30m");
+        assert_eq!(countdown(Lang::En, TimeDelta::seconds(20)), "<1m");
+        assert_eq!(countdown(Lang::En, TimeDelta::zero()), "now");
+    }
+
+    #[test]
+    fn day_counts_from_one() {
+        assert_eq!(day_of(at(5, 9, 0), at(5, 9, 0)), 1);
+        assert_eq!(day_of(at(5, 9, 0), at(6, 8, 59)), 1);
+        assert_eq!(day_of(at(5, 9, 0), at(6, 9, 0)), 2);
+    }
+
+    #[test]
+    fn datetime_local_round_trips() {
+        let t = at(7, 10, 30);
+        assert_eq!(parse_datetime_local(&datetime_local(t)), Some(t));
+        assert_eq!(parse_datetime_local("not a time"), None);
+    }
+}

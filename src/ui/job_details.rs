@@ -1,0 +1,117 @@
+//! The selected job: its facts, the next time rule and its drives.
+
+use leptos::prelude::*;
+
+use super::drive_table::DriveTable;
+use super::format;
+use super::job_rows::status_id;
+use super::state::use_app;
+use super::status_badge::StatusBadge;
+use super::use_lang;
+use crate::i18n::{rule_text, Text};
+use crate::model::{Job, Tracking};
+
+#[component]
+pub fn JobDetails() -> impl IntoView {
+    let app = use_app();
+    let lang = use_lang();
+    let t = move |key| lang.get().t(key);
+    let job = Memo::new(move |_| {
+        let name = app.selected.get()?;
+        app.world.with(|w| w.job(&name).cloned())
+    });
+    let missing = move || app.selected.get().is_some() && job.with(|j| j.is_none());
+    view! {
+        <section class="panel details" aria-labelledby="details-heading">
+            <h2 id="details-heading">
+                {move || t(Text::DetailsHeading)}
+                {move || app.selected.get().map(|n| format!(": {n}"))}
+            </h2>
+            <Show when=move || app.selected.get().is_none()>
+                <p class="hint">{move || t(Text::SelectAJob)}</p>
+            </Show>
+            <Show when=missing>
+                <p class="hint">{move || t(Text::JobNotYetCreated)}</p>
+            </Show>
+            {move || job.get().map(|j| view! { <JobFacts job=j /> })}
+            <Show when=move || job.with(|j| j.is_some())>
+                <DriveTable job />
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn JobFacts(job: Job) -> impl IntoView {
+    let app = use_app();
+    let lang = use_lang();
+    let t = move |key| lang.get().t(key);
+    let rules = app.sim.with_untracked(|s| s.rules());
+    let next = job.next_time_rule(&rules);
+    let tracking = |tr: &Option<Tracking>| {
+        tr.as_ref().map_or_else(
+            || "—".to_string(),
+            |t| format!("{} {}", t.carrier, t.number),
+        )
+    };
+    let status = status_id(&job);
+    let flags = [
+        (job.overdue, Text::FlagOverdue),
+        (job.customer_contacted, Text::FlagContacted),
+    ];
+    let deleted = job.deleted.clone();
+    view! {
+        <dl class="facts">
+            <dt>{move || t(Text::ColStatus)}</dt>
+            <dd data-testid="detail-status">
+                <StatusBadge kind="job" id=Signal::derive(move || status) />
+                {flags
+                    .into_iter()
+                    .filter(|(on, _)| *on)
+                    .map(|(_, key)| view! { <span class="flag">{move || t(key)}</span> })
+                    .collect_view()}
+            </dd>
+            <dt>{move || t(Text::ColType)}</dt>
+            <dd>{job.job_type.id()}</dd>
+            <dt>{move || t(Text::ColStorageAccount)}</dt>
+            <dd>{job.storage_account.clone()}</dd>
+            <dt>{move || t(Text::ColCreated)}</dt>
+            <dd>{format::date_time(job.created_at)}</dd>
+            <dt>{move || t(Text::StateEntered)}</dt>
+            <dd>{format::date_time(job.state_entered_at)}</dd>
+            <dt>{move || t(Text::Tracking)}</dt>
+            <dd>{tracking(&job.tracking)}</dd>
+            <dt>{move || t(Text::ReturnTracking)}</dt>
+            <dd>{tracking(&job.return_tracking)}</dd>
+            <dt>{move || t(Text::NextRule)}</dt>
+            <dd data-testid="next-rule">
+                {match next {
+                    Some((rule, at)) => {
+                        view! {
+                            <span class="rule-id">{rule.id()}</span>
+                            " "
+                            {move || rule_text(lang.get(), rule)}
+                            " · "
+                            {format::date_time(at)}
+                            " ("
+                            {move || format::countdown(lang.get(), at - app.now.get())}
+                            ")"
+                        }
+                            .into_any()
+                    }
+                    None => view! { {move || t(Text::NoTimeRule)} }.into_any(),
+                }}
+            </dd>
+            {deleted
+                .map(|d| {
+                    view! {
+                        <dt>{move || t(Text::DeletedAt)}</dt>
+                        <dd>
+                            {format::date_time(d.at)} " · " <span class="rule-id">{d.reason.rule().id()}</span> " "
+                            {move || rule_text(lang.get(), d.reason.rule())}
+                        </dd>
+                    }
+                })}
+        </dl>
+    }
+}

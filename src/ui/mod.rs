@@ -1,0 +1,36 @@
+//! The Leptos components: small, one concern each, named after what they show. All state
+//! lives in `state::AppState`; the domain logic lives in `crate::model` and `crate::sim`.
+
+pub mod action_button;
+pub mod autopilot_settings;
+pub mod clock_bar;
+pub mod clock_controls;
+pub mod customer_actions;
+pub mod datacenter_actions;
+pub mod drive_table;
+pub mod event_log;
+pub mod format;
+pub mod header;
+pub mod job_details;
+pub mod job_form;
+pub mod job_row;
+pub mod job_rows;
+pub mod job_table;
+pub mod new_job_panel;
+pub mod notice;
+pub mod scenario_picker;
+pub mod scrubber;
+pub mod sort_header;
+pub mod state;
+pub mod status_badge;
+pub mod ticker;
+pub mod url_sync;
+
+use leptos::prelude::*;
+
+use crate::i18n::Lang;
+
+/// The interface language chosen in the header, provided by `App`.
+pub fn use_lang() -> RwSignal<Lang> {
+    use_context::<RwSignal<Lang>>().unwrap_or_else(|| RwSignal::new(Lang::En))
+}

@@ -1,0 +1,146 @@
+//! The "new job" form: an import or export job with its drives. Problems are shown next to
+//! the field they belong to; nothing is created until the form is valid.
+
+use leptos::prelude::*;
+
+use super::action_button::perform;
+use super::job_form::{validate, DriveDraft, Field, JobDraft};
+use super::state::use_app;
+use super::use_lang;
+use crate::i18n::Text;
+use crate::model::{Action, JobType};
+
+fn blank() -> JobDraft {
+    JobDraft {
+        name: String::new(),
+        job_type: JobType::Import,
+        storage_account: String::new(),
+        drives: vec![DriveDraft {
+            id: String::new(),
+            size_gib: "500".into(),
+        }],
+    }
+}
+
+#[component]
+pub fn NewJobPanel() -> impl IntoView {
+    let app = use_app();
+    let lang = use_lang();
+    let t = move |key| lang.get().t(key);
+    let draft = RwSignal::new(blank());
+    let problems = RwSignal::new(Vec::<(Field, String)>::new());
+    let outcome = RwSignal::new(None::<String>);
+    let error_for = move |field: Field| {
+        move || problems.with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let existing: Vec<String> = app
+            .world
+            .with_untracked(|w| w.jobs.iter().map(|j| j.name.clone()).collect());
+        match validate(&draft.get_untracked(), &existing) {
+            Err(p) => {
+                problems.set(p);
+                outcome.set(None);
+            }
+            Ok(spec) => {
+                problems.set(Vec::new());
+                let name = spec.name.clone();
+                match perform(&app, Action::CreateJob(spec)) {
+                    Ok(()) => {
+                        draft.set(blank());
+                        app.selected.set(Some(name.clone()));
+                        outcome.set(Some(format!(
+                            "{} {name}",
+                            lang.get_untracked().t(Text::JobCreated)
+                        )));
+                    }
+                    Err(r) => outcome.set(Some(format!(
+                        "{}: {r}",
+                        lang.get_untracked().t(Text::Refused)
+                    ))),
+                }
+            }
+        }
+    };
+    view! {
+        <section class="panel new-job" aria-labelledby="new-job-heading">
+            <h2 id="new-job-heading">{move || t(Text::NewJobHeading)}</h2>
+            <form on:submit=submit novalidate>
+                <label>
+                    {move || t(Text::ColName)} " "
+                    <input type="text" data-testid="new-name" aria-invalid=move || error_for(Field::Name)().is_some().to_string()
+                        prop:value=move || draft.with(|d| d.name.clone())
+                        on:input=move |ev| draft.update(|d| d.name = event_target_value(&ev)) />
+                </label>
+                <span class="error-text" hidden=move || error_for(Field::Name)().is_none()>{error_for(Field::Name)}</span>
+                <label>
+                    {move || t(Text::ColType)} " "
+                    <select prop:value=move || draft.with(|d| d.job_type.id()) on:change=move |ev| {
+                        let ty = if event_target_value(&ev) == "Export" { JobType::Export } else { JobType::Import };
+                        draft.update(|d| d.job_type = ty);
+                    }>
+                        <option value="Import">"Import"</option>
+                        <option value="Export">"Export"</option>
+                    </select>
+                </label>
+                <label>
+                    {move || t(Text::ColStorageAccount)} " "
+                    <input type="text" data-testid="new-account" aria-invalid=move || error_for(Field::StorageAccount)().is_some().to_string()
+                        prop:value=move || draft.with(|d| d.storage_account.clone())
+                        on:input=move |ev| draft.update(|d| d.storage_account = event_target_value(&ev)) />
+                </label>
+                <span class="error-text" hidden=move || error_for(Field::StorageAccount)().is_none()>{error_for(Field::StorageAccount)}</span>
+                <fieldset>
+                    <legend>{move || t(Text::Drives)}</legend>
+                    <span class="error-text" hidden=move || error_for(Field::Drives)().is_none()>{error_for(Field::Drives)}</span>
+                    {move || (0..draft.with(|d| d.drives.len())).map(|i| view! { <DriveDraftRow i draft problems /> }).collect_view()}
+                    <button type="button" on:click=move |_| draft.update(|d| d.drives.push(DriveDraft { id: String::new(), size_gib: "500".into() }))>
+                        {move || t(Text::AddDrive)}
+                    </button>
+                </fieldset>
+                <button type="submit" class="primary" data-testid="create-job">{move || t(Text::CreateJob)}</button>
+                <span role="status">{move || outcome.get()}</span>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn DriveDraftRow(
+    i: usize,
+    draft: RwSignal<JobDraft>,
+    problems: RwSignal<Vec<(Field, String)>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = move |key| lang.get().t(key);
+    let err = move |field: Field| {
+        move || problems.with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+    };
+    let get = move |f: fn(&DriveDraft) -> String| {
+        move || draft.with(|d| d.drives.get(i).map(f).unwrap_or_default())
+    };
+    view! {
+        <div class="drive-draft">
+            <label>
+                {move || t(Text::ColDriveId)} " "
+                <input type="text" size="9" maxlength="8" data-testid=format!("new-drive-id-{i}")
+                    aria-invalid=move || err(Field::DriveId(i))().is_some().to_string()
+                    prop:value=get(|d| d.id.clone())
+                    on:input=move |ev| draft.update(|d| if let Some(x) = d.drives.get_mut(i) { x.id = event_target_value(&ev) }) />
+            </label>
+            <label>
+                {move || t(Text::SizeGib)} " "
+                <input type="number" min="1" size="6" data-testid=format!("new-drive-size-{i}")
+                    aria-invalid=move || err(Field::DriveSize(i))().is_some().to_string()
+                    prop:value=get(|d| d.size_gib.clone())
+                    on:input=move |ev| draft.update(|d| if let Some(x) = d.drives.get_mut(i) { x.size_gib = event_target_value(&ev) }) />
+            </label>
+            <button type="button" on:click=move |_| draft.update(|d| { if i < d.drives.len() { d.drives.remove(i); } })>
+                {move || t(Text::RemoveDrive)}
+            </button>
+            <span class="error-text" hidden=move || err(Field::DriveId(i))().is_none()>{err(Field::DriveId(i))}</span>
+            <span class="error-text" hidden=move || err(Field::DriveSize(i))().is_none()>{err(Field::DriveSize(i))}</span>
+        </div>
+    }
+}

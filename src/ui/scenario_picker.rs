@@ -1,0 +1,91 @@
+//! Choose a built-in story, or paste a scenario file. A file with problems is rejected whole,
+//! every problem listed with its place, and the loaded scenario stays as it was.
+
+use leptos::prelude::*;
+
+use super::state::use_app;
+use super::use_lang;
+use crate::i18n::Text;
+use crate::share::ScenarioRef;
+use crate::sim::{presets, Scenario};
+
+#[component]
+pub fn ScenarioPicker() -> impl IntoView {
+    let app = use_app();
+    let lang = use_lang();
+    let t = move |key| lang.get().t(key);
+    let choice = RwSignal::new(String::new());
+    let current = move || match app.source.get() {
+        ScenarioRef::Preset(name) => name,
+        ScenarioRef::Inline(_) => String::new(),
+    };
+    let summary = move || {
+        let name = if choice.get().is_empty() {
+            current()
+        } else {
+            choice.get()
+        };
+        presets()
+            .into_iter()
+            .find(|p| p.name == name)
+            .map(|p| p.summary)
+    };
+    let title = move || {
+        app.sim
+            .with(|s| s.scenario().title.clone().unwrap_or_default())
+    };
+    let pasted = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<String>::new());
+    let load_pasted = move |_| match Scenario::parse(&pasted.get_untracked()) {
+        Ok(s) => {
+            problems.set(Vec::new());
+            app.load(ScenarioRef::Inline(Box::new(s)), None);
+        }
+        Err(e) => problems.set(e.problems.iter().map(|p| p.to_string()).collect()),
+    };
+    view! {
+        <section class="panel scenarios" aria-labelledby="scenario-heading">
+            <h2 id="scenario-heading">{move || t(Text::ScenarioHeading)} ": " <span class="title">{title}</span></h2>
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                let name = if choice.get_untracked().is_empty() { current() } else { choice.get_untracked() };
+                app.load(ScenarioRef::Preset(name), None);
+            }>
+                <label>
+                    {move || t(Text::BuiltInStories)} " "
+                    <select
+                        data-testid="preset"
+                        prop:value=move || if choice.get().is_empty() { current() } else { choice.get() }
+                        on:change=move |ev| choice.set(event_target_value(&ev))
+                    >
+                        {presets().into_iter().map(|p| view! { <option value=p.name>{p.title}</option> }).collect_view()}
+                    </select>
+                </label>
+                " "
+                <button type="submit" data-testid="load-preset">{move || t(Text::Load)}</button>
+                <p class="hint">{summary}</p>
+            </form>
+            <details>
+                <summary>{move || t(Text::PasteScenario)}</summary>
+                <label>
+                    <span class="visually-hidden">{move || t(Text::ScenarioJson)}</span>
+                    <textarea
+                        rows="8"
+                        cols="60"
+                        data-testid="scenario-json"
+                        prop:value=move || pasted.get()
+                        on:input=move |ev| pasted.set(event_target_value(&ev))
+                    ></textarea>
+                </label>
+                <button type="button" data-testid="load-json" on:click=load_pasted>{move || t(Text::LoadJson)}</button>
+                <button type="button" on:click=move |_| pasted.set(app.sim.with_untracked(|s| s.scenario().to_json()))>
+                    {move || t(Text::ShowCurrentJson)}
+                </button>
+                <div role="alert" data-testid="scenario-problems" hidden=move || problems.with(|p| p.is_empty())>
+                    <p class="error-text">{move || t(Text::ScenarioRejected)}</p>
+                    <ul>{move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                </div>
+            </details>
+        </section>
+    }
+}

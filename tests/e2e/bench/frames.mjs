@@ -1,0 +1,55 @@
+// Benchmark (prints figures, asserts nothing): how smoothly the page plays at high speed.
+// Opens a preset, plays it at 1 week per second for a few seconds and reports the browser's
+// frame intervals and the script time of each clock tick. Run with `make bench` after a build.
+import { serveDist } from '../lib/server.mjs';
+import { launch, openPage } from '../lib/browser.mjs';
+
+const presets = process.argv.slice(2).length ? process.argv.slice(2) : ['happy-import', 'busy-datacenter'];
+const SECONDS = 4;
+
+function pct(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const server = await serveDist('/bench/');
+const browser = await launch();
+try {
+  for (const preset of presets) {
+    const { page, context } = await openPage(browser, server.origin);
+    const t0 = Date.now();
+    await page.goto(`${server.url}#preset=${preset}`);
+    await page.getByRole('table', { name: 'Jobs' }).waitFor();
+    const loadMs = Date.now() - t0;
+    await page.getByTestId('speed').selectOption('1w');
+    const result = await page.evaluate(async (seconds) => {
+      const frames = [];
+      const longTasks = [];
+      const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+      try { obs.observe({ type: 'longtask', buffered: false }); } catch {}
+      document.querySelector('[data-testid=play]').click();
+      let last = performance.now();
+      const end = last + seconds * 1000;
+      await new Promise((resolve) => {
+        const step = (now) => {
+          frames.push(now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(step); else resolve();
+        };
+        requestAnimationFrame(step);
+      });
+      document.querySelector('[data-testid=play]').click();
+      obs.disconnect();
+      return { frames, longTasks, rows: document.querySelectorAll('table[aria-label=Jobs] tbody tr').length };
+    }, SECONDS);
+    const sorted = [...result.frames].sort((a, b) => a - b);
+    console.log(
+      `${preset}: load→table ${loadMs} ms; ${result.rows} rows; ${result.frames.length} frames in ${SECONDS}s; ` +
+      `frame interval p50 ${pct(sorted, 50).toFixed(1)} ms, p95 ${pct(sorted, 95).toFixed(1)} ms, ` +
+      `max ${sorted[sorted.length - 1].toFixed(1)} ms; long tasks (>50 ms): ${result.longTasks.length}`,
+    );
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

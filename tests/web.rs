@@ -1,0 +1,142 @@
+//! Browser tests: the app's components mounted in a real headless Chromium (wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use ie_lifecycle::app::App;
+use ie_lifecycle::ui::status_badge::StatusBadge;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+fn container() -> web_sys::HtmlElement {
+    let el: web_sys::HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&el)
+        .expect("append");
+    el
+}
+
+/// Mounts the whole app on an empty hash (the default story) in a fresh container.
+fn mount_app() -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl Mountable>,
+) {
+    let history = web_sys::window()
+        .expect("window")
+        .history()
+        .expect("history");
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#"))
+        .expect("reset hash");
+    let el = container();
+    let handle = leptos::mount::mount_to(el.clone(), App);
+    (el, handle)
+}
+
+fn text(el: &web_sys::Element) -> String {
+    el.text_content().unwrap_or_default().trim().to_string()
+}
+
+fn cells(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .map(|e| text(&e))
+        .collect()
+}
+
+fn click(root: &web_sys::HtmlElement, selector: &str) {
+    let el: web_sys::HtmlElement = root
+        .query_selector(selector)
+        .expect("selector")
+        .unwrap_or_else(|| panic!("no element {selector}"))
+        .unchecked_into();
+    el.click();
+}
+
+#[wasm_bindgen_test]
+async fn jobs_table_has_the_portal_columns_and_the_default_job() {
+    let (root, _handle) = mount_app();
+    leptos::task::tick().await;
+    let headers: Vec<String> = cells(&root, "table[aria-label='Jobs'] thead th")
+        .into_iter()
+        .map(|h| h.trim_end_matches(['▲', '▼', ' ']).to_string())
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "Name",
+            "Type",
+            "Status",
+            "Storage account",
+            "Created",
+            "Percent complete",
+            "Expires in"
+        ]
+    );
+    let row = cells(&root, "table[aria-label='Jobs'] tbody tr td");
+    assert_eq!(row[0], "lab-a");
+    assert!(row[2].starts_with("Creating"), "status cell: {}", row[2]);
+    // 14 days to the Creating expiry (R2), counted from creation at the scenario's start.
+    assert_eq!(row[6], "14d 0h 0m");
+}
+
+#[wasm_bindgen_test]
+async fn next_event_button_applies_the_next_event() {
+    let (root, _handle) = mount_app();
+    leptos::task::tick().await;
+    click(&root, "[data-testid=next-event]");
+    leptos::task::tick().await;
+    let clock = cells(&root, "[data-testid=clock]");
+    assert_eq!(clock, ["2026-01-06 09:00 UTC"]);
+    let row = cells(&root, "table[aria-label='Jobs'] tbody tr td");
+    assert!(row[2].starts_with("Shipping"), "status cell: {}", row[2]);
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_job_shows_its_drives() {
+    let (root, _handle) = mount_app();
+    leptos::task::tick().await;
+    click(&root, "table[aria-label='Jobs'] tbody button.job-link");
+    leptos::task::tick().await;
+    let ids = cells(&root, "table[aria-label='Drives'] tbody th");
+    assert_eq!(ids, ["A1000001", "A1000002"]);
+    let states = cells(&root, "table[aria-label='Drives'] tbody td:nth-of-type(1)");
+    assert_eq!(states, ["Specified", "Specified"]);
+    let row_class = root
+        .query_selector("table[aria-label='Jobs'] tbody tr")
+        .ok()
+        .flatten()
+        .map(|r| r.class_name())
+        .unwrap_or_default();
+    assert!(row_class.contains("selected"));
+}
+
+#[wasm_bindgen_test]
+async fn status_badge_text_starts_with_the_identifier_and_carries_its_shape_class() {
+    let el = container();
+    let _handle = leptos::mount::mount_to(el.clone(), || {
+        view! { <StatusBadge kind="drive" id=Signal::derive(|| "NeverReceived") /> }
+    });
+    leptos::task::tick().await;
+    let badge = el
+        .query_selector("span.status")
+        .ok()
+        .flatten()
+        .expect("badge");
+    assert_eq!(text(&badge), "NeverReceived");
+    assert!(badge.class_name().contains("status-NeverReceived"));
+}
