@@ -31,7 +31,7 @@ fn web_sys_log(message: &str) {
 
 /// Builds the banner with text nodes only: the panic message may quote user input, so it must
 /// never be parsed as HTML.
-fn show_banner(message: &str) {
+pub fn show_banner(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -419,3 +419,15 @@ fn next_due_steps_through_every_event_and_span_covers_120_days() {
     assert_eq!(sim.state_at(sim.start()), early);
     assert!(late.log.len() > early.log.len());
 }
+
+#[test]
+fn validation_problems_point_at_their_line_and_column_too() {
+    let text = "{\n  \"version\": 1,\n  \"start\": \"2026-01-05T09:00:00Z\",\n  \"jobs\": [\n    {\"name\": \"a\", \"type\": \"Import\", \"storageAccount\": \"s\",\n     \"drives\": [{\"id\": \"SHORT\", \"sizeGiB\": 1}]}\n  ]\n}";
+    let p = problems(text);
+    let id = p.iter().find(|p| p.path == "$.jobs[0].drives[0].id");
+    assert_eq!(
+        id.map(|p| (p.line, p.column)),
+        Some((Some(6), Some(24))),
+        "{p:?}"
+    );
+}

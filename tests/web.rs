@@ -140,3 +140,15 @@ async fn status_badge_text_starts_with_the_identifier_and_carries_its_shape_clas
     assert_eq!(text(&badge), "NeverReceived");
     assert!(badge.class_name().contains("status-NeverReceived"));
 }
+
+#[wasm_bindgen_test]
+async fn panic_banner_is_visible_and_shows_the_message_as_text_not_html() {
+    ie_lifecycle::panic_banner::show_banner("bad <b>input</b>");
+    let banner = document()
+        .get_element_by_id(ie_lifecycle::panic_banner::BANNER_ID)
+        .expect("a banner");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    assert!(text(&banner).contains("bad <b>input</b>"));
+    assert!(banner.query_selector("b").ok().flatten().is_none());
+    banner.remove();
+}

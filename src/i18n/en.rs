@@ -78,6 +78,8 @@ pub fn text(key: Text) -> &'static str {
         Text::Autopilot => "Autopilot",
         Text::AutopilotOn => "The datacenter acts by itself",
         Text::Load => "Load",
+        Text::DatacenterLoad => "Datacenter load",
+        Text::NoTimeRuleDeleted => "None: the job is deleted.",
         Text::ExceptionRate => "Exception rate",
         Text::Seed => "Seed",
         Text::PackageDelivered => "Package delivered",

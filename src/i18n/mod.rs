@@ -109,6 +109,8 @@ pub enum Text {
     Autopilot,
     AutopilotOn,
     Load,
+    DatacenterLoad,
+    NoTimeRuleDeleted,
     ExceptionRate,
     Seed,
     PackageDelivered,

@@ -78,6 +78,8 @@ pub fn text(key: Text) -> &'static str {
         Text::Autopilot => "Automatische piloot",
         Text::AutopilotOn => "Het datacenter handelt zelf",
         Text::Load => "Laden",
+        Text::DatacenterLoad => "Belasting van het datacenter",
+        Text::NoTimeRuleDeleted => "Geen: de taak is verwijderd.",
         Text::ExceptionRate => "Kans op uitzonderingen",
         Text::Seed => "Seed",
         Text::PackageDelivered => "Pakket bezorgd",

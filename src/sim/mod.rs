@@ -3,6 +3,7 @@
 
 pub mod autopilot;
 pub mod engine;
+mod locate;
 pub mod log;
 pub mod presets;
 mod replay;

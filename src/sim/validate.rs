@@ -25,6 +25,14 @@ pub(crate) fn parse(text: &str) -> Result<Scenario, Vec<Problem>> {
     let mut v = Validator::default();
     v.scenario(&value);
     if !v.problems.is_empty() {
+        // Point each problem at its line and column too, for people editing by hand.
+        let positions = super::locate::value_positions(text);
+        for p in &mut v.problems {
+            if let Some((line, column)) = super::locate::locate(&positions, &p.path) {
+                p.line = Some(line);
+                p.column = Some(column);
+            }
+        }
         return Err(v.problems);
     }
     serde_json::from_value(value).map_err(|e| vec![problem("$", format!("{e}"))])

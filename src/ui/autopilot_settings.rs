@@ -37,7 +37,7 @@ pub fn AutopilotSettings() -> impl IntoView {
                 " " {move || t(Text::AutopilotOn)}
             </label>
             <label>
-                {move || t(Text::Load)} " "
+                {move || t(Text::DatacenterLoad)} " "
                 <input
                     type="range"
                     min="0"
@@ -68,7 +68,23 @@ pub fn AutopilotSettings() -> impl IntoView {
                 />
                 <output>{move || format!("{:.0}%", autopilot().exception_rate * 100.0)}</output>
             </label>
-            <span class="seed">{move || t(Text::Seed)} ": " {move || app.sim.with(|s| s.seed())}</span>
+            <label>
+                {move || t(Text::Seed)} " "
+                <input
+                    type="number"
+                    min="0"
+                    step="1"
+                    data-testid="seed"
+                    prop:value=move || app.sim.with(|s| s.seed()).to_string()
+                    on:change=move |ev| {
+                        // A seed that is not a whole number is ignored; the field shows the seed in use.
+                        if let Ok(seed) = event_target_value(&ev).trim().parse::<u64>() {
+                            app.sim.update(|s| s.set_seed(seed));
+                            app.edited.set(true);
+                        }
+                    }
+                />
+            </label>
         </fieldset>
     }
 }

@@ -59,7 +59,8 @@ fn JobFacts(job: Job) -> impl IntoView {
         (job.overdue, Text::FlagOverdue),
         (job.customer_contacted, Text::FlagContacted),
     ];
-    let deleted = job.deleted.clone();
+    let deleted = job.deleted;
+    let is_deleted = job.is_deleted();
     view! {
         <dl class="facts">
             <dt>{move || t(Text::ColStatus)}</dt>
@@ -99,6 +100,7 @@ fn JobFacts(job: Job) -> impl IntoView {
                         }
                             .into_any()
                     }
+                    None if is_deleted => view! { {move || t(Text::NoTimeRuleDeleted)} }.into_any(),
                     None => view! { {move || t(Text::NoTimeRule)} }.into_any(),
                 }}
             </dd>
