@@ -138,3 +138,33 @@ test('the new job form shows problems next to the fields, then creates the job',
   assert.deepEqual(await driveStates(page), { B2000001: 'Specified' });
   await context.close();
 });
+
+test('everything needed to follow a job works from the keyboard', async () => {
+  const { page, context } = await open('#preset=happy-import');
+  const jobButton = page.getByRole('table', { name: 'Jobs' }).getByRole('button', { name: 'lab-a', exact: true });
+  await jobButton.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('table', { name: 'Drives' }).waitFor();
+  assert.match(await page.locator('#details-heading').innerText(), /lab-a/);
+  // A control the rules forbid is still reachable by Tab and says why when focused.
+  const ship = page.getByTestId('ship-back');
+  await ship.focus();
+  const why = page.locator('.action', { has: ship }).locator('.why');
+  assert.ok(await why.isVisible());
+  assert.match(await why.innerText(), /R9/);
+  await page.getByTestId('next-event').focus();
+  await page.keyboard.press('Enter');
+  await waitForJobStatus(page, 'lab-a', 'Shipping');
+  await context.close();
+});
+
+test('the interface switches to Dutch, state identifiers stay as the portal shows them', async () => {
+  const { page, context } = await open('#preset=happy-import');
+  await page.getByLabel('Language').selectOption('nl');
+  await page.getByRole('table', { name: 'Taken' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
+  assert.match(await page.locator('h1').innerText(), /Levensloop/);
+  assert.match(await page.getByRole('table', { name: 'Taken' }).innerText(), /Creating/);
+  await screenshot(page, 'dutch');
+  await context.close();
+});
