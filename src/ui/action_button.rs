@@ -17,14 +17,16 @@ static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 /// Why `action` would be refused right now, or `None` if it would be accepted.
 pub fn blocked_reason(app: &AppState, action: &Action) -> Option<Refusal> {
     let rules = app.sim.with(|s| s.rules());
-    app.world
-        .with(|w| match (action, w.job(action.job_name())) {
-            (Action::CreateJob(_), _) => None,
-            (_, Some(job)) => check(job, action, &rules).err(),
-            (_, None) => Some(Refusal::UnknownJob {
-                job: action.job_name().to_string(),
-            }),
-        })
+    let job = match action {
+        Action::CreateJob(_) => return None,
+        other => app.job(other.job_name()),
+    };
+    match job {
+        Some(job) => check(&job, action, &rules).err(),
+        None => Some(Refusal::UnknownJob {
+            job: action.job_name().to_string(),
+        }),
+    }
 }
 
 /// Adds `action` at the current simulated time. On refusal nothing is stored.

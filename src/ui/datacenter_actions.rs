@@ -41,7 +41,7 @@ pub fn DatacenterActions() -> impl IntoView {
     let t = move |key| lang.get().t(key);
     let job = Memo::new(move |_| {
         let name = app.selected.get()?;
-        app.world.with(|w| w.job(&name).cloned())
+        app.job(&name)
     });
     let candidates =
         Memo::new(move |_| job.with(|j| j.as_ref().map(deliverable).unwrap_or_default()));

@@ -11,7 +11,7 @@ use crate::model::{Change, Source, StateLabel, Subject};
 use crate::sim::LogEntry;
 
 /// The log shows at most this many entries; older ones are counted, not rendered.
-const WINDOW: usize = 200;
+const WINDOW: usize = 100;
 
 fn label(s: StateLabel) -> &'static str {
     match s {
@@ -48,14 +48,18 @@ pub fn EventLog() -> impl IntoView {
     let t = move |key| lang.get().t(key);
     let newest_first = RwSignal::new(true);
     let entries = Memo::new(move |_| {
-        app.world.with(|w| {
+        let now = app.now.get();
+        app.sim.with(|s| {
+            let log = s.log_until(now);
             let shown: Vec<LogEntry> = if newest_first.get() {
-                w.log.iter().rev().take(WINDOW).cloned().collect()
+                log.iter().rev().take(WINDOW).cloned().collect()
             } else {
-                let skip = w.log.len().saturating_sub(WINDOW);
-                w.log.iter().skip(skip).cloned().collect()
+                log.iter()
+                    .skip(log.len().saturating_sub(WINDOW))
+                    .cloned()
+                    .collect()
             };
-            (shown, w.log.len())
+            (shown, log.len())
         })
     });
     view! {

@@ -18,7 +18,7 @@ pub fn JobDetails() -> impl IntoView {
     let t = move |key| lang.get().t(key);
     let job = Memo::new(move |_| {
         let name = app.selected.get()?;
-        app.world.with(|w| w.job(&name).cloned())
+        app.job(&name)
     });
     let missing = move || app.selected.get().is_some() && job.with(|j| j.is_none());
     view! {

@@ -6,7 +6,6 @@ use std::cmp::Ordering;
 
 use crate::i18n::Lang;
 use crate::model::{Job, RuleId, Rules, Time};
-use crate::sim::World;
 
 use super::format;
 
@@ -50,10 +49,15 @@ pub struct JobRow {
     pub deleted: Option<(String, RuleId)>,
 }
 
-pub fn job_rows(world: &World, rules: &Rules, query: &RowQuery, lang: Lang) -> Vec<JobRow> {
+pub fn job_rows(
+    jobs: &[Job],
+    now: Time,
+    rules: &Rules,
+    query: &RowQuery,
+    lang: Lang,
+) -> Vec<JobRow> {
     let needle = query.filter.trim().to_lowercase();
-    let mut jobs: Vec<(&Job, Option<(RuleId, Time)>)> = world
-        .jobs
+    let mut jobs: Vec<(&Job, Option<(RuleId, Time)>)> = jobs
         .iter()
         .filter(|j| query.show_deleted || !j.is_deleted())
         .filter(|j| needle.is_empty() || matches_filter(j, &needle))
@@ -68,7 +72,7 @@ pub fn job_rows(world: &World, rules: &Rules, query: &RowQuery, lang: Lang) -> V
         }
     });
     jobs.into_iter()
-        .map(|(job, next)| row(job, next, world.at, lang))
+        .map(|(job, next)| row(job, next, now, lang))
         .collect()
 }
 

@@ -21,7 +21,9 @@ pub fn JobTable() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let rules = app.sim.with(|s| s.rules());
         let q = query.get();
-        app.world.with(|w| job_rows(w, &rules, &q, lang.get()))
+        let now = app.now.get();
+        app.jobs
+            .with(|jobs| job_rows(jobs, now, &rules, &q, lang.get()))
     });
     let page_count = move || rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1));
     // Each row owns its signal; one pass hands every visible row its new values.

@@ -36,8 +36,8 @@ pub fn NewJobPanel() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let existing: Vec<String> = app
-            .world
-            .with_untracked(|w| w.jobs.iter().map(|j| j.name.clone()).collect());
+            .jobs
+            .with_untracked(|jobs| jobs.iter().map(|j| j.name.clone()).collect());
         match validate(&draft.get_untracked(), &existing) {
             Err(p) => {
                 problems.set(p);

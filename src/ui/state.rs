@@ -1,14 +1,15 @@
 //! The app-wide reactive state, provided once by `App` and read by every component.
 //!
 //! The simulation and the clock are the only sources of truth; everything shown is derived
-//! from `world`, the replay of the simulation at `now`. Moving the clock backwards is
+//! from `jobs`, the replay of the simulation at `now`. Moving the clock backwards is
 //! therefore just setting `now` to an earlier time.
 
 use leptos::prelude::*;
 
+use crate::model::Job;
 use crate::model::Time;
 use crate::share::ScenarioRef;
-use crate::sim::{preset, Scenario, Simulation, World};
+use crate::sim::{preset, Scenario, Simulation};
 
 /// The preset a first visit opens.
 pub const DEFAULT_PRESET: &str = "happy-import";
@@ -65,7 +66,8 @@ pub struct AppState {
     pub speed: RwSignal<Speed>,
     pub selected: RwSignal<Option<String>>,
     pub notice: RwSignal<Option<Notice>>,
-    pub world: Memo<World>,
+    /// The jobs at `now`, replayed from the log (deleted ones included, creation order).
+    pub jobs: Memo<Vec<Job>>,
 }
 
 impl AppState {
@@ -74,9 +76,9 @@ impl AppState {
         let start = loaded.start;
         let sim = RwSignal::new(Simulation::new(loaded));
         let now = RwSignal::new(at.unwrap_or(start));
-        let world = Memo::new(move |_| {
+        let jobs = Memo::new(move |_| {
             let t = now.get();
-            sim.with(|s| s.state_at(t))
+            sim.with(|s| s.jobs_at(t))
         });
         AppState {
             sim,
@@ -87,7 +89,7 @@ impl AppState {
             speed: RwSignal::new(Speed::default()),
             selected: RwSignal::new(None),
             notice: RwSignal::new(None),
-            world,
+            jobs,
         }
     }
 
@@ -101,6 +103,12 @@ impl AppState {
         self.source.set(scenario);
         self.edited.set(false);
         self.now.set(at.unwrap_or(start));
+    }
+
+    /// A copy of the job named `name` as it is at `now`, tracked.
+    pub fn job(&self, name: &str) -> Option<Job> {
+        self.jobs
+            .with(|jobs| jobs.iter().find(|j| j.name == name).cloned())
     }
 
     /// The scenario as a link would carry it.
