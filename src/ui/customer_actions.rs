@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::action_button::ActionButton;
 use super::state::use_app;
+use super::text_field::TextField;
 use super::use_lang;
 use crate::i18n::Text;
 use crate::model::Action;
@@ -39,38 +40,13 @@ pub fn CustomerActions() -> impl IntoView {
             <Show when=move || job().is_some() fallback=move || view! { <p class="hint">{move || t(Text::SelectAJob)}</p> }>
                 <fieldset>
                     <legend>{move || t(Text::EnterTracking)}</legend>
-                    <label>
-                        {move || t(Text::Carrier)} " "
-                        <input
-                            type="text"
-                            size="8"
-                            prop:value=move || carrier.get()
-                            on:input=move |ev| carrier.set(event_target_value(&ev))
-                        />
-                    </label>
-                    <label>
-                        {move || t(Text::TrackingNumber)} " "
-                        <input
-                            type="text"
-                            size="12"
-                            data-testid="tracking-number"
-                            prop:value=move || number.get()
-                            on:input=move |ev| number.set(event_target_value(&ev))
-                        />
-                    </label>
+                    <TextField label=Text::Carrier value=carrier size=8 />
+                    <TextField label=Text::TrackingNumber value=number size=12 testid="tracking-number" />
                     <ActionButton label=Text::EnterTracking action=tracking testid="enter-tracking" />
                 </fieldset>
                 <fieldset>
                     <legend>{move || t(Text::UpdateJob)}</legend>
-                    <label>
-                        {move || t(Text::NewStorageAccount)} " "
-                        <input
-                            type="text"
-                            size="14"
-                            prop:value=move || account.get()
-                            on:input=move |ev| account.set(event_target_value(&ev))
-                        />
-                    </label>
+                    <TextField label=Text::NewStorageAccount value=account size=14 />
                     <ActionButton label=Text::UpdateJob action=update testid="update-job" />
                 </fieldset>
                 <div class="button-row">

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::action_button::ActionButton;
 use super::autopilot_settings::AutopilotSettings;
 use super::state::use_app;
+use super::text_field::TextField;
 use super::use_lang;
 use crate::i18n::Text;
 use crate::model::{Action, CopyOutcome, DriveId, DriveState, Job};
@@ -39,10 +40,7 @@ pub fn DatacenterActions() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
-    let job = Memo::new(move |_| {
-        let name = app.selected.get()?;
-        app.job(&name)
-    });
+    let job = app.selected_job;
     let candidates =
         Memo::new(move |_| job.with(|j| j.as_ref().map(deliverable).unwrap_or_default()));
     // Drives left out of the package (unchecked); everything else is in it.
@@ -129,14 +127,8 @@ pub fn DatacenterActions() -> impl IntoView {
                 <DriveOperations job outcome />
                 <fieldset>
                     <legend>{move || t(Text::ShipBack)}</legend>
-                    <label>
-                        {move || t(Text::Carrier)} " "
-                        <input type="text" size="8" prop:value=move || ship_carrier.get() on:input=move |ev| ship_carrier.set(event_target_value(&ev)) />
-                    </label>
-                    <label>
-                        {move || t(Text::TrackingNumber)} " "
-                        <input type="text" size="10" prop:value=move || ship_number.get() on:input=move |ev| ship_number.set(event_target_value(&ev)) />
-                    </label>
+                    <TextField label=Text::Carrier value=ship_carrier size=8 />
+                    <TextField label=Text::TrackingNumber value=ship_number size=10 />
                     <ActionButton label=Text::ShipBack action=ship_back testid="ship-back" />
                 </fieldset>
             </Show>

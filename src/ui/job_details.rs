@@ -16,10 +16,7 @@ pub fn JobDetails() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
-    let job = Memo::new(move |_| {
-        let name = app.selected.get()?;
-        app.job(&name)
-    });
+    let job = app.selected_job;
     let missing = move || app.selected.get().is_some() && job.with(|j| j.is_none());
     view! {
         <section class="panel details" aria-labelledby="details-heading">

@@ -23,6 +23,7 @@ pub mod scrubber;
 pub mod sort_header;
 pub mod state;
 pub mod status_badge;
+pub mod text_field;
 pub mod ticker;
 pub mod url_sync;
 

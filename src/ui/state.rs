@@ -68,6 +68,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// The jobs at `now`, replayed from the log (deleted ones included, creation order).
     pub jobs: Memo<Vec<Job>>,
+    /// The selected job as it is at `now` (None if nothing is selected or it does not exist yet).
+    pub selected_job: Memo<Option<Job>>,
 }
 
 impl AppState {
@@ -80,6 +82,11 @@ impl AppState {
             let t = now.get();
             sim.with(|s| s.jobs_at(t))
         });
+        let selected = RwSignal::new(None::<String>);
+        let selected_job = Memo::new(move |_| {
+            let name = selected.get()?;
+            jobs.with(|jobs| jobs.iter().find(|j| j.name == name).cloned())
+        });
         AppState {
             sim,
             source: RwSignal::new(scenario),
@@ -87,9 +94,10 @@ impl AppState {
             now,
             playing: RwSignal::new(false),
             speed: RwSignal::new(Speed::default()),
-            selected: RwSignal::new(None),
+            selected,
             notice: RwSignal::new(None),
             jobs,
+            selected_job,
         }
     }
 
@@ -133,19 +141,7 @@ fn resolve(scenario: &ScenarioRef) -> Scenario {
 
 /// Only reachable if the built-in presets were broken; keeps the page alive regardless.
 fn empty_scenario() -> Scenario {
-    Scenario {
-        version: crate::sim::scenario::VERSION,
-        title: Some("Empty".into()),
-        description: None,
-        start: chrono::DateTime::UNIX_EPOCH,
-        seed: None,
-        rules: None,
-        cancel_window: None,
-        autopilot: None,
-        jobs: Vec::new(),
-        events: Vec::new(),
-        other: serde_json::Map::new(),
-    }
+    Scenario::new(chrono::DateTime::UNIX_EPOCH)
 }
 
 pub fn use_app() -> AppState {
