@@ -64,7 +64,7 @@ pub fn text(key: Text) -> &'static str {
         Text::NoDrivesYet => {
             "No drives yet: an export job's drives appear when its package arrives."
         }
-        Text::ExtraDriveNote => "(belongs to no job; returned with this job's drives)",
+        Text::ExtraDriveNote => "Not processed: belongs to no job; returned with this job's drives",
         Text::CustomerHeading => "Customer actions",
         Text::EnterTracking => "Enter tracking",
         Text::Carrier => "Carrier",

@@ -64,7 +64,9 @@ pub fn text(key: Text) -> &'static str {
         Text::NoDrivesYet => {
             "Nog geen schijven: bij een exporttaak verschijnen ze als het pakket aankomt."
         }
-        Text::ExtraDriveNote => "(hoort bij geen taak; gaat terug met de schijven van deze taak)",
+        Text::ExtraDriveNote => {
+            "Niet verwerkt: hoort bij geen taak; gaat terug met de schijven van deze taak"
+        }
         Text::CustomerHeading => "Acties van de klant",
         Text::EnterTracking => "Tracking invoeren",
         Text::Carrier => "Vervoerder",

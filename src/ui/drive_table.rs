@@ -89,10 +89,9 @@ pub fn DriveTable(job: Memo<Option<Job>>) -> impl IntoView {
                                     <th scope="row">{id.to_string()}</th>
                                     <td>
                                         <StatusBadge kind="drive" id=Signal::derive(|| "Extra") />
-                                        <span class="extra-note">{move || t(Text::ExtraDriveNote)}</span>
                                     </td>
                                     <td class="num">"—"</td>
-                                    <td>"—"</td>
+                                    <td class="extra-note">{move || t(Text::ExtraDriveNote)}</td>
                                     <td>"—"</td>
                                     <td>"—"</td>
                                 </tr>

@@ -76,7 +76,7 @@ pub fn EventLog() -> impl IntoView {
             <p class="hint" hidden=move || entries.with(|e| e.1 <= WINDOW)>
                 {move || format!("{} {} / {}", t(Text::ShowingLatest), WINDOW, entries.with(|e| e.1))}
             </p>
-            <ol class="log-list" data-testid="event-log">
+            <ol class="log-list" class:playing=move || app.playing.get() data-testid="event-log">
                 <For each=move || entries.get().0 key=entry_key let:entry>
                     <LogItem entry />
                 </For>

@@ -1,0 +1,88 @@
+// Every built-in story loads from the picker (clock to its start, paused) and plays to its end
+// without an error; a few stories are checked for the state they exist to teach.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist } from './lib/server.mjs';
+import { launch, openPage, screenshot } from './lib/browser.mjs';
+import { jobStatus, clockText, selectJob, driveStates, waitForApp, waitForJobStatus } from './lib/app.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist('/some-repo/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function goTo(page, iso) {
+  await page.getByTestId('go-to').fill(iso);
+  await page.getByRole('button', { name: 'Go', exact: true }).click();
+}
+
+test('every preset loads from the picker at its start, paused, and replays to its end without errors', async () => {
+  const { page, context, errors } = await openPage(browser, server.origin);
+  await page.goto(server.url);
+  await waitForApp(page);
+  const names = await page.getByTestId('preset').locator('option').evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(names.length >= 7, `presets: ${names}`);
+  for (const name of names) {
+    await page.getByRole('button', { name: '+14 days' }).click();
+    await page.getByTestId('preset').selectOption(name);
+    await page.getByTestId('load-preset').click();
+    await page.waitForFunction((n) => location.hash.startsWith(`#preset=${n}&`), name);
+    assert.equal(await page.getByTestId('play').getAttribute('aria-pressed'), 'false');
+    assert.match(await page.getByTestId('day').innerText(), /^Day 1$/, name);
+    // The scrubber's far end: every rule of the story has fired by then.
+    await page.getByTestId('scrubber').fill(await page.getByTestId('scrubber').getAttribute('max'));
+    await page.getByLabel('Show deleted jobs').check();
+    await page.getByLabel('Show deleted jobs').uncheck();
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('late and extra drive: the missing drive is NeverReceived, then Received; the extra drive reads Extra', async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await page.goto(`${server.url}#preset=late-and-extra-drive&t=2026-01-10T09:00:00Z`);
+  await waitForApp(page);
+  await selectJob(page, 'three-drives');
+  assert.deepEqual(await driveStates(page), { D1000001: 'Received', D1000002: 'Received', D1000003: 'NeverReceived', X9000001: 'Extra' });
+  await goTo(page, '2026-01-13T10:00');
+  await page.waitForFunction(() => document.querySelector('[data-testid=clock]').textContent.startsWith('2026-01-13 10:00'));
+  assert.equal((await driveStates(page)).D1000003, 'Received');
+  await screenshot(page, 'late-and-extra-drive');
+  await context.close();
+});
+
+test('package never arrives: overdue after 14 days, Closed 30 days later', async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await page.goto(`${server.url}#preset=never-arrives`);
+  await waitForApp(page);
+  await page.getByTestId('next-event').click();
+  await waitForJobStatus(page, 'lost-parcel', 'Shipping');
+  await selectJob(page, 'lost-parcel');
+  assert.match(await page.getByTestId('next-rule').innerText(), /R5a/);
+  await page.getByRole('button', { name: '+14 days' }).click();
+  await page.waitForFunction(() => /R5b/.test(document.querySelector('[data-testid=next-rule]')?.textContent ?? ''));
+  assert.match(await page.getByTestId('detail-status').innerText(), /overdue/);
+  assert.ok(Object.values(await driveStates(page)).every((s) => s === 'NeverReceived'));
+  await page.getByRole('button', { name: '+14 days' }).click();
+  await page.getByRole('button', { name: '+14 days' }).click();
+  await page.getByRole('button', { name: '+14 days' }).click();
+  await waitForJobStatus(page, 'lost-parcel', 'Closed');
+  await screenshot(page, 'never-arrives-closed');
+  await context.close();
+});
+
+test('an export job has no drives until its package arrives', async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await page.goto(`${server.url}#preset=export`);
+  await waitForApp(page);
+  await selectJob(page, 'archive-out');
+  assert.deepEqual(await driveStates(page), {});
+  assert.match(await page.getByRole('table', { name: 'Drives' }).innerText(), /No drives yet/);
+  await context.close();
+});
