@@ -67,6 +67,12 @@ test('step to next event moves the clock to exactly the next event and applies i
   const log = await page.getByTestId('event-log').innerText();
   assert.match(log, /EnterTracking/);
   assert.match(log, /R3/);
+  // Clicking an entry's time moves the clock back to that moment.
+  await page.getByRole('button', { name: '+14 days' }).click();
+  await waitForClockChange(page, '2026-01-06 09:00 UTC');
+  await page.getByTestId('event-log').getByRole('button', { name: '2026-01-06 09:00 UTC' }).click();
+  await waitForClockChange(page, '2026-01-20 09:00 UTC');
+  assert.equal(await clockText(page), '2026-01-06 09:00 UTC');
   await context.close();
 });
 
