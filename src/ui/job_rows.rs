@@ -134,3 +134,70 @@ fn row(job: &Job, next: Option<(RuleId, Time)>, now: Time, lang: Lang) -> JobRow
             .map(|d| (format::date_time(d.at), d.reason.rule())),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{preset, Simulation};
+    use chrono::TimeDelta;
+
+    fn abandoned_at(days: i64) -> (Vec<Job>, Time, Rules) {
+        let Some(scenario) = preset("abandoned") else {
+            panic!("preset exists")
+        };
+        let sim = Simulation::new(scenario);
+        let t = sim.start() + TimeDelta::days(days);
+        (sim.jobs_at(t), t, sim.rules())
+    }
+
+    fn names(rows: &[JobRow]) -> Vec<&str> {
+        rows.iter().map(|r| r.name.as_str()).collect()
+    }
+
+    #[test]
+    fn deleted_jobs_show_only_when_asked_with_their_rule() {
+        // Day 15: "forgotten" was deleted on day 14 (R2); "updated" lives until day 24.
+        let (jobs, now, rules) = abandoned_at(15);
+        let hidden = job_rows(&jobs, now, &rules, &RowQuery::default(), Lang::En);
+        assert_eq!(names(&hidden), ["updated"]);
+        let query = RowQuery {
+            show_deleted: true,
+            ..RowQuery::default()
+        };
+        let shown = job_rows(&jobs, now, &rules, &query, Lang::En);
+        assert_eq!(names(&shown), ["forgotten", "updated"]);
+        assert_eq!(shown[0].status, "Deleted");
+        assert_eq!(
+            shown[0].deleted.as_ref().map(|d| d.1),
+            Some(RuleId::CreatingExpiry)
+        );
+        assert_eq!(shown[1].expires, "9d 0h 0m");
+    }
+
+    #[test]
+    fn sorting_and_filtering_work_on_every_job_before_paging() {
+        let (jobs, now, rules) = abandoned_at(1);
+        let by_name_desc = RowQuery {
+            sort: SortKey::Name,
+            descending: true,
+            ..RowQuery::default()
+        };
+        assert_eq!(
+            names(&job_rows(&jobs, now, &rules, &by_name_desc, Lang::En)),
+            ["updated", "forgotten"]
+        );
+        let filtered = RowQuery {
+            filter: "FORG".into(),
+            ..RowQuery::default()
+        };
+        assert_eq!(
+            names(&job_rows(&jobs, now, &rules, &filtered, Lang::En)),
+            ["forgotten"]
+        );
+        let by_status = RowQuery {
+            filter: "creating".into(),
+            ..RowQuery::default()
+        };
+        assert_eq!(job_rows(&jobs, now, &rules, &by_status, Lang::En).len(), 2);
+    }
+}
