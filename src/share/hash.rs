@@ -118,7 +118,9 @@ fn percent_decode(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(v) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+            // Bytes, not a str slice: a multi-byte character after '%' must not split.
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+            if let Ok(v) = u8::from_str_radix(hex, 16) {
                 out.push(v);
                 i += 3;
                 continue;
@@ -205,6 +207,11 @@ mod tests {
             Err(HashError::BadTime(_))
         ));
         assert_eq!(parse("#t=2026-01-01T00:00:00Z"), Err(HashError::NoScenario));
+        // Percent signs before multi-byte characters are just text, never a panic.
+        assert!(matches!(
+            parse("#preset=%é%&t=%ü"),
+            Err(HashError::UnknownPreset(_))
+        ));
         let not_json = base64url::encode(b"{\"version\": 1,");
         match parse(&format!("scenario={not_json}")) {
             Err(HashError::BadScenario(problems)) => assert!(!problems.is_empty()),
