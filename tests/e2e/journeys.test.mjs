@@ -174,3 +174,26 @@ test('the interface switches to Dutch, state identifiers stay as the portal show
   await screenshot(page, 'dutch');
   await context.close();
 });
+
+test('a pasted scenario with problems is rejected whole with each place named; a good one loads', async () => {
+  const { page, context, errors } = await open('#preset=happy-import');
+  await page.getByText('Load your own scenario (JSON)').click();
+  const bad = '{\n  "version": 1,\n  "start": "2026-01-05T09:00:00Z",\n  "jobs": [\n    {"name": "x", "type": "Import", "storageAccount": "s",\n     "drives": [{"id": "SHORT", "sizeGiB": -5}]}\n  ]\n}';
+  await page.getByTestId('scenario-json').fill(bad);
+  await page.getByTestId('load-json').click();
+  const problems = page.getByTestId('scenario-problems');
+  await problems.waitFor();
+  const text = await problems.innerText();
+  assert.match(text, /\$\.jobs\[0\]\.drives\[0\]\.id \(line 6, column \d+\)/);
+  assert.match(text, /sizeGiB/);
+  assert.equal(await jobStatus(page, 'lab-a'), 'Creating', 'the loaded scenario stays');
+  await screenshot(page, 'scenario-rejected');
+  const good = bad.replace('SHORT', 'A0000009').replace('-5', '5');
+  await page.getByTestId('scenario-json').fill(good);
+  await page.getByTestId('load-json').click();
+  await waitForJobStatus(page, 'x', 'Creating');
+  assert.equal(await jobStatus(page, 'lab-a'), null);
+  assert.match(await page.evaluate(() => location.hash), /^#scenario=/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
