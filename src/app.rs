@@ -14,6 +14,7 @@ use crate::ui::job_details::JobDetails;
 use crate::ui::job_table::JobTable;
 use crate::ui::new_job_panel::NewJobPanel;
 use crate::ui::notice::NoticeBar;
+use crate::ui::rules_panel::RulesPanel;
 use crate::ui::scenario_picker::ScenarioPicker;
 use crate::ui::state::{AppState, DEFAULT_PRESET};
 use crate::ui::ticker::use_ticker;
@@ -56,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <CustomerActions />
                     <DatacenterActions />
                     <NewJobPanel />
+                    <RulesPanel />
                 </div>
             </div>
         </main>

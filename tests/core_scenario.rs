@@ -431,3 +431,28 @@ fn validation_problems_point_at_their_line_and_column_too() {
         "{p:?}"
     );
 }
+
+#[test]
+fn switching_rule_sets_rejudges_the_same_events_and_survives_sharing() {
+    let Some(scenario) = ie_lifecycle::sim::preset("cancel-2021") else {
+        panic!("preset")
+    };
+    let mut sim = Simulation::new(scenario);
+    let end = sim.span_end();
+    let canceled = |sim: &Simulation| {
+        sim.state_at(end)
+            .log
+            .iter()
+            .filter(|e| e.event.id() == "CancelJob" && e.outcome.is_ok())
+            .count()
+    };
+    assert!(canceled(&sim) > 0);
+    sim.set_rules(Rules::new(RuleSet::Y2018, CancelWindow::CreatingOnly));
+    assert_eq!(
+        canceled(&sim),
+        0,
+        "2018 has no cancel: every CancelJob is refused"
+    );
+    let shared = Scenario::parse(&sim.scenario().to_json()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(Simulation::new(shared).state_at(end), sim.state_at(end));
+}

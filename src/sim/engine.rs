@@ -263,6 +263,17 @@ impl Simulation {
         self.autopilot
     }
 
+    /// Switches the rule set or the cancel window and replays: the same events may now be
+    /// judged differently (a cancel accepted under 2021 is refused under 2018).
+    pub fn set_rules(&mut self, rules: Rules) {
+        if rules != self.rules {
+            self.rules = rules;
+            self.base.rules = Some(rules.set);
+            self.base.cancel_window = Some(rules.cancel_window);
+            self.replay_all();
+        }
+    }
+
     pub fn seed(&self) -> u64 {
         self.seed
     }

@@ -35,10 +35,10 @@ pub fn describe_change(c: &Change) -> String {
     }
 }
 
-/// `seq` alone is a position that shifts when an event is inserted before it, so the key
-/// also carries what the entry says.
-fn entry_key(e: &LogEntry) -> (u64, crate::model::Time, String, &'static str) {
-    (e.seq, e.at, e.job.clone(), e.event.id())
+/// An entry's whole content: `seq` shifts when an event is inserted before it, and the same
+/// event can be judged anew (switching the rule set), so only the content identifies a row.
+fn entry_key(e: &LogEntry) -> String {
+    format!("{e:?}")
 }
 
 #[component]

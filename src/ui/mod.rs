@@ -18,6 +18,7 @@ pub mod job_rows;
 pub mod job_table;
 pub mod new_job_panel;
 pub mod notice;
+pub mod rules_panel;
 pub mod scenario_picker;
 pub mod scrubber;
 pub mod sort_header;

@@ -86,3 +86,25 @@ test('an export job has no drives until its package arrives', async () => {
   assert.match(await page.getByRole('table', { name: 'Drives' }).innerText(), /No drives yet/);
   await context.close();
 });
+
+test('the rule set and cancel window can be switched, and the same events are judged again', async () => {
+  const { page, context, errors } = await openPage(browser, server.origin);
+  await page.goto(`${server.url}#preset=cancel-2021&t=2026-01-08T09:00:00Z`);
+  await waitForApp(page);
+  assert.equal(await jobStatus(page, 'cancel-me'), 'Canceled');
+  assert.equal(await jobStatus(page, 'too-late'), 'Shipping', 'shipped: outside the "creating" window');
+  // The 2021 FAQ's wider window accepts the second cancel.
+  await page.getByTestId('cancel-window').selectOption('creating-or-shipping');
+  await waitForJobStatus(page, 'too-late', 'Canceled');
+  // The 2018 source article has no cancel at all: both are refused, with R12 in the log.
+  await page.getByTestId('rule-set').selectOption('2018');
+  await waitForJobStatus(page, 'cancel-me', 'Creating');
+  assert.equal(await page.getByTestId('cancel-window').isDisabled(), true);
+  const log = await page.getByTestId('event-log').innerText();
+  assert.match(log, /Refused[\s\S]*R12/);
+  assert.doesNotMatch(log, /Creating → Canceled/, 'the log shows the entries as judged now');
+  assert.match(await page.evaluate(() => location.hash), /^#scenario=/);
+  await screenshot(page, 'rules-2018');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
