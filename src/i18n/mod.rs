@@ -5,8 +5,10 @@
 
 mod en;
 mod nl;
+mod refusals;
 mod rules;
 
+pub use refusals::refusal_text;
 pub use rules::rule_text;
 
 /// The interface language.

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::state::{use_app, AppState};
 use super::use_lang;
-use crate::i18n::Text;
+use crate::i18n::{refusal_text, Text};
 use crate::model::{check, Action, Refusal};
 
 static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
@@ -61,7 +61,7 @@ pub fn ActionButton(
         feedback.set(None);
     });
     let reason = move || action.with(|a| a.as_ref().and_then(|a| blocked_reason(&app, a)));
-    let reason_text = move || reason().map(|r| r.to_string());
+    let reason_text = move || reason().map(|r| refusal_text(lang.get(), &r));
     let click = move |_| {
         let Some(a) = action.get_untracked() else {
             return;
@@ -73,10 +73,14 @@ pub fn ActionButton(
                     done.run(());
                 }
             }
-            Err(refusal) => feedback.set(Some(format!(
-                "{}: {refusal}",
-                lang.get_untracked().t(Text::Refused)
-            ))),
+            Err(refusal) => {
+                let l = lang.get_untracked();
+                feedback.set(Some(format!(
+                    "{}: {}",
+                    l.t(Text::Refused),
+                    refusal_text(l, &refusal)
+                )))
+            }
         }
     };
     view! {

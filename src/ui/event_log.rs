@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::format;
 use super::state::use_app;
 use super::use_lang;
-use crate::i18n::{rule_text, Text};
+use crate::i18n::{refusal_text, rule_text, Text};
 use crate::model::{Change, Source, StateLabel, Subject};
 use crate::sim::LogEntry;
 
@@ -95,13 +95,14 @@ fn LogItem(entry: LogEntry) -> impl IntoView {
     let at = entry.at;
     let rule = entry.rule;
     let automatic = entry.source == Source::Automatic;
-    let what = match &entry.outcome {
+    let outcome = entry.outcome.clone();
+    let what = move || match &outcome {
         Ok(changes) => changes
             .iter()
             .map(describe_change)
             .collect::<Vec<_>>()
             .join("; "),
-        Err(refusal) => refusal.to_string(),
+        Err(refusal) => refusal_text(lang.get(), refusal),
     };
     let refused = entry.outcome.is_err();
     let target = match &entry.drive {

@@ -7,7 +7,7 @@ use super::action_button::perform;
 use super::job_form::{validate, DriveDraft, Field, JobDraft};
 use super::state::use_app;
 use super::use_lang;
-use crate::i18n::Text;
+use crate::i18n::{refusal_text, Text};
 use crate::model::{Action, JobType};
 
 fn blank() -> JobDraft {
@@ -55,10 +55,14 @@ pub fn NewJobPanel() -> impl IntoView {
                             lang.get_untracked().t(Text::JobCreated)
                         )));
                     }
-                    Err(r) => outcome.set(Some(format!(
-                        "{}: {r}",
-                        lang.get_untracked().t(Text::Refused)
-                    ))),
+                    Err(r) => {
+                        let l = lang.get_untracked();
+                        outcome.set(Some(format!(
+                            "{}: {}",
+                            l.t(Text::Refused),
+                            refusal_text(l, &r)
+                        )))
+                    }
                 }
             }
         }

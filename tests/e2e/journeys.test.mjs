@@ -171,6 +171,10 @@ test('the interface switches to Dutch, state identifiers stay as the portal show
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
   assert.match(await page.locator('h1').innerText(), /Levensloop/);
   assert.match(await page.getByRole('table', { name: 'Taken' }).innerText(), /Creating/);
+  await page.getByRole('table', { name: 'Taken' }).getByRole('button', { name: 'lab-a', exact: true }).click();
+  const ship = page.getByTestId('ship-back');
+  await ship.focus();
+  assert.match(await page.locator('.action', { has: ship }).locator('.why').innerText(), /kan niet zolang de taak Creating is \(R9/);
   await screenshot(page, 'dutch');
   await context.close();
 });
