@@ -113,6 +113,8 @@ test('customer and datacenter actions drive a job by hand, and the URL hash repr
   assert.equal(await clockText(again.page), clock);
   assert.equal(await jobStatus(again.page, name), 'Received');
   assert.equal(await again.page.getByTestId('play').getAttribute('aria-pressed'), 'false');
+  // The autopilot is as the file says (this story switches it off).
+  assert.equal(await again.page.getByTestId('autopilot').isChecked(), false);
   await again.context.close();
 });
 
