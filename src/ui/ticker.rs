@@ -12,6 +12,8 @@ use super::state::AppState;
 
 /// 25 frames a second: smooth enough for a clock, light on a classroom laptop.
 const FRAME: Duration = Duration::from_millis(40);
+/// The most real time one tick may account for.
+const MAX_STEP_MS: f64 = 250.0;
 
 pub fn use_ticker(app: AppState) {
     let handle = StoredValue::new(None::<IntervalHandle>);
@@ -31,7 +33,9 @@ pub fn use_ticker(app: AppState) {
         last_ms.set_value(now_ms());
         let tick = move || {
             let t = now_ms();
-            let elapsed_ms = (t - last_ms.get_value()).max(0.0);
+            // Capped: after the tab was hidden (a teacher switching to slides), the clock
+            // resumes where it was instead of leaping ahead by the time away.
+            let elapsed_ms = (t - last_ms.get_value()).clamp(0.0, MAX_STEP_MS);
             last_ms.set_value(t);
             let per_second = app.speed.get_untracked().per_second().num_milliseconds() as f64;
             let step = TimeDelta::milliseconds((per_second * elapsed_ms / 1000.0) as i64);
