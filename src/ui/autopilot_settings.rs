@@ -36,38 +36,20 @@ pub fn AutopilotSettings() -> impl IntoView {
                 />
                 " " {move || t(Text::AutopilotOn)}
             </label>
-            <label>
-                {move || t(Text::DatacenterLoad)} " "
-                <input
-                    type="range"
-                    min="0"
-                    max="100"
-                    step="5"
-                    prop:value=move || ((autopilot().load * 100.0).round() as i64).to_string()
-                    on:change=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                            change(&|a| a.load = (v / 100.0).clamp(0.0, 1.0));
-                        }
-                    }
-                />
-                <output>{move || format!("{:.0}%", autopilot().load * 100.0)}</output>
-            </label>
-            <label>
-                {move || t(Text::ExceptionRate)} " "
-                <input
-                    type="range"
-                    min="0"
-                    max="50"
-                    step="1"
-                    prop:value=move || ((autopilot().exception_rate * 100.0).round() as i64).to_string()
-                    on:change=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                            change(&|a| a.exception_rate = (v / 100.0).clamp(0.0, 1.0));
-                        }
-                    }
-                />
-                <output>{move || format!("{:.0}%", autopilot().exception_rate * 100.0)}</output>
-            </label>
+            <PercentSlider
+                label=Text::DatacenterLoad
+                max=100
+                step=5
+                value=Signal::derive(move || autopilot().load)
+                set=Callback::new(move |v: f64| change(&|a| a.load = v))
+            />
+            <PercentSlider
+                label=Text::ExceptionRate
+                max=50
+                step=1
+                value=Signal::derive(move || autopilot().exception_rate)
+                set=Callback::new(move |v: f64| change(&|a| a.exception_rate = v))
+            />
             <label>
                 {move || t(Text::Seed)} " "
                 <input
@@ -86,5 +68,35 @@ pub fn AutopilotSettings() -> impl IntoView {
                 />
             </label>
         </fieldset>
+    }
+}
+
+/// A 0..=1 setting shown and edited as a percentage.
+#[component]
+fn PercentSlider(
+    label: Text,
+    max: u32,
+    step: u32,
+    value: Signal<f64>,
+    set: Callback<f64>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <label>
+            {move || lang.get().t(label)} " "
+            <input
+                type="range"
+                min="0"
+                max=max
+                step=step
+                prop:value=move || ((value.get() * 100.0).round() as i64).to_string()
+                on:change=move |ev| {
+                    if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                        set.run((v / 100.0).clamp(0.0, 1.0));
+                    }
+                }
+            />
+            <output>{move || format!("{:.0}%", value.get() * 100.0)}</output>
+        </label>
     }
 }

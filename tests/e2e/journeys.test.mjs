@@ -1,27 +1,18 @@
 // Whole user journeys through the built app in headless Chromium, the way a teacher works it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist } from './lib/server.mjs';
-import { launch, openPage, screenshot } from './lib/browser.mjs';
+import { useServedApp } from './lib/setup.mjs';
+import { openPage, screenshot } from './lib/browser.mjs';
 import {
   jobStatus, waitForJobStatus, recordStatuses, clockText, waitForClockChange, selectJob,
   driveStates, waitForApp,
 } from './lib/app.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist('/some-repo/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServedApp();
 
 async function open(hash = '') {
-  const session = await openPage(browser, server.origin);
-  await session.page.goto(server.url + hash);
+  const session = await openPage(env.browser, env.server.origin);
+  await session.page.goto(env.server.url + hash);
   await waitForApp(session.page);
   return session;
 }

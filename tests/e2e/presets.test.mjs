@@ -1,21 +1,12 @@
 // Every built-in story loads from the picker (clock to its start, paused) and plays to its end
 // without an error; a few stories are checked for the state they exist to teach.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist } from './lib/server.mjs';
-import { launch, openPage, screenshot } from './lib/browser.mjs';
+import { useServedApp } from './lib/setup.mjs';
+import { openPage, screenshot } from './lib/browser.mjs';
 import { jobStatus, clockText, selectJob, driveStates, waitForApp, waitForJobStatus } from './lib/app.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist('/some-repo/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServedApp();
 
 async function goTo(page, iso) {
   await page.getByTestId('go-to').fill(iso);
@@ -23,8 +14,8 @@ async function goTo(page, iso) {
 }
 
 test('every preset loads from the picker at its start, paused, and replays to its end without errors', async () => {
-  const { page, context, errors } = await openPage(browser, server.origin);
-  await page.goto(server.url);
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await page.goto(env.server.url);
   await waitForApp(page);
   const names = await page.getByTestId('preset').locator('option').evaluateAll((os) => os.map((o) => o.value));
   assert.ok(names.length >= 7, `presets: ${names}`);
@@ -45,8 +36,8 @@ test('every preset loads from the picker at its start, paused, and replays to it
 });
 
 test('late and extra drive: the missing drive is NeverReceived, then Received; the extra drive reads Extra', async () => {
-  const { page, context } = await openPage(browser, server.origin);
-  await page.goto(`${server.url}#preset=late-and-extra-drive&t=2026-01-10T09:00:00Z`);
+  const { page, context } = await openPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.url}#preset=late-and-extra-drive&t=2026-01-10T09:00:00Z`);
   await waitForApp(page);
   await selectJob(page, 'three-drives');
   assert.deepEqual(await driveStates(page), { D1000001: 'Received', D1000002: 'Received', D1000003: 'NeverReceived', X9000001: 'Extra' });
@@ -58,8 +49,8 @@ test('late and extra drive: the missing drive is NeverReceived, then Received; t
 });
 
 test('package never arrives: overdue after 14 days, Closed 30 days later', async () => {
-  const { page, context } = await openPage(browser, server.origin);
-  await page.goto(`${server.url}#preset=never-arrives`);
+  const { page, context } = await openPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.url}#preset=never-arrives`);
   await waitForApp(page);
   await page.getByTestId('next-event').click();
   await waitForJobStatus(page, 'lost-parcel', 'Shipping');
@@ -78,8 +69,8 @@ test('package never arrives: overdue after 14 days, Closed 30 days later', async
 });
 
 test('an export job has no drives until its package arrives', async () => {
-  const { page, context } = await openPage(browser, server.origin);
-  await page.goto(`${server.url}#preset=export`);
+  const { page, context } = await openPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.url}#preset=export`);
   await waitForApp(page);
   await selectJob(page, 'archive-out');
   assert.deepEqual(await driveStates(page), {});
@@ -88,8 +79,8 @@ test('an export job has no drives until its package arrives', async () => {
 });
 
 test('the rule set and cancel window can be switched, and the same events are judged again', async () => {
-  const { page, context, errors } = await openPage(browser, server.origin);
-  await page.goto(`${server.url}#preset=cancel-2021&t=2026-01-08T09:00:00Z`);
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.url}#preset=cancel-2021&t=2026-01-08T09:00:00Z`);
   await waitForApp(page);
   assert.equal(await jobStatus(page, 'cancel-me'), 'Canceled');
   assert.equal(await jobStatus(page, 'too-late'), 'Shipping', 'shipped: outside the "creating" window');
