@@ -123,6 +123,12 @@ async fn selecting_a_job_shows_its_drives() {
         .map(|r| r.class_name())
         .unwrap_or_default();
     assert!(row_class.contains("selected"));
+    let current = root
+        .query_selector("table[aria-label='Jobs'] tbody button.job-link")
+        .ok()
+        .flatten()
+        .and_then(|b| b.get_attribute("aria-current"));
+    assert_eq!(current.as_deref(), Some("true"));
 }
 
 #[wasm_bindgen_test]

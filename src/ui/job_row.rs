@@ -41,10 +41,12 @@ pub fn JobRowView(row: ArcRwSignal<JobRow>, is_selected: Signal<bool>) -> impl I
         move || r.with(|r| r.expires_rule.map(|rule| rule.id().to_string()))
     };
     view! {
-        <tr class:selected=move || is_selected.get() aria-selected=move || is_selected.get().to_string()>
+        <tr class:selected=move || is_selected.get()>
             <td>
                 <button
                     class="link job-link"
+                    // A plain table has no selectable rows in ARIA; the selected job is "current".
+                    aria-current=move || is_selected.get().then_some("true")
                     on:click={
                         let name = name.clone();
                         move |_| app.selected.set(Some(name.clone()))
