@@ -8,7 +8,7 @@ mod nl;
 mod refusals;
 mod rules;
 
-pub use refusals::refusal_text;
+pub use refusals::{refusal_text, refused_line};
 pub use rules::rule_text;
 
 /// The interface language.

@@ -15,6 +15,15 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
     }
 }
 
+/// "Refused: …": how a refused action is reported beside its control.
+pub fn refused_line(lang: Lang, refusal: &Refusal) -> String {
+    format!(
+        "{}: {}",
+        lang.t(super::Text::Refused),
+        refusal_text(lang, refusal)
+    )
+}
+
 fn either(states: &[DriveState]) -> String {
     states
         .iter()

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::state::{use_app, AppState};
 use super::use_lang;
-use crate::i18n::{refusal_text, Text};
+use crate::i18n::{refusal_text, refused_line, Text};
 use crate::model::{check, Action, Refusal};
 
 static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
@@ -73,14 +73,7 @@ pub fn ActionButton(
                     done.run(());
                 }
             }
-            Err(refusal) => {
-                let l = lang.get_untracked();
-                feedback.set(Some(format!(
-                    "{}: {}",
-                    l.t(Text::Refused),
-                    refusal_text(l, &refusal)
-                )))
-            }
+            Err(refusal) => feedback.set(Some(refused_line(lang.get_untracked(), &refusal))),
         }
     };
     view! {

@@ -7,7 +7,7 @@ use super::action_button::perform;
 use super::job_form::{validate, DriveDraft, Field, JobDraft};
 use super::state::use_app;
 use super::use_lang;
-use crate::i18n::{refusal_text, Text};
+use crate::i18n::{refused_line, Text};
 use crate::model::{Action, JobType};
 
 fn blank() -> JobDraft {
@@ -55,14 +55,7 @@ pub fn NewJobPanel() -> impl IntoView {
                             lang.get_untracked().t(Text::JobCreated)
                         )));
                     }
-                    Err(r) => {
-                        let l = lang.get_untracked();
-                        outcome.set(Some(format!(
-                            "{}: {}",
-                            l.t(Text::Refused),
-                            refusal_text(l, &r)
-                        )))
-                    }
+                    Err(r) => outcome.set(Some(refused_line(lang.get_untracked(), &r))),
                 }
             }
         }
