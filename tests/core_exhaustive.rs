@@ -120,7 +120,7 @@ fn explore(job_type: JobType, drives: usize, rules: Rules, reached: &mut Reached
     let spec = JobSpec {
         name: "x".into(),
         job_type,
-        storage_account: "s".into(),
+        storage_account: "store1".into(),
         drives: ids
             .iter()
             .map(|id| DriveSpec {

@@ -32,7 +32,7 @@ fn random_spec(rng: &mut SplitMix64) -> JobSpec {
         } else {
             JobType::Import
         },
-        storage_account: "s".into(),
+        storage_account: "store1".into(),
         drives: ids()[..n]
             .iter()
             .map(|id| DriveSpec {
@@ -64,7 +64,7 @@ fn random_action(rng: &mut SplitMix64, job: &Job) -> Action {
     match rng.range(0, 12) {
         0 => Action::UpdateJob {
             job: j,
-            storage_account: Some("t".into()),
+            storage_account: Some("store2".into()),
         },
         1 | 2 => Action::EnterTracking {
             job: j,
@@ -119,9 +119,12 @@ fn random_rules(rng: &mut SplitMix64) -> Rules {
 }
 
 /// The drive transitions the documentation allows; anything else is a bug.
-fn drive_step_allowed(from: DriveState, to: DriveState) -> bool {
+fn drive_step_allowed(from: DriveState, to: DriveState, job: JobState) -> bool {
     use DriveState as D;
-    from == to
+    // A cancel after arrival sends back whatever had arrived, copied or not.
+    let canceled_return = job == JobState::Canceled && from.was_received() && to == D::ShippedBack;
+    canceled_return
+        || from == to
         || matches!(
             (from, to),
             (D::Specified, D::Received)
@@ -152,7 +155,7 @@ fn check_step(seed: u64, before: &Job, after: &Job) {
             panic!("seed {seed}: drive {} vanished", d.id)
         };
         assert!(
-            drive_step_allowed(d.state, now),
+            drive_step_allowed(d.state, now, after.state),
             "seed {seed}: drive {} went {} -> {}",
             d.id,
             d.state,

@@ -127,7 +127,7 @@ fn scenario_sim(json: &str) -> Simulation {
 fn one_job_sim(events: &str) -> Simulation {
     scenario_sim(&format!(
         r#"{{"version":1,"start":"2026-01-05T09:00:00Z","autopilot":{{"enabled":false}},
-        "jobs":[{{"name":"j","type":"Import","storageAccount":"a","drives":[{{"id":"D0000000","sizeGiB":1}}]}}],
+        "jobs":[{{"name":"j","type":"Import","storageAccount":"acct1","drives":[{{"id":"D0000000","sizeGiB":1}}]}}],
         "events":[{events}]}}"#
     ))
 }
@@ -239,8 +239,28 @@ fn update_job_restarts_the_14_days() {
 }
 
 #[test]
-fn update_at_the_exact_expiry_instant_goes_first() {
+fn a_deadline_at_the_instant_of_an_update_fires_first() {
+    // One order at each instant: the 14-day rule due at 14d fires before an UpdateJob at 14d,
+    // so the update is refused (the job is gone), exactly as the screen shows at that instant.
     let sim = one_job_sim(r#"{"at":"2026-01-19T09:00:00Z","kind":"UpdateJob","job":"j"}"#);
+    let w = sim.state_at(at(14, 0, 0));
+    assert_eq!(w.job("j").map(Job::is_deleted), Some(true));
+    let update = w
+        .log
+        .iter()
+        .find(|e| e.event == EventLabel::Action(ActionKind::UpdateJob));
+    assert!(matches!(
+        update.map(|e| &e.outcome),
+        Some(Err(Refusal::JobDeleted {
+            rule: RuleId::CreatingExpiry,
+            ..
+        }))
+    ));
+}
+
+#[test]
+fn an_update_one_second_before_the_deadline_restarts_it() {
+    let sim = one_job_sim(r#"{"at":"2026-01-19T08:59:59Z","kind":"UpdateJob","job":"j"}"#);
     assert_eq!(
         sim.state_at(at(14, 0, 0)).job("j").map(Job::is_deleted),
         Some(false)
@@ -300,11 +320,17 @@ fn delivery_receives_listed_drives_and_misses_the_others() {
 }
 
 #[test]
-fn delivery_with_no_drive_of_the_job_stays_shipping() {
+fn delivery_with_no_drive_of_the_job_still_makes_it_received() {
+    // A package arrived, so the shipping clocks stop: no overdue, no "customer contacted".
     let j = track(&created(2), at(1, 0, 0));
     let j = deliver(&j, &[], &["X0000001"], at(3, 0, 0));
-    assert_eq!(j.state, JobState::Shipping);
+    assert_eq!(j.state, JobState::Received);
     assert_eq!(drive_states(&j), vec![DriveState::NeverReceived; 2]);
+    assert_eq!(j.next_time_rule(&rules()), None);
+    // It waits for the datacenter: a late drive, or sending back what came.
+    let back = ship(&j, at(4, 0, 0));
+    assert_eq!(back.state, JobState::Closed);
+    assert!(back.extras_returned);
 }
 
 #[test]
@@ -827,7 +853,7 @@ fn user_actions_are_checked_before_they_are_stored() {
 fn an_action_before_the_job_exists_is_unknown_job() {
     let mut sim = scenario_sim(
         r#"{"version":1,"start":"2026-01-05T09:00:00Z","autopilot":{"enabled":false},
-        "jobs":[{"name":"j","type":"Import","storageAccount":"a","createdAt":"2026-01-10T09:00:00Z","drives":[{"id":"D0000000","sizeGiB":1}]}]}"#,
+        "jobs":[{"name":"j","type":"Import","storageAccount":"acct1","createdAt":"2026-01-10T09:00:00Z","drives":[{"id":"D0000000","sizeGiB":1}]}]}"#,
     );
     let r = sim.add(
         at(1, 0, 0),

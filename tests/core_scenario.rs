@@ -4,7 +4,7 @@
 use chrono::{DateTime, TimeDelta};
 use ie_lifecycle::model::*;
 use ie_lifecycle::sim::presets::busy_datacenter;
-use ie_lifecycle::sim::{preset, presets, Problem, Scenario, Simulation};
+use ie_lifecycle::sim::{preset, presets, Autopilot, Problem, Scenario, Simulation};
 
 const EXAMPLE: &str = r#"{"version": 1, "title": "Happy import", "start": "2026-01-05T09:00:00Z", "seed": 7,
  "rules": "2018",
@@ -80,10 +80,10 @@ fn unknown_fields_are_kept() {
 #[test]
 fn defaults_apply_when_fields_are_absent() {
     let s = parse(
-        r#"{"version":1,"start":"2026-01-05T09:00:00Z","jobs":[{"name":"a","type":"Export","storageAccount":"s"}]}"#,
+        r#"{"version":1,"start":"2026-01-05T09:00:00Z","jobs":[{"name":"a","type":"Export","storageAccount":"store1"}]}"#,
     );
     assert_eq!(s.rules(), Rules::default());
-    assert!(s.autopilot().enabled);
+    assert!(Autopilot::of(&s).enabled);
     let sim = Simulation::new(s);
     assert_eq!(
         sim.state_at(time("2026-01-05T09:00:00Z"))
@@ -107,9 +107,9 @@ fn syntax_errors_give_line_and_column() {
 fn every_problem_is_reported_with_its_path() {
     let text = r#"{"version": 2, "start": "yesterday",
       "jobs": [
-        {"name": "a", "type": "Import", "storageAccount": "s", "drives": [{"id": "SHORT", "sizeGiB": -1}]},
-        {"name": "a", "type": "Import", "storageAccount": "s", "drives": [{"id": "A0000001", "sizeGiB": 1}, {"id": "a0000001", "sizeGiB": 1}]},
-        {"name": "big", "type": "Import", "storageAccount": "s", "drives": [
+        {"name": "a", "type": "Import", "storageAccount": "store1", "drives": [{"id": "SHORT", "sizeGiB": -1}]},
+        {"name": "a", "type": "Import", "storageAccount": "store1", "drives": [{"id": "A0000001", "sizeGiB": 1}, {"id": "a0000001", "sizeGiB": 1}]},
+        {"name": "big", "type": "Import", "storageAccount": "store1", "drives": [
           {"id":"B0000001","sizeGiB":1},{"id":"B0000002","sizeGiB":1},{"id":"B0000003","sizeGiB":1},{"id":"B0000004","sizeGiB":1},
           {"id":"B0000005","sizeGiB":1},{"id":"B0000006","sizeGiB":1},{"id":"B0000007","sizeGiB":1},{"id":"B0000008","sizeGiB":1},
           {"id":"B0000009","sizeGiB":1},{"id":"B0000010","sizeGiB":1},{"id":"B0000011","sizeGiB":1}]}
@@ -158,7 +158,7 @@ fn a_file_that_is_not_an_object_is_rejected() {
 fn events_before_the_start_and_missing_fields_are_reported() {
     let p = problems(
         r#"{"version":1,"start":"2026-01-05T09:00:00Z",
-        "jobs":[{"name":"a","type":"Import","storageAccount":"s","drives":[{"id":"A0000001","sizeGiB":1}]}],
+        "jobs":[{"name":"a","type":"Import","storageAccount":"store1","drives":[{"id":"A0000001","sizeGiB":1}]}],
         "events":[{"at":"2026-01-04T09:00:00Z","kind":"EnterTracking","job":"a"},
                   {"at":"2026-01-06T09:00:00Z","kind":"CopyProgress","job":"a","drive":"A0000001","bytes":-5}]}"#,
     );
@@ -171,7 +171,7 @@ fn events_before_the_start_and_missing_fields_are_reported() {
 fn create_job_events_define_jobs() {
     let s = parse(
         r#"{"version":1,"start":"2026-01-05T09:00:00Z","autopilot":{"enabled":false},
-        "events":[{"at":"2026-01-06T09:00:00Z","kind":"CreateJob","job":{"name":"late","type":"Import","storageAccount":"s","drives":[{"id":"A0000001","sizeGiB":1}]}},
+        "events":[{"at":"2026-01-06T09:00:00Z","kind":"CreateJob","job":{"name":"late","type":"Import","storageAccount":"store1","drives":[{"id":"A0000001","sizeGiB":1}]}},
                   {"at":"2026-01-07T09:00:00Z","kind":"EnterTracking","job":"late","carrier":"DHL","tracking":"1"}]}"#,
     );
     let sim = Simulation::new(s.clone());
@@ -368,7 +368,7 @@ fn user_events_round_trip_through_the_shared_scenario() {
     let spec = JobSpec {
         name: "new-one".into(),
         job_type: JobType::Import,
-        storage_account: "s".into(),
+        storage_account: "store1".into(),
         drives: vec![DriveSpec {
             id: DriveId::from_number(77),
             size_bytes: 3 << 30,
@@ -391,7 +391,7 @@ fn set_autopilot_replays_and_is_shared() {
     let w = sim.state_at(sim.span_end());
     // Without the datacenter the package never arrives: overdue, then Closed (R5).
     assert_eq!(w.job("lab-a").map(|j| j.state), Some(JobState::Closed));
-    assert!(!sim.scenario().autopilot().enabled);
+    assert!(!Autopilot::of(&sim.scenario()).enabled);
 }
 
 #[test]

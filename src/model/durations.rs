@@ -16,8 +16,10 @@ pub const RETENTION: TimeDelta = TimeDelta::days(90);
 pub const DELIVERY_DAYS: (u64, u64) = (1, 5);
 /// Autopilot: business days between carrier delivery and the datacenter processing the arrival.
 pub const ARRIVAL_BUSINESS_DAYS: (u64, u64) = (1, 3);
-/// Autopilot: days until a drive missing from the package turns up in another shipment.
-pub const LATE_DRIVE_DAYS: (u64, u64) = (2, 6);
+/// Autopilot: hours until a drive missing from the package turns up in another shipment.
+/// Shorter than the shortest copy queue (`QUEUE_HOURS_IDLE.0`), so it always arrives while
+/// the job can still take it (R6) and the story never contradicts itself.
+pub const LATE_DRIVE_HOURS: (u64, u64) = (4, 20);
 /// Autopilot: queue wait before a drive's copy starts, in hours, at load 0 (low) and load 1 (high).
 pub const QUEUE_HOURS_IDLE: (u64, u64) = (24, 72);
 pub const QUEUE_HOURS_BUSY: (u64, u64) = (144, 216);

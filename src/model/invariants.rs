@@ -10,12 +10,12 @@ pub fn violations(job: &Job) -> Vec<String> {
     let mut out = Vec::new();
     let states: Vec<DriveState> = job.drives.iter().map(|d| d.state).collect();
     let only = |allowed: &[DriveState]| states.iter().all(|s| allowed.contains(s));
-    let any = |s: DriveState| states.contains(&s);
     use DriveState as D;
     let consistent = match job.state {
         JobState::Creating => only(&[D::Specified]) && job.extra_drives.is_empty(),
         JobState::Shipping => only(&[D::Specified, D::NeverReceived]),
-        JobState::Received => only(&[D::Received, D::NeverReceived]) && any(D::Received),
+        // Any delivery makes the job Received, even one holding none of its own drives.
+        JobState::Received => only(&[D::Received, D::NeverReceived]),
         JobState::Transferring => {
             only(&[
                 D::Received,
@@ -43,8 +43,13 @@ pub fn violations(job: &Job) -> Vec<String> {
                     .all(|d| d.outcome != Some(CopyOutcome::Errors))
         }
         JobState::Closed => only(&[D::ShippedBack, D::NeverReceived]),
-        JobState::Canceled => true,
+        // Canceled after arrival: whatever had arrived went back.
+        JobState::Canceled => only(&[D::Specified, D::NeverReceived, D::ShippedBack]),
     };
+    let ended = job.state.is_final();
+    if ended && !job.extra_drives.is_empty() && !job.extras_returned {
+        out.push(format!("job {} ended with its extra drives kept", job.name));
+    }
     if !consistent {
         out.push(format!(
             "job {} is {} but its drives are {:?}",
@@ -64,11 +69,13 @@ pub fn violations(job: &Job) -> Vec<String> {
                 d.id, d.bytes_copied, d.size_bytes
             ));
         }
-        let has_outcome = matches!(
-            d.state,
-            D::Completed | D::CompletedMoreInfo | D::ShippedBack
-        );
-        if d.outcome.is_some() != has_outcome {
+        let outcome_ok = match d.state {
+            D::Completed | D::CompletedMoreInfo => d.outcome.is_some(),
+            // Returned without a finished copy only when the job was canceled.
+            D::ShippedBack => d.outcome.is_some() || job.state == JobState::Canceled,
+            D::Specified | D::Received | D::NeverReceived | D::Transferring => d.outcome.is_none(),
+        };
+        if !outcome_ok {
             out.push(format!(
                 "drive {} is {} with outcome {:?}",
                 d.id, d.state, d.outcome

@@ -7,6 +7,7 @@ use super::rules::{RuleId, Rules};
 use super::states::{CopyOutcome, DriveState, JobState, JobType};
 use super::Time;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tracking {
@@ -46,14 +47,15 @@ pub struct Deletion {
     pub reason: DeletionReason,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Drive {
     pub id: DriveId,
     pub size_bytes: u64,
     pub bytes_copied: u64,
     pub state: DriveState,
     pub outcome: Option<CopyOutcome>,
-    pub messages: Vec<String>,
+    /// Shared: every later snapshot of the job points at the same messages.
+    pub messages: Arc<[String]>,
 }
 
 impl Drive {
@@ -64,7 +66,7 @@ impl Drive {
             bytes_copied: 0,
             state,
             outcome: None,
-            messages: Vec::new(),
+            messages: Arc::from([]),
         }
     }
 
@@ -82,7 +84,7 @@ pub(crate) fn percent_of(part: u64, whole: u64) -> u8 {
     u8::try_from(p).unwrap_or(100)
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Job {
     pub name: String,
     pub job_type: JobType,
@@ -92,6 +94,8 @@ pub struct Job {
     pub state_entered_at: Time,
     pub drives: Vec<Drive>,
     pub extra_drives: Vec<DriveId>,
+    /// The extra drives went back to the customer with the job.
+    pub extras_returned: bool,
     pub tracking: Option<Tracking>,
     pub return_tracking: Option<Tracking>,
     pub overdue: bool,
@@ -110,6 +114,29 @@ pub struct Job {
 }
 
 impl Job {
+    /// Equal in everything but the time of the last event: an event that leaves a job like
+    /// this changed nothing, and the replay stores no copy of it.
+    pub fn same_apart_from_clock(&self, other: &Job) -> bool {
+        self.state == other.state
+            && self.state_entered_at == other.state_entered_at
+            && self.creating_clock_from == other.creating_clock_from
+            && self.storage_account == other.storage_account
+            && self.drives == other.drives
+            && self.extra_drives == other.extra_drives
+            && self.extras_returned == other.extras_returned
+            && self.tracking == other.tracking
+            && self.return_tracking == other.return_tracking
+            && self.overdue == other.overdue
+            && self.customer_contacted == other.customer_contacted
+            && self.tracking_entered_at == other.tracking_entered_at
+            && self.overdue_at == other.overdue_at
+            && self.deleted == other.deleted
+            && self.planned_drives == other.planned_drives
+            && self.name == other.name
+            && self.job_type == other.job_type
+            && self.created_at == other.created_at
+    }
+
     pub fn is_deleted(&self) -> bool {
         self.deleted.is_some()
     }

@@ -8,16 +8,22 @@ pub mod event;
 pub mod ids;
 pub mod invariants;
 pub mod job;
+pub mod limits;
+pub mod ownership;
 pub mod refusal;
 pub mod rules;
+pub mod spec;
 pub mod states;
 pub mod transition;
 
 pub use event::{Action, ActionKind, AutoEvent, DriveSpec, EventLabel, JobSpec, Source};
 pub use ids::{DriveId, DriveIdError};
 pub use job::{Deletion, DeletionReason, Drive, Job, Tracking};
+pub use limits::{Countable, InputProblem, TextField, TextProblem};
+pub use ownership::DriveOwners;
 pub use refusal::Refusal;
 pub use rules::{CancelWindow, RuleId, RuleSet, Rules};
+pub use spec::{spec_problems, SpecField};
 pub use states::{CopyOutcome, DriveState, JobState, JobType, UnknownLabel};
 pub use transition::{apply, check, create, fire, Applied, Change, StateLabel, Subject};
 

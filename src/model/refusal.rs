@@ -3,6 +3,7 @@
 
 use super::event::ActionKind;
 use super::ids::DriveId;
+use super::limits::InputProblem;
 use super::rules::RuleId;
 use super::states::{DriveState, JobState};
 use super::Time;
@@ -58,7 +59,12 @@ pub enum Refusal {
     },
     /// An import job needs at least one drive to import from.
     NoDrives,
-    EmptyName,
+    /// Input the simulator never takes (a name with control characters, a size of 0, another
+    /// job's drive id, a time past 9999...), whatever state the job is in.
+    Input {
+        problem: InputProblem,
+        rule: RuleId,
+    },
     /// Carrier or tracking number left blank.
     MissingTracking {
         action: ActionKind,
@@ -76,13 +82,13 @@ impl Refusal {
             Self::NotAllowedInState { rule, .. }
             | Self::DuplicateDrive { rule, .. }
             | Self::DriveNotInState { rule, .. }
-            | Self::JobDeleted { rule, .. } => *rule,
+            | Self::JobDeleted { rule, .. }
+            | Self::Input { rule, .. } => *rule,
             Self::UnknownJob { .. }
             | Self::DuplicateJob { .. }
             | Self::UnknownDrive { .. }
             | Self::TooManyDrives { .. }
-            | Self::NoDrives
-            | Self::EmptyName => RuleId::JobCreated,
+            | Self::NoDrives => RuleId::JobCreated,
             Self::CancelNotInRuleSet => RuleId::Cancel,
             Self::BytesOutOfRange { .. } => RuleId::Percent,
             Self::MissingTracking { action } => action.rule(),
@@ -130,7 +136,7 @@ impl fmt::Display for Refusal {
                 write!(f, "a job holds at most 10 drives; this one has {count}")
             }
             Self::NoDrives => write!(f, "an import job needs at least one drive"),
-            Self::EmptyName => write!(f, "the job needs a name"),
+            Self::Input { problem, .. } => write!(f, "{problem:?}"),
             Self::MissingTracking { action } => {
                 write!(f, "{action} needs both a carrier and a tracking number")
             }

@@ -5,11 +5,17 @@ use super::durations::DEFAULT_DRIVE_BYTES;
 use super::event::{Action, ActionKind, AutoEvent, DriveSpec, JobSpec};
 use super::ids::DriveId;
 use super::job::{Deletion, DeletionReason, Drive, Job, Tracking};
+pub use super::limits::MAX_DRIVES;
+use super::limits::{
+    check_count, check_storage_account, check_text, Countable, InputProblem, TextField,
+};
 use super::refusal::Refusal;
 use super::rules::{RuleId, Rules};
+use super::spec::spec_problems;
 use super::states::{CopyOutcome, DriveState, JobState, JobType};
 use super::Time;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// What a change is about.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -45,31 +51,14 @@ pub struct Applied {
     pub changes: Vec<Change>,
 }
 
-/// The maximum number of drives a job holds (the service's limit).
-pub const MAX_DRIVES: usize = 10;
-
 /// R1: creates a job in Creating. Import drives start Specified; export drives are only
 /// remembered until the package brings them.
 pub fn create(spec: &JobSpec, at: Time) -> Result<Applied, Refusal> {
-    if spec.name.trim().is_empty() {
-        return Err(Refusal::EmptyName);
-    }
-    if spec.drives.len() > MAX_DRIVES {
-        return Err(Refusal::TooManyDrives {
-            count: spec.drives.len(),
-        });
-    }
-    if let Some(dup) = first_duplicate(spec.drives.iter().map(|d| &d.id)) {
-        return Err(Refusal::DuplicateDrive {
-            drive: dup.clone(),
-            rule: RuleId::JobCreated,
-        });
+    if let Some((_, refusal)) = spec_problems(spec).into_iter().next() {
+        return Err(refusal);
     }
     let (drives, planned_drives) = match spec.job_type {
         JobType::Import => {
-            if spec.drives.is_empty() {
-                return Err(Refusal::NoDrives);
-            }
             let drives = spec
                 .drives
                 .iter()
@@ -88,6 +77,7 @@ pub fn create(spec: &JobSpec, at: Time) -> Result<Applied, Refusal> {
         state_entered_at: at,
         drives,
         extra_drives: Vec::new(),
+        extras_returned: false,
         tracking: None,
         return_tracking: None,
         overdue: false,
@@ -149,6 +139,7 @@ pub fn apply(job: &Job, action: &Action, at: Time, rules: &Rules) -> Result<Appl
         } => {
             e.require(kind, &[JobState::Creating])?;
             if let Some(account) = storage_account.as_ref().filter(|a| !a.trim().is_empty()) {
+                check_storage_account(account).map_err(|p| input(p, kind))?;
                 e.job.storage_account = account.clone();
             }
             e.job.creating_clock_from = at;
@@ -168,6 +159,7 @@ pub fn apply(job: &Job, action: &Action, at: Time, rules: &Rules) -> Result<Appl
             if !rules.cancel_window.allows(job.state) {
                 return Err(e.not_allowed(kind));
             }
+            e.return_everything();
             e.set_state(JobState::Canceled);
         }
         Action::DeleteJob { .. } => {
@@ -176,6 +168,8 @@ pub fn apply(job: &Job, action: &Action, at: Time, rules: &Rules) -> Result<Appl
         }
         Action::PackageDelivered { present, extra, .. } => {
             e.require(kind, &[JobState::Shipping])?;
+            check_count(Countable::PresentDrives, present.len()).map_err(|p| input(p, kind))?;
+            check_count(Countable::ExtraDrives, extra.len()).map_err(|p| input(p, kind))?;
             e.deliver(present, extra)?;
         }
         Action::DriveArrivedLate { drive, .. } => {
@@ -221,12 +215,20 @@ pub fn apply(job: &Job, action: &Action, at: Time, rules: &Rules) -> Result<Appl
         } => {
             e.require(kind, &[JobState::Transferring])?;
             let i = e.drive_in(drive, &[DriveState::Transferring], RuleId::CopyFinished)?;
+            check_messages(messages).map_err(|p| input(p, kind))?;
             e.finish_copy(i, *outcome, messages);
         }
         Action::DrivesShippedBack {
             carrier, tracking, ..
         } => {
-            e.require(kind, &[JobState::Packaging])?;
+            // Packaging: the copies are done. Received with none of the job's own drives: the
+            // package held nothing to copy (only extra drives, or nothing), so it goes back.
+            let nothing_arrived = !e.job.drives.iter().any(|d| d.state.was_received());
+            if !(e.job.state == JobState::Packaging
+                || (e.job.state == JobState::Received && nothing_arrived))
+            {
+                return Err(e.not_allowed(kind));
+            }
             e.job.return_tracking = Some(tracking_of(kind, carrier, tracking)?);
             e.ship_back();
         }
@@ -260,10 +262,32 @@ pub fn fire(job: &Job, auto: AutoEvent, at: Time, rules: &Rules) -> Option<Appli
     Some(e.done(rule))
 }
 
+fn input(problem: InputProblem, action: ActionKind) -> Refusal {
+    Refusal::Input {
+        problem,
+        rule: action.rule(),
+    }
+}
+
+/// A finished copy's messages: bounded in count and length, plain text only.
+pub fn check_messages(messages: &[String]) -> Result<(), InputProblem> {
+    check_count(Countable::Messages, messages.len())?;
+    messages
+        .iter()
+        .try_for_each(|m| check_text(m, TextField::Message))
+}
+
+/// Carrier and tracking number: both given, plain text, bounded.
+pub fn check_tracking(carrier: &str, number: &str) -> Result<(), InputProblem> {
+    check_text(carrier, TextField::Carrier)?;
+    check_text(number, TextField::Tracking)
+}
+
 fn tracking_of(kind: ActionKind, carrier: &str, number: &str) -> Result<Tracking, Refusal> {
     if carrier.trim().is_empty() || number.trim().is_empty() {
         return Err(Refusal::MissingTracking { action: kind });
     }
+    check_tracking(carrier, number).map_err(|p| input(p, kind))?;
     Ok(Tracking {
         carrier: carrier.trim().to_string(),
         number: number.trim().to_string(),
@@ -271,14 +295,8 @@ fn tracking_of(kind: ActionKind, carrier: &str, number: &str) -> Result<Tracking
 }
 
 fn first_duplicate<'a>(ids: impl Iterator<Item = &'a DriveId>) -> Option<&'a DriveId> {
-    let mut seen: Vec<&DriveId> = Vec::new();
-    for id in ids {
-        if seen.contains(&id) {
-            return Some(id);
-        }
-        seen.push(id);
-    }
-    None
+    let mut seen = HashSet::new();
+    ids.into_iter().find(|id| !seen.insert(*id))
 }
 
 /// A job being changed, recording each visible change as it is made.
@@ -463,14 +481,9 @@ impl Edit {
             });
             self.job.extra_drives.push(id.clone());
         }
-        if self
-            .job
-            .drives
-            .iter()
-            .any(|d| d.state == DriveState::Received)
-        {
-            self.set_state(JobState::Received);
-        }
+        // A package arrived, so the shipping clocks stop even if it held none of the job's own
+        // drives: the job waits in Received for the datacenter (late drive, or ship back).
+        self.set_state(JobState::Received);
         Ok(())
     }
 
@@ -496,7 +509,7 @@ impl Edit {
         {
             let d = &mut self.job.drives[i];
             d.outcome = Some(outcome);
-            d.messages = messages.to_vec();
+            d.messages = messages.into();
             if outcome != CopyOutcome::Errors {
                 d.bytes_copied = d.size_bytes;
             }
@@ -516,18 +529,7 @@ impl Edit {
     /// R9. Finished drives and extra drives leave; Completed unless a copy had errors or a
     /// drive never arrived (warnings alone still complete).
     fn ship_back(&mut self) {
-        for i in 0..self.job.drives.len() {
-            if self.job.drives[i].state.is_finished() {
-                self.set_drive(i, DriveState::ShippedBack);
-            }
-        }
-        for id in &self.job.extra_drives {
-            self.changes.push(Change {
-                subject: Subject::ExtraDrive(id.clone()),
-                from: Some(StateLabel::Extra),
-                to: StateLabel::Drive(DriveState::ShippedBack),
-            });
-        }
+        self.return_everything();
         let failed = self.job.drives.iter().any(|d| {
             d.outcome == Some(CopyOutcome::Errors) || d.state == DriveState::NeverReceived
         });
@@ -536,6 +538,27 @@ impl Edit {
         } else {
             JobState::Completed
         });
+    }
+
+    /// Every drive at the datacenter (the job's own that arrived, and extra ones) goes back to
+    /// the customer, however the job ends: shipped back, or canceled after its package arrived.
+    fn return_everything(&mut self) {
+        for i in 0..self.job.drives.len() {
+            let s = self.job.drives[i].state;
+            if s.was_received() && s != DriveState::ShippedBack {
+                self.set_drive(i, DriveState::ShippedBack);
+            }
+        }
+        if !self.job.extras_returned && !self.job.extra_drives.is_empty() {
+            for id in &self.job.extra_drives {
+                self.changes.push(Change {
+                    subject: Subject::ExtraDrive(id.clone()),
+                    from: Some(StateLabel::Extra),
+                    to: StateLabel::Drive(DriveState::ShippedBack),
+                });
+            }
+            self.job.extras_returned = true;
+        }
     }
 
     fn done(mut self, rule: RuleId) -> Applied {

@@ -5,7 +5,7 @@
 use super::rng::{hash_key, SplitMix64};
 use super::scenario::AutopilotSpec;
 use crate::model::durations::{
-    ARRIVAL_BUSINESS_DAYS, COPY_SLOWDOWN_AT_FULL_LOAD, DELIVERY_DAYS, LATE_DRIVE_DAYS,
+    ARRIVAL_BUSINESS_DAYS, COPY_SLOWDOWN_AT_FULL_LOAD, DELIVERY_DAYS, LATE_DRIVE_HOURS,
     QUEUE_HOURS_BUSY, QUEUE_HOURS_IDLE, SHIP_BACK_BUSINESS_DAYS,
 };
 use crate::model::{
@@ -36,7 +36,9 @@ impl Default for Autopilot {
     }
 }
 
-/// An event the autopilot intends to happen; dropped silently if no longer valid when due.
+/// An event the autopilot intends to happen. It plans only what the rules accept at that time
+/// if nobody else acts; if a person acted in between and the rules now refuse it, the log
+/// shows it refused (and once the job has ended, the datacenter stops working on it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Planned {
     pub at: Time,
@@ -57,6 +59,11 @@ const ERROR_MESSAGES: [&str; 3] = [
 const CARRIERS: [&str; 3] = ["DHL", "FedEx", "UPS"];
 
 impl Autopilot {
+    /// The autopilot a scenario asks for (defaults where the file is silent).
+    pub fn of(scenario: &super::scenario::Scenario) -> Self {
+        Self::from_spec(scenario.autopilot.as_ref())
+    }
+
     pub fn from_spec(spec: Option<&AutopilotSpec>) -> Self {
         let d = Self::default();
         let Some(s) = spec else { return d };
@@ -95,6 +102,13 @@ impl Autopilot {
                 (Subject::Job, StateLabel::Job(JobState::Packaging)) => {
                     ship_back(job, at, &mut rng, &mut out)
                 }
+                // The package held none of the job's own drives: nothing to copy, so whatever
+                // came (extra drives) goes back and the job closes.
+                (Subject::Job, StateLabel::Job(JobState::Received))
+                    if !job.drives.iter().any(|d| d.state.was_received()) =>
+                {
+                    ship_back(job, at, &mut rng, &mut out)
+                }
                 (Subject::Drive(id), StateLabel::Drive(DriveState::Received)) => {
                     let wait = self.queue_wait(&mut rng);
                     out.push(Planned {
@@ -130,7 +144,9 @@ impl Autopilot {
         if present.len() >= 2 && rng.chance(self.exception_rate) {
             let i = usize::try_from(rng.range(0, present.len() as u64 - 1)).unwrap_or(0);
             let missing = present.remove(i.min(present.len() - 1));
-            let late = processed + days(rng.range(LATE_DRIVE_DAYS.0, LATE_DRIVE_DAYS.1));
+            // Before the first copy can start (the queue takes at least a day), so the job is
+            // still Received when the drive turns up and the rules accept it.
+            let late = processed + hours(rng.range(LATE_DRIVE_HOURS.0, LATE_DRIVE_HOURS.1));
             out.push(Planned {
                 at: late,
                 action: Action::DriveArrivedLate {

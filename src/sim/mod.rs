@@ -15,4 +15,5 @@ pub use autopilot::Autopilot;
 pub use engine::{Simulation, World};
 pub use log::LogEntry;
 pub use presets::{preset, presets, Preset};
+pub use replay::{order_at_instant, Kind as InstantKind};
 pub use scenario::{Problem, Scenario, ScenarioErrors};

@@ -1,12 +1,17 @@
-//! Replays one job's events in time order: manual (scripted or user) first, then the
-//! autopilot's, then the automatic timeouts, all at their exact times. Jobs never affect
-//! each other, so each job is replayed on its own.
+//! Replays one job's events. Jobs never affect each other, so each job is replayed on its own.
+//!
+//! The order at one instant is decided here and only here (`order_at_instant`): the time rules
+//! due at that instant fire first, then the autopilot's steps planned for it, then user and
+//! scripted events in file order. A deadline that falls at `t` has therefore fired by `t`,
+//! which is also what the world shown at `t` says, so an action judged at `t` is judged
+//! against exactly the state on screen.
 
 use super::autopilot::{Autopilot, Planned};
 use super::log::LogEntry;
 use crate::model::{
     apply, create, fire, Action, AutoEvent, EventLabel, Job, Refusal, Rules, Source, Time,
 };
+use std::cmp::Ordering;
 
 /// A manual event addressed to one job.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,7 +29,8 @@ pub(crate) struct JobInput {
 }
 
 impl JobInput {
-    /// Inserts after every event at the same instant or earlier, so later entries win ties.
+    /// Inserts after every event at the same instant or earlier: a new action goes after all
+    /// that already happened at its instant, as it would in the file.
     pub fn insert(&mut self, manual: Manual) -> usize {
         let pos = self.events.partition_point(|m| m.at <= manual.at);
         self.events.insert(pos, manual);
@@ -36,6 +42,7 @@ impl JobInput {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Timeline {
     pub entries: Vec<LogEntry>,
+    /// The job after each event that changed it; events that changed nothing add no copy.
     pub snapshots: Vec<(Time, Job)>,
     /// For each manual event, whether it was accepted (same index as `JobInput::events`).
     pub manual_results: Vec<Result<(), Refusal>>,
@@ -47,13 +54,27 @@ pub(crate) struct Context {
     pub seed: u64,
 }
 
-/// A safety net: a job sees at most a few dozen events; this only stops a runaway loop.
-const MAX_STEPS: usize = 100_000;
+/// A safety net against a runaway loop. Files and `Simulation::add` keep each job far below it
+/// (`limits::MAX_EVENTS_PER_JOB` manual events, each planning a bounded number of autopilot
+/// steps), so a real story never reaches it; if one ever did, the replay stops and says so.
+pub(crate) const MAX_STEPS: usize = 100_000;
 
-enum Next {
+/// What may happen next to a job; the variants are listed in their order at one instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// A time rule (R2, R5a, R5b, R10).
+    TimeRule,
+    /// A step the datacenter autopilot planned.
+    Autopilot,
+    /// A user or scripted event, in file order.
     Manual,
-    Pilot,
-    Auto(AutoEvent, Time),
+}
+
+/// THE ordering of events at one instant, used by replay (and so by the world shown at any
+/// time, by every control's enabled state and by `Simulation::add`): earlier first; at the same
+/// instant, time rules, then autopilot steps, then manual events.
+pub fn order_at_instant(a: (Time, Kind), b: (Time, Kind)) -> Ordering {
+    a.0.cmp(&b.0).then(a.1.cmp(&b.1))
 }
 
 pub(crate) fn replay(input: &JobInput, ctx: &Context) -> Timeline {
@@ -66,23 +87,24 @@ pub(crate) fn replay(input: &JobInput, ctx: &Context) -> Timeline {
     let mut next_manual = 0;
     let mut step = 0u64;
     for _ in 0..MAX_STEPS {
-        let manual_at = input.events.get(next_manual).map(|m| m.at);
-        let pilot_at = pending.first().map(|p| p.at);
         let auto = job
             .as_ref()
             .and_then(|j| j.next_time_rule(&ctx.rules))
             .and_then(|(rule, due)| AutoEvent::for_rule(rule).map(|a| (a, due)));
-        let manual_first = manual_at
-            .is_some_and(|m| pilot_at.is_none_or(|p| m <= p) && auto.is_none_or(|(_, d)| m <= d));
-        let pilot_first = pilot_at.is_some_and(|p| auto.is_none_or(|(_, d)| p <= d));
-        let next = match auto {
-            _ if manual_first => Next::Manual,
-            _ if pilot_first => Next::Pilot,
-            Some((a, due)) => Next::Auto(a, due),
-            None => break,
+        let candidates = [
+            auto.map(|(_, due)| (due, Kind::TimeRule)),
+            pending.first().map(|p| (p.at, Kind::Autopilot)),
+            input.events.get(next_manual).map(|m| (m.at, Kind::Manual)),
+        ];
+        let Some((_, next)) = candidates
+            .into_iter()
+            .flatten()
+            .min_by(|a, b| order_at_instant(*a, *b))
+        else {
+            break;
         };
         let (at, source, label, drive, result) = match next {
-            Next::Manual => {
+            Kind::Manual => {
                 let Some(m) = input.events.get(next_manual) else {
                     break;
                 };
@@ -104,21 +126,24 @@ pub(crate) fn replay(input: &JobInput, ctx: &Context) -> Timeline {
                     result,
                 )
             }
-            Next::Pilot => {
+            Kind::Autopilot => {
                 let p = pending.remove(0);
                 let Some(j) = &job else { continue };
-                match apply(j, &p.action, p.at, &ctx.rules) {
-                    Ok(applied) => (
-                        p.at,
-                        Source::Autopilot,
-                        EventLabel::Action(p.action.kind()),
-                        p.action.drive().cloned(),
-                        Ok(applied),
-                    ),
-                    Err(_) => continue,
+                // The datacenter stops working on a job once it has ended; anything else it
+                // planned but can no longer do is logged as refused, never dropped unseen.
+                if j.is_deleted() || j.state.is_final() {
+                    continue;
                 }
+                (
+                    p.at,
+                    Source::Autopilot,
+                    EventLabel::Action(p.action.kind()),
+                    p.action.drive().cloned(),
+                    apply(j, &p.action, p.at, &ctx.rules),
+                )
             }
-            Next::Auto(auto, due) => {
+            Kind::TimeRule => {
+                let Some((auto, due)) = auto else { break };
                 let Some(applied) = job.as_ref().and_then(|j| fire(j, auto, due, &ctx.rules))
                 else {
                     break;
@@ -135,15 +160,23 @@ pub(crate) fn replay(input: &JobInput, ctx: &Context) -> Timeline {
         let (rule, outcome) = match result {
             Ok(applied) => {
                 let rule = applied.rule;
-                let changes = applied.changes.clone();
                 if ctx.autopilot.enabled {
-                    pending.extend(ctx.autopilot.plan(ctx.seed, &applied, at, step));
-                    pending.sort_by_key(|p| p.at);
+                    let planned = ctx.autopilot.plan(ctx.seed, &applied, at, step);
+                    if !planned.is_empty() {
+                        pending.extend(planned);
+                        // Stable: steps planned for the same instant keep their planned order.
+                        pending.sort_by_key(|p| p.at);
+                    }
                 }
                 step += 1;
-                tl.snapshots.push((at, applied.job.clone()));
+                let changed = job
+                    .as_ref()
+                    .is_none_or(|j| !j.same_apart_from_clock(&applied.job));
+                if changed {
+                    tl.snapshots.push((at, applied.job.clone()));
+                }
                 job = Some(applied.job);
-                (rule, Ok(changes))
+                (rule, Ok(applied.changes))
             }
             Err(refusal) => (refusal.rule(), Err(refusal)),
         };
@@ -159,4 +192,27 @@ pub(crate) fn replay(input: &JobInput, ctx: &Context) -> Timeline {
         });
     }
     tl
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_rules_then_autopilot_then_manual_at_one_instant() {
+        let t = Time::UNIX_EPOCH;
+        let later = t + chrono::TimeDelta::seconds(1);
+        assert_eq!(
+            order_at_instant((t, Kind::TimeRule), (t, Kind::Autopilot)),
+            Ordering::Less
+        );
+        assert_eq!(
+            order_at_instant((t, Kind::Autopilot), (t, Kind::Manual)),
+            Ordering::Less
+        );
+        assert_eq!(
+            order_at_instant((t, Kind::Manual), (later, Kind::TimeRule)),
+            Ordering::Less
+        );
+    }
 }

@@ -1,8 +1,10 @@
 //! The scenario file: a public JSON format that teachers write by hand and share. The
 //! structs mirror the file exactly (optional fields stay optional, unknown fields are kept)
 //! so parse → serialize → parse gives the same scenario.
+//!
+//! This module only describes the format; checking a file is `validate.rs` and the autopilot's
+//! reading of its settings is `autopilot.rs`, each depending on this one and never back.
 
-use super::autopilot::Autopilot;
 use crate::model::{
     Action, ActionKind, CancelWindow, CopyOutcome, DriveId, DriveSpec, JobSpec, JobType, RuleSet,
     Rules, Time,
@@ -180,16 +182,6 @@ impl Scenario {
         }
     }
 
-    /// Parses and validates; a file that does not hold together is rejected whole.
-    pub fn parse(text: &str) -> Result<Self, ScenarioErrors> {
-        super::validate::parse(text).map_err(|problems| ScenarioErrors { problems })
-    }
-
-    /// Re-checks a scenario built in code (presets, generators) with the same rules as a file.
-    pub fn validate(&self) -> Result<(), ScenarioErrors> {
-        Self::parse(&self.to_json_compact()).map(|_| ())
-    }
-
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
@@ -207,10 +199,6 @@ impl Scenario {
             self.rules.unwrap_or_default(),
             self.cancel_window.unwrap_or_default(),
         )
-    }
-
-    pub fn autopilot(&self) -> Autopilot {
-        Autopilot::from_spec(self.autopilot.as_ref())
     }
 }
 
@@ -256,6 +244,19 @@ impl JobEntry {
     }
 }
 
+/// A required field an event lacks, named as in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MissingField {
+    pub field: &'static str,
+}
+
+impl TryFrom<&EventEntry> for Action {
+    type Error = MissingField;
+    fn try_from(entry: &EventEntry) -> Result<Self, Self::Error> {
+        entry.to_action()
+    }
+}
+
 impl EventEntry {
     fn blank(at: Time, kind: ActionKind, job: JobRef) -> Self {
         Self {
@@ -282,15 +283,16 @@ impl EventEntry {
         }
     }
 
-    /// The event as the machine sees it; `None` only when a required field is missing,
-    /// which validation reports for files.
-    pub fn to_action(&self) -> Option<Action> {
+    /// The event as the machine sees it, or the name of the required field that is missing
+    /// (validation reports those for files; a scenario built in code could still lack one).
+    pub fn to_action(&self) -> Result<Action, MissingField> {
         let job = self.job_name().to_string();
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
-        Some(match self.kind {
+        let need = |field: &'static str| MissingField { field };
+        Ok(match self.kind {
             ActionKind::CreateJob => match &self.job {
                 JobRef::Spec(spec) => Action::CreateJob(spec.spec()),
-                JobRef::Name(_) => return None,
+                JobRef::Name(_) => return Err(need("job")),
             },
             ActionKind::UpdateJob => Action::UpdateJob {
                 job,
@@ -310,21 +312,21 @@ impl EventEntry {
             },
             ActionKind::DriveArrivedLate => Action::DriveArrivedLate {
                 job,
-                drive: self.drive.clone()?,
+                drive: self.drive.clone().ok_or(need("drive"))?,
             },
             ActionKind::CopyStarted => Action::CopyStarted {
                 job,
-                drive: self.drive.clone()?,
+                drive: self.drive.clone().ok_or(need("drive"))?,
             },
             ActionKind::CopyProgress => Action::CopyProgress {
                 job,
-                drive: self.drive.clone()?,
-                bytes: self.bytes?,
+                drive: self.drive.clone().ok_or(need("drive"))?,
+                bytes: self.bytes.ok_or(need("bytes"))?,
             },
             ActionKind::CopyFinished => Action::CopyFinished {
                 job,
-                drive: self.drive.clone()?,
-                outcome: self.outcome?,
+                drive: self.drive.clone().ok_or(need("drive"))?,
+                outcome: self.outcome.ok_or(need("outcome"))?,
                 messages: self.messages.clone().unwrap_or_default(),
             },
             ActionKind::DrivesShippedBack => Action::DrivesShippedBack {

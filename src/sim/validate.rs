@@ -1,7 +1,7 @@
 //! Checks a scenario file as a whole and reports every problem with its place, because a
 //! teacher editing JSON by hand needs the full list, not the first serde error.
 
-use super::scenario::{Problem, Scenario, VERSION};
+use super::scenario::{Problem, Scenario, ScenarioErrors, VERSION};
 use crate::model::transition::MAX_DRIVES;
 use crate::model::{
     ActionKind, AutoEvent, CancelWindow, CopyOutcome, DriveId, JobType, RuleSet, Time,
@@ -13,7 +13,19 @@ use std::collections::{HashMap, HashSet};
 /// A drive larger than this (about 1 PiB) is surely a typo, and keeps byte counts far from overflow.
 const MAX_SIZE_GIB: f64 = 1_048_576.0;
 
-pub(crate) fn parse(text: &str) -> Result<Scenario, Vec<Problem>> {
+impl Scenario {
+    /// Parses and validates; a file that does not hold together is rejected whole.
+    pub fn parse(text: &str) -> Result<Self, ScenarioErrors> {
+        parse(text).map_err(|problems| ScenarioErrors { problems })
+    }
+
+    /// Re-checks a scenario built in code (presets, generators) with the same rules as a file.
+    pub fn validate(&self) -> Result<(), ScenarioErrors> {
+        Self::parse(&self.to_json_compact()).map(|_| ())
+    }
+}
+
+fn parse(text: &str) -> Result<Scenario, Vec<Problem>> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         vec![Problem {
             path: "$".into(),

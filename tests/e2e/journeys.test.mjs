@@ -175,7 +175,7 @@ test('the interface switches to Dutch, state identifiers stay as the portal show
 test('a pasted scenario with problems is rejected whole with each place named; a good one loads', async () => {
   const { page, context, errors } = await open('#preset=happy-import');
   await page.getByText('Load your own scenario (JSON)').click();
-  const bad = '{\n  "version": 1,\n  "start": "2026-01-05T09:00:00Z",\n  "jobs": [\n    {"name": "x", "type": "Import", "storageAccount": "s",\n     "drives": [{"id": "SHORT", "sizeGiB": -5}]}\n  ]\n}';
+  const bad = '{\n  "version": 1,\n  "start": "2026-01-05T09:00:00Z",\n  "jobs": [\n    {"name": "x", "type": "Import", "storageAccount": "store1",\n     "drives": [{"id": "SHORT", "sizeGiB": -5}]}\n  ]\n}';
   await page.getByTestId('scenario-json').fill(bad);
   await page.getByTestId('load-json').click();
   const problems = page.getByTestId('scenario-problems');

@@ -1,0 +1,71 @@
+//! Which job each drive id belongs to. A drive id names one physical drive, so it belongs to at
+//! most one job: as one of its declared drives, a drive its export package brought, or an extra
+//! drive in its package. The scenario validator and `Simulation::add` both ask this one register,
+//! so the world never holds a drive twice where its file could not.
+
+use super::event::Action;
+use super::ids::DriveId;
+use super::limits::InputProblem;
+use std::collections::HashMap;
+
+#[derive(Clone, Debug, Default)]
+pub struct DriveOwners {
+    owner: HashMap<DriveId, String>,
+}
+
+impl DriveOwners {
+    /// The job that `id` belongs to, if any.
+    pub fn owner(&self, id: &DriveId) -> Option<&str> {
+        self.owner.get(id).map(String::as_str)
+    }
+
+    /// Whether `job` may use `id`: free, or already its own.
+    pub fn check(&self, id: &DriveId, job: &str) -> Result<(), InputProblem> {
+        match self.owner(id) {
+            Some(other) if other != job => Err(InputProblem::DriveInUse {
+                drive: id.clone(),
+                owner: other.to_string(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Records `id` as `job`'s; refuses, and records nothing, if another job has it.
+    pub fn claim(&mut self, id: &DriveId, job: &str) -> Result<(), InputProblem> {
+        self.check(id, job)?;
+        if !self.owner.contains_key(id) {
+            self.owner.insert(id.clone(), job.to_string());
+        }
+        Ok(())
+    }
+
+    /// Checks every drive id `action` would give its job.
+    pub fn check_action(&self, action: &Action) -> Result<(), InputProblem> {
+        let job = action.job_name();
+        claimed_ids(action).try_for_each(|id| self.check(id, job))
+    }
+
+    /// Records every drive id `action` gives its job (after `check_action` passed).
+    pub fn claim_action(&mut self, action: &Action) -> Result<(), InputProblem> {
+        let job = action.job_name().to_string();
+        claimed_ids(action).try_for_each(|id| self.claim(id, &job))
+    }
+}
+
+/// The drive ids an action makes its job's: a new job's drives, and the drives and extra
+/// drives a package brings.
+pub fn claimed_ids(action: &Action) -> Box<dyn Iterator<Item = &DriveId> + '_> {
+    match action {
+        Action::CreateJob(spec) => Box::new(spec.drives.iter().map(|d| &d.id)),
+        Action::PackageDelivered { present, extra, .. } => Box::new(present.iter().chain(extra)),
+        Action::UpdateJob { .. }
+        | Action::EnterTracking { .. }
+        | Action::CancelJob { .. }
+        | Action::DeleteJob { .. }
+        | Action::DriveArrivedLate { .. }
+        | Action::CopyStarted { .. }
+        | Action::CopyProgress { .. }
+        | Action::CopyFinished { .. }
+        | Action::DrivesShippedBack { .. } => Box::new(std::iter::empty()),
+    }
+}

@@ -1,0 +1,73 @@
+//! What a new job must be, field by field. `create` refuses a spec with the first problem; the
+//! New job form and the scenario validator list every problem next to its field or JSON path.
+//! The rules live only here, so the three can never disagree.
+
+use super::event::JobSpec;
+use super::limits::{
+    check_storage_account, check_text, InputProblem, TextField, MAX_DRIVES, MAX_DRIVE_BYTES,
+};
+use super::refusal::Refusal;
+use super::rules::RuleId;
+use super::states::JobType;
+use std::collections::HashSet;
+
+/// The part of a job spec a problem belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpecField {
+    Name,
+    StorageAccount,
+    /// The list of drives as a whole (too many, none for an import).
+    Drives,
+    DriveId(usize),
+    DriveSize(usize),
+}
+
+fn input(problem: InputProblem) -> Refusal {
+    Refusal::Input {
+        problem,
+        rule: RuleId::JobCreated,
+    }
+}
+
+/// Every problem with the spec, in field order; empty when `create` will accept it.
+pub fn spec_problems(spec: &JobSpec) -> Vec<(SpecField, Refusal)> {
+    let mut out = Vec::new();
+    if let Err(p) = check_text(&spec.name, TextField::JobName) {
+        out.push((SpecField::Name, input(p)));
+    }
+    if let Err(p) = check_storage_account(&spec.storage_account) {
+        out.push((SpecField::StorageAccount, input(p)));
+    }
+    if spec.drives.len() > MAX_DRIVES {
+        out.push((
+            SpecField::Drives,
+            Refusal::TooManyDrives {
+                count: spec.drives.len(),
+            },
+        ));
+    }
+    if spec.job_type == JobType::Import && spec.drives.is_empty() {
+        out.push((SpecField::Drives, Refusal::NoDrives));
+    }
+    let mut seen = HashSet::new();
+    for (i, d) in spec.drives.iter().enumerate() {
+        if !seen.insert(&d.id) {
+            out.push((
+                SpecField::DriveId(i),
+                Refusal::DuplicateDrive {
+                    drive: d.id.clone(),
+                    rule: RuleId::JobCreated,
+                },
+            ));
+        }
+        if d.size_bytes == 0 || d.size_bytes > MAX_DRIVE_BYTES {
+            out.push((
+                SpecField::DriveSize(i),
+                input(InputProblem::DriveSize {
+                    drive: d.id.clone(),
+                }),
+            ));
+        }
+    }
+    out
+}
