@@ -29,6 +29,11 @@ fn input(problem: InputProblem) -> Refusal {
     }
 }
 
+/// A drive's size: above 0 (a finished drive would otherwise read 0 %) and at most 1 PiB.
+pub fn drive_size_ok(bytes: u64) -> bool {
+    bytes > 0 && bytes <= MAX_DRIVE_BYTES
+}
+
 /// Every problem with the spec, in field order; empty when `create` will accept it.
 pub fn spec_problems(spec: &JobSpec) -> Vec<(SpecField, Refusal)> {
     let mut out = Vec::new();
@@ -60,7 +65,7 @@ pub fn spec_problems(spec: &JobSpec) -> Vec<(SpecField, Refusal)> {
                 },
             ));
         }
-        if d.size_bytes == 0 || d.size_bytes > MAX_DRIVE_BYTES {
+        if !drive_size_ok(d.size_bytes) {
             out.push((
                 SpecField::DriveSize(i),
                 input(InputProblem::DriveSize {

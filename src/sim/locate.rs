@@ -2,17 +2,40 @@
 //! value, so every validation problem can say "line 12, column 18", not just "$.events[3].at".
 //! A tiny scanner, because serde_json keeps no positions once a value is parsed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Positions of every value in `text`, keyed by JSON path (`$`, `$.jobs[0].name`, ...).
 /// Text that is not valid JSON gives whatever was found before the error.
 pub fn value_positions(text: &str) -> HashMap<String, (usize, usize)> {
+    scan(text, None)
+}
+
+/// Positions of only the given paths and their ancestors (what `locate` may look up): a
+/// large file with a few problems keeps a few entries, not one per value.
+pub fn positions_of<'a>(
+    text: &str,
+    paths: impl Iterator<Item = &'a str>,
+) -> HashMap<String, (usize, usize)> {
+    let mut wanted = HashSet::new();
+    for path in paths {
+        let mut p = path;
+        wanted.insert(p.to_string());
+        while let Some(cut) = p.rfind(['.', '[']) {
+            p = &p[..cut];
+            wanted.insert(p.to_string());
+        }
+    }
+    scan(text, Some(wanted))
+}
+
+fn scan(text: &str, wanted: Option<HashSet<String>>) -> HashMap<String, (usize, usize)> {
     let mut s = Scanner {
         chars: text.chars().collect(),
         i: 0,
         line: 1,
         col: 1,
         out: HashMap::new(),
+        wanted,
     };
     s.value("$".to_string(), 0);
     s.out
@@ -40,6 +63,7 @@ struct Scanner {
     line: usize,
     col: usize,
     out: HashMap<String, (usize, usize)>,
+    wanted: Option<HashSet<String>>,
 }
 
 impl Scanner {
@@ -67,7 +91,9 @@ impl Scanner {
 
     fn value(&mut self, path: String, depth: usize) -> Option<()> {
         self.skip_ws();
-        self.out.insert(path.clone(), (self.line, self.col));
+        if self.wanted.as_ref().is_none_or(|w| w.contains(&path)) {
+            self.out.insert(path.clone(), (self.line, self.col));
+        }
         if depth > MAX_DEPTH {
             return None;
         }

@@ -1,17 +1,19 @@
 //! Checks a scenario file as a whole and reports every problem with its place, because a
 //! teacher editing JSON by hand needs the full list, not the first serde error.
 
-use super::scenario::{Problem, Scenario, ScenarioErrors, VERSION};
-use crate::model::transition::MAX_DRIVES;
+use super::scenario::{bytes_of_gib, Problem, Scenario, ScenarioErrors, VERSION};
+use crate::model::limits::{
+    check_count, check_storage_account, check_text, latest_time, Countable, InputProblem,
+    TextField, MAX_PROBLEMS, MAX_SCENARIO_BYTES,
+};
+use crate::model::transition::{check_messages, check_tracking};
 use crate::model::{
-    ActionKind, AutoEvent, CancelWindow, CopyOutcome, DriveId, JobType, RuleSet, Time,
+    spec_problems, ActionKind, AutoEvent, CancelWindow, CopyOutcome, DriveId, DriveOwners,
+    DriveSpec, JobSpec, JobType, RuleSet, SpecField, Time,
 };
 use serde_json::{Map, Value};
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
-
-/// A drive larger than this (about 1 PiB) is surely a typo, and keeps byte counts far from overflow.
-const MAX_SIZE_GIB: f64 = 1_048_576.0;
 
 impl Scenario {
     /// Parses and validates; a file that does not hold together is rejected whole.
@@ -26,6 +28,15 @@ impl Scenario {
 }
 
 fn parse(text: &str) -> Result<Scenario, Vec<Problem>> {
+    if text.len() > MAX_SCENARIO_BYTES {
+        return Err(vec![problem(
+            "$",
+            format!(
+                "the file is {} bytes; a scenario may be at most {MAX_SCENARIO_BYTES} bytes (8 MiB)",
+                text.len()
+            ),
+        )]);
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         vec![Problem {
             path: "$".into(),
@@ -37,13 +48,22 @@ fn parse(text: &str) -> Result<Scenario, Vec<Problem>> {
     let mut v = Validator::default();
     v.scenario(&value);
     if !v.problems.is_empty() {
+        let total = v.problems.len();
+        v.problems.truncate(MAX_PROBLEMS);
         // Point each problem at its line and column too, for people editing by hand.
-        let positions = super::locate::value_positions(text);
+        let positions =
+            super::locate::positions_of(text, v.problems.iter().map(|p| p.path.as_str()));
         for p in &mut v.problems {
             if let Some((line, column)) = super::locate::locate(&positions, &p.path) {
                 p.line = Some(line);
                 p.column = Some(column);
             }
+        }
+        if total > MAX_PROBLEMS {
+            v.problems.push(problem(
+                "$",
+                format!("and {} more problems", total - MAX_PROBLEMS),
+            ));
         }
         return Err(v.problems);
     }
@@ -63,13 +83,15 @@ fn problem(path: &str, message: String) -> Problem {
 struct KnownJob {
     job_type: JobType,
     drives: HashSet<DriveId>,
+    /// Its creation plus the events naming it (the engine's per-job limit).
+    events: usize,
 }
 
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
     jobs: HashMap<String, KnownJob>,
-    drive_owner: HashMap<DriveId, String>,
+    owners: DriveOwners,
     start: Option<Time>,
 }
 
@@ -91,8 +113,17 @@ impl Validator {
                 format!("unsupported version {v}; this simulator reads version 1"),
             ),
         }
-        self.opt_string(root, "$", "title");
-        self.opt_string(root, "$", "description");
+        for (key, field) in [
+            ("title", TextField::Title),
+            ("description", TextField::Description),
+        ] {
+            self.opt_string(root, "$", key);
+            if let Some(t) = root.get(key).and_then(Value::as_str) {
+                if let Err(p) = check_text(t, field) {
+                    self.input(&format!("$.{key}"), &p);
+                }
+            }
+        }
         self.start = match root.get("start") {
             None => {
                 self.report(
@@ -123,15 +154,33 @@ impl Validator {
         }
         let jobs = self.array(root, "$", "jobs");
         let events = self.array(root, "$", "events");
+        // Counts first: a file past a limit is rejected before any per-item work.
+        let creates = events
+            .iter()
+            .filter(|e| e.get("kind").and_then(Value::as_str) == Some("CreateJob"))
+            .count();
+        let over = [
+            ("$.jobs", check_count(Countable::Jobs, jobs.len() + creates)),
+            ("$.events", check_count(Countable::Events, events.len())),
+        ];
+        let mut too_big = false;
+        for (path, result) in over {
+            if let Err(p) = result {
+                self.input(path, &p);
+                too_big = true;
+            }
+        }
+        if too_big {
+            return;
+        }
         for (i, job) in jobs.iter().enumerate() {
-            let created = job.get("createdAt");
-            self.job(job, &format!("$.jobs[{i}]"), created.is_some());
+            self.job(job, &format!("$.jobs[{i}]"), None);
         }
         for (i, event) in events.iter().enumerate() {
             if let (Some("CreateJob"), Some(job)) =
                 (event.get("kind").and_then(Value::as_str), event.get("job"))
             {
-                self.job(job, &format!("$.events[{i}].job"), false);
+                self.job(job, &format!("$.events[{i}].job"), Some(event.get("at")));
             }
         }
         self.export_drives(events);
@@ -148,6 +197,27 @@ impl Validator {
                 last = Some(last.map_or(at, |prev| prev.max(at)));
             }
         }
+        let mut busy: Vec<(&String, usize)> = self
+            .jobs
+            .iter()
+            .filter(|(_, j)| j.events > Countable::EventsForJob.max())
+            .map(|(name, j)| (name, j.events))
+            .collect();
+        busy.sort();
+        let busy: Vec<(String, usize)> = busy.into_iter().map(|(n, c)| (n.clone(), c)).collect();
+        for (name, count) in busy {
+            self.report(
+                "$.events",
+                format!(
+                    "job \"{name}\" has {count} events; a job may have at most {} (its story would be cut short)",
+                    Countable::EventsForJob.max()
+                ),
+            );
+        }
+    }
+
+    fn input(&mut self, path: &str, p: &InputProblem) {
+        self.report(path, input_message(p));
     }
 
     fn autopilot(&mut self, value: &Value) {
@@ -178,7 +248,11 @@ impl Validator {
     }
 
     /// Checks a job object and registers its name and drives.
-    fn job(&mut self, value: &Value, path: &str, check_created: bool) {
+    /// Checks a job object (from `jobs` or a `CreateJob` event) and registers its name and
+    /// drives. The field rules are the model's (`spec_problems`); this only maps them to paths.
+    /// `event_at` is the event's `at` for a `CreateJob` event, whose nested `createdAt`, if
+    /// given, must be that same time.
+    fn job(&mut self, value: &Value, path: &str, event_at: Option<Option<&Value>>) {
         let Some(job) = value.as_object() else {
             self.report(
                 path,
@@ -187,8 +261,8 @@ impl Validator {
             return;
         };
         let name = match job.get("name").and_then(Value::as_str) {
-            Some(n) if !n.trim().is_empty() => Some(n.to_string()),
-            _ => {
+            Some(n) => Some(n),
+            None => {
                 self.report(
                     &format!("{path}.name"),
                     "missing; every job needs a non-empty name",
@@ -207,81 +281,141 @@ impl Validator {
                 None
             }
         };
-        if !job.get("storageAccount").is_some_and(Value::is_string) {
+        let account = job.get("storageAccount").and_then(Value::as_str);
+        if account.is_none() {
             self.report(
                 &format!("{path}.storageAccount"),
                 "missing; name the storage account as a string",
             );
         }
-        if check_created {
-            if let Some(at) = job
-                .get("createdAt")
-                .and_then(|v| self.time(v, &format!("{path}.createdAt")))
-            {
-                self.not_before_start(at, &format!("{path}.createdAt"));
+        self.created_at(job, path, event_at);
+        let drives = self.array(job, path, "drives");
+        // Structure first; the model then judges the values.
+        let mut specs = Vec::new();
+        let mut at_index = Vec::new();
+        for (i, d) in drives
+            .iter()
+            .enumerate()
+            .take(crate::model::limits::MAX_DRIVES + 1)
+        {
+            let dpath = format!("{path}.drives[{i}]");
+            let id = match d.get("id") {
+                Some(v) => self.drive_id(v, &format!("{dpath}.id")),
+                None => {
+                    self.report(
+                        &format!("{dpath}.id"),
+                        "missing; a drive needs an 8-character id like 9CA995BB",
+                    );
+                    None
+                }
+            };
+            let size = d.get("sizeGiB").and_then(Value::as_f64);
+            if size.is_none() {
+                self.report(
+                    &format!("{dpath}.sizeGiB"),
+                    "missing; give the drive's size in GiB (a number above 0), like 500",
+                );
+            }
+            match (id, size) {
+                (Some(id), Some(size)) => {
+                    specs.push(DriveSpec {
+                        id,
+                        size_bytes: bytes_of_gib(size),
+                    });
+                    at_index.push(i);
+                }
+                // The id is wrong, but the size can still be judged.
+                (None, Some(size)) if !crate::model::spec::drive_size_ok(bytes_of_gib(size)) => {
+                    self.report(
+                        &format!("{dpath}.sizeGiB"),
+                        "a drive needs a size above 0 and at most 1 PiB (1,048,576 GiB)",
+                    )
+                }
+                _ => {}
             }
         }
-        let drives = self.array(job, path, "drives");
-        if drives.len() > MAX_DRIVES {
-            self.report(
-                &format!("{path}.drives"),
-                format!("{} drives; a job holds at most 10", drives.len()),
-            );
+        let (Some(name), Some(job_type), Some(account)) = (name, job_type, account) else {
+            return;
+        };
+        let spec = JobSpec {
+            name: name.to_string(),
+            job_type,
+            storage_account: account.to_string(),
+            drives: specs,
+        };
+        // A list cut short above must still count as too long.
+        let count_problem = drives.len() > crate::model::limits::MAX_DRIVES;
+        for (field, refusal) in spec_problems(&spec) {
+            let p = match field {
+                SpecField::Name => format!("{path}.name"),
+                SpecField::StorageAccount => format!("{path}.storageAccount"),
+                SpecField::Drives => format!("{path}.drives"),
+                SpecField::DriveId(k) => format!("{path}.drives[{}].id", at_index[k]),
+                SpecField::DriveSize(k) => format!("{path}.drives[{}].sizeGiB", at_index[k]),
+            };
+            // A drive already reported above does not also make the list "empty".
+            let partial = at_index.len() < drives.len();
+            if !((count_problem || partial) && field == SpecField::Drives) {
+                self.report(&p, refusal_message(&refusal));
+            }
         }
-        if job_type == Some(JobType::Import) && drives.is_empty() {
+        if count_problem {
             self.report(
                 &format!("{path}.drives"),
-                "an import job needs at least one drive",
+                format!(
+                    "{} drives; a job holds at most {}",
+                    drives.len(),
+                    crate::model::limits::MAX_DRIVES
+                ),
             );
         }
         let mut ids = HashSet::new();
-        for (i, d) in drives.iter().enumerate() {
-            let dpath = format!("{path}.drives[{i}]");
-            if let Some(id) = d
-                .get("id")
-                .and_then(|v| self.drive_id(v, &format!("{dpath}.id")))
-            {
-                if let Some(owner) = self.drive_owner.get(&id) {
-                    self.report(
-                        &format!("{dpath}.id"),
-                        format!("duplicate drive id {id} (already in job \"{owner}\")"),
-                    );
-                } else if let Some(n) = &name {
-                    self.drive_owner.insert(id.clone(), n.clone());
-                }
-                ids.insert(id);
-            } else if d.get("id").is_none() {
-                self.report(
-                    &format!("{dpath}.id"),
-                    "missing; a drive needs an 8-character id like 9CA995BB",
-                );
+        for (k, d) in spec.drives.iter().enumerate() {
+            if let Err(p) = self.owners.claim(&d.id, name) {
+                self.input(&format!("{path}.drives[{}].id", at_index[k]), &p);
             }
-            match d.get("sizeGiB").and_then(Value::as_f64) {
-                Some(s) if s < 0.0 => {
-                    self.report(&format!("{dpath}.sizeGiB"), format!("negative size {s}"))
-                }
-                Some(s) if s > MAX_SIZE_GIB => self.report(
-                    &format!("{dpath}.sizeGiB"),
-                    format!("{s} GiB is larger than any drive"),
-                ),
-                Some(_) => {}
-                None => self.report(
-                    &format!("{dpath}.sizeGiB"),
-                    "missing; give the drive's size in GiB, like 500",
-                ),
+            ids.insert(d.id.clone());
+        }
+        match self.jobs.entry(spec.name) {
+            Entry::Occupied(e) => {
+                let message = format!("duplicate job name \"{}\"", e.key());
+                self.report(&format!("{path}.name"), message);
+            }
+            Entry::Vacant(e) => {
+                e.insert(KnownJob {
+                    job_type,
+                    drives: ids,
+                    events: 1,
+                });
             }
         }
-        if let (Some(name), Some(job_type)) = (name, job_type) {
-            match self.jobs.entry(name) {
-                Entry::Occupied(e) => {
-                    let message = format!("duplicate job name \"{}\"", e.key());
-                    self.report(&format!("{path}.name"), message);
-                }
-                Entry::Vacant(e) => {
-                    e.insert(KnownJob {
-                        job_type,
-                        drives: ids,
-                    });
+    }
+
+    fn created_at(
+        &mut self,
+        job: &Map<String, Value>,
+        path: &str,
+        event_at: Option<Option<&Value>>,
+    ) {
+        let Some(v) = job.get("createdAt") else {
+            return;
+        };
+        let cpath = format!("{path}.createdAt");
+        let Some(at) = self.time(v, &cpath) else {
+            return;
+        };
+        match event_at {
+            None => self.not_before_start(at, &cpath),
+            Some(event_at) => {
+                let event_at = event_at
+                    .and_then(Value::as_str)
+                    .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+                    .map(|t| t.with_timezone(&chrono::Utc));
+                if event_at.is_some_and(|e| e != at) {
+                    self.report(
+                        &cpath,
+                        "a CreateJob event creates the job at its own \"at\"; remove createdAt or make it the same time",
+                    );
                 }
             }
         }
@@ -305,7 +439,8 @@ impl Validator {
                     .get("present")
                     .and_then(Value::as_array)
                     .into_iter()
-                    .flatten();
+                    .flatten()
+                    .take(crate::model::limits::MAX_DRIVES);
                 job.drives.extend(
                     present
                         .filter_map(|v| v.as_str())
@@ -356,49 +491,47 @@ impl Validator {
             );
             return at;
         };
-        let Some(job) = self.jobs.get(name) else {
+        let Some(job) = self.jobs.get_mut(name) else {
             self.report(&format!("{path}.job"), format!("unknown job \"{name}\""));
             return at;
         };
-        let (job_type, drives) = (job.job_type, job.drives.clone());
-        let drive_known = |v: &mut Self, id: &DriveId, p: &str| {
-            if !drives.contains(id) {
-                v.report(p, format!("unknown drive {id} in job \"{name}\""));
-            }
-        };
+        job.events += 1;
+        let job_type = job.job_type;
         match kind {
             ActionKind::CreateJob | ActionKind::CancelJob | ActionKind::DeleteJob => {}
-            ActionKind::UpdateJob => self.opt_string(e, path, "storageAccount"),
-            ActionKind::EnterTracking | ActionKind::DrivesShippedBack => {
-                for key in ["carrier", "tracking"] {
-                    if !e.get(key).is_some_and(Value::is_string) {
-                        self.report(
-                            &format!("{path}.{key}"),
-                            format!("missing; {} needs a {key} string", kind.id()),
-                        );
-                    }
-                }
-            }
-            ActionKind::PackageDelivered => {
-                let present = self.array(e, path, "present");
-                if e.get("present").is_none() {
-                    self.report(
-                        &format!("{path}.present"),
-                        "missing; list the drive ids in the package (may be [])",
-                    );
-                }
-                for (i, v) in present.iter().enumerate() {
-                    let p = format!("{path}.present[{i}]");
-                    if let Some(id) = self.drive_id(v, &p) {
-                        if job_type == JobType::Import {
-                            drive_known(self, &id, &p);
+            ActionKind::UpdateJob => {
+                self.opt_string(e, path, "storageAccount");
+                if let Some(a) = e.get("storageAccount").and_then(Value::as_str) {
+                    if !a.trim().is_empty() {
+                        if let Err(p) = check_storage_account(a) {
+                            self.input(&format!("{path}.storageAccount"), &p);
                         }
                     }
                 }
-                for (i, v) in self.array(e, path, "extra").iter().enumerate() {
-                    self.drive_id(v, &format!("{path}.extra[{i}]"));
+            }
+            ActionKind::EnterTracking | ActionKind::DrivesShippedBack => {
+                for key in ["carrier", "tracking"] {
+                    match e.get(key).and_then(Value::as_str) {
+                        None => self.report(
+                            &format!("{path}.{key}"),
+                            format!("missing; {} needs a {key} string", kind.id()),
+                        ),
+                        // Blank is the rules' business (refused, and logged as such).
+                        Some(t) if t.trim().is_empty() => {}
+                        Some(t) => {
+                            let checked = if key == "carrier" {
+                                check_tracking(t, "x")
+                            } else {
+                                check_tracking("x", t)
+                            };
+                            if let Err(p) = checked {
+                                self.input(&format!("{path}.{key}"), &p);
+                            }
+                        }
+                    }
                 }
             }
+            ActionKind::PackageDelivered => self.delivery(e, path, name, job_type),
             ActionKind::DriveArrivedLate
             | ActionKind::CopyStarted
             | ActionKind::CopyProgress
@@ -407,7 +540,7 @@ impl Validator {
                 match e.get("drive") {
                     Some(v) => {
                         if let Some(id) = self.drive_id(v, &p) {
-                            drive_known(self, &id, &p);
+                            self.drive_known(name, &id, &p);
                         }
                     }
                     None => self.report(&p, format!("missing; {} needs a drive id", kind.id())),
@@ -434,11 +567,75 @@ impl Validator {
                     let msgs = self.array(e, path, "messages");
                     if msgs.iter().any(|m| !m.is_string()) {
                         self.report(&format!("{path}.messages"), "must be a list of strings");
+                    } else {
+                        let texts: Vec<String> = msgs
+                            .iter()
+                            .take(Countable::Messages.max() + 1)
+                            .filter_map(|m| m.as_str().map(str::to_string))
+                            .collect();
+                        let count = check_count(Countable::Messages, msgs.len());
+                        if let Err(p) = count.and_then(|()| check_messages(&texts)) {
+                            self.input(&format!("{path}.messages"), &p);
+                        }
                     }
                 }
             }
         }
         at
+    }
+
+    /// A delivery: counts first, then each id; export ids and extra ids become their job's.
+    fn delivery(&mut self, e: &Map<String, Value>, path: &str, name: &str, job_type: JobType) {
+        let present = self.array(e, path, "present");
+        if e.get("present").is_none() {
+            self.report(
+                &format!("{path}.present"),
+                "missing; list the drive ids in the package (may be [])",
+            );
+        }
+        let extra = self.array(e, path, "extra");
+        let counts = [
+            (
+                "present",
+                check_count(Countable::PresentDrives, present.len()),
+            ),
+            ("extra", check_count(Countable::ExtraDrives, extra.len())),
+        ];
+        let mut over = false;
+        for (key, result) in counts {
+            if let Err(p) = result {
+                self.input(&format!("{path}.{key}"), &p);
+                over = true;
+            }
+        }
+        if over {
+            return;
+        }
+        let mut seen = HashSet::new();
+        for (key, list) in [("present", present), ("extra", extra)] {
+            for (i, v) in list.iter().enumerate() {
+                let p = format!("{path}.{key}[{i}]");
+                let Some(id) = self.drive_id(v, &p) else {
+                    continue;
+                };
+                if !seen.insert(id.clone()) {
+                    self.report(&p, format!("drive {id} is listed twice in this package"));
+                    continue;
+                }
+                if key == "present" && job_type == JobType::Import {
+                    self.drive_known(name, &id, &p);
+                } else if let Err(problem) = self.owners.claim(&id, name) {
+                    self.input(&p, &problem);
+                }
+            }
+        }
+    }
+
+    fn drive_known(&mut self, job: &str, id: &DriveId, path: &str) {
+        let known = self.jobs.get(job).is_some_and(|j| j.drives.contains(id));
+        if !known {
+            self.report(path, format!("unknown drive {id} in job \"{job}\""));
+        }
     }
 
     fn time(&mut self, value: &Value, path: &str) -> Option<Time> {
@@ -460,6 +657,9 @@ impl Validator {
     }
 
     fn not_before_start(&mut self, at: Time, path: &str) {
+        if at > latest_time() {
+            self.report(path, format!("{at} is past the year 9999"));
+        }
         if let Some(start) = self.start.filter(|s| at < *s) {
             self.report(path, format!("{at} is before the scenario's start {start}"));
         }
@@ -511,6 +711,22 @@ impl Validator {
                     format!("{v} is not one of: {}", expected.join(", ")),
                 );
             }
+        }
+    }
+}
+
+/// English words for an input problem (the interface shows them in its own language).
+fn input_message(p: &InputProblem) -> String {
+    crate::i18n::problems::input_text(crate::i18n::Lang::En, p)
+}
+
+fn refusal_message(r: &crate::model::Refusal) -> String {
+    match r {
+        crate::model::Refusal::Input { problem, .. } => input_message(problem),
+        other => {
+            let text = other.to_string();
+            // The rule's summary is for the log; a file problem needs only the reason.
+            text.split(" (R").next().unwrap_or_default().to_string()
         }
     }
 }
