@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 /// Positions of every value in `text`, keyed by JSON path (`$`, `$.jobs[0].name`, ...).
 /// Text that is not valid JSON gives whatever was found before the error.
+#[cfg(test)]
 pub fn value_positions(text: &str) -> HashMap<String, (usize, usize)> {
     scan(text, None)
 }
