@@ -29,7 +29,7 @@ pub fn App() -> impl IntoView {
         Some(req) => AppState::new(req.scenario, req.at),
         None => AppState::new(ScenarioRef::Preset(DEFAULT_PRESET.into()), None),
     };
-    app.notice.set(notice);
+    app.set_notice(notice);
     provide_context(app);
     use_ticker(app);
     use_url_sync(app);

@@ -3,13 +3,35 @@
 //! State identifiers (`Creating`, `NeverReceived`, ...) are not translated: they are what the
 //! portal and the REST API show, and what the page's contract promises in the Status cells.
 
+mod counts;
 mod en;
+mod log;
 mod nl;
+pub mod problems;
 mod refusals;
 mod rules;
+mod stories;
 
-pub use refusals::{refusal_text, refused_line};
+pub use counts::{count, loaded, showing_latest, Noun};
+pub use log::{outcome_label, source_label, subject_label, update_summary};
+pub use refusals::{action_label, refusal_text, refused_line};
 pub use rules::rule_text;
+pub use stories::{story_summary, story_title};
+
+/// Declares `Text` and `Text::ALL` from one list, so the list can never miss a key.
+macro_rules! texts {
+    ($(#[$doc:meta])* $($key:ident,)*) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Text {
+            $($key,)*
+        }
+
+        impl Text {
+            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
+        }
+    };
+}
 
 /// The interface language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -38,16 +60,15 @@ impl Lang {
     }
 }
 
-/// Every piece of fixed interface text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Text {
+texts! {
+    /// Every piece of fixed interface text. `Text::ALL` lists them, so a test can check that
+    /// each has an English and a Dutch entry.
     AppName,
     AppTagline,
     LanguageLabel,
     ArticleLink,
     JobsHeading,
     JobsTableName,
-    JobsCount,
     ColName,
     ColType,
     ColStatus,
@@ -140,7 +161,6 @@ pub enum Text {
     ShipBack,
     LogHeading,
     NewestFirst,
-    ShowingLatest,
     NothingYet,
     ScenarioHeading,
     BuiltInStories,
@@ -156,4 +176,53 @@ pub enum Text {
     RemoveDrive,
     CreateJob,
     JobCreated,
+    Dismiss,
+    Undo,
+    TryAgain,
+    TheLink,
+    LinkNotOpened,
+    DefaultShown,
+    CurrentKept,
+    SourceCustomer,
+    SourceDatacenter,
+    SourceAutopilot,
+    SourceAutomatic,
+    SubjectJob,
+    SubjectDrive,
+    SubjectExtraDrive,
+    OutcomeClean,
+    OutcomeWarnings,
+    OutcomeErrors,
+    ClockRestarted,
+    CopyProgress,
+    GoToHint,
+    GoToInvalid,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keys whose Dutch is the same word as the English (loanwords the portal uses too).
+    const SAME_IN_BOTH: [Text; 7] = [
+        Text::ColType,
+        Text::ColStatus,
+        Text::FilterLabel,
+        Text::Tracking,
+        Text::Seed,
+        Text::ScenarioHeading,
+        Text::SourceDatacenter,
+    ];
+
+    #[test]
+    fn every_text_has_an_english_and_a_dutch_entry() {
+        for &key in Text::ALL {
+            let (en, nl) = (Lang::En.t(key), Lang::Nl.t(key));
+            assert!(!en.trim().is_empty(), "{key:?} has no English");
+            assert!(!nl.trim().is_empty(), "{key:?} has no Dutch");
+            if !SAME_IN_BOTH.contains(&key) {
+                assert_ne!(en, nl, "{key:?} is not translated");
+            }
+        }
+    }
 }

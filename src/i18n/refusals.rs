@@ -1,41 +1,83 @@
-//! Refusals in the interface language. English is the core's own wording (its `Display`);
-//! Dutch is written here, so the core stays free of interface concerns.
+//! Refusals in the interface language. An action is named as its button names it ("Ship
+//! drives back"), not by its event name (`DrivesShippedBack`): the learner pressed a button
+//! and should recognise it. Written here, so the core stays free of interface concerns; the
+//! core's own `Display` remains the wording for logs and files.
 
-use super::{rule_text, Lang};
-use crate::model::{DriveState, Refusal};
+use super::{rule_text, Lang, Text};
+use crate::model::{ActionKind, DriveState, Refusal};
+
+/// The words of the button that performs `kind` (an action without a button gets a label
+/// in the same style).
+pub fn action_label(lang: Lang, kind: ActionKind) -> &'static str {
+    lang.t(match kind {
+        ActionKind::CreateJob => Text::CreateJob,
+        ActionKind::UpdateJob => Text::UpdateJob,
+        ActionKind::EnterTracking => Text::EnterTracking,
+        ActionKind::CancelJob => Text::CancelJob,
+        ActionKind::DeleteJob => Text::DeleteJob,
+        ActionKind::PackageDelivered => Text::PackageDelivered,
+        ActionKind::DriveArrivedLate => Text::ArrivedLate,
+        ActionKind::CopyStarted => Text::StartCopy,
+        ActionKind::CopyProgress => Text::CopyProgress,
+        ActionKind::CopyFinished => Text::FinishCopy,
+        ActionKind::DrivesShippedBack => Text::ShipBack,
+    })
+}
 
 /// The refusal in `lang`, ending with its rule id and that rule in one line.
 pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
-    match lang {
-        Lang::En => refusal.to_string(),
-        Lang::Nl => {
-            let rule = refusal.rule();
-            format!("{} ({}: {})", nl(refusal), rule.id(), rule_text(lang, rule))
-        }
-    }
+    let rule = refusal.rule();
+    let what = match lang {
+        Lang::En => en(refusal),
+        Lang::Nl => nl(refusal),
+    };
+    format!("{what} ({}: {})", rule.id(), rule_text(lang, rule))
 }
 
 /// "Refused: …": how a refused action is reported beside its control.
 pub fn refused_line(lang: Lang, refusal: &Refusal) -> String {
-    format!(
-        "{}: {}",
-        lang.t(super::Text::Refused),
-        refusal_text(lang, refusal)
-    )
+    format!("{}: {}", lang.t(Text::Refused), refusal_text(lang, refusal))
 }
 
-fn either(states: &[DriveState]) -> String {
-    states
-        .iter()
-        .map(|s| s.id())
-        .collect::<Vec<_>>()
-        .join(" of ")
+fn either(states: &[DriveState], or: &str) -> String {
+    states.iter().map(|s| s.id()).collect::<Vec<_>>().join(or)
+}
+
+/// English: the core's wording, with actions named as their buttons.
+fn en(refusal: &Refusal) -> String {
+    let lang = Lang::En;
+    match refusal {
+        Refusal::NotAllowedInState { action, state, .. } => format!(
+            "“{}” is not allowed while the job is {state}",
+            action_label(lang, *action)
+        ),
+        Refusal::MissingTracking { action } => format!(
+            "“{}” needs both a carrier and a tracking number",
+            action_label(lang, *action)
+        ),
+        Refusal::DriveNotInState {
+            drive,
+            state,
+            expected,
+            ..
+        } => format!(
+            "drive {drive} is {state}; this needs it to be {}",
+            either(expected, " or ")
+        ),
+        Refusal::Input { problem, .. } => super::problems::input_text(lang, problem),
+        // The other reasons name no action; the core's sentence is the English one.
+        other => {
+            let full = other.to_string();
+            let rule = format!(" ({}: {})", other.rule().id(), other.rule().summary());
+            full.strip_suffix(&rule).unwrap_or(&full).to_string()
+        }
+    }
 }
 
 fn nl(refusal: &Refusal) -> String {
     match refusal {
         Refusal::NotAllowedInState { action, state, .. } => {
-            format!("{action} kan niet zolang de taak {state} is")
+            format!("“{}” kan niet zolang de taak {state} is", action_label(Lang::Nl, *action))
         }
         Refusal::UnknownJob { job } => format!("er is op dit moment geen taak met de naam \"{job}\""),
         Refusal::DuplicateJob { job } => format!("er bestaat al een taak \"{job}\"; kies een andere naam"),
@@ -44,7 +86,7 @@ fn nl(refusal: &Refusal) -> String {
             format!("schijf {drive} staat er twee keer in of hoort al bij deze taak")
         }
         Refusal::DriveNotInState { drive, state, expected, .. } => {
-            format!("schijf {drive} is {state}; hiervoor moet ze {} zijn", either(expected))
+            format!("schijf {drive} is {state}; hiervoor moet ze {} zijn", either(expected, " of "))
         }
         Refusal::JobDeleted { job, .. } => format!("taak \"{job}\" is verwijderd"),
         Refusal::CancelNotInRuleSet => {
@@ -55,8 +97,11 @@ fn nl(refusal: &Refusal) -> String {
         ),
         Refusal::TooManyDrives { count } => format!("een taak heeft hoogstens 10 schijven; deze heeft er {count}"),
         Refusal::NoDrives => "een importtaak heeft minstens één schijf nodig".into(),
-        Refusal::EmptyName => "de taak heeft een naam nodig".into(),
-        Refusal::MissingTracking { action } => format!("{action} heeft een vervoerder en een trackingnummer nodig"),
+        Refusal::Input { problem, .. } => super::problems::input_text(Lang::Nl, problem),
+        Refusal::MissingTracking { action } => format!(
+            "“{}” heeft een vervoerder en een trackingnummer nodig",
+            action_label(Lang::Nl, *action)
+        ),
         Refusal::TimeBackwards { at, last } => {
             format!("de gebeurtenis op {at} ligt vóór de laatste wijziging van de taak op {last}")
         }
@@ -69,17 +114,33 @@ mod tests {
     use crate::model::{ActionKind, JobState, RuleId};
 
     #[test]
-    fn dutch_refusals_name_their_rule() {
+    fn refusals_name_the_action_as_its_button_does_and_their_rule() {
         let r = Refusal::NotAllowedInState {
             action: ActionKind::DrivesShippedBack,
             state: JobState::Creating,
             rule: RuleId::ShippedBack,
         };
-        let text = refusal_text(Lang::Nl, &r);
+        let nl = refusal_text(Lang::Nl, &r);
         assert!(
-            text.starts_with("DrivesShippedBack kan niet zolang de taak Creating is (R9: "),
-            "{text}"
+            nl.starts_with("“Schijven terugsturen” kan niet zolang de taak Creating is (R9: "),
+            "{nl}"
         );
-        assert_eq!(refusal_text(Lang::En, &r), r.to_string());
+        let en = refusal_text(Lang::En, &r);
+        assert!(
+            en.starts_with("“Ship drives back” is not allowed while the job is Creating (R9: "),
+            "{en}"
+        );
+        assert!(!en.contains("DrivesShippedBack") && !nl.contains("DrivesShippedBack"));
+    }
+
+    #[test]
+    fn reasons_without_an_action_keep_the_core_wording_once() {
+        let r = Refusal::NoDrives;
+        let en = refusal_text(Lang::En, &r);
+        assert_eq!(en.matches("(R1:").count(), 1, "{en}");
+        assert!(
+            en.starts_with("an import job needs at least one drive (R1: "),
+            "{en}"
+        );
     }
 }

@@ -10,34 +10,19 @@ use leptos::prelude::*;
 use super::state::{use_app, AppState};
 use super::use_lang;
 use crate::i18n::{refusal_text, refused_line, Text};
-use crate::model::{check, Action, Refusal};
+use crate::model::{Action, Refusal};
 
 static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 
-/// Why `action` would be refused right now, or `None` if it would be accepted.
+/// Why `action` would be refused right now, or `None` if it would be accepted: the same
+/// question as `AppState::check`, kept for the callers that want an `Option`.
 pub fn blocked_reason(app: &AppState, action: &Action) -> Option<Refusal> {
-    let rules = app.sim.with(|s| s.rules());
-    let job = match action {
-        Action::CreateJob(_) => return None,
-        other => app.job(other.job_name()),
-    };
-    match job {
-        Some(job) => check(&job, action, &rules).err(),
-        None => Some(Refusal::UnknownJob {
-            job: action.job_name().to_string(),
-        }),
-    }
+    app.check(action).err()
 }
 
-/// Adds `action` at the current simulated time. On refusal nothing is stored.
+/// Adds `action` at the current simulated time (see `AppState::perform`).
 pub fn perform(app: &AppState, action: Action) -> Result<(), Refusal> {
-    let at = app.now.get_untracked();
-    let mut sim = app.sim.get_untracked();
-    sim.add(at, action)?;
-    app.playing.set(false);
-    app.sim.set(sim);
-    app.edited.set(true);
-    Ok(())
+    app.perform(action)
 }
 
 #[component]
@@ -57,7 +42,7 @@ pub fn ActionButton(
     let feedback = RwSignal::new(None::<String>);
     // A refusal belongs to the moment it was given; moving the clock clears it.
     Effect::new(move |_| {
-        app.now.track();
+        app.now().track();
         feedback.set(None);
     });
     let reason = move || action.with(|a| a.as_ref().and_then(|a| blocked_reason(&app, a)));
@@ -66,7 +51,7 @@ pub fn ActionButton(
         let Some(a) = action.get_untracked() else {
             return;
         };
-        match perform(&app, a) {
+        match app.perform(a) {
             Ok(()) => {
                 feedback.set(None);
                 if let Some(done) = on_done {

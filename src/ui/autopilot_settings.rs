@@ -13,12 +13,11 @@ pub fn AutopilotSettings() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
-    let autopilot = move || app.sim.with(|s| s.autopilot());
+    let autopilot = move || app.sim().with(|s| s.autopilot());
     let change = move |f: &dyn Fn(&mut Autopilot)| {
-        let mut a = app.sim.with_untracked(|s| s.autopilot());
+        let mut a = app.sim().with_untracked(|s| s.autopilot());
         f(&mut a);
-        app.sim.update(|s| s.set_autopilot(a));
-        app.edited.set(true);
+        app.set_autopilot(a);
     };
     view! {
         <fieldset class="autopilot">
@@ -57,12 +56,11 @@ pub fn AutopilotSettings() -> impl IntoView {
                     min="0"
                     step="1"
                     data-testid="seed"
-                    prop:value=move || app.sim.with(|s| s.seed()).to_string()
+                    prop:value=move || app.sim().with(|s| s.seed()).to_string()
                     on:change=move |ev| {
                         // A seed that is not a whole number is ignored; the field shows the seed in use.
                         if let Ok(seed) = event_target_value(&ev).trim().parse::<u64>() {
-                            app.sim.update(|s| s.set_seed(seed));
-                            app.edited.set(true);
+                            app.set_seed(seed);
                         }
                     }
                 />

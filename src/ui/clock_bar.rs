@@ -15,18 +15,18 @@ pub fn ClockBar() -> impl IntoView {
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
     let day = move || {
-        let start = app.sim.with(|s| s.start());
+        let start = app.sim().with(|s| s.start());
         format!(
             "{} {}",
             t(Text::DayOfScenario),
-            format::day_of(start, app.now.get())
+            format::day_of(start, app.now().get())
         )
     };
     view! {
         <section class="clock-bar" aria-label=move || t(Text::ClockLabel)>
             <div class="clock-readout">
                 <output class="clock-time" aria-live="off" data-testid="clock">
-                    {move || format::date_time(app.now.get())}
+                    {move || format::date_time(app.now().get())}
                 </output>
                 <span class="clock-day" data-testid="day">{day}</span>
             </div>

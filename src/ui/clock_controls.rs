@@ -1,62 +1,50 @@
-//! Play/pause, speed, step to the next or previous event, jumps and "go to".
+//! Play/pause, speed, step to the next or previous event, and jumps. Every move of the clock
+//! goes through `AppState::seek`, which pauses.
 
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
-use super::format;
+use super::go_to::GoTo;
 use super::state::{use_app, Speed};
 use super::use_lang;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 
 #[component]
 pub fn ClockControls() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
-    let jump = move |d: TimeDelta| {
-        app.playing.set(false);
-        app.now.update(|n| *n += d);
+    let (sim, now) = (app.sim(), app.now());
+    let jump = move |d: TimeDelta| app.seek(now.get_untracked() + d);
+    let step_next = move |_| match sim.with_untracked(|s| s.next_due(now.get_untracked())) {
+        Some(at) => app.seek(at),
+        None => app.pause(),
     };
-    let step_next = move |_| {
-        app.playing.set(false);
-        let next = app
-            .sim
-            .with_untracked(|s| s.next_due(app.now.get_untracked()));
-        if let Some(at) = next {
-            app.now.set(at);
-        }
+    let step_prev = move |_| match sim.with_untracked(|s| s.prev_due(now.get_untracked())) {
+        Some(at) => app.seek(at),
+        None => app.pause(),
     };
-    let step_prev = move |_| {
-        app.playing.set(false);
-        let prev = app
-            .sim
-            .with_untracked(|s| s.prev_due(app.now.get_untracked()));
-        if let Some(at) = prev {
-            app.now.set(at);
-        }
-    };
-    let has_next = move || app.sim.with(|s| s.next_due(app.now.get()).is_some());
-    let has_prev = move || app.sim.with(|s| s.prev_due(app.now.get()).is_some());
-    let go_to = RwSignal::new(String::new());
+    let has_next = move || sim.with(|s| s.next_due(now.get()).is_some());
+    let has_prev = move || sim.with(|s| s.prev_due(now.get()).is_some());
     view! {
         <div class="clock-controls" role="group" aria-label=move || t(Text::ClockControls)>
             <button
                 class="primary play"
                 data-testid="play"
-                aria-pressed=move || app.playing.get().to_string()
-                on:click=move |_| app.playing.update(|p| *p = !*p)
+                aria-pressed=move || app.playing().get().to_string()
+                on:click=move |_| app.toggle_play()
             >
-                {move || if app.playing.get() { t(Text::Pause) } else { t(Text::Play) }}
+                {move || if app.playing().get() { t(Text::Pause) } else { t(Text::Play) }}
             </button>
             <label>
                 {move || t(Text::Speed)} " "
                 <select
                     data-testid="speed"
-                    prop:value=move || app.speed.get().id()
+                    prop:value=move || app.speed().get().id()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         if let Some(s) = Speed::ALL.into_iter().find(|s| s.id() == v) {
-                            app.speed.set(s);
+                            app.set_speed(s);
                         }
                     }
                 >
@@ -73,32 +61,12 @@ pub fn ClockControls() -> impl IntoView {
             <button on:click=move |_| jump(TimeDelta::days(1))>{move || t(Text::PlusDay)}</button>
             <button on:click=move |_| jump(TimeDelta::days(14))>{move || t(Text::PlusTwoWeeks)}</button>
             <button on:click=move |_| jump(TimeDelta::days(90))>{move || t(Text::PlusNinetyDays)}</button>
-            <form
-                class="go-to"
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    if let Some(at) = format::parse_datetime_local(&go_to.get_untracked()) {
-                        app.playing.set(false);
-                        app.now.set(at);
-                    }
-                }
-            >
-                <label>
-                    {move || t(Text::GoTo)} " "
-                    <input
-                        type="datetime-local"
-                        data-testid="go-to"
-                        prop:value=move || format::datetime_local(app.now.get())
-                        on:input=move |ev| go_to.set(event_target_value(&ev))
-                    />
-                </label>
-                <button type="submit">{move || t(Text::Go)}</button>
-            </form>
+            <GoTo />
         </div>
     }
 }
 
-fn speed_label(lang: crate::i18n::Lang, s: Speed) -> &'static str {
+fn speed_label(lang: Lang, s: Speed) -> &'static str {
     lang.t(match s {
         Speed::Hour => Text::SpeedHour,
         Speed::SixHours => Text::SpeedSixHours,

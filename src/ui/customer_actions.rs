@@ -17,7 +17,7 @@ pub fn CustomerActions() -> impl IntoView {
     let carrier = RwSignal::new(String::from("DHL"));
     let number = RwSignal::new(String::new());
     let account = RwSignal::new(String::new());
-    let job = move || app.selected.get();
+    let job = move || app.selected().get();
     let tracking = Signal::derive(move || {
         job().map(|job| Action::EnterTracking {
             job,

@@ -8,7 +8,7 @@ use super::autopilot_settings::AutopilotSettings;
 use super::state::use_app;
 use super::text_field::TextField;
 use super::use_lang;
-use crate::i18n::Text;
+use crate::i18n::{outcome_label, Text};
 use crate::model::{Action, CopyOutcome, DriveId, DriveState, Job};
 
 /// The drives a package could hold: those not yet received, and an export job's announced ones.
@@ -40,7 +40,7 @@ pub fn DatacenterActions() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
-    let job = app.selected_job;
+    let job = app.selected_job();
     let candidates =
         Memo::new(move |_| job.with(|j| j.as_ref().map(deliverable).unwrap_or_default()));
     // Drives left out of the package (unchecked); everything else is in it.
@@ -164,7 +164,10 @@ fn DriveOperations(job: Memo<Option<Job>>, outcome: RwSignal<CopyOutcome>) -> im
                     }
                     prop:value=move || outcome.get().id()
                 >
-                    {CopyOutcome::ALL.into_iter().map(|o| view! { <option value=o.id()>{o.id()}</option> }).collect_view()}
+                    {CopyOutcome::ALL
+                        .into_iter()
+                        .map(|o| view! { <option value=o.id()>{move || outcome_label(lang.get(), o)}</option> })
+                        .collect_view()}
                 </select>
             </label>
             <ul class="drive-ops">

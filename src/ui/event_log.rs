@@ -1,13 +1,17 @@
 //! Everything that happened up to the clock, with the rule behind each step. Clicking an
 //! entry moves the clock to that moment.
 
+use chrono::TimeDelta;
 use leptos::prelude::*;
 
 use super::format;
-use super::state::use_app;
+use super::state::{use_app, AppState};
 use super::use_lang;
-use crate::i18n::{refusal_text, rule_text, Text};
-use crate::model::{Change, Source, StateLabel, Subject};
+use crate::i18n::{
+    refusal_text, rule_text, showing_latest, source_label, subject_label, update_summary, Lang,
+    Text,
+};
+use crate::model::{ActionKind, Change, EventLabel, Job, Source, StateLabel};
 use crate::sim::LogEntry;
 
 /// The log shows at most this many entries; older ones are counted, not rendered.
@@ -22,13 +26,9 @@ fn label(s: StateLabel) -> &'static str {
     }
 }
 
-/// "drive 9CA995BB: Specified → Received"
-pub fn describe_change(c: &Change) -> String {
-    let subject = match &c.subject {
-        Subject::Job => "job".to_string(),
-        Subject::Drive(id) => format!("drive {id}"),
-        Subject::ExtraDrive(id) => format!("extra drive {id}"),
-    };
+/// "drive 9CA995BB: Specified → Received" (the states stay as identifiers in every language).
+pub fn describe_change(lang: Lang, c: &Change) -> String {
+    let subject = subject_label(lang, &c.subject);
     match c.from {
         Some(from) => format!("{subject}: {} → {}", label(from), label(c.to)),
         None => format!("{subject}: {}", label(c.to)),
@@ -48,8 +48,8 @@ pub fn EventLog() -> impl IntoView {
     let t = move |key| lang.get().t(key);
     let newest_first = RwSignal::new(true);
     let entries = Memo::new(move |_| {
-        let now = app.now.get();
-        app.sim.with(|s| {
+        let now = app.now().get();
+        app.sim().with(|s| {
             let log = s.log_until(now);
             let shown: Vec<LogEntry> = if newest_first.get() {
                 log.iter().rev().take(WINDOW).cloned().collect()
@@ -74,9 +74,9 @@ pub fn EventLog() -> impl IntoView {
                 " " {move || t(Text::NewestFirst)}
             </label>
             <p class="hint" hidden=move || entries.with(|e| e.1 <= WINDOW)>
-                {move || format!("{} {} / {}", t(Text::ShowingLatest), WINDOW, entries.with(|e| e.1))}
+                {move || showing_latest(lang.get(), WINDOW, entries.with(|e| e.1))}
             </p>
-            <ol class="log-list" class:playing=move || app.playing.get() data-testid="event-log">
+            <ol class="log-list" class:playing=move || app.playing().get() data-testid="event-log">
                 <For each=move || entries.get().0 key=entry_key let:entry>
                     <LogItem entry />
                 </For>
@@ -96,14 +96,23 @@ fn LogItem(entry: LogEntry) -> impl IntoView {
     let rule = entry.rule;
     let automatic = entry.source == Source::Automatic;
     let outcome = entry.outcome.clone();
-    let what = move || match &outcome {
-        Ok(changes) => changes
-            .iter()
-            .map(describe_change)
-            .collect::<Vec<_>>()
-            .join("; "),
-        Err(refusal) => refusal_text(lang.get(), refusal),
+    let update = update_around(app, &entry);
+    let what = move || {
+        let lang = lang.get();
+        match &outcome {
+            Ok(_) if update.is_some() => update
+                .as_ref()
+                .map(|(before, after)| update_summary(lang, before.as_ref(), after))
+                .unwrap_or_default(),
+            Ok(changes) => changes
+                .iter()
+                .map(|c| describe_change(lang, c))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Err(refusal) => refusal_text(lang, refusal),
+        }
     };
+    let source = entry.source;
     let refused = entry.outcome.is_err();
     let target = match &entry.drive {
         Some(d) => format!("{} / {d}", entry.job),
@@ -111,11 +120,8 @@ fn LogItem(entry: LogEntry) -> impl IntoView {
     };
     view! {
         <li class="log-entry" class:automatic=automatic class:refused=refused data-source=entry.source.id()>
-            <button class="log-time link" on:click=move |_| {
-                app.playing.set(false);
-                app.now.set(at);
-            }>{format::date_time(at)}</button>
-            <span class="source">{entry.source.id()}</span>
+            <button class="log-time link" on:click=move |_| app.seek(at)>{format::date_time(at)}</button>
+            <span class="source">{move || source_label(lang.get(), source)}</span>
             <span class="event-name">{entry.event.id()}</span>
             <span class="target">{target}</span>
             <span class="what">
@@ -127,4 +133,17 @@ fn LogItem(entry: LogEntry) -> impl IntoView {
             </span>
         </li>
     }
+}
+
+/// For an accepted UpdateJob: the job just before and at the update, so the line can say
+/// what changed (an update moves no state, so its entry carries no "from → to").
+fn update_around(app: AppState, entry: &LogEntry) -> Option<(Option<Job>, Job)> {
+    if entry.event != EventLabel::Action(ActionKind::UpdateJob) || entry.is_refused() {
+        return None;
+    }
+    let find = |jobs: Vec<Job>| jobs.into_iter().find(|j| j.name == entry.job);
+    app.sim().with_untracked(|s| {
+        let before = find(s.jobs_at(entry.at - TimeDelta::milliseconds(1)));
+        Some((before, find(s.jobs_at(entry.at))?))
+    })
 }

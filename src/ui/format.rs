@@ -14,17 +14,31 @@ pub fn date(t: Time) -> String {
     t.format("%Y-%m-%d").to_string()
 }
 
-/// The value an `<input type="datetime-local">` takes (UTC, minutes).
-pub fn datetime_local(t: Time) -> String {
-    t.format("%Y-%m-%dT%H:%M").to_string()
+/// What the "Go to" field shows: "2026-01-05 09:00", 24-hour like every time on the page.
+/// (A `datetime-local` input follows the browser's locale and shows 12-hour times in en-US.)
+pub fn go_to_text(t: Time) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
 }
 
-/// Parses what `<input type="datetime-local">` gives back (interpreted as UTC).
-pub fn parse_datetime_local(text: &str) -> Option<Time> {
-    let formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"];
+/// Reads a "Go to" time (UTC): `YYYY-MM-DD HH:MM`, with `T` instead of the space, seconds,
+/// a trailing `UTC` or `Z`, or a date alone (midnight) all accepted.
+pub fn parse_go_to(text: &str) -> Option<Time> {
+    let text = text.trim();
+    let text = text
+        .strip_suffix("UTC")
+        .or_else(|| text.strip_suffix('Z'))
+        .unwrap_or(text)
+        .trim()
+        .replacen('T', " ", 1);
+    let formats = ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"];
     formats
         .iter()
-        .find_map(|f| chrono::NaiveDateTime::parse_from_str(text.trim(), f).ok())
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(&text, f).ok())
+        .or_else(|| {
+            chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        })
         .map(|n| n.and_utc())
 }
 
@@ -100,9 +114,16 @@ mod tests {
     }
 
     #[test]
-    fn datetime_local_round_trips() {
-        let t = at(7, 10, 30);
-        assert_eq!(parse_datetime_local(&datetime_local(t)), Some(t));
-        assert_eq!(parse_datetime_local("not a time"), None);
+    fn go_to_reads_and_writes_24_hour_utc() {
+        let t = at(7, 22, 30);
+        assert_eq!(go_to_text(t), "2026-01-07 22:30");
+        assert_eq!(parse_go_to(&go_to_text(t)), Some(t));
+        assert_eq!(parse_go_to("2026-01-07T22:30"), Some(t));
+        assert_eq!(parse_go_to(" 2026-01-07 22:30 UTC "), Some(t));
+        assert_eq!(parse_go_to("2026-01-07T22:30:00Z"), Some(t));
+        assert_eq!(parse_go_to("2026-01-07"), Some(at(7, 0, 0)));
+        assert_eq!(parse_go_to("not a time"), None);
+        assert_eq!(parse_go_to("2026-01-07 10:30 PM"), None);
+        assert_eq!(parse_go_to("2026-01-07 24:30"), None);
     }
 }

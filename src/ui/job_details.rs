@@ -9,22 +9,23 @@ use super::state::use_app;
 use super::status_badge::StatusBadge;
 use super::use_lang;
 use crate::i18n::{rule_text, Text};
-use crate::model::{Job, Tracking};
+use crate::model::{Job, Time, Tracking};
 
 #[component]
 pub fn JobDetails() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
-    let job = app.selected_job;
-    let missing = move || app.selected.get().is_some() && job.with(|j| j.is_none());
+    let job = app.selected_job();
+    let selected = app.selected();
+    let missing = move || selected.get().is_some() && job.with(|j| j.is_none());
     view! {
         <section class="panel details" aria-labelledby="details-heading">
             <h2 id="details-heading">
                 {move || t(Text::DetailsHeading)}
-                {move || app.selected.get().map(|n| format!(": {n}"))}
+                {move || selected.get().map(|n| format!(": {n}"))}
             </h2>
-            <Show when=move || app.selected.get().is_none()>
+            <Show when=move || selected.get().is_none()>
                 <p class="hint">{move || t(Text::SelectAJob)}</p>
             </Show>
             <Show when=missing>
@@ -43,7 +44,7 @@ fn JobFacts(job: Job) -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
-    let rules = app.sim.with_untracked(|s| s.rules());
+    let rules = app.sim().with_untracked(|s| s.rules());
     let next = job.next_time_rule(&rules);
     let tracking = |tr: &Option<Tracking>| {
         tr.as_ref().map_or_else(
@@ -76,7 +77,7 @@ fn JobFacts(job: Job) -> impl IntoView {
             <dt>{move || t(Text::ColCreated)}</dt>
             <dd>{format::date_time(job.created_at)}</dd>
             <dt>{move || t(Text::StateEntered)}</dt>
-            <dd>{format::date_time(job.state_entered_at)}</dd>
+            <dd data-testid="state-since">{format::date_time(state_since(&job))}</dd>
             <dt>{move || t(Text::Tracking)}</dt>
             <dd>{tracking(&job.tracking)}</dd>
             <dt>{move || t(Text::ReturnTracking)}</dt>
@@ -92,7 +93,7 @@ fn JobFacts(job: Job) -> impl IntoView {
                             " · "
                             {format::date_time(at)}
                             " ("
-                            {move || format::countdown(lang.get(), at - app.now.get())}
+                            {move || format::countdown(lang.get(), at - app.now().get())}
                             ")"
                         }
                             .into_any()
@@ -112,5 +113,40 @@ fn JobFacts(job: Job) -> impl IntoView {
                     }
                 })}
         </dl>
+    }
+}
+
+/// When the job entered what its Status cell shows: for a deleted job that is the deletion
+/// (its Status reads "Deleted"), not the state it was in before.
+pub fn state_since(job: &Job) -> Time {
+    job.deleted.as_ref().map_or(job.state_entered_at, |d| d.at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{preset, Simulation};
+    use chrono::TimeDelta;
+
+    #[test]
+    fn a_deleted_job_is_in_its_state_since_its_deletion() {
+        let Some(scenario) = preset("abandoned") else {
+            panic!("preset exists")
+        };
+        let sim = Simulation::new(scenario);
+        let day_20 = sim.start() + TimeDelta::days(20);
+        let jobs = sim.jobs_at(day_20);
+        let Some(gone) = jobs.iter().find(|j| j.name == "forgotten") else {
+            panic!("the abandoned job")
+        };
+        let Some(deletion) = gone.deleted.as_ref() else {
+            panic!("deleted by day 20")
+        };
+        assert_eq!(state_since(gone), deletion.at);
+        assert_ne!(state_since(gone), gone.state_entered_at);
+        let Some(alive) = sim.jobs_at(sim.start()).into_iter().next() else {
+            panic!("a job")
+        };
+        assert_eq!(state_since(&alive), alive.state_entered_at);
     }
 }

@@ -49,7 +49,7 @@ pub fn JobRowView(row: ArcRwSignal<JobRow>, is_selected: Signal<bool>) -> impl I
                     aria-current=move || is_selected.get().then_some("true")
                     on:click={
                         let name = name.clone();
-                        move |_| app.selected.set(Some(name.clone()))
+                        move |_| app.select(name.clone())
                     }
                 >
                     {name.clone()}

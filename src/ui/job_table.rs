@@ -9,7 +9,7 @@ use super::job_rows::{job_rows, JobRow, RowQuery, SortKey, PAGE_SIZE};
 use super::sort_header::SortHeader;
 use super::state::use_app;
 use super::use_lang;
-use crate::i18n::Text;
+use crate::i18n::{count, Noun, Text};
 
 #[component]
 pub fn JobTable() -> impl IntoView {
@@ -19,10 +19,10 @@ pub fn JobTable() -> impl IntoView {
     let query = RwSignal::new(RowQuery::default());
     let page = RwSignal::new(0usize);
     let rows = Memo::new(move |_| {
-        let rules = app.sim.with(|s| s.rules());
+        let rules = app.sim().with(|s| s.rules());
         let q = query.get();
-        let now = app.now.get();
-        app.jobs
+        let now = app.now().get();
+        app.jobs()
             .with(|jobs| job_rows(jobs, now, &rules, &q, lang.get()))
     });
     let page_count = move || rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1));
@@ -47,7 +47,7 @@ pub fn JobTable() -> impl IntoView {
         })
     });
     let cell_for = move |name: &String| cells.with_value(|m| m.get(name).cloned());
-    let selected = Selector::new(move || app.selected.get());
+    let selected = Selector::new(move || app.selected().get());
     let sort_header = move |key: SortKey, label: Text| view! { <SortHeader key label query /> };
     view! {
         <div class="table-tools">
@@ -75,7 +75,7 @@ pub fn JobTable() -> impl IntoView {
                 " " {move || t(Text::ShowDeleted)}
             </label>
             <span class="row-count" aria-live="polite">
-                {move || format!("{} {}", rows.with(|r| r.len()), t(Text::JobsCount))}
+                {move || count(lang.get(), rows.with(|r| r.len()), Noun::Job)}
             </span>
         </div>
         <table class="grid job-table" aria-label=move || t(Text::JobsTableName)>

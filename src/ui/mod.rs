@@ -10,6 +10,7 @@ pub mod datacenter_actions;
 pub mod drive_table;
 pub mod event_log;
 pub mod format;
+pub mod go_to;
 pub mod header;
 pub mod job_details;
 pub mod job_form;
@@ -22,6 +23,7 @@ pub mod rules_panel;
 pub mod scenario_picker;
 pub mod scrubber;
 pub mod sort_header;
+pub mod speed;
 pub mod state;
 pub mod status_badge;
 pub mod text_field;
@@ -32,7 +34,8 @@ use leptos::prelude::*;
 
 use crate::i18n::Lang;
 
-/// The interface language chosen in the header, provided by `App`.
+/// The interface language chosen in the header, provided by `App`. A missing provider is a
+/// programming error, which the panic banner shows.
 pub fn use_lang() -> RwSignal<Lang> {
-    use_context::<RwSignal<Lang>>().unwrap_or_else(|| RwSignal::new(Lang::En))
+    expect_context::<RwSignal<Lang>>()
 }

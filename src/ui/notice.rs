@@ -1,25 +1,102 @@
-//! A message at the top of the page: what went wrong with a link, for example.
+//! A message at the top of the page: a link that could not be opened (with the link itself,
+//! editable, to fix and try again), or a story that replaced an edited one (with Undo).
 
 use leptos::prelude::*;
 
 use super::state::use_app;
+use super::url_sync::open_link;
+use super::use_lang;
+use crate::i18n::{loaded, story_title, Lang, Text};
+
+/// Which story a notice names: a built-in one by its slug (its title is translated when
+/// shown), or a file by its own title.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Story {
+    Preset(String),
+    File(String),
+}
+
+impl Story {
+    pub fn title(&self, lang: Lang) -> String {
+        match self {
+            Story::Preset(name) => story_title(lang, name).unwrap_or(name).to_string(),
+            Story::File(title) => title.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A link that could not be opened. `link` is the address's hash as it was, `problem`
+    /// what is wrong with it; `fallback` says whether the default story is shown instead
+    /// (on opening the page) or the current view stayed (a link pasted later).
+    BadLink {
+        link: String,
+        problem: String,
+        fallback: bool,
+    },
+    /// A load replaced an edited world; the notice offers Undo.
+    Loaded(Story),
+}
 
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let app = use_app();
+    let lang = use_lang();
+    let t = move |key| lang.get().t(key);
+    let dismiss = move || {
+        view! {
+            <button type="button" class="dismiss" aria-label=move || t(Text::Dismiss) on:click=move |_| app.set_notice(None)>
+                "×"
+            </button>
+        }
+    };
+    move || {
+        app.notice().get().map(|n| match n {
+            Notice::BadLink { link, problem, fallback } => view! {
+                <div class="notice error" role="alert" data-testid="notice">
+                    <BadLink link problem fallback />
+                    {dismiss()}
+                </div>
+            }
+            .into_any(),
+            Notice::Loaded(story) => view! {
+                <div class="notice" role="status" data-testid="notice">
+                    <span>{move || loaded(lang.get(), &story.title(lang.get()))}</span>
+                    " "
+                    <button type="button" data-testid="undo" on:click=move |_| app.undo()>{move || t(Text::Undo)}</button>
+                    {dismiss()}
+                </div>
+            }
+            .into_any(),
+        })
+    }
+}
+
+/// The problem in words, and the link in a box the user can correct and try again.
+#[component]
+fn BadLink(link: String, problem: String, fallback: bool) -> impl IntoView {
+    let app = use_app();
+    let lang = use_lang();
+    let t = move |key| lang.get().t(key);
+    let text = RwSignal::new(link);
+    let what = move || {
+        let after = if fallback {
+            Text::DefaultShown
+        } else {
+            Text::CurrentKept
+        };
+        format!("{}: {problem}. {}", t(Text::LinkNotOpened), t(after))
+    };
     view! {
-        {move || {
-            app.notice
-                .get()
-                .map(|n| {
-                    view! {
-                        <div class="notice" class:error=n.is_error role="alert" data-testid="notice">
-                            <span>{n.text}</span>
-                            " "
-                            <button type="button" on:click=move |_| app.notice.set(None)>"×"</button>
-                        </div>
-                    }
-                })
-        }}
+        <p>{what}</p>
+        <label class="bad-link">
+            {move || t(Text::TheLink)}
+            <textarea rows="2" data-testid="bad-link" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+        </label>
+        <button type="button" data-testid="try-link" on:click=move |_| open_link(app, &text.get_untracked())>
+            {move || t(Text::TryAgain)}
+        </button>
+        " "
     }
 }

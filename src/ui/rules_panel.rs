@@ -22,11 +22,8 @@ pub fn RulesPanel() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
-    let rules = move || app.sim.with(|s| s.rules());
-    let set_rules = move |r: Rules| {
-        app.sim.update(|s| s.set_rules(r));
-        app.edited.set(true);
-    };
+    let rules = move || app.sim().with(|s| s.rules());
+    let set_rules = move |r: Rules| app.set_rules(r);
     view! {
         <section class="panel rules" aria-labelledby="rules-heading">
             <h2 id="rules-heading">{move || t(Text::RulesHeading)}</h2>

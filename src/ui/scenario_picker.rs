@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use super::use_lang;
-use crate::i18n::Text;
+use crate::i18n::{story_summary, story_title, Text};
 use crate::share::ScenarioRef;
 use crate::sim::{presets, Scenario};
 
@@ -15,7 +15,7 @@ pub fn ScenarioPicker() -> impl IntoView {
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
     let choice = RwSignal::new(String::new());
-    let current = move || match app.source.get() {
+    let current = move || match app.source().get() {
         ScenarioRef::Preset(name) => name,
         ScenarioRef::Inline(_) => String::new(),
     };
@@ -25,14 +25,16 @@ pub fn ScenarioPicker() -> impl IntoView {
         } else {
             choice.get()
         };
-        presets()
-            .into_iter()
-            .find(|p| p.name == name)
-            .map(|p| p.summary)
+        story_summary(lang.get(), &name)
     };
-    let title = move || {
-        app.sim
-            .with(|s| s.scenario().title.clone().unwrap_or_default())
+    // A built-in story is named in the interface language; a file by its own title.
+    let title = move || match app.source().get() {
+        ScenarioRef::Preset(name) if !app.edited().get() => story_title(lang.get(), &name)
+            .unwrap_or_default()
+            .to_string(),
+        _ => app
+            .sim()
+            .with(|s| s.scenario().title.clone().unwrap_or_default()),
     };
     let pasted = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<String>::new());
@@ -58,7 +60,10 @@ pub fn ScenarioPicker() -> impl IntoView {
                         prop:value=move || if choice.get().is_empty() { current() } else { choice.get() }
                         on:change=move |ev| choice.set(event_target_value(&ev))
                     >
-                        {presets().into_iter().map(|p| view! { <option value=p.name>{p.title}</option> }).collect_view()}
+                        {presets()
+                            .into_iter()
+                            .map(|p| view! { <option value=p.name>{move || story_title(lang.get(), p.name).unwrap_or(p.title)}</option> })
+                            .collect_view()}
                     </select>
                 </label>
                 " "
@@ -78,7 +83,7 @@ pub fn ScenarioPicker() -> impl IntoView {
                     ></textarea>
                 </label>
                 <button type="button" data-testid="load-json" on:click=load_pasted>{move || t(Text::LoadJson)}</button>
-                <button type="button" on:click=move |_| pasted.set(app.sim.with_untracked(|s| s.scenario().to_json()))>
+                <button type="button" on:click=move |_| pasted.set(app.sim().with_untracked(|s| s.scenario().to_json()))>
                     {move || t(Text::ShowCurrentJson)}
                 </button>
                 <div role="alert" data-testid="scenario-problems" hidden=move || problems.with(|p| p.is_empty())>

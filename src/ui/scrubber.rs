@@ -12,16 +12,13 @@ use crate::i18n::Text;
 pub fn Scrubber() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
-    let span = move || app.sim.with(|s| (s.start(), s.span_end()));
+    let now = app.now();
+    let span = move || app.sim().with(|s| (s.start(), s.span_end()));
     let max_minutes = move || {
         let (start, end) = span();
         (end - start).num_minutes().max(1)
     };
-    let value = move || {
-        (app.now.get() - span().0)
-            .num_minutes()
-            .clamp(0, max_minutes())
-    };
+    let value = move || (now.get() - span().0).num_minutes().clamp(0, max_minutes());
     view! {
         <label class="scrubber">
             <span class="visually-hidden">{move || lang.get().t(Text::Timeline)}</span>
@@ -33,11 +30,10 @@ pub fn Scrubber() -> impl IntoView {
                 max=move || max_minutes().to_string()
                 step="60"
                 prop:value=move || value().to_string()
-                aria-valuetext=move || format::date_time(app.now.get())
+                aria-valuetext=move || format::date_time(now.get())
                 on:input=move |ev| {
                     if let Ok(m) = event_target_value(&ev).parse::<i64>() {
-                        app.playing.set(false);
-                        app.now.set(span().0 + TimeDelta::minutes(m));
+                        app.seek(span().0 + TimeDelta::minutes(m));
                     }
                 }
             />

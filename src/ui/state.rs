@@ -1,4 +1,10 @@
-//! The app-wide reactive state, provided once by `App` and read by every component.
+//! The app-wide state, provided once by `App`: a small controller over the simulation and
+//! the clock.
+//!
+//! Its signals are private: components read through the views (`now()`, `jobs()`, ...) and
+//! change things only through the methods (`seek`, `perform`, `load`, ...), so each rule of
+//! the page ("any move of the clock pauses", "an accepted action marks the world edited")
+//! lives in one place instead of in every component that pokes a signal.
 //!
 //! The simulation and the clock are the only sources of truth; everything shown is derived
 //! from `jobs`, the replay of the simulation at `now`. Moving the clock backwards is
@@ -6,70 +12,48 @@
 
 use leptos::prelude::*;
 
-use crate::model::Job;
-use crate::model::Time;
+use super::notice::{Notice, Story};
+pub use super::speed::Speed;
+use crate::model::{check, Action, Job, Refusal, Rules, Time};
 use crate::share::ScenarioRef;
-use crate::sim::{preset, Scenario, Simulation};
+use crate::sim::{preset, Autopilot, Scenario, Simulation};
 
 /// The preset a first visit opens.
 pub const DEFAULT_PRESET: &str = "happy-import";
 
-/// Simulated time per real second while playing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Speed {
-    Hour,
-    SixHours,
-    #[default]
-    Day,
-    Week,
-}
-
-impl Speed {
-    pub const ALL: [Speed; 4] = [Speed::Hour, Speed::SixHours, Speed::Day, Speed::Week];
-
-    pub fn per_second(self) -> chrono::TimeDelta {
-        match self {
-            Speed::Hour => chrono::TimeDelta::hours(1),
-            Speed::SixHours => chrono::TimeDelta::hours(6),
-            Speed::Day => chrono::TimeDelta::days(1),
-            Speed::Week => chrono::TimeDelta::weeks(1),
-        }
-    }
-
-    /// Stable value for the `<select>`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Speed::Hour => "1h",
-            Speed::SixHours => "6h",
-            Speed::Day => "1d",
-            Speed::Week => "1w",
-        }
-    }
-}
-
-/// A message shown at the top of the page (for example a bad link), with how serious it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub text: String,
-    pub is_error: bool,
+/// Everything a scenario load replaces, kept so "Undo" can put an edited world back.
+#[derive(Clone)]
+struct Snapshot {
+    sim: Simulation,
+    source: ScenarioRef,
+    edited: bool,
+    now: Time,
+    selected: Option<String>,
 }
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub sim: RwSignal<Simulation>,
+    sim: RwSignal<Simulation>,
     /// Where the loaded scenario came from: a preset keeps links short while unchanged.
-    pub source: RwSignal<ScenarioRef>,
-    /// True once the user added an event: the link must then carry the whole scenario.
-    pub edited: RwSignal<bool>,
-    pub now: RwSignal<Time>,
-    pub playing: RwSignal<bool>,
-    pub speed: RwSignal<Speed>,
+    source: RwSignal<ScenarioRef>,
+    /// True once the user changed the world: the link must then carry the whole scenario.
+    edited: RwSignal<bool>,
+    now: RwSignal<Time>,
+    playing: RwSignal<bool>,
+    speed: RwSignal<Speed>,
+    /// Written only through `select`. Public until `new_job_panel.rs` calls `select`.
     pub selected: RwSignal<Option<String>>,
-    pub notice: RwSignal<Option<Notice>>,
+    notice: RwSignal<Option<Notice>>,
     /// The jobs at `now`, replayed from the log (deleted ones included, creation order).
+    /// A read-only memo; prefer `jobs()`.
     pub jobs: Memo<Vec<Job>>,
     /// The selected job as it is at `now` (None if nothing is selected or it does not exist yet).
-    pub selected_job: Memo<Option<Job>>,
+    selected_job: Memo<Option<Job>>,
+    /// The world the last load replaced, while its "Undo" is on offer.
+    undo: StoredValue<Option<Snapshot>>,
+    /// Set by a load the user chose: the address bar then gets a new history entry, so Back
+    /// returns to the previous story instead of leaving the app.
+    new_history_step: StoredValue<bool>,
 }
 
 impl AppState {
@@ -98,19 +82,43 @@ impl AppState {
             notice: RwSignal::new(None),
             jobs,
             selected_job,
+            undo: StoredValue::new(None),
+            new_history_step: StoredValue::new(false),
         }
     }
 
-    /// Replaces the scenario: clock to its start (or `at`), paused, nothing selected.
-    pub fn load(&self, scenario: ScenarioRef, at: Option<Time>) {
-        let loaded = resolve(&scenario);
-        let start = loaded.start;
-        self.playing.set(false);
-        self.selected.set(None);
-        self.sim.set(Simulation::new(loaded));
-        self.source.set(scenario);
-        self.edited.set(false);
-        self.now.set(at.unwrap_or(start));
+    // ---- read-only views ----
+
+    pub fn sim(&self) -> ReadSignal<Simulation> {
+        self.sim.read_only()
+    }
+    pub fn now(&self) -> ReadSignal<Time> {
+        self.now.read_only()
+    }
+    pub fn playing(&self) -> ReadSignal<bool> {
+        self.playing.read_only()
+    }
+    pub fn speed(&self) -> ReadSignal<Speed> {
+        self.speed.read_only()
+    }
+    pub fn selected(&self) -> ReadSignal<Option<String>> {
+        self.selected.read_only()
+    }
+    /// Whether the world differs from the loaded scenario (the link then carries it whole).
+    pub fn edited(&self) -> ReadSignal<bool> {
+        self.edited.read_only()
+    }
+    pub fn source(&self) -> ReadSignal<ScenarioRef> {
+        self.source.read_only()
+    }
+    pub fn notice(&self) -> ReadSignal<Option<Notice>> {
+        self.notice.read_only()
+    }
+    pub fn jobs(&self) -> Memo<Vec<Job>> {
+        self.jobs
+    }
+    pub fn selected_job(&self) -> Memo<Option<Job>> {
+        self.selected_job
     }
 
     /// A copy of the job named `name` as it is at `now`, tracked.
@@ -125,6 +133,183 @@ impl AppState {
             ScenarioRef::Inline(Box::new(self.sim.with(|s| s.scenario())))
         } else {
             self.source.get()
+        }
+    }
+
+    // ---- the clock ----
+
+    /// Moves the clock to `t` and pauses: every way of moving the clock is a pause, so the
+    /// moment the user asked for stays on screen.
+    pub fn seek(&self, t: Time) {
+        self.playing.set(false);
+        self.now.set(t);
+    }
+
+    pub fn play(&self) {
+        self.playing.set(true);
+    }
+
+    pub fn pause(&self) {
+        self.playing.set(false);
+    }
+
+    pub fn toggle_play(&self) {
+        self.playing.update(|p| *p = !*p);
+    }
+
+    pub fn set_speed(&self, speed: Speed) {
+        self.speed.set(speed);
+    }
+
+    /// One frame of the ticker: the clock moves without pausing, and stops at `end`.
+    pub(super) fn advance_to(&self, t: Time, end: Time) {
+        if t >= end {
+            self.seek(end);
+        } else {
+            self.now.set(t);
+        }
+    }
+
+    // ---- acting on the world ----
+
+    /// THE question every control asks: would `action` be accepted now? One small method,
+    /// so every control agrees with the engine.
+    pub fn check(&self, action: &Action) -> Result<(), Refusal> {
+        let rules = self.sim.with(|s| s.rules());
+        let job = match action {
+            Action::CreateJob(_) => return Ok(()),
+            other => self.job(other.job_name()),
+        };
+        match job {
+            Some(job) => check(&job, action, &rules),
+            None => Err(Refusal::UnknownJob {
+                job: action.job_name().to_string(),
+            }),
+        }
+    }
+
+    /// Adds `action` at the current simulated time, editing the simulation in place (a copy
+    /// of a 20,000-job world costs a second and half a gigabyte). A refused action changes
+    /// nothing and notifies nobody; an accepted one pauses the clock and marks the world edited.
+    pub fn perform(&self, action: Action) -> Result<(), Refusal> {
+        let at = self.now.get_untracked();
+        let outcome = self.sim.try_maybe_update(|s| {
+            let result = s.add(at, action);
+            (result.is_ok(), result)
+        });
+        // `None` only if the state was disposed, i.e. the page is going away.
+        outcome.unwrap_or(Ok(()))?;
+        self.playing.set(false);
+        self.edited.set(true);
+        Ok(())
+    }
+
+    pub fn set_rules(&self, rules: Rules) {
+        self.edit(|s| s.set_rules(rules));
+    }
+
+    pub fn set_autopilot(&self, autopilot: Autopilot) {
+        self.edit(|s| s.set_autopilot(autopilot));
+    }
+
+    pub fn set_seed(&self, seed: u64) {
+        self.edit(|s| s.set_seed(seed));
+    }
+
+    fn edit(&self, f: impl FnOnce(&mut Simulation)) {
+        self.sim.update(f);
+        self.edited.set(true);
+    }
+
+    /// Selects a job by name (`None` clears the selection).
+    pub fn select(&self, job: impl Into<Option<String>>) {
+        self.selected.set(job.into());
+    }
+
+    // ---- loading ----
+
+    /// Loads a scenario the user chose: clock to its start (or `at`), paused, nothing
+    /// selected, and a new browser-history step. If the world had edits, they are kept for
+    /// `undo` and a notice offers it.
+    pub fn load(&self, scenario: ScenarioRef, at: Option<Time>) {
+        let had_edits = self.edited.get_untracked();
+        let previous = had_edits.then(|| self.snapshot());
+        self.replace(scenario, at);
+        self.new_history_step.set_value(true);
+        self.undo.set_value(previous);
+        if had_edits {
+            self.notice
+                .set(Some(Notice::Loaded(self.story_untracked())));
+        } else if self
+            .notice
+            .with_untracked(|n| matches!(n, Some(Notice::Loaded(_))))
+        {
+            // An earlier offer would now undo the wrong load.
+            self.notice.set(None);
+        }
+    }
+
+    /// Opens what the address bar names (a pasted link, Back or Forward): no new history
+    /// step, and no Undo (the history itself is the way back).
+    pub fn follow_link(&self, scenario: ScenarioRef, at: Option<Time>) {
+        self.undo.set_value(None);
+        self.replace(scenario, at);
+    }
+
+    /// Puts back the world the last `load` replaced. Does nothing if there is none.
+    pub fn undo(&self) {
+        let Some(s) = self.undo.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        self.playing.set(false);
+        self.sim.set(s.sim);
+        self.source.set(s.source);
+        self.edited.set(s.edited);
+        self.now.set(s.now);
+        self.selected.set(s.selected);
+        self.notice.set(None);
+    }
+
+    /// Whether the next address written should be a new history entry; reading it clears it.
+    pub fn take_history_step(&self) -> bool {
+        self.new_history_step
+            .try_update_value(std::mem::take)
+            .unwrap_or(false)
+    }
+
+    pub fn set_notice(&self, notice: Option<Notice>) {
+        if notice.is_none() {
+            self.undo.set_value(None);
+        }
+        self.notice.set(notice);
+    }
+
+    fn replace(&self, scenario: ScenarioRef, at: Option<Time>) {
+        let loaded = resolve(&scenario);
+        let start = loaded.start;
+        self.playing.set(false);
+        self.selected.set(None);
+        self.sim.set(Simulation::new(loaded));
+        self.source.set(scenario);
+        self.edited.set(false);
+        self.now.set(at.unwrap_or(start));
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            sim: self.sim.get_untracked(),
+            source: self.source.get_untracked(),
+            edited: self.edited.get_untracked(),
+            now: self.now.get_untracked(),
+            selected: self.selected.get_untracked(),
+        }
+    }
+
+    /// The loaded story, for naming it in a notice.
+    fn story_untracked(&self) -> Story {
+        match self.source.get_untracked() {
+            ScenarioRef::Preset(name) => Story::Preset(name),
+            ScenarioRef::Inline(s) => Story::File(s.title.clone().unwrap_or_default()),
         }
     }
 }
@@ -144,7 +329,100 @@ fn empty_scenario() -> Scenario {
     Scenario::new(chrono::DateTime::UNIX_EPOCH)
 }
 
+/// The app state `App` provides. A missing provider is a programming error, and the panic
+/// banner shows it; a silent fallback world would hide it.
 pub fn use_app() -> AppState {
-    use_context::<AppState>()
-        .unwrap_or_else(|| AppState::new(ScenarioRef::Preset(DEFAULT_PRESET.into()), None))
+    expect_context::<AppState>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    fn happy() -> AppState {
+        Owner::new().set();
+        AppState::new(ScenarioRef::Preset(DEFAULT_PRESET.into()), None)
+    }
+
+    fn tracking() -> Action {
+        Action::EnterTracking {
+            job: "lab-a".into(),
+            carrier: "DHL".into(),
+            tracking: "T-1".into(),
+        }
+    }
+
+    fn status(app: &AppState) -> Option<&'static str> {
+        app.job("lab-a").map(|j| j.state.id())
+    }
+
+    #[test]
+    fn a_refused_action_changes_nothing_and_wakes_nobody() {
+        let app = happy();
+        let runs = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&runs);
+        let watcher = Memo::new(move |_| {
+            app.sim().track();
+            counted.fetch_add(1, Ordering::SeqCst)
+        });
+        watcher.get_untracked();
+        app.play();
+        let ship = Action::DrivesShippedBack {
+            job: "lab-a".into(),
+            carrier: "DHL".into(),
+            tracking: "R-1".into(),
+        };
+        assert_eq!(app.check(&ship), app.perform(ship).map(|_| ()));
+        assert!(app.check(&tracking()).is_ok());
+        watcher.get_untracked();
+        assert_eq!(runs.load(Ordering::SeqCst), 1, "subscribers were notified");
+        assert!(app.playing().get_untracked(), "a refusal does not pause");
+        assert!(!app.edited().get_untracked());
+
+        assert_eq!(app.perform(tracking()), Ok(()));
+        watcher.get_untracked();
+        assert_eq!(runs.load(Ordering::SeqCst), 2);
+        assert!(!app.playing().get_untracked(), "an accepted action pauses");
+        assert!(app.edited().get_untracked());
+        assert_eq!(status(&app), Some("Shipping"));
+    }
+
+    #[test]
+    fn undo_brings_back_the_edited_world_its_moment_and_selection() {
+        let app = happy();
+        app.seek(app.now().get_untracked() + chrono::TimeDelta::hours(5));
+        assert_eq!(app.perform(tracking()), Ok(()));
+        app.select("lab-a".to_string());
+        let moment = app.now().get_untracked();
+
+        app.load(ScenarioRef::Preset("abandoned".into()), None);
+        assert!(
+            matches!(app.notice().get_untracked(), Some(Notice::Loaded(Story::Preset(ref p))) if p == "abandoned")
+        );
+        assert!(app.take_history_step(), "a load is a history step");
+        assert!(!app.take_history_step(), "taken once");
+        assert_eq!(status(&app), None);
+
+        app.undo();
+        assert_eq!(status(&app), Some("Shipping"));
+        assert_eq!(app.now().get_untracked(), moment);
+        assert_eq!(app.selected().get_untracked().as_deref(), Some("lab-a"));
+        assert!(app.edited().get_untracked());
+        assert_eq!(app.notice().get_untracked(), None);
+    }
+
+    #[test]
+    fn loading_an_unedited_world_offers_no_undo_and_following_a_link_is_no_new_step() {
+        let app = happy();
+        app.load(ScenarioRef::Preset("abandoned".into()), None);
+        assert_eq!(app.notice().get_untracked(), None);
+        app.undo();
+        assert!(app.job("forgotten").is_some(), "nothing to undo");
+        app.take_history_step();
+        app.follow_link(ScenarioRef::Preset(DEFAULT_PRESET.into()), None);
+        assert!(!app.take_history_step());
+        assert_eq!(status(&app), Some("Creating"));
+    }
 }

@@ -1,59 +1,76 @@
 //! The app's one ticker: while playing, it moves the simulated clock by speed × real elapsed
-//! time. It is started and stopped by the `playing` signal and cleared when its owner goes,
-//! because an interval nobody clears keeps ticking (and leaking) forever.
-
-use std::time::Duration;
+//! time. It is started and stopped by the `playing` signal. The interval is a
+//! `gloo_timers::callback::Interval`, which cancels itself when dropped: pausing drops it, and
+//! so does the ticker's owner going away, so no interval is left ticking (and leaking).
 
 use chrono::TimeDelta;
-use leptos::leptos_dom::helpers::IntervalHandle;
+use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 
 use super::state::AppState;
 
 /// 25 frames a second: smooth enough for a clock, light on a classroom laptop.
-const FRAME: Duration = Duration::from_millis(40);
+const FRAME_MS: u32 = 40;
 /// The most real time one tick may account for.
 const MAX_STEP_MS: f64 = 250.0;
 
+/// How far the simulated clock moves for `elapsed_ms` of real time at `per_second`. The
+/// real time is capped: after the tab was hidden (a teacher switching to slides), the clock
+/// resumes where it was instead of leaping ahead by the time away.
+pub fn step(per_second: TimeDelta, elapsed_ms: f64) -> TimeDelta {
+    let elapsed_ms = elapsed_ms.clamp(0.0, MAX_STEP_MS);
+    let per_second_ms = per_second.num_milliseconds() as f64;
+    TimeDelta::milliseconds((per_second_ms * elapsed_ms / 1000.0) as i64)
+}
+
 pub fn use_ticker(app: AppState) {
-    let handle = StoredValue::new(None::<IntervalHandle>);
+    // An `Interval` holds a JS closure, so it lives in local (not thread-safe) storage.
+    let running = StoredValue::new_local(None::<Interval>);
     let last_ms = StoredValue::new(0.0_f64);
-    let stop = move || {
-        if let Some(h) = handle.get_value() {
-            h.clear();
-            handle.set_value(None);
-        }
-    };
     Effect::new(move |_| {
-        let playing = app.playing.get();
-        stop();
-        if !playing {
+        // Replacing the stored interval drops (and so cancels) the previous one.
+        running.set_value(None);
+        if !app.playing().get() {
             return;
         }
         last_ms.set_value(now_ms());
         let tick = move || {
             let t = now_ms();
-            // Capped: after the tab was hidden (a teacher switching to slides), the clock
-            // resumes where it was instead of leaping ahead by the time away.
-            let elapsed_ms = (t - last_ms.get_value()).clamp(0.0, MAX_STEP_MS);
+            let elapsed_ms = t - last_ms.get_value();
             last_ms.set_value(t);
-            let per_second = app.speed.get_untracked().per_second().num_milliseconds() as f64;
-            let step = TimeDelta::milliseconds((per_second * elapsed_ms / 1000.0) as i64);
-            let end = app.sim.with_untracked(|s| s.span_end());
-            let next = app.now.get_untracked() + step;
-            if next >= end {
-                app.now.set(end);
-                app.playing.set(false);
-            } else {
-                app.now.set(next);
-            }
+            let per_second = app.speed().get_untracked().per_second();
+            let end = app.sim().with_untracked(|s| s.span_end());
+            app.advance_to(
+                app.now().get_untracked() + step(per_second, elapsed_ms),
+                end,
+            );
         };
-        handle.set_value(set_interval_with_handle(tick, FRAME).ok());
+        running.set_value(Some(Interval::new(FRAME_MS, tick)));
     });
-    on_cleanup(stop);
+    on_cleanup(move || running.set_value(None));
 }
 
 /// Real milliseconds, only to measure how much wall time passed between two frames.
 fn now_ms() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_frame_moves_the_clock_by_speed_times_elapsed() {
+        assert_eq!(
+            step(TimeDelta::days(1), 40.0),
+            TimeDelta::milliseconds(3_456_000)
+        );
+    }
+
+    #[test]
+    fn time_away_in_a_hidden_tab_counts_as_one_short_frame() {
+        let capped = step(TimeDelta::days(1), 250.0);
+        assert_eq!(step(TimeDelta::days(1), 60_000.0), capped);
+        assert_eq!(step(TimeDelta::days(1), -5.0), TimeDelta::zero());
+    }
 }

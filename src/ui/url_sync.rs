@@ -1,69 +1,117 @@
 //! Keeps the URL hash in step with the view, so the address bar is always a link to this
-//! moment; and reads it at start and when someone pastes a new one.
+//! moment; and reads it at start, when someone pastes a new one, and on Back and Forward.
+//!
+//! Clock moves rewrite the current history entry (`replaceState`): a playing clock must not
+//! flood the history. A story the user loads is a new entry (`pushState`), so Back returns
+//! to the previous story instead of leaving the app.
 
 use leptos::prelude::*;
 
-use super::state::{AppState, Notice};
-use crate::share::{hash, HashRequest};
+use super::notice::Notice;
+use super::state::AppState;
+use crate::share::{hash, HashError, HashRequest};
 
 fn location_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// What the page should open, from the current hash. A bad hash gives a message and the
-/// default scenario; it never stops the page.
+/// The part of a pasted link that names the view: from its `#` on (a whole address works
+/// as well as a bare hash).
+pub fn hash_part(text: &str) -> &str {
+    let text = text.trim();
+    text.find('#').map_or(text, |i| &text[i..])
+}
+
+/// What the page should open, from the current hash. A bad hash gives a message (with the
+/// link, to correct it) and the default scenario; it never stops the page.
 pub fn initial_request() -> (Option<HashRequest>, Option<Notice>) {
-    match hash::parse(&location_hash()) {
+    let link = location_hash();
+    match hash::parse(&link) {
         Ok(request) => (request, None),
-        Err(e) => (
-            None,
-            Some(Notice {
-                text: format!(
-                    "This link could not be opened: {e}. The default story is shown instead."
-                ),
-                is_error: true,
-            }),
-        ),
+        Err(e) => (None, Some(bad_link(link, &e, true))),
+    }
+}
+
+fn bad_link(link: String, e: &HashError, fallback: bool) -> Notice {
+    Notice::BadLink {
+        link,
+        problem: e.to_string(),
+        fallback,
+    }
+}
+
+/// "Try again" on a bad link: opens the corrected link as a story the user chose, or says
+/// what is still wrong with it, keeping the text as typed.
+pub fn open_link(app: AppState, text: &str) {
+    match hash::parse(hash_part(text)) {
+        Ok(Some(req)) => {
+            app.set_notice(None);
+            app.load(req.scenario, req.at);
+        }
+        Ok(None) => app.set_notice(Some(bad_link(text.into(), &HashError::NoScenario, false))),
+        Err(e) => app.set_notice(Some(bad_link(text.into(), &e, false))),
     }
 }
 
 pub fn use_url_sync(app: AppState) {
-    // Write: only while paused (a link opens paused), with replaceState so the clock does
-    // not flood the history.
+    // Write: only while paused (a link opens paused).
     Effect::new(move |_| {
-        if app.playing.get() {
+        if app.playing().get() {
             return;
         }
-        let text = format!("#{}", hash::format(&app.shareable(), app.now.get()));
-        if text != location_hash() {
-            if let Ok(history) = window().history() {
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&text));
-            }
+        let text = format!("#{}", hash::format(&app.shareable(), app.now().get()));
+        let new_step = app.take_history_step();
+        if text == location_hash() {
+            return;
+        }
+        if let Ok(history) = window().history() {
+            let null = wasm_bindgen::JsValue::NULL;
+            let _ = if new_step {
+                history.push_state_with_url(&null, "", Some(&text))
+            } else {
+                history.replace_state_with_url(&null, "", Some(&text))
+            };
         }
     });
-    // Read: a hash typed or pasted into the address bar.
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+    // Read: a hash typed or pasted into the address bar, or Back and Forward. Both events
+    // can fire for one move; the second finds the view already there.
+    let follow = move || {
+        let link = location_hash();
         let current = format!(
             "#{}",
-            hash::format(&app.shareable(), app.now.get_untracked())
+            hash::format(&app.shareable(), app.now().get_untracked())
         );
-        if location_hash() == current {
+        if link == current {
             return;
         }
-        match hash::parse(&location_hash()) {
+        match hash::parse(&link) {
             Ok(Some(req)) => {
-                app.notice.set(None);
-                app.load(req.scenario, req.at);
+                app.set_notice(None);
+                app.follow_link(req.scenario, req.at);
             }
             Ok(None) => {}
-            Err(e) => app.notice.set(Some(Notice {
-                text: format!(
-                    "This link could not be opened: {e}. The current view stays as it was."
-                ),
-                is_error: true,
-            })),
+            Err(e) => app.set_notice(Some(bad_link(link, &e, false))),
         }
+    };
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| follow());
+    let on_pop = window_event_listener(leptos::ev::popstate, move |_| follow());
+    on_cleanup(move || {
+        on_hash.remove();
+        on_pop.remove();
     });
-    on_cleanup(move || handle.remove());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hash_part;
+
+    #[test]
+    fn a_pasted_address_or_bare_hash_gives_the_hash() {
+        assert_eq!(
+            hash_part(" https://x.io/app/#preset=export&t=2026 "),
+            "#preset=export&t=2026"
+        );
+        assert_eq!(hash_part("#preset=export"), "#preset=export");
+        assert_eq!(hash_part("preset=export"), "preset=export");
+    }
 }
