@@ -1,14 +1,18 @@
-//! Property tests with seeded random event sequences (our own SplitMix64, no extra crates).
-//! On failure the seed is printed so the case can be replayed.
+//! Property tests with random event sequences on the model and on whole simulations. The
+//! choices come from a tape that proptest generates, so a failure shrinks to a minimal
+//! sequence, and the printed tape replays it.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
 
 use chrono::{DateTime, TimeDelta};
 use ie_lifecycle::model::invariants::violations;
 use ie_lifecycle::model::*;
 use ie_lifecycle::sim::presets::busy_datacenter;
-use ie_lifecycle::sim::rng::SplitMix64;
+use common::tape::Tape;
+use proptest::prelude::*;
 use ie_lifecycle::sim::{Autopilot, Simulation};
 
-const SEEDS: u64 = 400;
 const STEPS: usize = 60;
 
 fn t0() -> Time {
@@ -23,11 +27,11 @@ fn ids() -> Vec<DriveId> {
         .collect()
 }
 
-fn random_spec(rng: &mut SplitMix64) -> JobSpec {
+fn random_spec(rng: &mut Tape) -> JobSpec {
     let n = rng.range(0, 4) as usize;
     JobSpec {
         name: "p".into(),
-        job_type: if rng.chance(0.3) {
+        job_type: if rng.chance(30) {
             JobType::Export
         } else {
             JobType::Import
@@ -37,20 +41,20 @@ fn random_spec(rng: &mut SplitMix64) -> JobSpec {
             .iter()
             .map(|id| DriveSpec {
                 id: id.clone(),
-                size_bytes: rng.range(0, 5000),
+                size_bytes: rng.range(1, 5000),
             })
             .collect(),
     }
 }
 
-fn some_drives(rng: &mut SplitMix64) -> Vec<DriveId> {
-    ids().into_iter().filter(|_| rng.chance(0.5)).collect()
+fn some_drives(rng: &mut Tape) -> Vec<DriveId> {
+    ids().into_iter().filter(|_| rng.chance(50)).collect()
 }
 
-fn random_action(rng: &mut SplitMix64, job: &Job) -> Action {
+fn random_action(rng: &mut Tape, job: &Job) -> Action {
     let j = job.name.clone();
     let own: Vec<DriveId> = job.drives.iter().map(|d| d.id.clone()).collect();
-    let pool = if own.is_empty() || rng.chance(0.15) {
+    let pool = if own.is_empty() || rng.chance(15) {
         ids()
     } else {
         own
@@ -69,19 +73,19 @@ fn random_action(rng: &mut SplitMix64, job: &Job) -> Action {
         1 | 2 => Action::EnterTracking {
             job: j,
             carrier: "DHL".into(),
-            tracking: if rng.chance(0.1) {
+            tracking: if rng.chance(10) {
                 String::new()
             } else {
                 "1".into()
             },
         },
         3 => Action::CancelJob { job: j },
-        4 if rng.chance(0.3) => Action::DeleteJob { job: j },
+        4 if rng.chance(30) => Action::DeleteJob { job: j },
         4 => Action::CopyStarted { job: j, drive },
         5 => Action::PackageDelivered {
             job: j,
             present: some_drives(rng),
-            extra: if rng.chance(0.3) {
+            extra: if rng.chance(30) {
                 vec![DriveId::from_number(7)]
             } else {
                 vec![]
@@ -108,8 +112,8 @@ fn random_action(rng: &mut SplitMix64, job: &Job) -> Action {
     }
 }
 
-fn random_rules(rng: &mut SplitMix64) -> Rules {
-    let set = if rng.chance(0.5) {
+fn random_rules(rng: &mut Tape) -> Rules {
+    let set = if rng.chance(50) {
         RuleSet::Y2018
     } else {
         RuleSet::Y2021
@@ -164,92 +168,131 @@ fn check_step(seed: u64, before: &Job, after: &Job) {
     }
 }
 
-#[test]
-fn random_event_sequences_keep_every_invariant() {
-    let mut applied = 0;
-    let mut refused = 0;
-    let mut reached = std::collections::BTreeSet::new();
-    for seed in 0..SEEDS {
-        let mut rng = SplitMix64::new(seed);
-        let rules = random_rules(&mut rng);
-        let mut now = t0();
-        let Ok(created) = create(&random_spec(&mut rng), now) else {
-            continue;
+/// What one random sequence did: how many events were applied and refused, states reached.
+#[derive(Default)]
+struct Tally {
+    applied: usize,
+    refused: usize,
+    reached: std::collections::BTreeSet<JobState>,
+}
+
+/// One random job's life under random rules, checking every step; panics on a broken rule.
+fn job_sequence(values: &[u32], tally: &mut Tally) {
+    let seed = 0;
+    let mut tape = Tape::new(values);
+    let rng = &mut tape;
+    let rules = random_rules(rng);
+    let mut now = t0();
+    let Ok(created) = create(&random_spec(rng), now) else {
+        return;
+    };
+    let mut job = created.job;
+    assert!(violations(&job).is_empty(), "seed {seed}");
+    for _ in 0..STEPS {
+        if rng.done() {
+            break;
+        }
+        if job.is_deleted() && rng.chance(50) {
+            // Start over with a fresh job so sequences reach the later states.
+            if let Ok(a) = create(&random_spec(rng), job.updated_at) {
+                job = a.job;
+            }
+        }
+        // Mostly forward, sometimes a big jump past a deadline, rarely backwards.
+        let minutes = match rng.range(0, 30) {
+            0 => -60,
+            1 => 60 * 24 * rng.range(10, 40) as i64,
+            _ => rng.range(0, 60 * 24 * 3) as i64,
         };
-        let mut job = created.job;
-        assert!(violations(&job).is_empty(), "seed {seed}");
-        for _ in 0..STEPS {
-            if job.is_deleted() && rng.chance(0.5) {
-                // Start over with a fresh job so sequences reach the later states.
-                if let Ok(a) = create(&random_spec(&mut rng), job.updated_at) {
-                    job = a.job;
-                }
+        now += TimeDelta::minutes(minutes);
+        if let Some((rule, due)) = job.next_time_rule(&rules) {
+            if due <= now {
+                let auto = AutoEvent::for_rule(rule)
+                    .unwrap_or_else(|| panic!("seed {seed}: {rule} is not a time rule"));
+                let Some(a) = fire(&job, auto, due, &rules) else {
+                    panic!("seed {seed}: due {rule} did not fire")
+                };
+                check_step(seed, &job, &a.job);
+                job = a.job;
+                continue;
             }
-            // Mostly forward, sometimes a big jump past a deadline, rarely backwards.
-            let minutes = match rng.range(0, 30) {
-                0 => -60,
-                1 => 60 * 24 * rng.range(10, 40) as i64,
-                _ => rng.range(0, 60 * 24 * 3) as i64,
-            };
-            now += TimeDelta::minutes(minutes);
-            if let Some((rule, due)) = job.next_time_rule(&rules) {
-                if due <= now {
-                    let auto = AutoEvent::for_rule(rule)
-                        .unwrap_or_else(|| panic!("seed {seed}: {rule} is not a time rule"));
-                    let Some(a) = fire(&job, auto, due, &rules) else {
-                        panic!("seed {seed}: due {rule} did not fire")
-                    };
-                    check_step(seed, &job, &a.job);
-                    job = a.job;
-                    continue;
+        }
+        // Bias towards accepted actions so sequences go deep, but keep many refusals.
+        let mut action = random_action(rng, &job);
+        if rng.chance(70) {
+            for _ in 0..12 {
+                if apply(&job, &action, now, &rules).is_ok() {
+                    break;
                 }
+                action = random_action(rng, &job);
             }
-            // Bias towards accepted actions so sequences go deep, but keep many refusals.
-            let mut action = random_action(&mut rng, &job);
-            if rng.chance(0.7) {
-                for _ in 0..12 {
-                    if apply(&job, &action, now, &rules).is_ok() {
-                        break;
-                    }
-                    action = random_action(&mut rng, &job);
-                }
+        }
+        let copy = job.clone();
+        match apply(&job, &action, now, &rules) {
+            Ok(a) => {
+                check_step(seed, &job, &a.job);
+                assert_eq!(a.rule, action.kind().rule(), "seed {seed}");
+                assert_eq!(
+                    check(&job, &action, &rules),
+                    Ok(()),
+                    "seed {seed}: check disagrees with apply"
+                );
+                job = a.job;
+                tally.reached.insert(job.state);
+                tally.applied += 1;
             }
-            let copy = job.clone();
-            match apply(&job, &action, now, &rules) {
-                Ok(a) => {
-                    check_step(seed, &job, &a.job);
-                    assert_eq!(a.rule, action.kind().rule(), "seed {seed}");
-                    assert_eq!(
-                        check(&job, &action, &rules),
-                        Ok(()),
-                        "seed {seed}: check disagrees with apply"
-                    );
-                    job = a.job;
-                    reached.insert(job.state);
-                    applied += 1;
-                }
-                Err(r) => {
-                    assert_eq!(job, copy, "seed {seed}: a refusal changed the job");
-                    assert!(!r.to_string().is_empty());
-                    refused += 1;
-                }
+            Err(r) => {
+                assert_eq!(job, copy, "seed {seed}: a refusal changed the job");
+                assert!(!r.to_string().is_empty());
+                tally.refused += 1;
             }
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(2000),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn random_event_sequences_keep_every_invariant(
+        values in proptest::collection::vec(any::<u32>(), 40..1200)
+    ) {
+        job_sequence(&values, &mut Tally::default());
+    }
+}
+
+#[test]
+fn the_sequences_reach_every_state_and_both_answers() {
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = proptest::collection::vec(any::<u32>(), 40..1200);
+    let mut tally = Tally::default();
+    for _ in 0..400 {
+        if let Ok(tree) = strategy.new_tree(&mut runner) {
+            job_sequence(&proptest::strategy::ValueTree::current(&tree), &mut tally);
+        }
+    }
     assert_eq!(
-        reached.len(),
+        tally.reached.len(),
         JobState::ALL.len(),
-        "states reached: {reached:?}"
+        "states reached: {:?}",
+        tally.reached
     );
     assert!(
-        applied > 3_000 && refused > 2_000,
-        "weak generator: {applied} applied, {refused} refused"
+        tally.applied > 1_500 && tally.refused > 1_500,
+        "weak generator: {} applied, {} refused",
+        tally.applied,
+        tally.refused
     );
 }
 
 #[test]
 fn deleted_jobs_refuse_every_action() {
-    let mut rng = SplitMix64::new(3);
+    let values: Vec<u32> = (0..4000u32).map(|i| i.wrapping_mul(2_654_435_761)).collect();
+    let mut rng = Tape::new(&values);
     let job = create(&random_spec(&mut rng), t0()).map(|a| a.job);
     let Ok(job) = job else { return };
     let deleted = fire(
@@ -275,14 +318,17 @@ fn deleted_jobs_refuse_every_action() {
 #[test]
 fn random_simulations_with_user_actions_hold_invariants_at_random_times() {
     for seed in 0..40u64 {
-        let mut rng = SplitMix64::new(1000 + seed);
+        let values: Vec<u32> = (0..2000u32)
+            .map(|i| (i ^ (seed as u32) << 16).wrapping_mul(2_654_435_761))
+            .collect();
+        let mut rng = Tape::new(&values);
         let mut scenario = busy_datacenter(6, 5, t0(), seed);
         scenario.autopilot = Some(
             Autopilot {
-                enabled: rng.chance(0.8),
-                load: rng.next_f64(),
-                throughput_mbps: 10.0 + 300.0 * rng.next_f64(),
-                exception_rate: rng.next_f64(),
+                enabled: rng.chance(80),
+                load: f64::from(rng.next()) / f64::from(u32::MAX),
+                throughput_mbps: 10.0 + 300.0 * f64::from(rng.next()) / f64::from(u32::MAX),
+                exception_rate: f64::from(rng.next()) / f64::from(u32::MAX),
             }
             .to_spec(),
         );

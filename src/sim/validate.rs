@@ -83,6 +83,10 @@ fn problem(path: &str, message: String) -> Problem {
 struct KnownJob {
     job_type: JobType,
     drives: HashSet<DriveId>,
+    /// An export job that lists no drives gets whatever its package brings, possibly from the
+    /// autopilot's story, so events may name drives the file does not list (the rules refuse
+    /// them, visibly, if the package did not bring them).
+    open_export: bool,
     /// Its creation plus the events naming it (the engine's per-job limit).
     events: usize,
 }
@@ -384,6 +388,7 @@ impl Validator {
             Entry::Vacant(e) => {
                 e.insert(KnownJob {
                     job_type,
+                    open_export: job_type == JobType::Export && ids.is_empty(),
                     drives: ids,
                     events: 1,
                 });
@@ -632,7 +637,10 @@ impl Validator {
     }
 
     fn drive_known(&mut self, job: &str, id: &DriveId, path: &str) {
-        let known = self.jobs.get(job).is_some_and(|j| j.drives.contains(id));
+        let known = self
+            .jobs
+            .get(job)
+            .is_some_and(|j| j.open_export || j.drives.contains(id));
         if !known {
             self.report(path, format!("unknown drive {id} in job \"{job}\""));
         }
