@@ -6,12 +6,12 @@
 mod common;
 
 use chrono::{DateTime, TimeDelta};
+use common::tape::Tape;
 use ie_lifecycle::model::invariants::violations;
 use ie_lifecycle::model::*;
 use ie_lifecycle::sim::presets::busy_datacenter;
-use common::tape::Tape;
-use proptest::prelude::*;
 use ie_lifecycle::sim::{Autopilot, Simulation};
+use proptest::prelude::*;
 
 const STEPS: usize = 60;
 
@@ -291,7 +291,9 @@ fn the_sequences_reach_every_state_and_both_answers() {
 
 #[test]
 fn deleted_jobs_refuse_every_action() {
-    let values: Vec<u32> = (0..4000u32).map(|i| i.wrapping_mul(2_654_435_761)).collect();
+    let values: Vec<u32> = (0..4000u32)
+        .map(|i| i.wrapping_mul(2_654_435_761))
+        .collect();
     let mut rng = Tape::new(&values);
     let job = create(&random_spec(&mut rng), t0()).map(|a| a.job);
     let Ok(job) = job else { return };

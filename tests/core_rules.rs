@@ -866,3 +866,164 @@ fn an_action_before_the_job_exists_is_unknown_job() {
     assert_eq!(r, Err(Refusal::UnknownJob { job: "j".into() }));
     assert!(sim.state_at(at(1, 0, 0)).job("j").is_none());
 }
+
+// One order at each instant: what the screen shows at a deadline is what an action meets.
+fn track_at(days: i64) -> String {
+    format!(
+        r#"{{"at":"{}","kind":"EnterTracking","job":"j","carrier":"DHL","tracking":"1"}}"#,
+        at(days, 0, 0).to_rfc3339()
+    )
+}
+
+fn tracking(job: &str) -> Action {
+    Action::EnterTracking {
+        job: job.into(),
+        carrier: "DHL".into(),
+        tracking: "1".into(),
+    }
+}
+
+#[test]
+fn at_creating_plus_14_days_the_job_is_gone_and_tracking_is_refused() {
+    let mut sim = one_job_sim("");
+    let t = at(14, 0, 0);
+    assert_eq!(sim.job_at("j", t).map(Job::is_deleted), Some(true));
+    let expected = Err(Refusal::JobDeleted {
+        job: "j".into(),
+        rule: RuleId::CreatingExpiry,
+    });
+    assert_eq!(sim.check(t, &tracking("j")), expected);
+    assert_eq!(sim.add(t, tracking("j")), expected);
+    // One second earlier it still works.
+    assert_eq!(sim.add(t - TimeDelta::seconds(1), tracking("j")), Ok(()));
+}
+
+#[test]
+fn a_delete_at_completed_plus_90_days_finds_retention_already_expired() {
+    let events = [
+        track_at(1),
+        r#"{"at":"2026-01-08T09:00:00Z","kind":"PackageDelivered","job":"j","present":["D0000000"],"extra":[]}"#.into(),
+        r#"{"at":"2026-01-09T09:00:00Z","kind":"CopyStarted","job":"j","drive":"D0000000"}"#.into(),
+        r#"{"at":"2026-01-10T09:00:00Z","kind":"CopyFinished","job":"j","drive":"D0000000","outcome":"clean"}"#.into(),
+        r#"{"at":"2026-01-11T09:00:00Z","kind":"DrivesShippedBack","job":"j","carrier":"DHL","tracking":"2"}"#.into(),
+    ];
+    let mut sim = one_job_sim(&events.join(","));
+    let t = at(6, 0, 0) + TimeDelta::days(90);
+    let job = sim.job_at("j", t).cloned();
+    assert_eq!(
+        job.and_then(|j| j.deleted).map(|d| d.reason),
+        Some(DeletionReason::RetentionExpired)
+    );
+    let delete = Action::DeleteJob { job: "j".into() };
+    assert!(matches!(
+        sim.add(t, delete),
+        Err(Refusal::JobDeleted {
+            rule: RuleId::RetentionExpiry,
+            ..
+        })
+    ));
+    assert_eq!(
+        sim.job_at("j", t).and_then(|j| j.deleted).map(|d| d.reason),
+        Some(DeletionReason::RetentionExpired)
+    );
+}
+
+#[test]
+fn a_delivery_at_tracking_plus_14_days_keeps_the_overdue_already_shown() {
+    let mut sim = one_job_sim(&track_at(1));
+    let t = at(15, 0, 0);
+    assert_eq!(sim.job_at("j", t).map(|j| j.overdue), Some(true));
+    let delivery = Action::PackageDelivered {
+        job: "j".into(),
+        present: vec![id("D0000000")],
+        extra: vec![],
+    };
+    assert_eq!(sim.add(t, delivery), Ok(()));
+    let job = sim.job_at("j", t).cloned();
+    assert_eq!(job.as_ref().map(|j| j.state), Some(JobState::Received));
+    assert_eq!(
+        job.map(|j| (j.overdue, j.customer_contacted)),
+        Some((true, true))
+    );
+}
+
+#[test]
+fn at_the_instant_the_autopilot_packages_a_job_ship_back_is_allowed_and_accepted() {
+    let mut sim = scenario_sim(
+        r#"{"version":1,"start":"2026-01-05T09:00:00Z","seed":3,"autopilot":{"enabled":true,"exceptionRate":0},
+        "jobs":[{"name":"j","type":"Import","storageAccount":"acct1","drives":[{"id":"D0000000","sizeGiB":1}]}],
+        "events":[{"at":"2026-01-06T09:00:00Z","kind":"EnterTracking","job":"j","carrier":"DHL","tracking":"1"}]}"#,
+    );
+    let packaged = sim
+        .full_log()
+        .iter()
+        .find(|e| {
+            e.outcome.as_ref().is_ok_and(|c| {
+                c.iter()
+                    .any(|c| c.to == StateLabel::Job(JobState::Packaging))
+            })
+        })
+        .map(|e| e.at);
+    let Some(t) = packaged else {
+        panic!("the autopilot never packaged the job")
+    };
+    let back = Action::DrivesShippedBack {
+        job: "j".into(),
+        carrier: "UPS".into(),
+        tracking: "5".into(),
+    };
+    assert_eq!(
+        sim.job_at("j", t).map(|j| j.state),
+        Some(JobState::Packaging)
+    );
+    assert_eq!(sim.check(t, &back), Ok(()));
+    assert_eq!(sim.add(t, back), Ok(()));
+    assert_eq!(
+        sim.job_at("j", t).map(|j| j.state),
+        Some(JobState::Completed)
+    );
+}
+
+#[test]
+fn a_cancel_after_arrival_sends_every_arrived_and_extra_drive_back() {
+    let j = track(&created(2), at(1, 0, 0));
+    let j = deliver(&j, &["D0000000"], &["X0000001"], at(3, 0, 0));
+    let j = start(&j, "D0000000", at(4, 0, 0));
+    let rules = Rules::new(RuleSet::Y2021, CancelWindow::BeforePackaging);
+    let canceled = apply(
+        &j,
+        &Action::CancelJob { job: "j".into() },
+        at(5, 0, 0),
+        &rules,
+    )
+    .unwrap_or_else(|r| panic!("{r}"));
+    assert_eq!(canceled.job.state, JobState::Canceled);
+    assert_eq!(
+        drive_states(&canceled.job),
+        vec![DriveState::ShippedBack, DriveState::NeverReceived]
+    );
+    assert!(canceled.job.extras_returned);
+    assert!(canceled
+        .changes
+        .iter()
+        .any(|c| c.subject == Subject::ExtraDrive(id("X0000001"))
+            && c.to == StateLabel::Drive(DriveState::ShippedBack)));
+}
+
+#[test]
+fn a_package_with_none_of_the_jobs_drives_stops_the_shipping_clocks() {
+    let sim = one_job_sim(&format!(
+        "{},{}",
+        track_at(1),
+        r#"{"at":"2026-01-08T09:00:00Z","kind":"PackageDelivered","job":"j","present":[],"extra":["X0000001"]}"#
+    ));
+    // Day 15 (tracking + 14 d) and day 45 (+ 30 d more) pass with no overdue and no close.
+    for day in [15, 45, 100] {
+        let job = sim.job_at("j", at(day, 0, 0)).cloned();
+        assert_eq!(
+            job.map(|j| (j.state, j.overdue, j.customer_contacted)),
+            Some((JobState::Received, false, false)),
+            "day {day}"
+        );
+    }
+}

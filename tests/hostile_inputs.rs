@@ -44,7 +44,14 @@ fn a_hundred_thousand_ids_in_one_delivery_are_one_problem() {
     );
     let p = problems(&head(JOB_A, &event));
     assert_eq!(p.len(), 1, "{p:?}");
-    assert!(has(&p, "$.events[0].present", "drives in one package; at most 10"), "{p:?}");
+    assert!(
+        has(
+            &p,
+            "$.events[0].present",
+            "drives in one package; at most 10"
+        ),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -59,7 +66,11 @@ fn sixteen_thousand_events_on_one_job_pass_the_per_job_limit() {
         .collect();
     let p = problems(&head(JOB_X, &events.join(",")));
     assert!(
-        has(&p, "$.events", "has 16001 events; a job may have at most 1000"),
+        has(
+            &p,
+            "$.events",
+            "has 16001 events; a job may have at most 1000"
+        ),
         "{:?}",
         p.first()
     );
@@ -72,14 +83,20 @@ fn a_one_mebibyte_message_is_refused() {
         r#"{{"at":"2026-01-06T09:00:00Z","kind":"CopyFinished","job":"a","drive":"A0000001","outcome":"warnings","messages":["{big}"]}}"#
     );
     let p = problems(&head(JOB_A, &events));
-    assert!(has(&p, "$.events[0].messages", "longer than 500 characters"), "{p:?}");
+    assert!(
+        has(&p, "$.events[0].messages", "longer than 500 characters"),
+        "{p:?}"
+    );
     let many: Vec<String> = (0..21).map(|n| format!("\"m{n}\"")).collect();
     let events = format!(
         r#"{{"at":"2026-01-06T09:00:00Z","kind":"CopyFinished","job":"a","drive":"A0000001","outcome":"warnings","messages":[{}]}}"#,
         many.join(",")
     );
     let p = problems(&head(JOB_A, &events));
-    assert!(has(&p, "$.events[0].messages", "21 messages on one copy"), "{p:?}");
+    assert!(
+        has(&p, "$.events[0].messages", "21 messages on one copy"),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -89,7 +106,10 @@ fn a_four_mebibyte_job_name_is_refused() {
         r#"{{"name":"{name}","type":"Import","storageAccount":"store1","drives":[{{"id":"A0000001","sizeGiB":1}}]}}"#
     );
     let p = problems(&head(&job, ""));
-    assert!(has(&p, "$.jobs[0].name", "longer than 64 characters"), "{p:?}");
+    assert!(
+        has(&p, "$.jobs[0].name", "longer than 64 characters"),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -158,7 +178,10 @@ fn a_size_of_zero_is_refused() {
 fn a_create_job_events_nested_created_at_is_checked() {
     let event = r#"{"at":"2026-01-06T09:00:00Z","kind":"CreateJob","job":{"name":"b","type":"Import","storageAccount":"store1","createdAt":"2026-01-09T09:00:00Z","drives":[{"id":"B0000001","sizeGiB":1}]}}"#;
     let p = problems(&head(JOB_A, event));
-    assert!(has(&p, "$.events[0].job.createdAt", "its own \"at\""), "{p:?}");
+    assert!(
+        has(&p, "$.events[0].job.createdAt", "its own \"at\""),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -237,7 +260,10 @@ fn actions_before_the_start_or_past_9999_are_refused() {
         JOB_A,
         r#"{"at":"2025-01-06T09:00:00Z","kind":"EnterTracking","job":"a","carrier":"DHL","tracking":"1"}"#,
     ));
-    assert!(has(&p, "$.events[0].at", "before the scenario's start"), "{p:?}");
+    assert!(
+        has(&p, "$.events[0].at", "before the scenario's start"),
+        "{p:?}"
+    );
 }
 
 #[test]

@@ -23,7 +23,8 @@ fn t0() -> Time {
 fn world(tape: &mut Tape) -> Simulation {
     let autopilot = tape.chance(60);
     let rules = if tape.chance(50) { "2021" } else { "2018" };
-    let window = ["creating", "creating-or-shipping", "before-packaging"][tape.range(0, 2) as usize];
+    let window =
+        ["creating", "creating-or-shipping", "before-packaging"][tape.range(0, 2) as usize];
     let seed = tape.range(0, 1000);
     let mut jobs = Vec::new();
     let mut events = Vec::new();
@@ -94,51 +95,103 @@ fn any_action(tape: &mut Tape, sim: &Simulation, at: Time) -> Action {
     };
     let own: Vec<DriveId> = sim
         .job_at(&job, at)
-        .map(|j| j.drives.iter().map(|d| d.id.clone()).chain(j.planned_drives.iter().map(|d| d.id.clone())).collect())
+        .map(|j| {
+            j.drives
+                .iter()
+                .map(|d| d.id.clone())
+                .chain(j.planned_drives.iter().map(|d| d.id.clone()))
+                .collect()
+        })
         .unwrap_or_default();
     let drives: Vec<DriveId> = ["D000000", "D100000", "D200000", "X000000"]
         .iter()
         .flat_map(|p| (0..3).map(move |d| format!("{p}{d}")))
         .filter_map(|s| DriveId::parse(&s).ok())
         .collect();
-    let pool = if own.is_empty() || tape.chance(20) { &drives } else { &own };
-    let drive = tape.pick(pool).cloned().unwrap_or_else(|| DriveId::from_number(1));
+    let pool = if own.is_empty() || tape.chance(20) {
+        &drives
+    } else {
+        &own
+    };
+    let drive = tape
+        .pick(pool)
+        .cloned()
+        .unwrap_or_else(|| DriveId::from_number(1));
     let own_some = |tape: &mut Tape| -> Vec<DriveId> {
         own.iter().filter(|_| tape.chance(70)).cloned().collect()
     };
     let some = |tape: &mut Tape| -> Vec<DriveId> {
-        drives.iter().filter(|_| tape.chance(10)).take(3).cloned().collect()
+        drives
+            .iter()
+            .filter(|_| tape.chance(10))
+            .take(3)
+            .cloned()
+            .collect()
     };
     match tape.range(0, 12) {
-        0 => Action::UpdateJob { job, storage_account: None },
-        1 => Action::EnterTracking { job, carrier: "UPS".into(), tracking: "7".into() },
+        0 => Action::UpdateJob {
+            job,
+            storage_account: None,
+        },
+        1 => Action::EnterTracking {
+            job,
+            carrier: "UPS".into(),
+            tracking: "7".into(),
+        },
         2 => Action::CancelJob { job },
         3 => Action::DeleteJob { job },
         4 => Action::PackageDelivered {
             job,
-            present: if tape.chance(80) { own_some(tape) } else { some(tape) },
+            present: if tape.chance(80) {
+                own_some(tape)
+            } else {
+                some(tape)
+            },
             extra: some(tape),
         },
         5 => Action::DriveArrivedLate { job, drive },
         6 => Action::CopyStarted { job, drive },
-        7 => Action::CopyProgress { job, drive, bytes: tape.range(0, 5) << 30 },
+        7 => Action::CopyProgress {
+            job,
+            drive,
+            bytes: tape.range(0, 5) << 30,
+        },
         8 => Action::CopyFinished {
             job,
             drive,
             outcome: CopyOutcome::ALL[tape.range(0, 2) as usize],
-            messages: if tape.chance(30) { vec!["3 files skipped".into()] } else { vec![] },
+            messages: if tape.chance(30) {
+                vec!["3 files skipped".into()]
+            } else {
+                vec![]
+            },
         },
-        9 => Action::DrivesShippedBack { job, carrier: "DHL".into(), tracking: "9".into() },
+        9 => Action::DrivesShippedBack {
+            job,
+            carrier: "DHL".into(),
+            tracking: "9".into(),
+        },
         10 => Action::CreateJob(JobSpec {
             name: format!("n{}", tape.range(0, 2)),
-            job_type: if tape.chance(50) { JobType::Export } else { JobType::Import },
+            job_type: if tape.chance(50) {
+                JobType::Export
+            } else {
+                JobType::Import
+            },
             storage_account: "newstore".into(),
             drives: some(tape)
                 .into_iter()
-                .map(|id| DriveSpec { id, size_bytes: 1 << 30 })
+                .map(|id| DriveSpec {
+                    id,
+                    size_bytes: 1 << 30,
+                })
                 .collect(),
         }),
-        _ => Action::EnterTracking { job, carrier: String::new(), tracking: "1".into() },
+        _ => Action::EnterTracking {
+            job,
+            carrier: String::new(),
+            tracking: "1".into(),
+        },
     }
 }
 
@@ -176,14 +229,25 @@ fn run(values: &[u32]) -> Result<(), TestCaseError> {
         counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         if let Err(refusal) = added {
             prop_assert_eq!(Err(refusal), says);
-            prop_assert_eq!(sim.full_log(), &log_before[..], "a refused add changed the log");
+            prop_assert_eq!(
+                sim.full_log(),
+                &log_before[..],
+                "a refused add changed the log"
+            );
             continue;
         }
         let again = reopened(&sim).map_err(TestCaseError::fail)?;
-        prop_assert_eq!(again.full_log(), sim.full_log(), "the written file replays differently");
+        prop_assert_eq!(
+            again.full_log(),
+            sim.full_log(),
+            "the written file replays differently"
+        );
         let shown = sim.state_at(at);
         let job = shown.job(a.job_name());
-        prop_assert!(job.is_some(), "an accepted action's job is not shown at its time");
+        prop_assert!(
+            job.is_some(),
+            "an accepted action's job is not shown at its time"
+        );
     }
     Ok(())
 }
@@ -209,13 +273,18 @@ fn the_generator_reaches_both_answers() {
     let mut runner = proptest::test_runner::TestRunner::deterministic();
     let strategy = proptest::collection::vec(any::<u32>(), 100..800);
     for _ in 0..300 {
-        let Ok(tree) = strategy.new_tree(&mut runner) else { continue };
+        let Ok(tree) = strategy.new_tree(&mut runner) else {
+            continue;
+        };
         let _ = run(&proptest::strategy::ValueTree::current(&tree));
     }
     let accepted = ACCEPTED.load(std::sync::atomic::Ordering::Relaxed);
     let refused = REFUSED.load(std::sync::atomic::Ordering::Relaxed);
     eprintln!("accepted {accepted}, refused {refused}");
-    assert!(accepted > 300 && refused > 300, "weak generator: {accepted} accepted, {refused} refused");
+    assert!(
+        accepted > 300 && refused > 300,
+        "weak generator: {accepted} accepted, {refused} refused"
+    );
 }
 
 /// Failures proptest found once, kept as regression cases (tapes as it printed them).
