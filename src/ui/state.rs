@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use super::notice::{Notice, Story};
 pub use super::speed::Speed;
-use crate::model::{check, Action, Job, Refusal, Rules, Time};
+use crate::model::{Action, Job, Refusal, Rules, Time};
 use crate::share::ScenarioRef;
 use crate::sim::{preset, Autopilot, Scenario, Simulation};
 
@@ -175,17 +175,8 @@ impl AppState {
     /// THE question every control asks: would `action` be accepted now? One small method,
     /// so every control agrees with the engine.
     pub fn check(&self, action: &Action) -> Result<(), Refusal> {
-        let rules = self.sim.with(|s| s.rules());
-        let job = match action {
-            Action::CreateJob(_) => return Ok(()),
-            other => self.job(other.job_name()),
-        };
-        match job {
-            Some(job) => check(&job, action, &rules),
-            None => Err(Refusal::UnknownJob {
-                job: action.job_name().to_string(),
-            }),
-        }
+        let at = self.now.get();
+        self.sim.with(|s| s.check(at, action))
     }
 
     /// Adds `action` at the current simulated time, editing the simulation in place (a copy
