@@ -118,3 +118,30 @@ pub fn input_text(lang: Lang, problem: &InputProblem) -> String {
         ),
     }
 }
+
+/// Why a text is not a drive id.
+pub fn drive_id_text(lang: Lang, e: &crate::model::DriveIdError) -> String {
+    use crate::model::DriveIdError as E;
+    match (lang, e) {
+        (Lang::En, E::WrongLength { len, .. }) => {
+            format!("A drive ID has exactly 8 letters or digits, like 9CA995BB; this has {len}.")
+        }
+        (Lang::En, E::NotAlphanumeric { .. }) => {
+            "A drive ID may contain only letters A-Z and digits 0-9, like 9CA995BB.".to_string()
+        }
+        (Lang::Nl, E::WrongLength { len, .. }) => format!(
+            "Een schijf-ID heeft precies 8 letters of cijfers, zoals 9CA995BB; dit heeft er {len}."
+        ),
+        (Lang::Nl, E::NotAlphanumeric { .. }) => {
+            "Een schijf-ID bevat alleen letters A-Z en cijfers 0-9, zoals 9CA995BB.".to_string()
+        }
+    }
+}
+
+/// A size field that holds no number.
+pub fn not_a_number_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Size is a number of GiB above 0.",
+        Lang::Nl => "De grootte is een aantal GiB boven 0.",
+    }
+}

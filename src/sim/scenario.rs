@@ -202,7 +202,7 @@ impl Scenario {
     }
 }
 
-pub(crate) fn bytes_of_gib(gib: f64) -> u64 {
+pub fn bytes_of_gib(gib: f64) -> u64 {
     // `as` saturates, and validation keeps sizes finite, non-negative and bounded.
     (gib.max(0.0) * GIB).round() as u64
 }

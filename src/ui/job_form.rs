@@ -1,15 +1,13 @@
-//! Validation of the "new job" form, kept apart from the form's view so it can be tested
-//! natively. Every problem is tied to the field it belongs to.
+//! The "new job" form's draft and how its problems map to fields. The rules are the model's:
+//! the draft is read into a `JobSpec` (only the text → number/id reading happens here), then
+//! `model::spec_problems` and the simulation's `check` (unique names, drive ids not used by
+//! another job, limits) judge it, and each refusal is put next to the field it is about.
 
-use crate::model::{DriveId, DriveSpec, JobSpec, JobType};
-
-/// Azure's rule for storage account names: 3 to 24 lowercase letters and digits.
-pub fn storage_account_ok(name: &str) -> bool {
-    (3..=24).contains(&name.len())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-}
+use crate::model::{
+    spec_problems, DriveId, DriveIdError, DriveSpec, InputProblem, JobSpec, JobType, Refusal,
+    SpecField,
+};
+use crate::sim::scenario::bytes_of_gib;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DriveDraft {
@@ -35,82 +33,100 @@ pub enum Field {
     DriveSize(usize),
 }
 
-pub const MAX_DRIVES: usize = 10;
+/// What is wrong, in words the interface puts in its own language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FormProblem {
+    /// The text is not a drive id at all.
+    DriveId(DriveIdError),
+    /// The text is not a number.
+    NotANumber,
+    /// The model or the simulation refused the job.
+    Refused(Refusal),
+}
 
-/// The job spec, or every problem with its field. `existing` are the names already taken.
-pub fn validate(draft: &JobDraft, existing: &[String]) -> Result<JobSpec, Vec<(Field, String)>> {
+/// The job spec, or every problem with its field. `check` is the simulation's own question
+/// ("would a CreateJob of this be accepted now?").
+pub fn validate(
+    draft: &JobDraft,
+    check: impl Fn(&JobSpec) -> Result<(), Refusal>,
+) -> Result<JobSpec, Vec<(Field, FormProblem)>> {
     let mut problems = Vec::new();
-    let name = draft.name.trim();
-    if name.is_empty() {
-        problems.push((Field::Name, "Give the job a name.".to_string()));
-    } else if existing.iter().any(|e| e == name) {
-        problems.push((
-            Field::Name,
-            format!("A job named \"{name}\" already exists; job names are unique."),
-        ));
-    }
-    let account = draft.storage_account.trim();
-    if !storage_account_ok(account) {
-        problems.push((
-            Field::StorageAccount,
-            "A storage account name has 3 to 24 lowercase letters and digits.".to_string(),
-        ));
-    }
-    if draft.drives.len() > MAX_DRIVES {
-        problems.push((
-            Field::Drives,
-            format!("A job holds at most {MAX_DRIVES} drives."),
-        ));
-    }
-    if draft.job_type == JobType::Import && draft.drives.is_empty() {
-        problems.push((
-            Field::Drives,
-            "An import job needs at least one drive.".to_string(),
-        ));
-    }
     let mut drives = Vec::new();
+    let mut at_index = Vec::new();
     for (i, d) in draft.drives.iter().enumerate() {
-        let id = match DriveId::parse(d.id.trim()) {
-            Ok(id) => {
-                if drives.iter().any(|x: &DriveSpec| x.id == id) {
-                    problems.push((Field::DriveId(i), format!("Drive {id} is listed twice.")));
-                }
-                Some(id)
-            }
-            Err(e) => {
-                problems.push((Field::DriveId(i), format!("Drive ID: {e}.")));
-                None
-            }
+        let id = DriveId::parse(d.id.trim())
+            .map_err(|e| problems.push((Field::DriveId(i), FormProblem::DriveId(e))))
+            .ok();
+        let size = d
+            .size_gib
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|g| g.is_finite());
+        if size.is_none() {
+            problems.push((Field::DriveSize(i), FormProblem::NotANumber));
+        }
+        if let (Some(id), Some(gib)) = (id, size) {
+            drives.push(DriveSpec {
+                id,
+                size_bytes: bytes_of_gib(gib),
+            });
+            at_index.push(i);
+        }
+    }
+    let spec = JobSpec {
+        name: draft.name.trim().to_string(),
+        job_type: draft.job_type,
+        storage_account: draft.storage_account.trim().to_string(),
+        drives,
+    };
+    let partial = at_index.len() < draft.drives.len();
+    for (field, refusal) in spec_problems(&spec) {
+        let field = match field {
+            SpecField::Name => Field::Name,
+            SpecField::StorageAccount => Field::StorageAccount,
+            SpecField::Drives if partial => continue,
+            SpecField::Drives => Field::Drives,
+            SpecField::DriveId(k) => Field::DriveId(at_index[k]),
+            SpecField::DriveSize(k) => Field::DriveSize(at_index[k]),
         };
-        let size = match d.size_gib.trim().parse::<f64>() {
-            Ok(gib) if gib > 0.0 && gib <= 100_000.0 => Some((gib * (1u64 << 30) as f64) as u64),
-            _ => {
-                problems.push((
-                    Field::DriveSize(i),
-                    "Size is a number of GiB above 0.".to_string(),
-                ));
-                None
-            }
-        };
-        if let (Some(id), Some(size_bytes)) = (id, size) {
-            drives.push(DriveSpec { id, size_bytes });
+        problems.push((field, FormProblem::Refused(refusal)));
+    }
+    if problems.is_empty() {
+        if let Err(refusal) = check(&spec) {
+            problems.push((
+                field_of(&refusal, &spec, &at_index),
+                FormProblem::Refused(refusal),
+            ));
         }
     }
     if problems.is_empty() {
-        Ok(JobSpec {
-            name: name.to_string(),
-            job_type: draft.job_type,
-            storage_account: account.to_string(),
-            drives,
-        })
+        Ok(spec)
     } else {
         Err(problems)
+    }
+}
+
+/// Where the simulation's refusal of a whole job belongs in the form.
+fn field_of(refusal: &Refusal, spec: &JobSpec, at_index: &[usize]) -> Field {
+    match refusal {
+        Refusal::DuplicateJob { .. } => Field::Name,
+        Refusal::Input {
+            problem: InputProblem::DriveInUse { drive, .. },
+            ..
+        } => spec
+            .drives
+            .iter()
+            .position(|d| &d.id == drive)
+            .map_or(Field::Drives, |k| Field::DriveId(at_index[k])),
+        _ => Field::Drives,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{InputProblem, TextField, TextProblem};
 
     fn draft() -> JobDraft {
         JobDraft {
@@ -124,9 +140,13 @@ mod tests {
         }
     }
 
+    fn fine(_: &JobSpec) -> Result<(), Refusal> {
+        Ok(())
+    }
+
     #[test]
     fn a_good_draft_becomes_a_spec() {
-        let spec = validate(&draft(), &[]).unwrap_or_else(|p| panic!("{p:?}"));
+        let spec = validate(&draft(), fine).unwrap_or_else(|p| panic!("{p:?}"));
         assert_eq!(spec.drives.len(), 1);
         assert_eq!(spec.drives[0].size_bytes, 500 << 30);
     }
@@ -134,33 +154,67 @@ mod tests {
     #[test]
     fn every_problem_names_its_field() {
         let mut d = draft();
-        d.name = "lab-a".into();
+        d.name = "lab\u{202E}a".into();
         d.storage_account = "Lab_Storage".into();
         d.drives.push(DriveDraft {
             id: "xyz".into(),
             size_gib: "-3".into(),
         });
-        let problems = validate(&d, &["lab-a".to_string()])
-            .err()
-            .unwrap_or_default();
+        d.drives.push(DriveDraft {
+            id: "B1000002".into(),
+            size_gib: "0".into(),
+        });
+        let problems = validate(&d, fine).err().unwrap_or_default();
         let fields: Vec<Field> = problems.iter().map(|p| p.0).collect();
         assert_eq!(
             fields,
             vec![
+                Field::DriveId(1),
                 Field::Name,
                 Field::StorageAccount,
-                Field::DriveId(1),
-                Field::DriveSize(1)
+                Field::DriveSize(2)
             ]
         );
+        assert!(matches!(
+            &problems[1].1,
+            FormProblem::Refused(Refusal::Input {
+                problem: InputProblem::Text {
+                    field: TextField::JobName,
+                    problem: TextProblem::BidiCharacter
+                },
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn the_simulations_refusal_goes_next_to_its_field() {
+        let taken = |spec: &JobSpec| {
+            Err(Refusal::Input {
+                problem: InputProblem::DriveInUse {
+                    drive: spec.drives[0].id.clone(),
+                    owner: "lab-a".into(),
+                },
+                rule: crate::model::RuleId::JobCreated,
+            })
+        };
+        let problems = validate(&draft(), taken).err().unwrap_or_default();
+        assert_eq!(problems.first().map(|p| p.0), Some(Field::DriveId(0)));
+        let dup = |spec: &JobSpec| {
+            Err(Refusal::DuplicateJob {
+                job: spec.name.clone(),
+            })
+        };
+        let problems = validate(&draft(), dup).err().unwrap_or_default();
+        assert_eq!(problems.first().map(|p| p.0), Some(Field::Name));
     }
 
     #[test]
     fn import_needs_a_drive_but_export_does_not() {
         let mut d = draft();
         d.drives.clear();
-        assert!(validate(&d, &[]).is_err());
+        assert!(validate(&d, fine).is_err());
         d.job_type = JobType::Export;
-        assert!(validate(&d, &[]).is_ok());
+        assert!(validate(&d, fine).is_ok());
     }
 }

@@ -3,12 +3,25 @@
 
 use leptos::prelude::*;
 
-use super::action_button::perform;
-use super::job_form::{validate, DriveDraft, Field, JobDraft};
+use super::job_form::{validate, DriveDraft, Field, FormProblem, JobDraft};
 use super::state::use_app;
 use super::use_lang;
-use crate::i18n::{refused_line, Text};
-use crate::model::{Action, JobType};
+use crate::i18n::problems::{capitalised, drive_id_text, input_text, not_a_number_text};
+use crate::i18n::{refusal_text, refused_line, Lang, Text};
+use crate::model::{Action, JobType, Refusal};
+
+/// A form problem in the interface language: the model's reason, without the rule id where
+/// the field already says what it is about.
+fn problem_text(lang: Lang, p: &FormProblem) -> String {
+    match p {
+        FormProblem::DriveId(e) => drive_id_text(lang, e),
+        FormProblem::NotANumber => not_a_number_text(lang).to_string(),
+        FormProblem::Refused(Refusal::Input { problem, .. }) => {
+            format!("{}.", capitalised(&input_text(lang, problem)))
+        }
+        FormProblem::Refused(r) => capitalised(&refusal_text(lang, r)),
+    }
+}
 
 fn blank() -> JobDraft {
     JobDraft {
@@ -28,17 +41,23 @@ pub fn NewJobPanel() -> impl IntoView {
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
     let draft = RwSignal::new(blank());
-    let problems = RwSignal::new(Vec::<(Field, String)>::new());
+    let problems = RwSignal::new(Vec::<(Field, FormProblem)>::new());
     let outcome = RwSignal::new(None::<String>);
     let error_for = move |field: Field| {
-        move || problems.with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+        move || {
+            let lang = lang.get();
+            problems.with(|p| {
+                p.iter()
+                    .find(|(f, _)| *f == field)
+                    .map(|(_, m)| problem_text(lang, m))
+            })
+        }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let existing: Vec<String> = app
-            .jobs
-            .with_untracked(|jobs| jobs.iter().map(|j| j.name.clone()).collect());
-        match validate(&draft.get_untracked(), &existing) {
+        let check =
+            |spec: &crate::model::JobSpec| app.check_untracked(&Action::CreateJob(spec.clone()));
+        match validate(&draft.get_untracked(), check) {
             Err(p) => {
                 problems.set(p);
                 outcome.set(None);
@@ -46,10 +65,10 @@ pub fn NewJobPanel() -> impl IntoView {
             Ok(spec) => {
                 problems.set(Vec::new());
                 let name = spec.name.clone();
-                match perform(&app, Action::CreateJob(spec)) {
+                match app.perform(Action::CreateJob(spec)) {
                     Ok(()) => {
                         draft.set(blank());
-                        app.selected.set(Some(name.clone()));
+                        app.select(Some(name.clone()));
                         outcome.set(Some(format!(
                             "{} {name}",
                             lang.get_untracked().t(Text::JobCreated)
@@ -107,12 +126,19 @@ pub fn NewJobPanel() -> impl IntoView {
 fn DriveDraftRow(
     i: usize,
     draft: RwSignal<JobDraft>,
-    problems: RwSignal<Vec<(Field, String)>>,
+    problems: RwSignal<Vec<(Field, FormProblem)>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
     let err = move |field: Field| {
-        move || problems.with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+        move || {
+            let lang = lang.get();
+            problems.with(|p| {
+                p.iter()
+                    .find(|(f, _)| *f == field)
+                    .map(|(_, m)| problem_text(lang, m))
+            })
+        }
     };
     let get = move |f: fn(&DriveDraft) -> String| {
         move || draft.with(|d| d.drives.get(i).map(f).unwrap_or_default())

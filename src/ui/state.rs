@@ -179,6 +179,12 @@ impl AppState {
         self.sim.with(|s| s.check(at, action))
     }
 
+    /// `check` without subscribing: for event handlers.
+    pub fn check_untracked(&self, action: &Action) -> Result<(), Refusal> {
+        let at = self.now.get_untracked();
+        self.sim.with_untracked(|s| s.check(at, action))
+    }
+
     /// Adds `action` at the current simulated time, editing the simulation in place (a copy
     /// of a 20,000-job world costs a second and half a gigabyte). A refused action changes
     /// nothing and notifies nobody; an accepted one pauses the clock and marks the world edited.
