@@ -8,8 +8,9 @@ use super::autopilot_settings::AutopilotSettings;
 use super::state::use_app;
 use super::text_field::TextField;
 use super::use_lang;
+use crate::i18n::problems::drive_id_text;
 use crate::i18n::{outcome_label, Text};
-use crate::model::{Action, CopyOutcome, DriveId, DriveState, Job};
+use crate::model::{Action, CopyOutcome, DriveId, DriveIdError, DriveState, Job};
 
 /// The drives a package could hold: those not yet received, and an export job's announced ones.
 fn deliverable(job: &Job) -> Vec<DriveId> {
@@ -27,11 +28,12 @@ fn deliverable(job: &Job) -> Vec<DriveId> {
     ids
 }
 
-/// Parses the "extra drives" field: ids separated by spaces or commas.
-pub fn parse_extra(text: &str) -> Result<Vec<DriveId>, String> {
+/// Parses the "extra drives" field: ids separated by spaces, commas or semicolons. The
+/// error keeps the text that is not an id, to quote it beside the field.
+pub fn parse_extra(text: &str) -> Result<Vec<DriveId>, (String, DriveIdError)> {
     text.split([',', ' ', ';'])
         .filter(|s| !s.is_empty())
-        .map(|s| DriveId::parse(s).map_err(|e| format!("\"{s}\": {e}")))
+        .map(|s| DriveId::parse(s).map_err(|e| (s.to_string(), e)))
         .collect()
 }
 
@@ -46,7 +48,11 @@ pub fn DatacenterActions() -> impl IntoView {
     // Drives left out of the package (unchecked); everything else is in it.
     let left_out = RwSignal::new(Vec::<DriveId>::new());
     let extra = RwSignal::new(String::new());
-    let extra_error = move || parse_extra(&extra.get()).err();
+    let extra_error = move || {
+        parse_extra(&extra.get())
+            .err()
+            .map(|(text, e)| format!("“{text}”: {}", drive_id_text(lang.get(), &e)))
+    };
     let delivered = Signal::derive(move || {
         let name = job.with(|j| j.as_ref().map(|j| j.name.clone()))?;
         let out = left_out.get();
