@@ -3,6 +3,7 @@
 //! scenario paused at that moment. Parsing never panics; every problem is named.
 
 use super::base64url;
+use crate::model::limits::MAX_LINK_CHARS;
 use crate::model::Time;
 use crate::sim::{preset, Scenario};
 use chrono::{DateTime, SecondsFormat};
@@ -30,6 +31,10 @@ pub enum HashError {
     BadScenario(Vec<String>),
     BadTime(String),
     NoScenario,
+    /// Longer than `MAX_LINK_CHARS`: refused before any decoding.
+    TooLong {
+        len: usize,
+    },
 }
 
 impl std::fmt::Display for HashError {
@@ -49,6 +54,10 @@ impl std::fmt::Display for HashError {
             }
             Self::BadTime(t) => write!(f, "the time \"{t}\" in the link is not an RFC 3339 time"),
             Self::NoScenario => write!(f, "the link has neither preset= nor scenario="),
+            Self::TooLong { len } => write!(
+                f,
+                "the link is {len} characters long; links of at most {MAX_LINK_CHARS} characters are read"
+            ),
         }
     }
 }
@@ -56,6 +65,9 @@ impl std::fmt::Display for HashError {
 /// Parses a hash (with or without the leading `#`). An empty hash is `Ok(None)`.
 pub fn parse(hash: &str) -> Result<Option<HashRequest>, HashError> {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
+    if hash.len() > MAX_LINK_CHARS {
+        return Err(HashError::TooLong { len: hash.len() });
+    }
     if hash.trim().is_empty() {
         return Ok(None);
     }
@@ -97,9 +109,10 @@ pub fn parse(hash: &str) -> Result<Option<HashRequest>, HashError> {
 }
 
 /// The hash for a view: a preset by name when the scenario is an unchanged preset (short
-/// links), else the whole scenario.
+/// links), else the whole scenario. The time keeps its fraction of a second, if any, so a
+/// link reopens exactly the moment shown (and the actions done at it, while playing).
 pub fn format(scenario: &ScenarioRef, at: Time) -> String {
-    let t = at.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let t = at.to_rfc3339_opts(SecondsFormat::AutoSi, true);
     match scenario {
         ScenarioRef::Preset(name) => format!("preset={name}&t={t}"),
         ScenarioRef::Inline(s) => {
@@ -183,6 +196,25 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_fraction_of_a_second_survives_the_link() {
+        let at = t("2026-01-07T10:30:00.123456789Z");
+        let text = format(&ScenarioRef::Preset("export".into()), at);
+        assert_eq!(text, "preset=export&t=2026-01-07T10:30:00.123456789Z");
+        assert!(matches!(parse(&text), Ok(Some(HashRequest { at: Some(a), .. })) if a == at));
+    }
+
+    #[test]
+    fn a_link_past_the_limit_is_refused_before_decoding() {
+        let long = format!("scenario={}", "A".repeat(MAX_LINK_CHARS));
+        assert_eq!(
+            parse(&long),
+            Err(HashError::TooLong {
+                len: MAX_LINK_CHARS + 9
+            })
+        );
     }
 
     #[test]
