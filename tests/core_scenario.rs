@@ -38,7 +38,7 @@ fn problems(text: &str) -> Vec<Problem> {
 fn has(problems: &[Problem], path: &str, words: &str) -> bool {
     problems
         .iter()
-        .any(|p| p.path == path && p.message.contains(words))
+        .any(|p| p.path == path && p.to_string().contains(words))
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn every_problem_is_reported_with_its_path() {
     let expect = [
         ("$.version", "unsupported version 2"),
         ("$.start", "bad time"),
-        ("$.jobs[0].drives[0].id", "malformed"),
+        ("$.jobs[0].drives[0].id", "exactly 8 letters or digits"),
         ("$.jobs[0].drives[0].sizeGiB", "above 0"),
         ("$.jobs[1].name", "duplicate job name"),
         ("$.jobs[1].drives[1].id", "listed twice"),

@@ -30,7 +30,7 @@ fn problems(text: &str) -> Vec<Problem> {
 
 fn has(p: &[Problem], path: &str, words: &str) -> bool {
     p.iter()
-        .any(|x| x.path == path && x.message.contains(words))
+        .any(|x| x.path == path && x.to_string().contains(words))
 }
 
 #[test]

@@ -145,3 +145,233 @@ pub fn not_a_number_text(lang: Lang) -> &'static str {
         Lang::Nl => "De grootte is een aantal GiB boven 0.",
     }
 }
+
+fn needed(lang: Lang, n: crate::sim::scenario::Needed) -> String {
+    use crate::sim::scenario::Needed as N;
+    match (lang, n) {
+        (Lang::En, N::Scenario) => "a scenario is a JSON object { \"version\": 1, ... }".into(),
+        (Lang::En, N::Version) => "write \"version\": 1".into(),
+        (Lang::En, N::Start) => {
+            "the scenario needs a start time like \"2026-01-05T09:00:00Z\"".into()
+        }
+        (Lang::En, N::Autopilot) => {
+            "the autopilot is an object like {\"enabled\": true, \"load\": 0.5}".into()
+        }
+        (Lang::En, N::Job) => {
+            "a job is an object with name, type, storageAccount and drives".into()
+        }
+        (Lang::En, N::JobName) => "every job needs a non-empty name".into(),
+        (Lang::En, N::StorageAccount) => "name the storage account as a string".into(),
+        (Lang::En, N::DriveId) => "a drive needs an 8-character id like 9CA995BB".into(),
+        (Lang::En, N::DriveSize) => {
+            "give the drive's size in GiB (a number above 0), like 500".into()
+        }
+        (Lang::En, N::Event) => "an event is an object with at, kind and job".into(),
+        (Lang::En, N::EventTime) => "every event needs a time".into(),
+        (Lang::En, N::EventJob) => "name the job this event is about".into(),
+        (Lang::En, N::EventDrive(k)) => format!("{k} needs a drive id"),
+        (Lang::En, N::Carrier(k)) => format!("{k} needs a carrier string"),
+        (Lang::En, N::Tracking(k)) => format!("{k} needs a tracking string"),
+        (Lang::En, N::Present) => "list the drive ids in the package (may be [])".into(),
+        (Lang::Nl, N::Scenario) => "een scenario is een JSON-object { \"version\": 1, ... }".into(),
+        (Lang::Nl, N::Version) => "schrijf \"version\": 1".into(),
+        (Lang::Nl, N::Start) => {
+            "het scenario heeft een begintijd nodig, zoals \"2026-01-05T09:00:00Z\"".into()
+        }
+        (Lang::Nl, N::Autopilot) => {
+            "de autopiloot is een object zoals {\"enabled\": true, \"load\": 0.5}".into()
+        }
+        (Lang::Nl, N::Job) => {
+            "een taak is een object met name, type, storageAccount en drives".into()
+        }
+        (Lang::Nl, N::JobName) => "elke taak heeft een niet-lege naam nodig".into(),
+        (Lang::Nl, N::StorageAccount) => "geef het opslagaccount als tekst".into(),
+        (Lang::Nl, N::DriveId) => {
+            "een schijf heeft een ID van 8 tekens nodig, zoals 9CA995BB".into()
+        }
+        (Lang::Nl, N::DriveSize) => {
+            "geef de grootte van de schijf in GiB (een getal boven 0), zoals 500".into()
+        }
+        (Lang::Nl, N::Event) => "een gebeurtenis is een object met at, kind en job".into(),
+        (Lang::Nl, N::EventTime) => "elke gebeurtenis heeft een tijd nodig".into(),
+        (Lang::Nl, N::EventJob) => "noem de taak waar deze gebeurtenis over gaat".into(),
+        (Lang::Nl, N::EventDrive(k)) => format!("{k} heeft een schijf-ID nodig"),
+        (Lang::Nl, N::Carrier(k)) => format!("{k} heeft een vervoerder (tekst) nodig"),
+        (Lang::Nl, N::Tracking(k)) => format!("{k} heeft een trackingnummer (tekst) nodig"),
+        (Lang::Nl, N::Present) => "noem de schijf-ID's in het pakket (mag [] zijn)".into(),
+    }
+}
+
+fn time(t: &crate::model::Time) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
+/// What is wrong with a scenario file, in `lang`.
+pub fn problem_text(lang: Lang, kind: &crate::sim::scenario::ProblemKind) -> String {
+    use crate::sim::scenario::ProblemKind as K;
+    let en = lang == Lang::En;
+    let pick = |e: String, n: String| if en { e } else { n };
+    match kind {
+        K::FileTooLarge { bytes } => pick(
+            format!("the file is {bytes} bytes; a scenario may be at most 8388608 bytes (8 MiB)"),
+            format!("het bestand is {bytes} bytes; een scenario mag hoogstens 8388608 bytes (8 MiB) zijn"),
+        ),
+        K::NotJson { detail } => pick(
+            format!("not valid JSON: {detail}"),
+            format!("geen geldige JSON: {detail}"),
+        ),
+        K::MoreProblems { count } => pick(
+            format!("and {count} more problems"),
+            format!("en nog {count} problemen"),
+        ),
+        K::NotAnObject(n) => needed(lang, *n),
+        K::Missing(n) => pick(
+            format!("missing; {}", needed(lang, *n)),
+            format!("ontbreekt; {}", needed(lang, *n)),
+        ),
+        K::UnsupportedVersion { found } => pick(
+            format!("unsupported version {found}; this simulator reads version 1"),
+            format!("versie {found} wordt niet ondersteund; deze simulator leest versie 1"),
+        ),
+        K::NotWholeNumber => pick(
+            "must be a whole number, 0 or more".into(),
+            "moet een geheel getal zijn, 0 of meer".into(),
+        ),
+        K::NotOneOf { found, expected } => pick(
+            format!("{found} is not one of: {}", expected.join(", ")),
+            format!("{found} is niet een van: {}", expected.join(", ")),
+        ),
+        K::NotTrueOrFalse => pick("must be true or false".into(), "moet true of false zijn".into()),
+        K::NumberOutOfRange { lo, hi } => pick(
+            format!("must be a number from {lo} to {hi}"),
+            format!("moet een getal van {lo} tot {hi} zijn"),
+        ),
+        K::NotImportOrExport => pick(
+            "must be \"Import\" or \"Export\"".into(),
+            "moet \"Import\" of \"Export\" zijn".into(),
+        ),
+        K::DriveSize => pick(
+            "a drive needs a size above 0 and at most 1 PiB (1,048,576 GiB)".into(),
+            "een schijf heeft een grootte boven 0 en hoogstens 1 PiB (1.048.576 GiB) nodig".into(),
+        ),
+        K::DuplicateJobName { name } => pick(
+            format!("duplicate job name \"{name}\""),
+            format!("de taaknaam \"{name}\" komt twee keer voor"),
+        ),
+        K::CreatedAtNotEventTime => pick(
+            "a CreateJob event creates the job at its own \"at\"; remove createdAt or make it the same time".into(),
+            "een CreateJob-gebeurtenis maakt de taak op haar eigen \"at\"; haal createdAt weg of maak het dezelfde tijd".into(),
+        ),
+        K::AutomaticKind { kind } => pick(
+            format!("{kind} is automatic: the engine fires it at its due time; remove it"),
+            format!("{kind} gaat automatisch: de simulator laat het op zijn tijd gebeuren; haal het weg"),
+        ),
+        K::UnknownKind { found } => pick(
+            format!("\"{found}\" is not a valid event kind; expected one of: {}", kinds()),
+            format!("\"{found}\" is geen geldige soort gebeurtenis; verwacht een van: {}", kinds()),
+        ),
+        K::UnknownJob { name } => pick(
+            format!("unknown job \"{name}\""),
+            format!("onbekende taak \"{name}\""),
+        ),
+        K::NotAnOutcome => pick(
+            "must be \"clean\", \"warnings\" or \"errors\"".into(),
+            "moet \"clean\", \"warnings\" of \"errors\" zijn".into(),
+        ),
+        K::NotAListOfStrings => pick(
+            "must be a list of strings".into(),
+            "moet een lijst van teksten zijn".into(),
+        ),
+        K::NotAList => pick("must be a list [ ... ]".into(), "moet een lijst [ ... ] zijn".into()),
+        K::NotAString => pick("must be a string".into(), "moet een tekst zijn".into()),
+        K::ListedTwice { drive } => pick(
+            format!("drive {drive} is listed twice in this package"),
+            format!("schijf {drive} staat twee keer in dit pakket"),
+        ),
+        K::UnknownDrive { drive, job } => pick(
+            format!("unknown drive {drive} in job \"{job}\""),
+            format!("onbekende schijf {drive} in taak \"{job}\""),
+        ),
+        K::BadTime { found } => pick(
+            format!("bad time {found}; write an RFC 3339 time like \"2026-01-05T09:00:00Z\""),
+            format!("ongeldige tijd {found}; schrijf een RFC 3339-tijd zoals \"2026-01-05T09:00:00Z\""),
+        ),
+        K::OutOfOrder { at, prev } => pick(
+            format!("events are out of time order: {} is before the previous event at {}", time(at), time(prev)),
+            format!("gebeurtenissen staan niet op volgorde: {} ligt vóór de vorige gebeurtenis op {}", time(at), time(prev)),
+        ),
+        K::PastYear9999 { at } => pick(
+            format!("{} is past the year 9999", time(at)),
+            format!("{} ligt na het jaar 9999", time(at)),
+        ),
+        K::BeforeStart { at, start } => pick(
+            format!("{} is before the scenario's start {}", time(at), time(start)),
+            format!("{} ligt vóór het begin van het scenario, {}", time(at), time(start)),
+        ),
+        K::BadDriveId(e) => drive_id_text(lang, e),
+        K::TooManyEventsForJob { job, count } => pick(
+            format!("job \"{job}\" has {count} events; a job may have at most 1000 (its story would be cut short)"),
+            format!("taak \"{job}\" heeft {count} gebeurtenissen; een taak mag er hoogstens 1000 hebben (haar verhaal zou worden afgekapt)"),
+        ),
+        K::Input(p) => input_text(lang, p),
+        K::Refused(crate::model::Refusal::Input { problem, .. }) => input_text(lang, problem),
+        K::Refused(r) => {
+            let text = super::refusal_text(lang, r);
+            // The rule's summary is for the log; a file problem needs only the reason.
+            text.split(" (R").next().unwrap_or_default().to_string()
+        }
+    }
+}
+
+fn kinds() -> String {
+    crate::model::ActionKind::ALL.map(|k| k.id()).join(", ")
+}
+
+/// One problem as a line: where, then what, in `lang`.
+pub fn problem_line(lang: Lang, p: &crate::sim::Problem) -> String {
+    let text = problem_text(lang, &p.kind);
+    match (lang, p.line, p.column) {
+        (Lang::En, Some(l), Some(c)) => format!("{} (line {l}, column {c}): {text}", p.path),
+        (Lang::Nl, Some(l), Some(c)) => format!("{} (regel {l}, kolom {c}): {text}", p.path),
+        _ => format!("{}: {text}", p.path),
+    }
+}
+
+/// English, for logs, tests and messages outside the interface.
+impl std::fmt::Display for crate::sim::Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&problem_line(Lang::En, self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::Scenario;
+
+    #[test]
+    fn file_problems_read_in_dutch_with_their_place() {
+        let text = "{\"version\": 2, \"start\": \"2026-01-05T09:00:00Z\",\n \"jobs\": [{\"name\": \"a\", \"type\": \"Import\", \"storageAccount\": \"store1\", \"drives\": [{\"id\": \"A0000001\", \"sizeGiB\": 0}]}]}";
+        let Err(errors) = Scenario::parse(text) else {
+            panic!("the file should be rejected")
+        };
+        let lines: Vec<String> = errors
+            .problems
+            .iter()
+            .map(|p| problem_line(Lang::Nl, p))
+            .collect();
+        assert_eq!(
+            lines[0],
+            "$.version (regel 1, kolom 13): versie 2 wordt niet ondersteund; deze simulator leest versie 1"
+        );
+        assert!(
+            lines[1].starts_with("$.jobs[0].drives[0].sizeGiB (regel 2, kolom ")
+                && lines[1].ends_with("schijf A0000001 heeft een grootte boven 0 en hoogstens 1 PiB (1.048.576 GiB) nodig"),
+            "{}",
+            lines[1]
+        );
+        assert!(errors.problems[0]
+            .to_string()
+            .ends_with("unsupported version 2; this simulator reads version 1"));
+    }
+}

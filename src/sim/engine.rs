@@ -10,7 +10,7 @@
 use super::autopilot::Autopilot;
 use super::log::LogEntry;
 use super::replay::{order_at_instant, replay, Context, JobInput, Kind, Manual, Timeline};
-use super::scenario::{EventEntry, Problem, Scenario, ScenarioErrors};
+use super::scenario::{EventEntry, Needed, Problem, ProblemKind, Scenario, ScenarioErrors};
 use crate::model::limits::{check_count, check_time, Countable, InputProblem};
 use crate::model::{apply, create, Action, DriveOwners, Job, Refusal, RuleId, Rules, Time};
 use chrono::TimeDelta;
@@ -66,13 +66,13 @@ fn refusal(problem: InputProblem, rule: RuleId) -> Refusal {
     Refusal::Input { problem, rule }
 }
 
-fn errors(path: String, message: String) -> ScenarioErrors {
+fn errors(path: String, kind: ProblemKind) -> ScenarioErrors {
     ScenarioErrors {
         problems: vec![Problem {
             path,
             line: None,
             column: None,
-            message,
+            kind,
         }],
     }
 }
@@ -110,10 +110,13 @@ impl Simulation {
         }
         for (i, event) in sim.base.events.iter().enumerate() {
             let action = Action::try_from(event).map_err(|m| {
-                errors(
-                    format!("$.events[{i}].{}", m.field),
-                    format!("missing; {} needs it", event.kind),
-                )
+                let kind = match m.field {
+                    "drive" => ProblemKind::Missing(Needed::EventDrive(event.kind)),
+                    "bytes" => ProblemKind::NotWholeNumber,
+                    "outcome" => ProblemKind::NotAnOutcome,
+                    _ => ProblemKind::NotAnObject(Needed::Job),
+                };
+                errors(format!("$.events[{i}].{}", m.field), kind)
             })?;
             manual.push(Manual {
                 at: event.at,
@@ -122,7 +125,7 @@ impl Simulation {
             });
         }
         check_count(Countable::Events, sim.file_events)
-            .map_err(|p| errors("$.events".into(), format!("{p:?}")))?;
+            .map_err(|p| errors("$.events".into(), ProblemKind::Input(p)))?;
         for m in manual {
             // Claims made by events the rules later refuse still count: the file holds them.
             let _ = sim.owners.claim_action(&m.action);
@@ -130,10 +133,17 @@ impl Simulation {
             sim.inputs[i].events.push(m);
         }
         check_count(Countable::Jobs, sim.inputs.len())
-            .map_err(|p| errors("$.jobs".into(), format!("{p:?}")))?;
+            .map_err(|p| errors("$.jobs".into(), ProblemKind::Input(p)))?;
         for input in &mut sim.inputs {
-            check_count(Countable::EventsForJob, input.events.len())
-                .map_err(|p| errors(format!("$ (job \"{}\")", input.name), format!("{p:?}")))?;
+            if input.events.len() > Countable::EventsForJob.max() {
+                return Err(errors(
+                    "$.events".into(),
+                    ProblemKind::TooManyEventsForJob {
+                        job: input.name.clone(),
+                        count: input.events.len(),
+                    },
+                ));
+            }
             input.events.sort_by_key(|m| m.at);
         }
         sim.replay_all();

@@ -6,8 +6,8 @@
 //! reading of its settings is `autopilot.rs`, each depending on this one and never back.
 
 use crate::model::{
-    Action, ActionKind, CancelWindow, CopyOutcome, DriveId, DriveSpec, JobSpec, JobType, RuleSet,
-    Rules, Time,
+    Action, ActionKind, CancelWindow, CopyOutcome, DriveId, DriveIdError, DriveSpec, InputProblem,
+    JobSpec, JobType, Refusal, RuleSet, Rules, Time,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -125,29 +125,120 @@ pub struct EventEntry {
     pub other: Map<String, Value>,
 }
 
-/// One thing wrong with a scenario file, pointing at its place.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One thing wrong with a scenario file, pointing at its place. What is wrong is data
+/// (`kind`); the words, in English or Dutch, are in `crate::i18n::problems`.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     /// A JSON path like `$.events[3].at`.
     pub path: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub message: String,
+    pub kind: ProblemKind,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.column) {
-            (Some(l), Some(c)) => {
-                write!(f, "{} (line {l}, column {c}): {}", self.path, self.message)
-            }
-            _ => write!(f, "{}: {}", self.path, self.message),
-        }
-    }
+/// What a field was needed for, when it is missing or has the wrong shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needed {
+    Scenario,
+    Version,
+    Start,
+    Autopilot,
+    Job,
+    JobName,
+    StorageAccount,
+    DriveId,
+    DriveSize,
+    Event,
+    EventTime,
+    EventJob,
+    EventDrive(ActionKind),
+    Carrier(ActionKind),
+    Tracking(ActionKind),
+    Present,
+}
+
+/// Everything the validator can find wrong with a file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    FileTooLarge {
+        bytes: usize,
+    },
+    /// Not JSON, or JSON of the wrong shape; `detail` is the parser's own (English) words.
+    NotJson {
+        detail: String,
+    },
+    MoreProblems {
+        count: usize,
+    },
+    NotAnObject(Needed),
+    Missing(Needed),
+    UnsupportedVersion {
+        found: String,
+    },
+    NotWholeNumber,
+    NotOneOf {
+        found: String,
+        expected: Vec<&'static str>,
+    },
+    NotTrueOrFalse,
+    NumberOutOfRange {
+        lo: &'static str,
+        hi: &'static str,
+    },
+    NotImportOrExport,
+    /// A size of 0 or less, or more than any drive.
+    DriveSize,
+    DuplicateJobName {
+        name: String,
+    },
+    CreatedAtNotEventTime,
+    AutomaticKind {
+        kind: String,
+    },
+    UnknownKind {
+        found: String,
+    },
+    UnknownJob {
+        name: String,
+    },
+    NotAnOutcome,
+    NotAListOfStrings,
+    NotAList,
+    NotAString,
+    ListedTwice {
+        drive: DriveId,
+    },
+    UnknownDrive {
+        drive: DriveId,
+        job: String,
+    },
+    BadTime {
+        found: String,
+    },
+    OutOfOrder {
+        at: Time,
+        prev: Time,
+    },
+    PastYear9999 {
+        at: Time,
+    },
+    BeforeStart {
+        at: Time,
+        start: Time,
+    },
+    BadDriveId(DriveIdError),
+    TooManyEventsForJob {
+        job: String,
+        count: usize,
+    },
+    /// A limit or field rule of the model.
+    Input(InputProblem),
+    /// The model would refuse the job as written.
+    Refused(Refusal),
 }
 
 /// Every problem found, so a teacher fixes the file in one go rather than one error at a time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioErrors {
     pub problems: Vec<Problem>,
 }

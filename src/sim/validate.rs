@@ -1,7 +1,9 @@
 //! Checks a scenario file as a whole and reports every problem with its place, because a
 //! teacher editing JSON by hand needs the full list, not the first serde error.
 
-use super::scenario::{bytes_of_gib, Problem, Scenario, ScenarioErrors, VERSION};
+use super::scenario::{
+    bytes_of_gib, Needed, Problem, ProblemKind as K, Scenario, ScenarioErrors, VERSION,
+};
 use crate::model::limits::{
     check_count, check_storage_account, check_text, latest_time, Countable, InputProblem,
     TextField, MAX_PROBLEMS, MAX_SCENARIO_BYTES,
@@ -29,20 +31,16 @@ impl Scenario {
 
 fn parse(text: &str) -> Result<Scenario, Vec<Problem>> {
     if text.len() > MAX_SCENARIO_BYTES {
-        return Err(vec![problem(
-            "$",
-            format!(
-                "the file is {} bytes; a scenario may be at most {MAX_SCENARIO_BYTES} bytes (8 MiB)",
-                text.len()
-            ),
-        )]);
+        return Err(vec![problem("$", K::FileTooLarge { bytes: text.len() })]);
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         vec![Problem {
             path: "$".into(),
             line: Some(e.line()),
             column: Some(e.column()),
-            message: format!("not valid JSON: {e}"),
+            kind: K::NotJson {
+                detail: e.to_string(),
+            },
         }]
     })?;
     let mut v = Validator::default();
@@ -62,20 +60,29 @@ fn parse(text: &str) -> Result<Scenario, Vec<Problem>> {
         if total > MAX_PROBLEMS {
             v.problems.push(problem(
                 "$",
-                format!("and {} more problems", total - MAX_PROBLEMS),
+                K::MoreProblems {
+                    count: total - MAX_PROBLEMS,
+                },
             ));
         }
         return Err(v.problems);
     }
-    serde_json::from_value(value).map_err(|e| vec![problem("$", format!("{e}"))])
+    serde_json::from_value(value).map_err(|e| {
+        vec![problem(
+            "$",
+            K::NotJson {
+                detail: e.to_string(),
+            },
+        )]
+    })
 }
 
-fn problem(path: &str, message: String) -> Problem {
+fn problem(path: &str, kind: K) -> Problem {
     Problem {
         path: path.to_string(),
         line: None,
         column: None,
-        message,
+        kind,
     }
 }
 
@@ -100,21 +107,23 @@ struct Validator {
 }
 
 impl Validator {
-    fn report(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(problem(path, message.into()));
+    fn report(&mut self, path: &str, kind: K) {
+        self.problems.push(problem(path, kind));
     }
 
     fn scenario(&mut self, value: &Value) {
         let Some(root) = value.as_object() else {
-            self.report("$", "a scenario is a JSON object { \"version\": 1, ... }");
+            self.report("$", K::NotAnObject(Needed::Scenario));
             return;
         };
         match root.get("version").map(|v| (v, v.as_u64())) {
-            None => self.report("$.version", "missing; write \"version\": 1"),
+            None => self.report("$.version", K::Missing(Needed::Version)),
             Some((_, Some(n))) if n == u64::from(VERSION) => {}
             Some((v, _)) => self.report(
                 "$.version",
-                format!("unsupported version {v}; this simulator reads version 1"),
+                K::UnsupportedVersion {
+                    found: v.to_string(),
+                },
             ),
         }
         for (key, field) in [
@@ -130,17 +139,14 @@ impl Validator {
         }
         self.start = match root.get("start") {
             None => {
-                self.report(
-                    "$.start",
-                    "missing; the scenario needs a start time like \"2026-01-05T09:00:00Z\"",
-                );
+                self.report("$.start", K::Missing(Needed::Start));
                 None
             }
             Some(v) => self.time(v, "$.start"),
         };
         if let Some(seed) = root.get("seed") {
             if seed.as_u64().is_none() {
-                self.report("$.seed", "the seed must be a whole number, 0 or more");
+                self.report("$.seed", K::NotWholeNumber);
             }
         }
         self.label::<RuleSet>(root, "$", "rules", &["2018", "2021"], |s| {
@@ -193,10 +199,7 @@ impl Validator {
             let path = format!("$.events[{i}]");
             if let Some(at) = self.event(event, &path) {
                 if let Some(prev) = last.filter(|prev| at < *prev) {
-                    self.report(
-                        &format!("{path}.at"),
-                        format!("events are out of time order: {at} is before the previous event at {prev}"),
-                    );
+                    self.report(&format!("{path}.at"), K::OutOfOrder { at, prev });
                 }
                 last = Some(last.map_or(at, |prev| prev.max(at)));
             }
@@ -210,41 +213,35 @@ impl Validator {
         busy.sort();
         let busy: Vec<(String, usize)> = busy.into_iter().map(|(n, c)| (n.clone(), c)).collect();
         for (name, count) in busy {
-            self.report(
-                "$.events",
-                format!(
-                    "job \"{name}\" has {count} events; a job may have at most {} (its story would be cut short)",
-                    Countable::EventsForJob.max()
-                ),
-            );
+            self.report("$.events", K::TooManyEventsForJob { job: name, count });
         }
     }
 
     fn input(&mut self, path: &str, p: &InputProblem) {
-        self.report(path, input_message(p));
+        self.report(path, K::Input(p.clone()));
     }
 
     fn autopilot(&mut self, value: &Value) {
         let Some(a) = value.as_object() else {
-            self.report(
-                "$.autopilot",
-                "must be an object like {\"enabled\": true, \"load\": 0.5}",
-            );
+            self.report("$.autopilot", K::NotAnObject(Needed::Autopilot));
             return;
         };
         if a.get("enabled").is_some_and(|v| !v.is_boolean()) {
-            self.report("$.autopilot.enabled", "must be true or false");
+            self.report("$.autopilot.enabled", K::NotTrueOrFalse);
         }
-        for (key, lo, hi) in [
-            ("load", 0.0, 1.0),
-            ("exceptionRate", 0.0, 1.0),
-            ("throughputMBps", 0.001, 1.0e6),
+        for (key, lo, hi, range) in [
+            ("load", 0.0, 1.0, ("0", "1")),
+            ("exceptionRate", 0.0, 1.0, ("0", "1")),
+            ("throughputMBps", 0.001, 1.0e6, ("0.001", "1000000")),
         ] {
             if let Some(v) = a.get(key) {
                 if !v.as_f64().is_some_and(|x| (lo..=hi).contains(&x)) {
                     self.report(
                         &format!("$.autopilot.{key}"),
-                        format!("must be a number from {lo} to {hi}"),
+                        K::NumberOutOfRange {
+                            lo: range.0,
+                            hi: range.1,
+                        },
                     );
                 }
             }
@@ -258,19 +255,13 @@ impl Validator {
     /// given, must be that same time.
     fn job(&mut self, value: &Value, path: &str, event_at: Option<Option<&Value>>) {
         let Some(job) = value.as_object() else {
-            self.report(
-                path,
-                "a job is an object with name, type, storageAccount and drives",
-            );
+            self.report(path, K::NotAnObject(Needed::Job));
             return;
         };
         let name = match job.get("name").and_then(Value::as_str) {
             Some(n) => Some(n),
             None => {
-                self.report(
-                    &format!("{path}.name"),
-                    "missing; every job needs a non-empty name",
-                );
+                self.report(&format!("{path}.name"), K::Missing(Needed::JobName));
                 None
             }
         };
@@ -281,7 +272,7 @@ impl Validator {
         {
             Some(Ok(t)) => Some(t),
             _ => {
-                self.report(&format!("{path}.type"), "must be \"Import\" or \"Export\"");
+                self.report(&format!("{path}.type"), K::NotImportOrExport);
                 None
             }
         };
@@ -289,7 +280,7 @@ impl Validator {
         if account.is_none() {
             self.report(
                 &format!("{path}.storageAccount"),
-                "missing; name the storage account as a string",
+                K::Missing(Needed::StorageAccount),
             );
         }
         self.created_at(job, path, event_at);
@@ -306,19 +297,13 @@ impl Validator {
             let id = match d.get("id") {
                 Some(v) => self.drive_id(v, &format!("{dpath}.id")),
                 None => {
-                    self.report(
-                        &format!("{dpath}.id"),
-                        "missing; a drive needs an 8-character id like 9CA995BB",
-                    );
+                    self.report(&format!("{dpath}.id"), K::Missing(Needed::DriveId));
                     None
                 }
             };
             let size = d.get("sizeGiB").and_then(Value::as_f64);
             if size.is_none() {
-                self.report(
-                    &format!("{dpath}.sizeGiB"),
-                    "missing; give the drive's size in GiB (a number above 0), like 500",
-                );
+                self.report(&format!("{dpath}.sizeGiB"), K::Missing(Needed::DriveSize));
             }
             match (id, size) {
                 (Some(id), Some(size)) => {
@@ -330,10 +315,7 @@ impl Validator {
                 }
                 // The id is wrong, but the size can still be judged.
                 (None, Some(size)) if !crate::model::spec::drive_size_ok(bytes_of_gib(size)) => {
-                    self.report(
-                        &format!("{dpath}.sizeGiB"),
-                        "a drive needs a size above 0 and at most 1 PiB (1,048,576 GiB)",
-                    )
+                    self.report(&format!("{dpath}.sizeGiB"), K::DriveSize)
                 }
                 _ => {}
             }
@@ -360,17 +342,15 @@ impl Validator {
             // A drive already reported above does not also make the list "empty".
             let partial = at_index.len() < drives.len();
             if !((count_problem || partial) && field == SpecField::Drives) {
-                self.report(&p, refusal_message(&refusal));
+                self.report(&p, K::Refused(refusal));
             }
         }
         if count_problem {
             self.report(
                 &format!("{path}.drives"),
-                format!(
-                    "{} drives; a job holds at most {}",
-                    drives.len(),
-                    crate::model::limits::MAX_DRIVES
-                ),
+                K::Refused(crate::model::Refusal::TooManyDrives {
+                    count: drives.len(),
+                }),
             );
         }
         let mut ids = HashSet::new();
@@ -382,8 +362,10 @@ impl Validator {
         }
         match self.jobs.entry(spec.name) {
             Entry::Occupied(e) => {
-                let message = format!("duplicate job name \"{}\"", e.key());
-                self.report(&format!("{path}.name"), message);
+                let kind = K::DuplicateJobName {
+                    name: e.key().clone(),
+                };
+                self.report(&format!("{path}.name"), kind);
             }
             Entry::Vacant(e) => {
                 e.insert(KnownJob {
@@ -417,10 +399,7 @@ impl Validator {
                     .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
                     .map(|t| t.with_timezone(&chrono::Utc));
                 if event_at.is_some_and(|e| e != at) {
-                    self.report(
-                        &cpath,
-                        "a CreateJob event creates the job at its own \"at\"; remove createdAt or make it the same time",
-                    );
+                    self.report(&cpath, K::CreatedAtNotEventTime);
                 }
             }
         }
@@ -458,13 +437,13 @@ impl Validator {
     /// Checks one event; returns its time when it has a valid one.
     fn event(&mut self, value: &Value, path: &str) -> Option<Time> {
         let Some(e) = value.as_object() else {
-            self.report(path, "an event is an object with at, kind and job");
+            self.report(path, K::NotAnObject(Needed::Event));
             return None;
         };
         let at = match e.get("at") {
             Some(v) => self.time(v, &format!("{path}.at")),
             None => {
-                self.report(&format!("{path}.at"), "missing; every event needs a time");
+                self.report(&format!("{path}.at"), K::Missing(Needed::EventTime));
                 None
             }
         };
@@ -474,15 +453,14 @@ impl Validator {
         let kind_text = e.get("kind").and_then(Value::as_str).unwrap_or_default();
         let kind = match kind_text.parse::<ActionKind>() {
             Ok(k) => k,
-            Err(err) => {
-                let msg = if AutoEvent::ALL.iter().any(|a| a.id() == kind_text) {
-                    format!(
-                        "{kind_text} is automatic: the engine fires it at its due time; remove it"
-                    )
+            Err(_) => {
+                let found = kind_text.chars().take(64).collect();
+                let kind = if AutoEvent::ALL.iter().any(|a| a.id() == kind_text) {
+                    K::AutomaticKind { kind: found }
                 } else {
-                    err.to_string()
+                    K::UnknownKind { found }
                 };
-                self.report(&format!("{path}.kind"), msg);
+                self.report(&format!("{path}.kind"), kind);
                 return at;
             }
         };
@@ -490,14 +468,16 @@ impl Validator {
             return at;
         }
         let Some(name) = e.get("job").and_then(Value::as_str) else {
-            self.report(
-                &format!("{path}.job"),
-                "missing; name the job this event is about",
-            );
+            self.report(&format!("{path}.job"), K::Missing(Needed::EventJob));
             return at;
         };
         let Some(job) = self.jobs.get_mut(name) else {
-            self.report(&format!("{path}.job"), format!("unknown job \"{name}\""));
+            self.report(
+                &format!("{path}.job"),
+                K::UnknownJob {
+                    name: name.chars().take(64).collect(),
+                },
+            );
             return at;
         };
         job.events += 1;
@@ -519,7 +499,11 @@ impl Validator {
                     match e.get(key).and_then(Value::as_str) {
                         None => self.report(
                             &format!("{path}.{key}"),
-                            format!("missing; {} needs a {key} string", kind.id()),
+                            K::Missing(if key == "carrier" {
+                                Needed::Carrier(kind)
+                            } else {
+                                Needed::Tracking(kind)
+                            }),
                         ),
                         // Blank is the rules' business (refused, and logged as such).
                         Some(t) if t.trim().is_empty() => {}
@@ -548,15 +532,12 @@ impl Validator {
                             self.drive_known(name, &id, &p);
                         }
                     }
-                    None => self.report(&p, format!("missing; {} needs a drive id", kind.id())),
+                    None => self.report(&p, K::Missing(Needed::EventDrive(kind))),
                 }
                 if kind == ActionKind::CopyProgress
                     && e.get("bytes").and_then(Value::as_u64).is_none()
                 {
-                    self.report(
-                        &format!("{path}.bytes"),
-                        "must be a whole number of bytes, 0 or more",
-                    );
+                    self.report(&format!("{path}.bytes"), K::NotWholeNumber);
                 }
                 if kind == ActionKind::CopyFinished {
                     let ok = e
@@ -564,14 +545,11 @@ impl Validator {
                         .and_then(Value::as_str)
                         .is_some_and(|o| o.parse::<CopyOutcome>().is_ok());
                     if !ok {
-                        self.report(
-                            &format!("{path}.outcome"),
-                            "must be \"clean\", \"warnings\" or \"errors\"",
-                        );
+                        self.report(&format!("{path}.outcome"), K::NotAnOutcome);
                     }
                     let msgs = self.array(e, path, "messages");
                     if msgs.iter().any(|m| !m.is_string()) {
-                        self.report(&format!("{path}.messages"), "must be a list of strings");
+                        self.report(&format!("{path}.messages"), K::NotAListOfStrings);
                     } else {
                         let texts: Vec<String> = msgs
                             .iter()
@@ -593,10 +571,7 @@ impl Validator {
     fn delivery(&mut self, e: &Map<String, Value>, path: &str, name: &str, job_type: JobType) {
         let present = self.array(e, path, "present");
         if e.get("present").is_none() {
-            self.report(
-                &format!("{path}.present"),
-                "missing; list the drive ids in the package (may be [])",
-            );
+            self.report(&format!("{path}.present"), K::Missing(Needed::Present));
         }
         let extra = self.array(e, path, "extra");
         let counts = [
@@ -624,7 +599,7 @@ impl Validator {
                     continue;
                 };
                 if !seen.insert(id.clone()) {
-                    self.report(&p, format!("drive {id} is listed twice in this package"));
+                    self.report(&p, K::ListedTwice { drive: id });
                     continue;
                 }
                 if key == "present" && job_type == JobType::Import {
@@ -642,7 +617,13 @@ impl Validator {
             .get(job)
             .is_some_and(|j| j.open_export || j.drives.contains(id));
         if !known {
-            self.report(path, format!("unknown drive {id} in job \"{job}\""));
+            self.report(
+                path,
+                K::UnknownDrive {
+                    drive: id.clone(),
+                    job: job.to_string(),
+                },
+            );
         }
     }
 
@@ -655,9 +636,9 @@ impl Validator {
             None => {
                 self.report(
                     path,
-                    format!(
-                        "bad time {value}; write an RFC 3339 time like \"2026-01-05T09:00:00Z\""
-                    ),
+                    K::BadTime {
+                        found: value.to_string().chars().take(64).collect(),
+                    },
                 );
                 None
             }
@@ -666,10 +647,10 @@ impl Validator {
 
     fn not_before_start(&mut self, at: Time, path: &str) {
         if at > latest_time() {
-            self.report(path, format!("{at} is past the year 9999"));
+            self.report(path, K::PastYear9999 { at });
         }
         if let Some(start) = self.start.filter(|s| at < *s) {
-            self.report(path, format!("{at} is before the scenario's start {start}"));
+            self.report(path, K::BeforeStart { at, start });
         }
     }
 
@@ -677,11 +658,11 @@ impl Validator {
         match value.as_str().map(DriveId::parse) {
             Some(Ok(id)) => Some(id),
             Some(Err(e)) => {
-                self.report(path, format!("malformed {e}"));
+                self.report(path, K::BadDriveId(e));
                 None
             }
             None => {
-                self.report(path, "a drive id is a string like \"9CA995BB\"");
+                self.report(path, K::NotAString);
                 None
             }
         }
@@ -692,7 +673,7 @@ impl Validator {
             None => &[],
             Some(Value::Array(items)) => items,
             Some(_) => {
-                self.report(&format!("{path}.{key}"), "must be a list [ ... ]");
+                self.report(&format!("{path}.{key}"), K::NotAList);
                 &[]
             }
         }
@@ -700,7 +681,7 @@ impl Validator {
 
     fn opt_string(&mut self, obj: &Map<String, Value>, path: &str, key: &str) {
         if obj.get(key).is_some_and(|v| !v.is_string()) {
-            self.report(&format!("{path}.{key}"), "must be a string");
+            self.report(&format!("{path}.{key}"), K::NotAString);
         }
     }
 
@@ -709,32 +690,19 @@ impl Validator {
         obj: &Map<String, Value>,
         path: &str,
         key: &str,
-        expected: &[&str],
+        expected: &[&'static str],
         parse: impl Fn(&str) -> Option<T>,
     ) {
         if let Some(v) = obj.get(key) {
             if v.as_str().and_then(parse).is_none() {
                 self.report(
                     &format!("{path}.{key}"),
-                    format!("{v} is not one of: {}", expected.join(", ")),
+                    K::NotOneOf {
+                        found: v.to_string().chars().take(64).collect(),
+                        expected: expected.to_vec(),
+                    },
                 );
             }
-        }
-    }
-}
-
-/// English words for an input problem (the interface shows them in its own language).
-fn input_message(p: &InputProblem) -> String {
-    crate::i18n::problems::input_text(crate::i18n::Lang::En, p)
-}
-
-fn refusal_message(r: &crate::model::Refusal) -> String {
-    match r {
-        crate::model::Refusal::Input { problem, .. } => input_message(problem),
-        other => {
-            let text = other.to_string();
-            // The rule's summary is for the log; a file problem needs only the reason.
-            text.split(" (R").next().unwrap_or_default().to_string()
         }
     }
 }
