@@ -399,6 +399,11 @@ impl Simulation {
         self.start
     }
 
+    /// The scenario's title, without writing the whole file out.
+    pub fn title(&self) -> Option<&str> {
+        self.base.title.as_deref()
+    }
+
     /// A sensible end for a scrubber: the last event plus a margin, at least 120 days.
     pub fn span_end(&self) -> Time {
         let last = self.log.last().map_or(self.start, |e| e.at);

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use super::use_lang;
+use crate::i18n::problems::problem_line;
 use crate::i18n::{story_summary, story_title, Text};
 use crate::share::ScenarioRef;
-use crate::sim::{presets, Scenario};
+use crate::sim::{presets, Problem, Scenario};
 
 #[component]
 pub fn ScenarioPicker() -> impl IntoView {
@@ -34,16 +35,16 @@ pub fn ScenarioPicker() -> impl IntoView {
             .to_string(),
         _ => app
             .sim()
-            .with(|s| s.scenario().title.clone().unwrap_or_default()),
+            .with(|s| s.title().unwrap_or_default().to_string()),
     };
     let pasted = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<String>::new());
+    let problems = RwSignal::new(Vec::<Problem>::new());
     let load_pasted = move |_| match Scenario::parse(&pasted.get_untracked()) {
         Ok(s) => {
             problems.set(Vec::new());
             app.load(ScenarioRef::Inline(Box::new(s)), None);
         }
-        Err(e) => problems.set(e.problems.iter().map(|p| p.to_string()).collect()),
+        Err(e) => problems.set(e.problems),
     };
     view! {
         <section class="panel scenarios" aria-labelledby="scenario-heading">
@@ -88,7 +89,10 @@ pub fn ScenarioPicker() -> impl IntoView {
                 </button>
                 <div role="alert" data-testid="scenario-problems" hidden=move || problems.with(|p| p.is_empty())>
                     <p class="error-text">{move || t(Text::ScenarioRejected)}</p>
-                    <ul>{move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    <ul>{move || {
+                        let lang = lang.get();
+                        problems.with(|ps| ps.iter().map(|p| view! { <li>{problem_line(lang, p)}</li> }).collect_view())
+                    }}</ul>
                 </div>
             </details>
         </section>
