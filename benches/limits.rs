@@ -46,7 +46,7 @@ fn file_case(jobs: usize, days: i64) {
         return;
     };
     let t = Instant::now();
-    let Ok(sim) = Simulation::try_new(scenario) else {
+    let Ok(sim) = Simulation::new(scenario) else {
         println!("{jobs} jobs: the generated file does not load");
         return;
     };
@@ -67,9 +67,10 @@ fn actions(mut sim: Simulation, days: i64) {
     let mut times = Vec::new();
     for k in 0..20 {
         let at = start() + TimeDelta::days(days * k / 20) + TimeDelta::minutes(7);
-        let candidate = sim.jobs_at(at).into_iter().find(|j| {
-            !j.is_deleted() && matches!(j.state, JobState::Creating)
-        });
+        let candidate = sim
+            .jobs_at(at)
+            .into_iter()
+            .find(|j| !j.is_deleted() && matches!(j.state, JobState::Creating));
         let Some(job) = candidate else { continue };
         let action = Action::UpdateJob {
             job: job.name,
@@ -102,9 +103,7 @@ fn hostile(name: &str, text: String) {
 }
 
 fn head(jobs: &str, events: &str) -> String {
-    format!(
-        r#"{{"version":1,"start":"2026-01-05T09:00:00Z","jobs":[{jobs}],"events":[{events}]}}"#
-    )
+    format!(r#"{{"version":1,"start":"2026-01-05T09:00:00Z","jobs":[{jobs}],"events":[{events}]}}"#)
 }
 
 fn hostile_cases() {
@@ -113,26 +112,56 @@ fn hostile_cases() {
     let ids: Vec<String> = (0..100_000u32).map(|n| format!("\"{n:08X}\"")).collect();
     hostile(
         "100,000 ids in one present list",
-        head(job_a, &format!(r#"{{"at":"2026-01-06T09:00:00Z","kind":"PackageDelivered","job":"a","present":[{}]}}"#, ids.join(","))),
+        head(
+            job_a,
+            &format!(
+                r#"{{"at":"2026-01-06T09:00:00Z","kind":"PackageDelivered","job":"a","present":[{}]}}"#,
+                ids.join(",")
+            ),
+        ),
     );
     let events: Vec<String> = (0..16_000u32)
         .map(|n| format!(r#"{{"at":"2026-01-06T09:00:00Z","kind":"DriveArrivedLate","job":"x","drive":"{n:08X}"}}"#))
         .collect();
-    hostile("16,000 events on one export job", head(job_x, &events.join(",")));
+    hostile(
+        "16,000 events on one export job",
+        head(job_x, &events.join(",")),
+    );
     hostile(
         "a 1 MiB copy message",
-        head(job_a, &format!(r#"{{"at":"2026-01-06T09:00:00Z","kind":"CopyFinished","job":"a","drive":"A0000001","outcome":"warnings","messages":["{}"]}}"#, "m".repeat(1 << 20))),
+        head(
+            job_a,
+            &format!(
+                r#"{{"at":"2026-01-06T09:00:00Z","kind":"CopyFinished","job":"a","drive":"A0000001","outcome":"warnings","messages":["{}"]}}"#,
+                "m".repeat(1 << 20)
+            ),
+        ),
     );
     hostile(
         "a 4 MiB job name",
-        head(&format!(r#"{{"name":"{}","type":"Import","storageAccount":"store1","drives":[{{"id":"A0000001","sizeGiB":1}}]}}"#, "n".repeat(4 << 20)), ""),
+        head(
+            &format!(
+                r#"{{"name":"{}","type":"Import","storageAccount":"store1","drives":[{{"id":"A0000001","sizeGiB":1}}]}}"#,
+                "n".repeat(4 << 20)
+            ),
+            "",
+        ),
     );
-    hostile("1,000,000 events", head(job_a, &vec!["{}"; 1_000_000].join(",")));
+    hostile(
+        "1,000,000 events",
+        head(job_a, &vec!["{}"; 1_000_000].join(",")),
+    );
     hostile(
         "50,000 bad events (problems capped at 100)",
-        head(job_a, &vec![r#"{"at":"x","kind":"Nope"}"#; 50_000].join(",")),
+        head(
+            job_a,
+            &vec![r#"{"at":"x","kind":"Nope"}"#; 50_000].join(","),
+        ),
     );
-    hostile("a 9 MiB file", format!("{}{}", head(job_a, ""), " ".repeat(9 << 20)));
+    hostile(
+        "a 9 MiB file",
+        format!("{}{}", head(job_a, ""), " ".repeat(9 << 20)),
+    );
 }
 
 fn main() {

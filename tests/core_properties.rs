@@ -334,7 +334,7 @@ fn random_simulations_with_user_actions_hold_invariants_at_random_times() {
             }
             .to_spec(),
         );
-        let mut sim = Simulation::new(scenario);
+        let mut sim = Simulation::new(scenario).expect("loads");
         for _ in 0..20 {
             let t = t0() + TimeDelta::hours(rng.range(0, 24 * 60) as i64);
             let world = sim.state_at(t);

@@ -122,7 +122,7 @@ fn packaging(outcomes: &[CopyOutcome]) -> Job {
     j
 }
 fn scenario_sim(json: &str) -> Simulation {
-    Simulation::new(Scenario::parse(json).unwrap_or_else(|e| panic!("{e}")))
+    Simulation::new(Scenario::parse(json).unwrap_or_else(|e| panic!("{e}"))).expect("loads")
 }
 fn one_job_sim(events: &str) -> Simulation {
     scenario_sim(&format!(

@@ -45,7 +45,7 @@ fn has(problems: &[Problem], path: &str, words: &str) -> bool {
 fn the_issue_example_parses_and_plays_to_completed() {
     let s = parse(EXAMPLE);
     assert_eq!(s.jobs[0].spec().drives[0].size_bytes, 500 << 30);
-    let sim = Simulation::new(s);
+    let sim = Simulation::new(s).expect("loads");
     let w = sim.state_at(time("2026-01-16T09:00:00Z"));
     assert_eq!(w.job("lab-a").map(|j| j.state), Some(JobState::Completed));
     assert!(w.log.iter().all(|e| e.outcome.is_ok()));
@@ -84,7 +84,7 @@ fn defaults_apply_when_fields_are_absent() {
     );
     assert_eq!(s.rules(), Rules::default());
     assert!(Autopilot::of(&s).enabled);
-    let sim = Simulation::new(s);
+    let sim = Simulation::new(s).expect("loads");
     assert_eq!(
         sim.state_at(time("2026-01-05T09:00:00Z"))
             .job("a")
@@ -174,7 +174,7 @@ fn create_job_events_define_jobs() {
         "events":[{"at":"2026-01-06T09:00:00Z","kind":"CreateJob","job":{"name":"late","type":"Import","storageAccount":"store1","drives":[{"id":"A0000001","sizeGiB":1}]}},
                   {"at":"2026-01-07T09:00:00Z","kind":"EnterTracking","job":"late","carrier":"DHL","tracking":"1"}]}"#,
     );
-    let sim = Simulation::new(s.clone());
+    let sim = Simulation::new(s.clone()).expect("loads");
     assert!(sim
         .state_at(time("2026-01-05T10:00:00Z"))
         .job("late")
@@ -213,7 +213,7 @@ fn every_preset_validates_and_has_a_unique_slug() {
 }
 
 fn final_state(name: &str, job: &str, at: &str) -> Option<Job> {
-    let sim = Simulation::new(preset(name)?);
+    let sim = Simulation::new(preset(name)?).expect("loads");
     sim.state_at(time(at)).job(job).cloned()
 }
 
@@ -280,7 +280,7 @@ fn presets_tell_their_stories() {
 fn busy_datacenter_has_50_jobs_that_mostly_finish() {
     let s = preset("busy-datacenter").unwrap_or_else(|| panic!("busy preset"));
     assert_eq!(s.jobs.len(), 50);
-    let sim = Simulation::new(s);
+    let sim = Simulation::new(s).expect("loads");
     let w = sim.state_at(sim.span_end());
     assert_eq!(w.jobs.len(), 50);
     let deleted = w.jobs.iter().filter(|j| j.is_deleted()).count();
@@ -296,7 +296,7 @@ fn busy_datacenter_has_50_jobs_that_mostly_finish() {
 
 #[test]
 fn autopilot_copies_a_typical_job_in_about_a_week_after_receipt() {
-    let sim = Simulation::new(preset("happy-import").unwrap_or_else(|| panic!()));
+    let sim = Simulation::new(preset("happy-import").unwrap_or_else(|| panic!())).expect("loads");
     let log = sim.full_log();
     let received = log.iter().find(|e| {
         e.outcome.as_ref().is_ok_and(|c| {
@@ -320,14 +320,14 @@ fn autopilot_copies_a_typical_job_in_about_a_week_after_receipt() {
 #[test]
 fn same_scenario_and_seed_give_identical_states_and_logs() {
     let start = time("2026-01-05T09:00:00Z");
-    let a = Simulation::new(busy_datacenter(60, 30, start, 99));
-    let b = Simulation::new(busy_datacenter(60, 30, start, 99));
+    let a = Simulation::new(busy_datacenter(60, 30, start, 99)).expect("loads");
+    let b = Simulation::new(busy_datacenter(60, 30, start, 99)).expect("loads");
     for day in [0, 10, 40, 90, 200] {
         let t = start + TimeDelta::days(day);
         assert_eq!(a.state_at(t), b.state_at(t));
     }
     assert_eq!(a.full_log(), b.full_log());
-    let c = Simulation::new(busy_datacenter(60, 30, start, 100));
+    let c = Simulation::new(busy_datacenter(60, 30, start, 100)).expect("loads");
     assert_ne!(
         a.full_log(),
         c.full_log(),
@@ -338,14 +338,14 @@ fn same_scenario_and_seed_give_identical_states_and_logs() {
 #[test]
 fn a_jobs_story_does_not_depend_on_other_jobs() {
     let start = time("2026-01-05T09:00:00Z");
-    let big = Simulation::new(busy_datacenter(20, 10, start, 5));
+    let big = Simulation::new(busy_datacenter(20, 10, start, 5)).expect("loads");
     let mut small_s = busy_datacenter(20, 10, start, 5);
     small_s.jobs.truncate(3);
     let names: Vec<String> = small_s.jobs.iter().map(|j| j.name.clone()).collect();
     small_s
         .events
         .retain(|e| names.iter().any(|n| n == e.job_name()));
-    let small = Simulation::new(small_s);
+    let small = Simulation::new(small_s).expect("loads");
     let t = start + TimeDelta::days(50);
     for n in &names {
         assert_eq!(big.state_at(t).job(n), small.state_at(t).job(n));
@@ -354,7 +354,7 @@ fn a_jobs_story_does_not_depend_on_other_jobs() {
 
 #[test]
 fn user_events_round_trip_through_the_shared_scenario() {
-    let mut sim = Simulation::new(preset("abandoned").unwrap_or_else(|| panic!()));
+    let mut sim = Simulation::new(preset("abandoned").unwrap_or_else(|| panic!())).expect("loads");
     let t = time("2026-01-08T09:00:00Z");
     let add = sim.add(
         t,
@@ -376,7 +376,7 @@ fn user_events_round_trip_through_the_shared_scenario() {
     };
     assert_eq!(sim.add(t, Action::CreateJob(spec)), Ok(()));
     let shared = sim.scenario();
-    let reloaded = Simulation::new(parse(&shared.to_json()));
+    let reloaded = Simulation::new(parse(&shared.to_json())).expect("loads");
     let end = sim.span_end();
     assert_eq!(reloaded.state_at(end), sim.state_at(end));
     assert_eq!(reloaded.span_end(), end);
@@ -384,7 +384,8 @@ fn user_events_round_trip_through_the_shared_scenario() {
 
 #[test]
 fn set_autopilot_replays_and_is_shared() {
-    let mut sim = Simulation::new(preset("happy-import").unwrap_or_else(|| panic!()));
+    let mut sim =
+        Simulation::new(preset("happy-import").unwrap_or_else(|| panic!())).expect("loads");
     let mut a = sim.autopilot();
     a.enabled = false;
     sim.set_autopilot(a);
@@ -396,7 +397,7 @@ fn set_autopilot_replays_and_is_shared() {
 
 #[test]
 fn next_due_steps_through_every_event_and_span_covers_120_days() {
-    let sim = Simulation::new(preset("never-arrives").unwrap_or_else(|| panic!()));
+    let sim = Simulation::new(preset("never-arrives").unwrap_or_else(|| panic!())).expect("loads");
     let mut t = sim.start();
     let mut steps = 0;
     while let Some(next) = sim.next_due(t) {
@@ -437,7 +438,7 @@ fn switching_rule_sets_rejudges_the_same_events_and_survives_sharing() {
     let Some(scenario) = ie_lifecycle::sim::preset("cancel-2021") else {
         panic!("preset")
     };
-    let mut sim = Simulation::new(scenario);
+    let mut sim = Simulation::new(scenario).expect("loads");
     let end = sim.span_end();
     let canceled = |sim: &Simulation| {
         sim.state_at(end)
@@ -454,5 +455,8 @@ fn switching_rule_sets_rejudges_the_same_events_and_survives_sharing() {
         "2018 has no cancel: every CancelJob is refused"
     );
     let shared = Scenario::parse(&sim.scenario().to_json()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(Simulation::new(shared).state_at(end), sim.state_at(end));
+    assert_eq!(
+        Simulation::new(shared).expect("loads").state_at(end),
+        sim.state_at(end)
+    );
 }

@@ -196,7 +196,8 @@ fn another_jobs_drive_is_never_an_extra_nor_a_new_jobs_drive() {
     let text = head(&format!("{JOB_A},{JOB_X}"), "");
     let mut sim = Scenario::parse(&text)
         .map(Simulation::new)
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap_or_else(|e| panic!("{e}"))
+        .expect("loads");
     let tracked = sim.add(
         t0(),
         Action::EnterTracking {
@@ -238,7 +239,8 @@ fn another_jobs_drive_is_never_an_extra_nor_a_new_jobs_drive() {
 fn actions_before_the_start_or_past_9999_are_refused() {
     let mut sim = Scenario::parse(&head(JOB_A, ""))
         .map(Simulation::new)
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap_or_else(|e| panic!("{e}"))
+        .expect("loads");
     let track = || Action::EnterTracking {
         job: "a".into(),
         carrier: "DHL".into(),
@@ -281,7 +283,7 @@ fn the_autopilot_never_plans_a_step_the_rules_refuse() {
             }
             .to_spec(),
         );
-        let sim = Simulation::new(s);
+        let sim = Simulation::new(s).expect("loads");
         let refused: Vec<_> = sim
             .full_log()
             .iter()
@@ -294,5 +296,24 @@ fn the_autopilot_never_plans_a_step_the_rules_refuse() {
             .filter(|e| e.event == EventLabel::Action(ActionKind::DriveArrivedLate))
             .count();
         assert!(late > 0, "seed {seed}: no late drive to test with");
+    }
+}
+
+#[test]
+fn an_event_the_engine_cannot_convert_is_an_error_not_skipped() {
+    let mut s = Scenario::parse(&head(JOB_A, "")).unwrap_or_else(|e| panic!("{e}"));
+    // Built in code, not parsed: a CopyStarted without its drive.
+    let mut event = ie_lifecycle::sim::scenario::EventEntry::from_action(
+        t0(),
+        &Action::CopyStarted {
+            job: "a".into(),
+            drive: DriveId::from_number(0xA000_0001),
+        },
+    );
+    event.drive = None;
+    s.events.push(event);
+    match Simulation::new(s) {
+        Err(e) => assert_eq!(e.problems[0].path, "$.events[0].drive"),
+        Ok(_) => panic!("an event without its drive was accepted"),
     }
 }

@@ -57,7 +57,7 @@ fn world(tape: &mut Tape) -> Simulation {
         jobs.join(","),
         events.join(",")
     );
-    match Scenario::parse(&text).map(Simulation::try_new) {
+    match Scenario::parse(&text).map(Simulation::new) {
         Ok(Ok(sim)) => sim,
         other => panic!("generated world does not load: {other:?}\n{text}"),
     }
@@ -199,7 +199,7 @@ fn any_action(tape: &mut Tape, sim: &Simulation, at: Time) -> Action {
 fn reopened(sim: &Simulation) -> Result<Simulation, String> {
     let text = sim.scenario().to_json();
     let parsed = Scenario::parse(&text).map_err(|e| format!("{e}\n{text}"))?;
-    Simulation::try_new(parsed).map_err(|e| format!("{e}"))
+    Simulation::new(parsed).map_err(|e| format!("{e}"))
 }
 
 static ACCEPTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);

@@ -64,7 +64,7 @@ mod tests {
         let Some(scenario) = preset("abandoned") else {
             panic!("preset exists")
         };
-        let sim = Simulation::new(scenario);
+        let sim = Simulation::new(scenario).expect("the test scenario loads");
         let t = sim.start() + TimeDelta::days(1);
         let jobs = sim.jobs_at(t);
         let Some(before) = jobs.first() else {

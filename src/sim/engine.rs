@@ -9,7 +9,7 @@
 
 use super::autopilot::Autopilot;
 use super::log::LogEntry;
-use super::replay::{order_at_instant, replay, Context, JobInput, Kind, Manual, Timeline};
+use super::replay::{replay, Context, JobInput, Manual, Timeline};
 use super::scenario::{EventEntry, Needed, Problem, ProblemKind, Scenario, ScenarioErrors};
 use crate::model::limits::{check_count, check_time, Countable, InputProblem};
 use crate::model::{apply, create, Action, DriveOwners, Job, Refusal, RuleId, Rules, Time};
@@ -78,9 +78,9 @@ fn errors(path: String, kind: ProblemKind) -> ScenarioErrors {
 }
 
 impl Simulation {
-    /// From a scenario. A parsed file always converts; a scenario built in code that lacks a
-    /// required field, or passes a limit, is an error naming the place, never skipped.
-    pub fn try_new(scenario: Scenario) -> Result<Self, ScenarioErrors> {
+    /// From a scenario. A parsed file always loads; a scenario built in code that lacks a
+    /// required field, or passes a limit, is an error naming the place: no event is skipped.
+    pub fn new(scenario: Scenario) -> Result<Self, ScenarioErrors> {
         let mut sim = Self {
             rules: scenario.rules(),
             autopilot: Autopilot::of(&scenario),
@@ -150,12 +150,32 @@ impl Simulation {
         Ok(sim)
     }
 
-    /// Temporary infallible constructor for call sites not yet moved to `try_new`.
-    pub fn new(scenario: Scenario) -> Self {
-        let start = scenario.start;
-        Self::try_new(scenario).unwrap_or_else(|_| {
-            Self::try_new(Scenario::new(start)).unwrap_or_else(|_| unreachable_empty(start))
-        })
+    /// A world with no jobs and no events, starting at `start` (the autopilot off): a blank
+    /// page that always exists.
+    pub fn empty(start: Time) -> Self {
+        let mut base = Scenario::new(start);
+        base.autopilot = Some(super::scenario::AutopilotSpec {
+            enabled: Some(false),
+            ..Default::default()
+        });
+        Simulation {
+            autopilot: Autopilot::of(&base),
+            base,
+            user: Vec::new(),
+            rules: Rules::default(),
+            autopilot_changed: false,
+            seed: 1,
+            start,
+            inputs: Vec::new(),
+            index: HashMap::new(),
+            timelines: Vec::new(),
+            order: Vec::new(),
+            rank: Vec::new(),
+            log: Vec::new(),
+            log_src: Vec::new(),
+            owners: DriveOwners::default(),
+            file_events: 0,
+        }
     }
 
     fn input_for(&mut self, name: &str) -> usize {
@@ -475,32 +495,5 @@ impl Simulation {
 
     pub fn job_count(&self) -> usize {
         self.order.len()
-    }
-}
-
-/// `order_at_instant` is the one ordering; this keeps the import honest for readers.
-#[allow(dead_code)]
-fn ordering_is_replays(a: (Time, Kind), b: (Time, Kind)) -> std::cmp::Ordering {
-    order_at_instant(a, b)
-}
-
-fn unreachable_empty(start: Time) -> Simulation {
-    Simulation {
-        base: Scenario::new(start),
-        user: Vec::new(),
-        rules: Rules::default(),
-        autopilot: Autopilot::default(),
-        autopilot_changed: false,
-        seed: 1,
-        start,
-        inputs: Vec::new(),
-        index: HashMap::new(),
-        timelines: Vec::new(),
-        order: Vec::new(),
-        rank: Vec::new(),
-        log: Vec::new(),
-        log_src: Vec::new(),
-        owners: DriveOwners::default(),
-        file_events: 0,
     }
 }

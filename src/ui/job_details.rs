@@ -133,7 +133,7 @@ mod tests {
         let Some(scenario) = preset("abandoned") else {
             panic!("preset exists")
         };
-        let sim = Simulation::new(scenario);
+        let sim = Simulation::new(scenario).expect("the test scenario loads");
         let day_20 = sim.start() + TimeDelta::days(20);
         let jobs = sim.jobs_at(day_20);
         let Some(gone) = jobs.iter().find(|j| j.name == "forgotten") else {

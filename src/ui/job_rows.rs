@@ -145,7 +145,7 @@ mod tests {
         let Some(scenario) = preset("abandoned") else {
             panic!("preset exists")
         };
-        let sim = Simulation::new(scenario);
+        let sim = Simulation::new(scenario).expect("the test scenario loads");
         let t = sim.start() + TimeDelta::days(days);
         (sim.jobs_at(t), t, sim.rules())
     }

@@ -16,7 +16,7 @@ use super::notice::{Notice, Story};
 pub use super::speed::Speed;
 use crate::model::{Action, Job, Refusal, Rules, Time};
 use crate::share::ScenarioRef;
-use crate::sim::{preset, Autopilot, Scenario, Simulation};
+use crate::sim::{preset, Autopilot, Simulation};
 
 /// The preset a first visit opens.
 pub const DEFAULT_PRESET: &str = "happy-import";
@@ -59,8 +59,8 @@ pub struct AppState {
 impl AppState {
     pub fn new(scenario: ScenarioRef, at: Option<Time>) -> Self {
         let loaded = resolve(&scenario);
-        let start = loaded.start;
-        let sim = RwSignal::new(Simulation::new(loaded));
+        let start = loaded.start();
+        let sim = RwSignal::new(loaded);
         let now = RwSignal::new(at.unwrap_or(start));
         let jobs = Memo::new(move |_| {
             let t = now.get();
@@ -283,10 +283,10 @@ impl AppState {
 
     fn replace(&self, scenario: ScenarioRef, at: Option<Time>) {
         let loaded = resolve(&scenario);
-        let start = loaded.start;
+        let start = loaded.start();
         self.playing.set(false);
         self.selected.set(None);
-        self.sim.set(Simulation::new(loaded));
+        self.sim.set(loaded);
         self.source.set(scenario);
         self.edited.set(false);
         self.now.set(at.unwrap_or(start));
@@ -311,19 +311,18 @@ impl AppState {
     }
 }
 
-/// The scenario a reference names; an unknown preset falls back to the default one, which
-/// always exists (a test checks it).
-fn resolve(scenario: &ScenarioRef) -> Scenario {
-    match scenario {
-        ScenarioRef::Preset(name) => preset(name).or_else(|| preset(DEFAULT_PRESET)),
+/// The world a reference names. An unknown preset falls back to the default one, which
+/// always loads (a test checks every preset); a parsed file always loads too. The blank
+/// world is only reachable if the built-in presets were broken, and keeps the page alive.
+fn resolve(scenario: &ScenarioRef) -> Simulation {
+    let named = match scenario {
+        ScenarioRef::Preset(name) => preset(name),
         ScenarioRef::Inline(s) => Some((**s).clone()),
-    }
-    .unwrap_or_else(empty_scenario)
-}
-
-/// Only reachable if the built-in presets were broken; keeps the page alive regardless.
-fn empty_scenario() -> Scenario {
-    Scenario::new(chrono::DateTime::UNIX_EPOCH)
+    };
+    named
+        .and_then(|s| Simulation::new(s).ok())
+        .or_else(|| preset(DEFAULT_PRESET).and_then(|s| Simulation::new(s).ok()))
+        .unwrap_or_else(|| Simulation::empty(chrono::DateTime::UNIX_EPOCH))
 }
 
 /// The app state `App` provides. A missing provider is a programming error, and the panic
