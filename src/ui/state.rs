@@ -41,12 +41,10 @@ pub struct AppState {
     now: RwSignal<Time>,
     playing: RwSignal<bool>,
     speed: RwSignal<Speed>,
-    /// Written only through `select`. Public until `new_job_panel.rs` calls `select`.
-    pub selected: RwSignal<Option<String>>,
+    selected: RwSignal<Option<String>>,
     notice: RwSignal<Option<Notice>>,
     /// The jobs at `now`, replayed from the log (deleted ones included, creation order).
-    /// A read-only memo; prefer `jobs()`.
-    pub jobs: Memo<Vec<Job>>,
+    jobs: Memo<Vec<Job>>,
     /// The selected job as it is at `now` (None if nothing is selected or it does not exist yet).
     selected_job: Memo<Option<Job>>,
     /// The world the last load replaced, while its "Undo" is on offer.
