@@ -92,8 +92,18 @@ pub fn validate(
         };
         problems.push((field, FormProblem::Refused(refusal)));
     }
-    if problems.is_empty() {
-        if let Err(refusal) = check(&spec) {
+    // The simulation's own answer adds what only it knows (a name taken, another job's drive
+    // id); with other problems already listed, only those, so nothing is said twice.
+    if let Err(refusal) = check(&spec) {
+        let cross_job = matches!(
+            refusal,
+            Refusal::DuplicateJob { .. }
+                | Refusal::Input {
+                    problem: InputProblem::DriveInUse { .. },
+                    ..
+                }
+        );
+        if problems.is_empty() || cross_job {
             problems.push((
                 field_of(&refusal, &spec, &at_index),
                 FormProblem::Refused(refusal),
