@@ -143,6 +143,8 @@ pub fn text(key: Text) -> &'static str {
         Text::ClockRestarted => "14-day clock restarted",
         Text::CopyProgress => "Copy progress",
         Text::GoToHint => "YYYY-MM-DD HH:MM",
+        Text::CountdownNow => "now",
+        Text::HourUnit => "h",
         Text::GoToInvalid => "Write the time as YYYY-MM-DD HH:MM (24-hour, UTC).",
     }
 }

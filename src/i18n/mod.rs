@@ -197,6 +197,8 @@ texts! {
     CopyProgress,
     GoToHint,
     GoToInvalid,
+    CountdownNow,
+    HourUnit,
 }
 
 #[cfg(test)]

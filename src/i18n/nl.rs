@@ -145,6 +145,8 @@ pub fn text(key: Text) -> &'static str {
         Text::ClockRestarted => "klok van 14 dagen opnieuw gestart",
         Text::CopyProgress => "Kopieervoortgang",
         Text::GoToHint => "JJJJ-MM-DD UU:MM",
+        Text::CountdownNow => "nu",
+        Text::HourUnit => "u",
         Text::GoToInvalid => "Schrijf de tijd als JJJJ-MM-DD UU:MM (24 uur, UTC).",
     }
 }

@@ -2,7 +2,7 @@
 
 use chrono::{SecondsFormat, TimeDelta};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::model::Time;
 
 /// "2026-01-05 09:00 UTC": unambiguous in every locale, which matters in a classroom.
@@ -54,17 +54,11 @@ pub fn day_of(start: Time, now: Time) -> i64 {
 /// A countdown such as "13d 23h 59m"; under a minute it reads "<1m".
 pub fn countdown(lang: Lang, left: TimeDelta) -> String {
     if left <= TimeDelta::zero() {
-        return match lang {
-            Lang::En => "now".into(),
-            Lang::Nl => "nu".into(),
-        };
+        return lang.t(Text::CountdownNow).into();
     }
     let minutes = left.num_minutes();
     let (d, h, m) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
-    let hour = match lang {
-        Lang::En => "h",
-        Lang::Nl => "u",
-    };
+    let hour = lang.t(Text::HourUnit);
     match (d, h, m) {
         (0, 0, 0) => "<1m".into(),
         (0, 0, m) => format!("{m}m"),
