@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::state::use_app;
 use super::url_sync::open_link;
 use super::use_lang;
+use crate::i18n::problems::link_not_stored;
 use crate::i18n::{loaded, story_title, Lang, Text};
 
 /// Which story a notice names: a built-in one by its slug (its title is translated when
@@ -37,6 +38,9 @@ pub enum Notice {
     },
     /// A load replaced an edited world; the notice offers Undo.
     Loaded(Story),
+    /// The address bar could not take this view's link (`chars` long; `refused`: the browser
+    /// said no, else it is past the limit), so it no longer follows the view.
+    LinkNotStored { chars: usize, refused: bool },
 }
 
 #[component]
@@ -56,6 +60,13 @@ pub fn NoticeBar() -> impl IntoView {
             Notice::BadLink { link, problem, fallback } => view! {
                 <div class="notice error" role="alert" data-testid="notice">
                     <BadLink link problem fallback />
+                    {dismiss()}
+                </div>
+            }
+            .into_any(),
+            Notice::LinkNotStored { chars, refused } => view! {
+                <div class="notice error" role="alert" data-testid="notice">
+                    <span>{move || link_not_stored(lang.get(), chars, refused)}</span>
                     {dismiss()}
                 </div>
             }

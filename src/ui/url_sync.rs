@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::notice::Notice;
 use super::state::AppState;
+use crate::model::limits::MAX_LINK_CHARS;
 use crate::share::{hash, HashError, HashRequest};
 
 fn location_hash() -> String {
@@ -64,13 +65,36 @@ pub fn use_url_sync(app: AppState) {
         if text == location_hash() {
             return;
         }
-        if let Ok(history) = window().history() {
+        // Never a silently stale address: a link too long to store, or one the browser
+        // refuses, says so on the page.
+        let chars = text.len() - 1;
+        if chars > MAX_LINK_CHARS {
+            app.set_notice(Some(Notice::LinkNotStored {
+                chars,
+                refused: false,
+            }));
+            return;
+        }
+        let stored = window().history().is_ok_and(|history| {
             let null = wasm_bindgen::JsValue::NULL;
-            let _ = if new_step {
-                history.push_state_with_url(&null, "", Some(&text))
+            if new_step {
+                history.push_state_with_url(&null, "", Some(&text)).is_ok()
             } else {
-                history.replace_state_with_url(&null, "", Some(&text))
-            };
+                history
+                    .replace_state_with_url(&null, "", Some(&text))
+                    .is_ok()
+            }
+        });
+        let shown = app
+            .notice()
+            .with_untracked(|n| matches!(n, Some(Notice::LinkNotStored { .. })));
+        if !stored {
+            app.set_notice(Some(Notice::LinkNotStored {
+                chars,
+                refused: true,
+            }));
+        } else if shown {
+            app.set_notice(None);
         }
     });
     // Read: a hash typed or pasted into the address bar, or Back and Forward. Both events
