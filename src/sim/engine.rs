@@ -310,6 +310,27 @@ impl Simulation {
         k.checked_sub(1).and_then(|k| snaps.get(k)).map(|(_, j)| j)
     }
 
+    /// Every job's name, in creation order (never-created ones last).
+    pub fn job_names(&self) -> impl Iterator<Item = &str> + '_ {
+        self.order.iter().map(|&i| self.inputs[i].name.as_str())
+    }
+
+    /// A job's whole history: the job after each event that changed it, in time order
+    /// (empty for an unknown name). What the timeline draws its segments from.
+    pub fn job_history(&self, name: &str) -> &[(Time, Job)] {
+        self.index
+            .get(name)
+            .map_or(&[][..], |&i| &self.timelines[i].snapshots)
+    }
+
+    /// A job's own log entries (accepted and refused), in time order; their `seq` is not
+    /// the global one.
+    pub fn job_log(&self, name: &str) -> &[LogEntry] {
+        self.index
+            .get(name)
+            .map_or(&[][..], |&i| &self.timelines[i].entries)
+    }
+
     /// One job as it is at `t`, borrowed.
     pub fn job_at(&self, name: &str, t: Time) -> Option<&Job> {
         self.index.get(name).and_then(|&i| self.job_of(i, t))
