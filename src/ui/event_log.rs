@@ -141,9 +141,8 @@ fn update_around(app: AppState, entry: &LogEntry) -> Option<(Option<Job>, Job)> 
     if entry.event != EventLabel::Action(ActionKind::UpdateJob) || entry.is_refused() {
         return None;
     }
-    let find = |jobs: Vec<Job>| jobs.into_iter().find(|j| j.name == entry.job);
     app.sim().with_untracked(|s| {
-        let before = find(s.jobs_at(entry.at - TimeDelta::milliseconds(1)));
-        Some((before, find(s.jobs_at(entry.at))?))
+        let before = s.job_at(&entry.job, entry.at - TimeDelta::nanoseconds(1));
+        Some((before.cloned(), s.job_at(&entry.job, entry.at)?.clone()))
     })
 }
