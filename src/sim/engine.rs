@@ -81,24 +81,7 @@ impl Simulation {
     /// From a scenario. A parsed file always loads; a scenario built in code that lacks a
     /// required field, or passes a limit, is an error naming the place: no event is skipped.
     pub fn new(scenario: Scenario) -> Result<Self, ScenarioErrors> {
-        let mut sim = Self {
-            rules: scenario.rules(),
-            autopilot: Autopilot::of(&scenario),
-            autopilot_changed: false,
-            seed: scenario.seed(),
-            start: scenario.start,
-            file_events: scenario.events.len(),
-            base: scenario,
-            user: Vec::new(),
-            inputs: Vec::new(),
-            index: HashMap::new(),
-            timelines: Vec::new(),
-            order: Vec::new(),
-            rank: Vec::new(),
-            log: Vec::new(),
-            log_src: Vec::new(),
-            owners: DriveOwners::default(),
-        };
+        let mut sim = Self::bare(scenario);
         let mut manual = Vec::new();
         for job in &sim.base.jobs {
             let at = job.created_at.unwrap_or(sim.start);
@@ -158,14 +141,20 @@ impl Simulation {
             enabled: Some(false),
             ..Default::default()
         });
-        Simulation {
-            autopilot: Autopilot::of(&base),
-            base,
-            user: Vec::new(),
-            rules: Rules::default(),
+        Self::bare(base)
+    }
+
+    /// The settings of `scenario`, and nothing replayed yet.
+    fn bare(scenario: Scenario) -> Self {
+        Self {
+            rules: scenario.rules(),
+            autopilot: Autopilot::of(&scenario),
             autopilot_changed: false,
-            seed: 1,
-            start,
+            seed: scenario.seed(),
+            start: scenario.start,
+            file_events: scenario.events.len(),
+            base: scenario,
+            user: Vec::new(),
             inputs: Vec::new(),
             index: HashMap::new(),
             timelines: Vec::new(),
@@ -174,7 +163,6 @@ impl Simulation {
             log: Vec::new(),
             log_src: Vec::new(),
             owners: DriveOwners::default(),
-            file_events: 0,
         }
     }
 

@@ -10,6 +10,19 @@ use crate::i18n::problems::{capitalised, drive_id_text, input_text, not_a_number
 use crate::i18n::{refusal_text, refused_line, Lang, Text};
 use crate::model::{Action, JobType, Refusal};
 
+/// The problem shown beside `field`, if any.
+fn field_error(
+    problems: RwSignal<Vec<(Field, FormProblem)>>,
+    lang: Lang,
+    field: Field,
+) -> Option<String> {
+    problems.with(|p| {
+        p.iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| problem_text(lang, m))
+    })
+}
+
 /// A form problem in the interface language: the model's reason, without the rule id where
 /// the field already says what it is about.
 fn problem_text(lang: Lang, p: &FormProblem) -> String {
@@ -43,16 +56,7 @@ pub fn NewJobPanel() -> impl IntoView {
     let draft = RwSignal::new(blank());
     let problems = RwSignal::new(Vec::<(Field, FormProblem)>::new());
     let outcome = RwSignal::new(None::<String>);
-    let error_for = move |field: Field| {
-        move || {
-            let lang = lang.get();
-            problems.with(|p| {
-                p.iter()
-                    .find(|(f, _)| *f == field)
-                    .map(|(_, m)| problem_text(lang, m))
-            })
-        }
-    };
+    let error_for = move |field: Field| move || field_error(problems, lang.get(), field);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let check =
@@ -130,16 +134,7 @@ fn DriveDraftRow(
 ) -> impl IntoView {
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
-    let err = move |field: Field| {
-        move || {
-            let lang = lang.get();
-            problems.with(|p| {
-                p.iter()
-                    .find(|(f, _)| *f == field)
-                    .map(|(_, m)| problem_text(lang, m))
-            })
-        }
-    };
+    let err = move |field: Field| move || field_error(problems, lang.get(), field);
     let get = move |f: fn(&DriveDraft) -> String| {
         move || draft.with(|d| d.drives.get(i).map(f).unwrap_or_default())
     };
