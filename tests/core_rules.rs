@@ -298,7 +298,7 @@ fn tracking_is_refused_outside_creating_with_the_rule() {
     assert_eq!(r.rule(), RuleId::TrackingEntered);
     assert_eq!(
         r.to_string(),
-        "EnterTracking is not allowed while the job is Packaging (R3: tracking can only be entered while Creating)"
+        "“Enter tracking” is not allowed while the job is Packaging (R3: entering the carrier and tracking number moves the job to Shipping)"
     );
 }
 

@@ -157,6 +157,26 @@ pub fn drive_id_text(lang: Lang, e: &crate::model::DriveIdError) -> String {
     }
 }
 
+/// English, for logs and tests.
+impl std::fmt::Display for crate::model::DriveIdError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&drive_id_text(Lang::En, self))
+    }
+}
+
+/// English, for logs and tests.
+impl std::fmt::Display for crate::model::UnknownLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "\"{}\" is not a valid {}; expected one of: {}",
+            self.value,
+            self.kind,
+            self.expected.join(", ")
+        )
+    }
+}
+
 /// A size field that holds no number.
 pub fn not_a_number_text(lang: Lang) -> &'static str {
     match lang {

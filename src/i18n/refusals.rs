@@ -1,7 +1,7 @@
 //! Refusals in the interface language. An action is named as its button names it ("Ship
 //! drives back"), not by its event name (`DrivesShippedBack`): the learner pressed a button
-//! and should recognise it. Written here, so the core stays free of interface concerns; the
-//! core's own `Display` remains the wording for logs and files.
+//! and should recognise it. Written here, so the core stays free of interface concerns and
+//! of prose; `Display` (English) is implemented here too, for logs and tests.
 
 use super::{rule_text, Lang, Text};
 use crate::model::{ActionKind, DriveState, Refusal};
@@ -65,12 +65,44 @@ fn en(refusal: &Refusal) -> String {
             either(expected, " or ")
         ),
         Refusal::Input { problem, .. } => super::problems::input_text(lang, problem),
-        // The other reasons name no action; the core's sentence is the English one.
-        other => {
-            let full = other.to_string();
-            let rule = format!(" ({}: {})", other.rule().id(), other.rule().summary());
-            full.strip_suffix(&rule).unwrap_or(&full).to_string()
+        Refusal::UnknownJob { job } => format!("there is no job named \"{job}\" at this time"),
+        Refusal::DuplicateJob { job } => {
+            format!("a job named \"{job}\" already exists; choose another name")
         }
+        Refusal::UnknownDrive { job, drive } => {
+            format!("drive {drive} is not one of job \"{job}\"'s drives")
+        }
+        Refusal::DuplicateDrive { drive, .. } => {
+            format!("drive {drive} is listed twice or already belongs to this job")
+        }
+        Refusal::JobDeleted { job, .. } => format!("job \"{job}\" has been deleted"),
+        Refusal::CancelNotInRuleSet => {
+            "the 2018 rules have no cancel; switch to the 2021 rules to cancel a job".into()
+        }
+        Refusal::BytesOutOfRange {
+            drive,
+            bytes,
+            copied,
+            size,
+        } => format!(
+            "drive {drive}: {bytes} bytes copied is outside {copied}..={size} (progress cannot pass the size or go back)"
+        ),
+        Refusal::TooManyDrives { count } => {
+            format!("a job holds at most 10 drives; this one has {count}")
+        }
+        Refusal::NoDrives => "an import job needs at least one drive".into(),
+        Refusal::TimeBackwards { at, last } => format!(
+            "the event at {} is earlier than the job's last change at {}",
+            at.to_rfc3339(),
+            last.to_rfc3339()
+        ),
+    }
+}
+
+/// English, for logs, tests and errors outside the interface.
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&refusal_text(Lang::En, self))
     }
 }
 

@@ -15,21 +15,6 @@ pub enum DriveIdError {
     NotAlphanumeric { value: String },
 }
 
-impl fmt::Display for DriveIdError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::WrongLength { value, len } => write!(
-                f,
-                "drive id \"{value}\" has {len} characters; a drive id has exactly 8 letters or digits, like 9CA995BB"
-            ),
-            Self::NotAlphanumeric { value } => write!(
-                f,
-                "drive id \"{value}\" may contain only letters A-Z and digits 0-9, like 9CA995BB"
-            ),
-        }
-    }
-}
-
 impl std::error::Error for DriveIdError {}
 
 impl DriveId {

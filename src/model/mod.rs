@@ -3,6 +3,7 @@
 //! Nothing here knows about the browser, the wall clock or other jobs: the
 //! simulation in `crate::sim` feeds it timed events and keeps the history.
 
+pub mod diagram;
 pub mod durations;
 pub mod event;
 pub mod ids;

@@ -8,7 +8,6 @@ use super::rules::RuleId;
 use super::states::{DriveState, JobState};
 use super::Time;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Refusal {
@@ -97,74 +96,6 @@ impl Refusal {
     }
 }
 
-fn list(states: &[DriveState]) -> String {
-    let ids: Vec<_> = states.iter().map(|s| s.id()).collect();
-    ids.join(" or ")
-}
-
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let rule = self.rule();
-        match self {
-            Self::NotAllowedInState { action, state, .. } => {
-                write!(f, "{action} is not allowed while the job is {state}")
-            }
-            Self::UnknownJob { job } => write!(f, "there is no job named \"{job}\" at this time"),
-            Self::DuplicateJob { job } => {
-                write!(f, "a job named \"{job}\" already exists; choose another name")
-            }
-            Self::UnknownDrive { job, drive } => {
-                write!(f, "drive {drive} is not one of job \"{job}\"'s drives")
-            }
-            Self::DuplicateDrive { drive, .. } => {
-                write!(f, "drive {drive} is listed twice or already belongs to this job")
-            }
-            Self::DriveNotInState { drive, state, expected, .. } => write!(
-                f,
-                "drive {drive} is {state}; this needs it to be {}",
-                list(expected)
-            ),
-            Self::JobDeleted { job, .. } => write!(f, "job \"{job}\" has been deleted"),
-            Self::CancelNotInRuleSet => {
-                write!(f, "the 2018 rules have no cancel; switch to the 2021 rules to cancel a job")
-            }
-            Self::BytesOutOfRange { drive, bytes, copied, size } => write!(
-                f,
-                "drive {drive}: {bytes} bytes copied is outside {copied}..={size} (progress cannot pass the size or go back)"
-            ),
-            Self::TooManyDrives { count } => {
-                write!(f, "a job holds at most 10 drives; this one has {count}")
-            }
-            Self::NoDrives => write!(f, "an import job needs at least one drive"),
-            Self::Input { problem, .. } => write!(f, "{problem:?}"),
-            Self::MissingTracking { action } => {
-                write!(f, "{action} needs both a carrier and a tracking number")
-            }
-            Self::TimeBackwards { at, last } => write!(
-                f,
-                "the event at {at} is earlier than the job's last change at {last}"
-            ),
-        }?;
-        write!(f, " ({}: {})", rule.id(), rule.summary())
-    }
-}
-
+// Its words, in English and Dutch, are in `crate::i18n::refusals` (which also implements
+// `Display`, in English, for logs and tests): the model says only what is refused and why.
 impl std::error::Error for Refusal {}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn display_names_the_rule() {
-        let r = Refusal::NotAllowedInState {
-            action: ActionKind::EnterTracking,
-            state: JobState::Packaging,
-            rule: RuleId::TrackingEntered,
-        };
-        assert_eq!(
-            r.to_string(),
-            "EnterTracking is not allowed while the job is Packaging (R3: tracking can only be entered while Creating)"
-        );
-    }
-}

@@ -65,33 +65,6 @@ impl RuleId {
             Self::Percent => "R13",
         }
     }
-
-    /// One line in plain English, used in refusals ("R3: tracking can only be entered while Creating").
-    pub fn summary(self) -> &'static str {
-        match self {
-            Self::TimeOrder => "time never runs backwards in a job's log",
-            Self::JobCreated => "a new job starts Creating, with at most 10 drives and a unique name",
-            Self::CreatingExpiry => {
-                "a job left in Creating for 14 days is deleted; updating it restarts the 14 days"
-            }
-            Self::TrackingEntered => "tracking can only be entered while Creating",
-            Self::PackageDelivered => "a package can only be delivered while the job is Shipping",
-            Self::ShippingOverdue => {
-                "14 days after tracking with no delivery, missing drives become NeverReceived"
-            }
-            Self::ShippingAbandoned => "30 days after being overdue with no delivery, the job closes",
-            Self::LateDrive => {
-                "a NeverReceived drive can arrive late only while the job is Shipping, Received or Transferring"
-            }
-            Self::CopyStarted => "a copy can start only on a Received drive",
-            Self::CopyFinished => "a copy can finish only on a Transferring drive",
-            Self::ShippedBack => "drives are shipped back only when the job is Packaging",
-            Self::RetentionExpiry => "a Completed, Closed or Canceled job is deleted after 90 days",
-            Self::CustomerDelete => "the customer can delete a job only while Creating or Completed",
-            Self::Cancel => "a job can be canceled only in the 2021 rule set, inside the cancel window",
-            Self::Percent => "copy progress is bytes copied, between 0 and the drive's size, never going back",
-        }
-    }
 }
 
 impl fmt::Display for RuleId {

@@ -15,18 +15,6 @@ pub struct UnknownLabel {
     pub expected: Vec<&'static str>,
 }
 
-impl fmt::Display for UnknownLabel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "\"{}\" is not a valid {}; expected one of: {}",
-            self.value,
-            self.kind,
-            self.expected.join(", ")
-        )
-    }
-}
-
 impl std::error::Error for UnknownLabel {}
 
 /// Generates `id`, `ALL`, `Display` and `FromStr` from one table, so the identifier
