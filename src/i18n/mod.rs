@@ -5,6 +5,7 @@
 
 mod counts;
 mod en;
+mod links;
 mod log;
 mod nl;
 pub mod problems;
@@ -13,6 +14,7 @@ mod rules;
 mod stories;
 
 pub use counts::{count, loaded, showing_latest, Noun};
+pub use links::link_problem;
 pub use log::{outcome_label, source_label, subject_label, update_summary};
 pub use refusals::{action_label, refusal_text, refused_line};
 pub use rules::rule_text;

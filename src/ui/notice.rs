@@ -7,7 +7,8 @@ use super::state::use_app;
 use super::url_sync::open_link;
 use super::use_lang;
 use crate::i18n::problems::link_not_stored;
-use crate::i18n::{loaded, story_title, Lang, Text};
+use crate::i18n::{link_problem, loaded, story_title, Lang, Text};
+use crate::share::HashError;
 
 /// Which story a notice names: a built-in one by its slug (its title is translated when
 /// shown), or a file by its own title.
@@ -26,14 +27,14 @@ impl Story {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     /// A link that could not be opened. `link` is the address's hash as it was, `problem`
     /// what is wrong with it; `fallback` says whether the default story is shown instead
     /// (on opening the page) or the current view stayed (a link pasted later).
     BadLink {
         link: String,
-        problem: String,
+        problem: HashError,
         fallback: bool,
     },
     /// A load replaced an edited world; the notice offers Undo.
@@ -86,7 +87,7 @@ pub fn NoticeBar() -> impl IntoView {
 
 /// The problem in words, and the link in a box the user can correct and try again.
 #[component]
-fn BadLink(link: String, problem: String, fallback: bool) -> impl IntoView {
+fn BadLink(link: String, problem: HashError, fallback: bool) -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
@@ -97,6 +98,7 @@ fn BadLink(link: String, problem: String, fallback: bool) -> impl IntoView {
         } else {
             Text::CurrentKept
         };
+        let problem = link_problem(lang.get(), &problem);
         format!("{}: {problem}. {}", t(Text::LinkNotOpened), t(after))
     };
     view! {

@@ -36,7 +36,7 @@ pub fn initial_request() -> (Option<HashRequest>, Option<Notice>) {
 fn bad_link(link: String, e: &HashError, fallback: bool) -> Notice {
     Notice::BadLink {
         link,
-        problem: e.to_string(),
+        problem: e.clone(),
         fallback,
     }
 }

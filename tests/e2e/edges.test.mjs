@@ -121,6 +121,12 @@ test('a bad link stays visible and editable in the message, and a corrected one 
   await page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent.includes('no-such-story'));
   assert.equal(await page.getByTestId('bad-link').inputValue(), '#preset=no-such-story', 'the text stays as typed');
   await screenshot(page, 'edges-bad-link');
+  // The message follows the interface language; the link stays as typed.
+  await page.getByLabel('Language').selectOption('nl');
+  await page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent.includes('kon niet worden geopend'));
+  assert.match(await notice.innerText(), /verhaal "no-such-story" dat niet bestaat/);
+  assert.equal(await page.getByTestId('bad-link').inputValue(), '#preset=no-such-story');
+  await page.getByLabel('Taal').selectOption('en');
 
   await page.getByTestId('bad-link').fill(`${env.server.url}#preset=abandoned`);
   await page.getByTestId('try-link').click();

@@ -1,0 +1,48 @@
+//! Why a link could not be opened, in the interface language. The link reader
+//! (`crate::share::hash`) says what is wrong as data; the words are here. A damaged scenario's
+//! own problems are passed through as the reader gives them.
+
+use super::Lang;
+use crate::model::limits::MAX_LINK_CHARS;
+use crate::share::HashError;
+
+pub fn link_problem(lang: Lang, e: &HashError) -> String {
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Nl => nl(e),
+    }
+}
+
+fn nl(e: &HashError) -> String {
+    match e {
+        HashError::UnknownPreset(name) => {
+            format!("de link noemt een verhaal \"{name}\" dat niet bestaat")
+        }
+        HashError::BadBase64(why) => format!("het scenario in de link is beschadigd: {why}"),
+        HashError::NotUtf8 => "het scenario in de link is geen UTF-8-tekst".into(),
+        HashError::BadScenario(problems) => format!(
+            "het scenario in de link is niet geldig: {}",
+            problems.join("; ")
+        ),
+        HashError::BadTime(t) => format!("de tijd \"{t}\" in de link is geen RFC 3339-tijd"),
+        HashError::NoScenario => "de link bevat preset= noch scenario=".into(),
+        HashError::TooLong { len } => format!(
+            "de link is {len} tekens lang; links van hoogstens {MAX_LINK_CHARS} tekens worden gelezen"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_link_is_explained_in_each_language() {
+        let e = HashError::UnknownPreset("nope".into());
+        assert_eq!(link_problem(Lang::En, &e), e.to_string());
+        assert_eq!(
+            link_problem(Lang::Nl, &e),
+            "de link noemt een verhaal \"nope\" dat niet bestaat"
+        );
+    }
+}
