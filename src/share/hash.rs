@@ -5,7 +5,7 @@
 use super::base64url;
 use crate::model::limits::MAX_LINK_CHARS;
 use crate::model::Time;
-use crate::sim::{preset, Scenario};
+use crate::sim::{preset, Problem, Scenario};
 use chrono::{DateTime, SecondsFormat};
 
 /// Which scenario a hash names.
@@ -28,7 +28,7 @@ pub enum HashError {
     UnknownPreset(String),
     BadBase64(String),
     NotUtf8,
-    BadScenario(Vec<String>),
+    BadScenario(Vec<Problem>),
     BadTime(String),
     NoScenario,
     /// Longer than `MAX_LINK_CHARS`: refused before any decoding.
@@ -46,10 +46,11 @@ impl std::fmt::Display for HashError {
             Self::BadBase64(why) => write!(f, "the scenario in the link is damaged: {why}"),
             Self::NotUtf8 => write!(f, "the scenario in the link is not UTF-8 text"),
             Self::BadScenario(problems) => {
+                let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
                 write!(
                     f,
                     "the scenario in the link is not valid: {}",
-                    problems.join("; ")
+                    lines.join("; ")
                 )
             }
             Self::BadTime(t) => write!(f, "the time \"{t}\" in the link is not an RFC 3339 time"),
@@ -87,9 +88,8 @@ pub fn parse(hash: &str) -> Result<Option<HashRequest>, HashError> {
                 let bytes =
                     base64url::decode(value).map_err(|e| HashError::BadBase64(e.to_string()))?;
                 let text = String::from_utf8(bytes).map_err(|_| HashError::NotUtf8)?;
-                let parsed = Scenario::parse(&text).map_err(|errors| {
-                    HashError::BadScenario(errors.problems.iter().map(|p| p.to_string()).collect())
-                })?;
+                let parsed = Scenario::parse(&text)
+                    .map_err(|errors| HashError::BadScenario(errors.problems))?;
                 scenario = Some(ScenarioRef::Inline(Box::new(parsed)));
             }
             "t" => {
