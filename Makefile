@@ -1,4 +1,6 @@
 # The two commands of the README. Everything else lives in scripts/.
+# make runs every recipe with /bin/sh, which is dash on Debian and Ubuntu: keep the recipes and
+# scripts/env.sh (sourced here) plain POSIX sh. The scripts themselves run under bash.
 .PHONY: serve test build bench size setup
 
 # Build tools and crates, then serve the app on http://127.0.0.1:8080 (release build, auto-reload).

@@ -76,4 +76,7 @@ fi
 
 # 6. Crates, so that the offline trunk build finds everything.
 cargo fetch --quiet
+
+# env.sh ran before the tools above existed: source it again so that PATH finds the new ones.
+. scripts/env.sh
 say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"
