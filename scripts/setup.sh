@@ -30,13 +30,28 @@ as_root_apt() {
   fi
 }
 
-# 1. The wasm target.
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
+# 1. The Rust toolchain rust-toolchain.toml pins, with rustfmt, clippy and the wasm32 target. Every
+#    cargo run in this repository (cargo install below included) uses that toolchain.
+toolchain=$(sed -n 's/^channel *= *"\([^"]*\)".*/\1/p' rust-toolchain.toml)
+# (Each list is read whole before grep: under pipefail, `rustup ... | grep -q` can fail on SIGPIPE.)
+toolchains=$(rustup toolchain list 2>/dev/null || true)
+installed=$(rustup component list --installed 2>/dev/null || true)
+if ! grep -q "^$toolchain-" <<<"$toolchains" \
+  || ! grep -qx 'rust-std-wasm32-unknown-unknown' <<<"$installed" \
+  || ! grep -q '^clippy' <<<"$installed" || ! grep -q '^rustfmt' <<<"$installed"; then
+  say "installing Rust $toolchain with what rust-toolchain.toml lists"
+  # rustup 1.28 and later install what rust-toolchain.toml names on `rustup toolchain install`;
+  # older ones on `rustup show`.
+  rustup_version=$(rustup --version 2>/dev/null | awk '{ print $2; exit }')
+  if [ "$(printf '%s\n' 1.28.0 "$rustup_version" | sort -V | head -n 1)" = 1.28.0 ]; then
+    rustup toolchain install
+  else
+    rustup show
+  fi
 fi
 
-# 2. trunk, pinned. 0.22.x declares rust-version 1.96 but builds and runs on 1.95.
+# 2. trunk, pinned. trunk 0.22.x declares rust-version 1.96.1; it builds and runs on the pinned
+#    toolchain (see rust-toolchain.toml), hence --ignore-rust-version.
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   say "building trunk $TRUNK_VERSION from crates.io (once; about 15 minutes on 2 cores)"
   cargo install "trunk@$TRUNK_VERSION" --locked --ignore-rust-version --root "$IE_TOOLS/trunk-$TRUNK_VERSION"
