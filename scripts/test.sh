@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
 # Runs every check: formatting, lints (host and wasm32), native tests, browser tests, the
-# release build, end-to-end tests against the built dist/ and the size report.
+# release build (`make build`), end-to-end tests against the built dist/, the size report and a
+# smoke test of `make serve`.
 # Exits non-zero if anything failed and ends with one line: "summary: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser || { echo "summary: 0 passed, 1 failed"; exit 1; }
+
+# The README's commands (make build, make serve) run with the environment this script started
+# with, not with what env.sh adds below: they must find the tools on their own, as for a user.
+readme_env=(env)
+for v in IE_TOOLS TRUNK_SKIP_VERSION_CHECK; do [ -n "${!v+x}" ] || readme_env+=(-u "$v"); done
+readme_env+=("PATH=$PATH")
+as_user() { "${readme_env[@]}" "$@"; }
+
 . scripts/env.sh
 
 logs=target/test-logs
@@ -48,9 +57,11 @@ step clippy-host cargo clippy --all-targets --offline -- -D warnings
 step clippy-wasm cargo clippy --all-targets --offline --target wasm32-unknown-unknown -- -D warnings
 step native-tests cargo test --offline
 step browser-tests cargo test --offline --target wasm32-unknown-unknown --test web
-step build trunk build --release
+step build as_user make build
 step e2e node --test --test-concurrency=1 tests/e2e/
 step size scripts/size-report.sh
+# Last: trunk serve rebuilds dist/ (with its auto-reload script) while it serves.
+step serve-smoke as_user node --test tests/e2e/serve.smoke.mjs
 
 printf '\n== results\n'
 printf '%s\n' "${results[@]}"
