@@ -4,6 +4,7 @@
 //! portal and the REST API show, and what the page's contract promises in the Status cells.
 
 mod counts;
+mod diagram;
 mod en;
 mod links;
 mod log;
@@ -14,6 +15,7 @@ mod rules;
 mod stories;
 
 pub use counts::{count, loaded, showing_latest, Noun};
+pub use diagram::{after_days, dg, fires_at, why_countdown, why_state, DgText};
 pub use links::link_problem;
 pub use log::{outcome_label, source_label, subject_label, update_summary};
 pub use refusals::{action_label, refusal_text, refused_line};

@@ -205,37 +205,37 @@ pub const NODE_HEIGHT: i32 = 44;
 /// The hand-placed layout: nodes, and the arrows that curve (positive bends to the left of
 /// the arrow's direction); every other arrow is straight.
 const JOB_LAYOUT: &[Place] = &[
-    at(START, 130, 50, 0),
-    at(j(J::Creating), 290, 50, 140),
-    at(j(J::Shipping), 480, 50, 140),
-    at(j(J::Received), 670, 50, 140),
-    at(j(J::Transferring), 670, 165, 150),
-    at(j(J::Packaging), 670, 280, 140),
-    at(j(J::Canceled), 290, 165, 140),
-    at(j(J::Closed), 290, 280, 140),
-    at(j(J::Completed), 290, 395, 140),
-    at(DELETED, 90, 222, 120),
+    at(START, 140, 55, 0),
+    at(j(J::Creating), 280, 55, 140),
+    at(j(J::Shipping), 490, 55, 140),
+    at(j(J::Received), 720, 55, 140),
+    at(j(J::Transferring), 720, 170, 150),
+    at(j(J::Packaging), 720, 285, 140),
+    at(j(J::Canceled), 280, 170, 140),
+    at(j(J::Closed), 280, 285, 140),
+    at(j(J::Completed), 280, 400, 140),
+    at(DELETED, 80, 170, 120),
 ];
 const JOB_BENDS: &[(Node, Node, bool, i32)] = &[
-    (j(J::Creating), DELETED, true, 34),
-    (j(J::Creating), DELETED, false, -20),
-    (j(J::Completed), DELETED, true, -34),
-    (j(J::Completed), DELETED, false, 20),
+    (j(J::Creating), DELETED, true, -36),
+    (j(J::Creating), DELETED, false, 24),
+    (j(J::Completed), DELETED, true, 36),
+    (j(J::Completed), DELETED, false, -24),
 ];
 
 const DRIVE_LAYOUT: &[Place] = &[
-    at(START, 24, 125, 0),
-    at(d(D::Specified), 120, 50, 150),
-    at(d(D::NeverReceived), 120, 200, 170),
-    at(d(D::Received), 360, 125, 140),
-    at(d(D::Transferring), 590, 125, 150),
-    at(d(D::Completed), 480, 255, 140),
-    at(d(D::CompletedMoreInfo), 700, 255, 190),
-    at(d(D::ShippedBack), 230, 345, 150),
+    at(START, 270, 130, 0),
+    at(d(D::Specified), 110, 55, 150),
+    at(d(D::NeverReceived), 110, 210, 170),
+    at(d(D::Received), 420, 130, 140),
+    at(d(D::Transferring), 640, 130, 150),
+    at(d(D::Completed), 550, 260, 140),
+    at(d(D::CompletedMoreInfo), 760, 260, 180),
+    at(d(D::ShippedBack), 300, 350, 150),
 ];
 const DRIVE_BENDS: &[(Node, Node, bool, i32)] = &[
-    (d(D::Specified), d(D::NeverReceived), true, 34),
-    (d(D::Specified), d(D::NeverReceived), false, -34),
+    (d(D::Specified), d(D::NeverReceived), true, 44),
+    (d(D::Specified), d(D::NeverReceived), false, -44),
 ];
 
 impl Machine {
@@ -259,8 +259,8 @@ impl Machine {
     /// Width and height of the drawing, in SVG user units.
     pub fn size(self) -> (i32, i32) {
         match self {
-            Self::Job => (760, 430),
-            Self::Drive => (810, 380),
+            Self::Job => (810, 435),
+            Self::Drive => (860, 385),
         }
     }
 

@@ -2,8 +2,11 @@
 
 use leptos::prelude::*;
 
+use super::state_diagrams::DrivePick;
 use super::status_badge::StatusBadge;
 use super::use_lang;
+use super::why::WhyButton;
+use super::why_reason::WhySubject;
 use crate::i18n::Text;
 use crate::model::{CopyOutcome, Drive, DriveState, Job};
 
@@ -30,10 +33,11 @@ pub fn log_names(drive: &Drive) -> Option<(String, String)> {
 }
 
 #[component]
-pub fn DriveTable(job: Memo<Option<Job>>) -> impl IntoView {
+pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
     let drives = move || job.with(|j| j.as_ref().map(|j| j.drives.clone()).unwrap_or_default());
+    let name = move || job.with(|j| j.as_ref().map(|j| j.name.clone()).unwrap_or_default());
     let extras = move || {
         job.with(|j| {
             j.as_ref()
@@ -55,18 +59,30 @@ pub fn DriveTable(job: Memo<Option<Job>>) -> impl IntoView {
             </thead>
             <tbody>
                 {move || {
+                    let name = name();
                     drives()
                         .into_iter()
                         .map(|d| {
                             let state = d.state.id();
+                            let id = d.id.clone();
+                            let shown = d.id.clone();
                             let logs = log_names(&d);
                             let messages = d.messages.join("; ");
                             let messages_title = messages.clone();
                             view! {
                                 <tr data-drive=d.id.to_string()>
-                                    <th scope="row">{d.id.to_string()}</th>
+                                    <th scope="row">
+                                        <button class="link drive-pick" type="button"
+                                            aria-pressed=move || (drive.current.get().as_ref() == Some(&shown)).to_string()
+                                            on:click={
+                                                let id = id.clone();
+                                                move |_| drive.choose(id.clone())
+                                            }>{d.id.to_string()}</button>
+                                    </th>
                                     <td>
                                         <StatusBadge kind="drive" id=Signal::derive(move || state) />
+                                        " "
+                                        <WhyButton job=name.clone() subject=WhySubject::Drive(id) shown=state />
                                     </td>
                                     <td class="num">{format!("{}%", d.percent())}</td>
                                     <td title=messages_title>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::format;
 use super::state::{use_app, AppState};
 use super::use_lang;
+use super::why::use_log_highlight;
 use crate::i18n::{
     refusal_text, rule_text, showing_latest, source_label, subject_label, update_summary, Lang,
     Text,
@@ -114,13 +115,25 @@ fn LogItem(entry: LogEntry) -> impl IntoView {
     };
     let source = entry.source;
     let refused = entry.outcome.is_err();
+    // A "Why?" link points here: highlighted, and focused once.
+    let (seq, highlight) = (entry.seq, use_log_highlight());
+    let time_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(b) = time_button
+            .get()
+            .filter(|_| highlight.is(seq) && highlight.take_focus(seq))
+        {
+            let _ = b.focus();
+        }
+    });
     let target = match &entry.drive {
         Some(d) => format!("{} / {d}", entry.job),
         None => entry.job.clone(),
     };
     view! {
-        <li class="log-entry" class:automatic=automatic class:refused=refused data-source=entry.source.id()>
-            <button class="log-time link" on:click=move |_| app.seek(at)>{format::date_time(at)}</button>
+        <li class="log-entry" class:automatic=automatic class:refused=refused data-source=entry.source.id()
+            data-seq=seq class:highlighted=move || highlight.is(seq)>
+            <button class="log-time link" node_ref=time_button on:click=move |_| app.seek(at)>{format::date_time(at)}</button>
             <span class="source">{move || source_label(lang.get(), source)}</span>
             <span class="event-name">{entry.event.id()}</span>
             <span class="target">{target}</span>

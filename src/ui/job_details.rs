@@ -6,8 +6,11 @@ use super::drive_table::DriveTable;
 use super::format;
 use super::job_rows::status_id;
 use super::state::use_app;
+use super::state_diagrams::{DrivePick, StateDiagrams};
 use super::status_badge::StatusBadge;
 use super::use_lang;
+use super::why::WhyButton;
+use super::why_reason::WhySubject;
 use crate::i18n::{rule_text, Text};
 use crate::model::{Job, Time, Tracking};
 
@@ -19,6 +22,7 @@ pub fn JobDetails() -> impl IntoView {
     let job = app.selected_job();
     let selected = app.selected();
     let missing = move || selected.get().is_some() && job.with(|j| j.is_none());
+    let drive = DrivePick::new(job);
     view! {
         <section class="panel details" aria-labelledby="details-heading">
             <h2 id="details-heading">
@@ -33,7 +37,8 @@ pub fn JobDetails() -> impl IntoView {
             </Show>
             {move || job.get().map(|j| view! { <JobFacts job=j /> })}
             <Show when=move || job.with(|j| j.is_some())>
-                <DriveTable job />
+                <DriveTable job drive />
+                <StateDiagrams job drive />
             </Show>
         </section>
     }
@@ -59,6 +64,7 @@ fn JobFacts(job: Job) -> impl IntoView {
     ];
     let deleted = job.deleted;
     let is_deleted = job.is_deleted();
+    let name = job.name.clone();
     view! {
         <dl class="facts">
             <dt>{move || t(Text::ColStatus)}</dt>
@@ -69,6 +75,8 @@ fn JobFacts(job: Job) -> impl IntoView {
                     .filter(|(on, _)| *on)
                     .map(|(_, key)| view! { <span class="flag">{move || t(key)}</span> })
                     .collect_view()}
+                " "
+                <WhyButton job=job.name.clone() subject=WhySubject::Status shown=status />
             </dd>
             <dt>{move || t(Text::ColType)}</dt>
             <dd>{job.job_type.id()}</dd>
@@ -94,7 +102,8 @@ fn JobFacts(job: Job) -> impl IntoView {
                             {format::date_time(at)}
                             " ("
                             {move || format::countdown(lang.get(), at - app.now().get())}
-                            ")"
+                            ") "
+                            <WhyButton job=name.clone() subject=WhySubject::Countdown shown=rule.id() />
                         }
                             .into_any()
                     }

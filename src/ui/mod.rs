@@ -25,10 +25,14 @@ pub mod scrubber;
 pub mod sort_header;
 pub mod speed;
 pub mod state;
+pub mod state_diagram;
+pub mod state_diagrams;
 pub mod status_badge;
 pub mod text_field;
 pub mod ticker;
 pub mod url_sync;
+pub mod why;
+pub mod why_reason;
 
 use leptos::prelude::*;
 

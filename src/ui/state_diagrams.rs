@@ -1,0 +1,123 @@
+//! The selected job's two state machines, its state and its shown drive's state marked, and
+//! the step that just happened emphasised for a moment.
+
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+
+use super::state::use_app;
+use super::state_diagram::{Pick, StateDiagram};
+use super::use_lang;
+use super::why_reason::last_change;
+use crate::i18n::{dg, DgText};
+use crate::model::diagram::{Machine, Node};
+use crate::model::{DriveId, EventLabel, Job, Subject, Time};
+
+/// The drive whose state the drive diagram shows: the one chosen in the Drives table, else
+/// the job's first drive.
+#[derive(Clone, Copy)]
+pub struct DrivePick {
+    chosen: RwSignal<Option<DriveId>>,
+    pub current: Memo<Option<DriveId>>,
+}
+
+impl DrivePick {
+    pub fn new(job: Memo<Option<Job>>) -> Self {
+        let chosen = RwSignal::new(None::<DriveId>);
+        let current = Memo::new(move |_| {
+            let chosen = chosen.get();
+            job.with(|j| {
+                let drives = &j.as_ref()?.drives;
+                drives
+                    .iter()
+                    .find(|d| chosen.as_ref() == Some(&d.id))
+                    .or(drives.first())
+                    .map(|d| d.id.clone())
+            })
+        });
+        Self { chosen, current }
+    }
+
+    pub fn choose(&self, id: DriveId) {
+        self.chosen.set(Some(id));
+    }
+}
+
+/// The last step of a subject: whose (job, subject), when, and which arrow it took.
+type Step = (String, Subject, Time, Pick);
+
+/// The last accepted change of `subject` up to the clock, as the arrow it took.
+fn last_step(
+    job: Memo<Option<Job>>,
+    subject: impl Fn() -> Option<Subject> + Send + Sync + 'static,
+) -> Memo<Option<Step>> {
+    let app = use_app();
+    Memo::new(move |_| {
+        let name = job.with(|j| j.as_ref().map(|j| j.name.clone()))?;
+        let subject = subject()?;
+        let now = app.now().get();
+        app.sim().with(|s| {
+            let (e, c) = last_change(s.job_log(&name), now, |c| c.subject == subject)?;
+            let timed = matches!(e.event, EventLabel::Auto(_));
+            let pick = Pick::Arrow(Node::of(c.from)?, Node::of(Some(c.to))?, timed);
+            Some((name, subject.clone(), e.at, pick))
+        })
+    })
+}
+
+/// The arrow of a step that happened while this subject was shown, for 1.6 s.
+fn flash_of(step: Memo<Option<Step>>) -> Signal<Option<Pick>> {
+    let flash = RwSignal::new(None::<Pick>);
+    let timer = StoredValue::new_local(None::<Timeout>);
+    Effect::new(move |prev: Option<Option<Step>>| {
+        let now = step.get();
+        if let (Some(Some(p)), Some(n)) = (&prev, &now) {
+            if p.0 == n.0 && p.1 == n.1 && n.2 > p.2 {
+                flash.set(Some(n.3));
+                let clear = Timeout::new(1600, move || {
+                    let _ = flash.try_set(None);
+                });
+                timer.set_value(Some(clear));
+            }
+        }
+        now
+    });
+    flash.into()
+}
+
+#[component]
+pub fn StateDiagrams(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
+    let app = use_app();
+    let lang = use_lang();
+    let rules = Memo::new(move |_| app.sim().with(|s| s.rules()));
+    let job_node = Memo::new(move |_| {
+        job.with(|j| {
+            j.as_ref().map(|j| match j.is_deleted() {
+                true => Node::Deleted,
+                false => Node::Job(j.state),
+            })
+        })
+    });
+    let drive_node = Memo::new(move |_| {
+        let id = drive.current.get()?;
+        job.with(|j| j.as_ref()?.drive(&id).map(|d| Node::Drive(d.state)))
+    });
+    let job_flash = flash_of(last_step(job, || Some(Subject::Job)));
+    let drive_flash = flash_of(last_step(job, move || {
+        drive.current.get().map(Subject::Drive)
+    }));
+    let t = move |key| dg(lang.get(), key);
+    view! {
+        <section class="diagrams" aria-labelledby="diagrams-heading">
+            <h3 id="diagrams-heading">{move || t(DgText::Heading)}</h3>
+            <p class="hint">{move || t(DgText::Hint)}</p>
+            <h4>{move || t(DgText::JobStates)}</h4>
+            <StateDiagram machine=Machine::Job current=job_node flash=job_flash rules />
+            <h4>
+                {move || t(DgText::DriveStates)}
+                {move || drive.current.get().map(|id| format!(" · {}: {id}", t(DgText::ShownDrive)))}
+            </h4>
+            <p class="hint" hidden=move || drive.current.with(|d| d.is_some())>{move || t(DgText::NoDrive)}</p>
+            <StateDiagram machine=Machine::Drive current=drive_node flash=drive_flash rules />
+        </section>
+    }
+}
