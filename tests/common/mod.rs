@@ -1,1 +1,5 @@
+// Each test file uses some of these helpers, not all.
+#![allow(dead_code)]
+
+pub mod mutate;
 pub mod tape;
