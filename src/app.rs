@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
         <NoticeBar />
         <main id="main">
             <ClockBar />
+            <crate::ui::timeline::Timeline />
             <div class="layout">
                 <div class="primary-column">
                     <section class="jobs panel" aria-labelledby="jobs-heading">

@@ -13,6 +13,7 @@ pub mod problems;
 mod refusals;
 mod rules;
 mod stories;
+mod timeline;
 
 pub use counts::{count, loaded, showing_latest, Noun};
 pub use diagram::{after_days, dg, fires_at, why_countdown, why_state, DgText};
@@ -21,6 +22,10 @@ pub use log::{outcome_label, source_label, subject_label, update_summary};
 pub use refusals::{action_label, refusal_text, refused_line};
 pub use rules::rule_text;
 pub use stories::{story_summary, story_title};
+pub use timeline::{
+    day_label, deadline_ahead, deadline_defused, deadline_fired, event_line, lane_summary,
+    lanes_range, tl, TlText,
+};
 
 /// Declares `Text` and `Text::ALL` from one list, so the list can never miss a key.
 macro_rules! texts {

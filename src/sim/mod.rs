@@ -4,6 +4,7 @@
 pub mod autopilot;
 pub mod engine;
 mod locate;
+pub mod lanes;
 pub mod log;
 pub mod presets;
 mod replay;

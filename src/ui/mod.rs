@@ -30,6 +30,7 @@ pub mod state_diagrams;
 pub mod status_badge;
 pub mod text_field;
 pub mod ticker;
+pub mod timeline;
 pub mod url_sync;
 pub mod why;
 pub mod why_reason;

@@ -1,0 +1,417 @@
+//! What the timeline draws for one job, as data: the states it was in up to an instant, the
+//! time rules that applied and what became of them, its events, and what the rules will do
+//! next if nobody acts. Pure and tested natively; the UI only turns it into geometry.
+//!
+//! A lane depends on the instant only through two counts (`Cut`): how many of the job's
+//! snapshots and log entries exist by then. The UI rebuilds a lane only when its cut changes,
+//! never per frame.
+
+use super::log::LogEntry;
+use crate::model::{
+    ActionKind, DriveId, DriveState, EventLabel, Job, JobState, RuleId, Rules, Time,
+};
+
+/// How much of a job's history the timeline shows at an instant: snapshots and log entries
+/// up to its last drawn event. Copy progress is not drawn (the log and the tables show it), so
+/// it moves no cut and rebuilds no lane.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Cut {
+    pub snapshots: usize,
+    pub entries: usize,
+}
+
+/// Whether the timeline draws this entry as a tick.
+pub fn drawn(e: &LogEntry) -> bool {
+    e.event != EventLabel::Action(ActionKind::CopyProgress)
+}
+
+impl Cut {
+    pub fn at(history: &[(Time, Job)], log: &[LogEntry], now: Time) -> Self {
+        let n = log.partition_point(|e| e.at <= now);
+        let entries = log[..n].iter().rposition(drawn).map_or(0, |k| k + 1);
+        let snapshots = match entries.checked_sub(1).and_then(|k| log.get(k)) {
+            Some(last) => history.partition_point(|(at, _)| *at <= last.at),
+            None => 0,
+        };
+        Cut { snapshots, entries }
+    }
+}
+
+/// A stretch of time in one state. `to` is `None` while the job is still in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment<S> {
+    pub state: S,
+    pub from: Time,
+    pub to: Option<Time>,
+}
+
+/// What became of a deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkerStatus {
+    /// Still ahead: it fires at its time unless someone acts.
+    Pending,
+    /// It fired.
+    Fired,
+    /// Someone acted first (tracking entered, package delivered, job updated, ...).
+    Defused,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Marker {
+    pub rule: RuleId,
+    pub at: Time,
+    pub status: MarkerStatus,
+}
+
+/// The model's own next time rule, drawn from the current state to its deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Projection {
+    pub state: JobState,
+    pub from: Time,
+    pub rule: RuleId,
+    pub due: Time,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lane {
+    pub segments: Vec<Segment<JobState>>,
+    /// When the job was deleted: the lane ends there.
+    pub ended: Option<Time>,
+    pub projection: Option<Projection>,
+    /// Every deadline that applied to the job at some point, in time order.
+    pub markers: Vec<Marker>,
+    /// Indices into the job's log (accepted and refused events), in time order.
+    pub ticks: Vec<usize>,
+}
+
+/// Runs of equal values over the snapshots: (value, from), in time order.
+fn runs<S: PartialEq + Copy>(
+    history: &[(Time, Job)],
+    of: impl Fn(&Job) -> Option<S>,
+) -> Vec<(S, Time)> {
+    let mut out: Vec<(S, Time)> = Vec::new();
+    for (at, job) in history {
+        let Some(s) = of(job) else { continue };
+        if out.last().map(|(last, _)| *last) != Some(s) {
+            out.push((s, *at));
+        }
+    }
+    out
+}
+
+fn close<S: Copy>(runs: Vec<(S, Time)>, ended: Option<Time>) -> Vec<Segment<S>> {
+    let ends: Vec<Option<Time>> = runs.iter().skip(1).map(|(_, t)| Some(*t)).collect();
+    runs.iter()
+        .enumerate()
+        .map(|(i, &(state, from))| Segment {
+            state,
+            from,
+            to: ends.get(i).copied().unwrap_or(ended),
+        })
+        .collect()
+}
+
+/// The job's lane at `cut`; `None` if the job does not exist yet.
+pub fn job_lane(
+    history: &[(Time, Job)],
+    log: &[LogEntry],
+    rules: &Rules,
+    cut: Cut,
+) -> Option<Lane> {
+    let history = history.get(..cut.snapshots)?;
+    let log = log.get(..cut.entries).unwrap_or(log);
+    let (_, last) = history.last()?;
+    let ended = last.deleted.map(|d| d.at);
+    let segments = close(runs(history, |j| Some(j.state)), ended);
+    let mut markers: Vec<Marker> = Vec::new();
+    for (_, job) in history {
+        let Some((rule, at)) = job.next_time_rule(rules) else {
+            continue;
+        };
+        if markers.iter().any(|m| m.rule == rule && m.at == at) {
+            continue;
+        }
+        let fired = log
+            .iter()
+            .any(|e| e.rule == rule && e.at == at && !e.is_refused());
+        markers.push(Marker {
+            rule,
+            at,
+            status: if fired {
+                MarkerStatus::Fired
+            } else {
+                MarkerStatus::Defused
+            },
+        });
+    }
+    let projection = last.next_time_rule(rules).map(|(rule, due)| {
+        if let Some(m) = markers.iter_mut().find(|m| m.rule == rule && m.at == due) {
+            m.status = MarkerStatus::Pending;
+        }
+        Projection {
+            state: last.state,
+            from: segments.last().map_or(last.state_entered_at, |s| s.from),
+            rule,
+            due,
+        }
+    });
+    markers.sort_by_key(|m| m.at);
+    Some(Lane {
+        segments,
+        ended,
+        projection,
+        markers,
+        ticks: (0..log.len())
+            .filter(|&i| log.get(i).is_some_and(drawn))
+            .collect(),
+    })
+}
+
+/// One lane per drive of the job (extra drives aside), from the snapshots up to the cut.
+pub fn drive_lanes(history: &[(Time, Job)], cut: Cut) -> Vec<(DriveId, Vec<Segment<DriveState>>)> {
+    let history = history.get(..cut.snapshots).unwrap_or(history);
+    let Some((_, last)) = history.last() else {
+        return Vec::new();
+    };
+    let ended = last.deleted.map(|d| d.at);
+    last.drives
+        .iter()
+        .map(|d| {
+            let runs = runs(history, |j| j.drive(&d.id).map(|x| x.state));
+            (d.id.clone(), close(runs, ended))
+        })
+        .collect()
+}
+
+/// How many jobs are in each state (in `JobState::ALL` order) at `bins` evenly spaced
+/// instants from `t0` to `t1` (deleted and not-yet-created jobs count nowhere). One pass over
+/// the snapshots plus one over the bins, so a thousand jobs cost little.
+pub fn state_counts<'a>(
+    histories: impl Iterator<Item = &'a [(Time, Job)]>,
+    t0: Time,
+    t1: Time,
+    bins: usize,
+) -> Vec<[u32; JobState::ALL.len()]> {
+    const N: usize = JobState::ALL.len();
+    let bins = bins.max(1);
+    let span = (t1 - t0).num_seconds().max(1);
+    // The first bin whose instant is at or after `t`.
+    let bin_of = |t: Time| -> usize {
+        let s = (t - t0).num_seconds();
+        if s <= 0 {
+            return 0;
+        }
+        let n = i128::from(s) * (bins as i128 - 1);
+        let k = (n + i128::from(span) - 1) / i128::from(span);
+        usize::try_from(k).unwrap_or(bins).min(bins)
+    };
+    let mut diff = vec![[0i64; N]; bins + 1];
+    for history in histories {
+        for (i, (at, job)) in history.iter().enumerate() {
+            if job.is_deleted() {
+                continue;
+            }
+            let Some(s) = JobState::ALL.iter().position(|x| *x == job.state) else {
+                continue;
+            };
+            let next = history.get(i + 1).map_or(bins, |(t, _)| bin_of(*t));
+            let from = bin_of(*at);
+            if from < next {
+                diff[from][s] += 1;
+                diff[next][s] -= 1;
+            }
+        }
+    }
+    let mut run = [0i64; N];
+    diff.iter()
+        .take(bins)
+        .map(|d| {
+            let mut row = [0u32; N];
+            for s in 0..N {
+                run[s] += d[s];
+                row[s] = u32::try_from(run[s]).unwrap_or(0);
+            }
+            row
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{preset, Simulation};
+    use chrono::TimeDelta;
+
+    fn sim(name: &str) -> Simulation {
+        Simulation::new(preset(name).expect("preset")).expect("loads")
+    }
+
+    fn lane(s: &Simulation, job: &str, now: Time) -> Option<Lane> {
+        let (h, l) = (s.job_history(job), s.job_log(job));
+        job_lane(h, l, &s.rules(), Cut::at(h, l, now))
+    }
+
+    fn states(lane: &Lane) -> Vec<&'static str> {
+        lane.segments.iter().map(|s| s.state.id()).collect()
+    }
+
+    #[test]
+    fn happy_import_played_through_has_every_state_in_order_and_the_90_day_marker() {
+        let s = sim("happy-import");
+        let end = s.span_end();
+        let lane = lane(&s, "lab-a", end - TimeDelta::days(30)).expect("exists");
+        assert_eq!(
+            states(&lane),
+            [
+                "Creating",
+                "Shipping",
+                "Received",
+                "Transferring",
+                "Packaging",
+                "Completed"
+            ]
+        );
+        let completed = lane.segments[5].from;
+        let p = lane.projection.expect("retention ahead");
+        assert_eq!(
+            (p.rule, p.due),
+            (RuleId::RetentionExpiry, completed + TimeDelta::days(90))
+        );
+        let r10 = lane
+            .markers
+            .iter()
+            .find(|m| m.rule == RuleId::RetentionExpiry);
+        assert_eq!(
+            r10.map(|m| (m.at, m.status)),
+            Some((p.due, MarkerStatus::Pending))
+        );
+        let r2 = lane
+            .markers
+            .iter()
+            .find(|m| m.rule == RuleId::CreatingExpiry);
+        assert_eq!(
+            r2.map(|m| m.status),
+            Some(MarkerStatus::Defused),
+            "tracking came first"
+        );
+        assert_eq!(lane.segments[5].to, None, "still Completed");
+    }
+
+    #[test]
+    fn an_abandoned_job_projects_its_deletion_then_ends_there() {
+        let s = sim("abandoned");
+        let created = s.start();
+        let before = lane(&s, "forgotten", created + TimeDelta::days(3)).expect("exists");
+        assert_eq!(states(&before), ["Creating"]);
+        let p = before.projection.expect("R2 ahead");
+        assert_eq!(
+            (p.rule, p.due),
+            (RuleId::CreatingExpiry, created + TimeDelta::days(14))
+        );
+        let after = lane(&s, "forgotten", created + TimeDelta::days(20)).expect("exists");
+        assert_eq!(after.ended, Some(created + TimeDelta::days(14)));
+        assert_eq!(after.segments[0].to, after.ended);
+        assert_eq!(after.projection, None);
+        assert_eq!(after.markers[0].status, MarkerStatus::Fired);
+        let refused = s
+            .job_log("forgotten")
+            .iter()
+            .filter(|e| e.is_refused())
+            .count();
+        assert_eq!(
+            refused, 1,
+            "tracking after deletion is refused and still a tick"
+        );
+        assert_eq!(after.ticks.len(), s.job_log("forgotten").len());
+    }
+
+    #[test]
+    fn copy_progress_is_not_drawn_and_moves_no_cut() {
+        let s = sim("happy-import");
+        let (h, l) = (s.job_history("lab-a"), s.job_log("lab-a"));
+        let progress: Vec<_> = l.iter().filter(|e| !drawn(e)).collect();
+        assert!(!progress.is_empty());
+        let at = progress[0].at;
+        assert_eq!(Cut::at(h, l, at), Cut::at(h, l, at - TimeDelta::seconds(1)));
+        let lane = job_lane(h, l, &s.rules(), Cut::at(h, l, s.span_end())).expect("exists");
+        assert!(lane.ticks.iter().all(|&i| drawn(&l[i])));
+    }
+
+    #[test]
+    fn updating_a_creating_job_defuses_its_first_deadline_and_sets_a_later_one() {
+        let s = sim("abandoned");
+        let l = lane(&s, "updated", s.start() + TimeDelta::days(11)).expect("exists");
+        let r2: Vec<_> = l
+            .markers
+            .iter()
+            .map(|m| (m.at - s.start(), m.status))
+            .collect();
+        assert_eq!(
+            r2,
+            [
+                (TimeDelta::days(14), MarkerStatus::Defused),
+                (TimeDelta::days(24), MarkerStatus::Pending)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_package_that_never_arrives_is_overdue_after_14_days_and_closed_30_days_later() {
+        let s = sim("never-arrives");
+        let tracked = s.start() + TimeDelta::days(1);
+        let mid = lane(&s, "lost-parcel", tracked + TimeDelta::days(20)).expect("exists");
+        let m: Vec<_> = mid
+            .markers
+            .iter()
+            .map(|m| (m.rule, m.at, m.status))
+            .collect();
+        assert!(m.contains(&(
+            RuleId::ShippingOverdue,
+            tracked + TimeDelta::days(14),
+            MarkerStatus::Fired
+        )));
+        assert!(m.contains(&(
+            RuleId::ShippingAbandoned,
+            tracked + TimeDelta::days(44),
+            MarkerStatus::Pending
+        )));
+        let late = lane(&s, "lost-parcel", tracked + TimeDelta::days(50)).expect("exists");
+        assert_eq!(states(&late), ["Creating", "Shipping", "Closed"]);
+        assert_eq!(late.segments[2].from, tracked + TimeDelta::days(44));
+    }
+
+    #[test]
+    fn a_job_not_yet_created_has_no_lane_and_drives_have_their_own_segments() {
+        let s = sim("happy-import");
+        assert!(lane(&s, "lab-a", s.start() - TimeDelta::hours(1)).is_none());
+        let h = s.job_history("lab-a");
+        let cut = Cut::at(h, s.job_log("lab-a"), s.span_end());
+        let drives = drive_lanes(h, cut);
+        assert_eq!(drives.len(), 2);
+        let first: Vec<_> = drives[0].1.iter().map(|s| s.state.id()).collect();
+        assert_eq!(
+            first,
+            [
+                "Specified",
+                "Received",
+                "Transferring",
+                "Completed",
+                "ShippedBack"
+            ]
+        );
+    }
+
+    #[test]
+    fn state_counts_add_up_to_the_live_jobs_at_each_instant() {
+        let s = sim("busy-datacenter");
+        let (t0, t1) = (s.start(), s.span_end());
+        let bins = 50;
+        let counts = state_counts(s.job_names().map(|n| s.job_history(n)), t0, t1, bins);
+        assert_eq!(counts.len(), bins);
+        for (k, row) in counts.iter().enumerate() {
+            let t = t0 + (t1 - t0) * i32::try_from(k).expect("small") / (bins as i32 - 1);
+            let live = s.jobs_at(t).iter().filter(|j| !j.is_deleted()).count();
+            assert_eq!(row.iter().sum::<u32>() as usize, live, "bin {k}");
+        }
+    }
+}

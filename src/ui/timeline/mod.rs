@@ -1,0 +1,255 @@
+//! The timeline: one swimlane per job over the scenario's span, what happened solid, what the
+//! rules will do next dashed, every deadline and event marked. The page contract: one
+//! `role="figure"` named "Timeline"; lanes `data-job`, segments `data-state` (projected ones
+//! `data-projected="true"`), markers `data-rule` + `data-at`.
+//!
+//! Per frame only three attributes move (the now line and the two clip rectangles that cut
+//! every open shape at it); a lane is rebuilt only when its job changes (its `Cut`).
+
+mod axis;
+mod lane;
+pub mod scale;
+
+use chrono::TimeDelta;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use self::axis::{axis_ticks, band, defs, grid_path, AXIS_H, BAND_H};
+use self::lane::{lane_view, tick_text, LaneKey, DRIVE_H, LANE_H};
+use self::scale::Scale;
+use super::state::{use_app, AppState};
+use super::use_lang;
+use crate::i18n::{lanes_range, tl, TlText};
+use crate::model::Time;
+use crate::sim::lanes::Cut;
+use crate::sim::LogEntry;
+
+/// Past this many jobs the lanes aggregate into one band, with one page of lanes below it.
+const AGGREGATE_AFTER: usize = 200;
+const PAGE: usize = 100;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Zoom {
+    Whole,
+    Month,
+    Week,
+}
+
+impl Zoom {
+    fn span(self) -> Option<TimeDelta> {
+        match self {
+            Zoom::Whole => None,
+            Zoom::Month => Some(TimeDelta::days(30)),
+            Zoom::Week => Some(TimeDelta::days(7)),
+        }
+    }
+}
+
+/// The item a pointer or focus is on: a marker or tick (`data-at`) or a lane's name.
+fn item(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    el.closest("[data-at],[data-i],[data-select]")
+        .ok()
+        .flatten()
+}
+
+/// The log entry a tick stands for: its lane's job and its index in that job's log.
+fn entry_of<T>(app: AppState, el: &web_sys::Element, f: impl FnOnce(&LogEntry) -> T) -> Option<T> {
+    let i: usize = el.get_attribute("data-i")?.parse().ok()?;
+    let job = el
+        .closest("[data-job]")
+        .ok()
+        .flatten()?
+        .get_attribute("data-job")?;
+    app.sim().with_untracked(|s| s.job_log(&job).get(i).map(f))
+}
+
+/// Click or Enter on an item: a marker or tick moves the clock there (and pauses); a lane's
+/// name selects the job (its drive lanes open) or, selected already, closes it.
+fn activate(app: AppState, el: &web_sys::Element) {
+    if let Some(name) = el.get_attribute("data-select") {
+        let open = app.selected().get_untracked().as_deref() == Some(name.as_str());
+        app.select(if open { None } else { Some(name) });
+    } else if let Some(at) = el.get_attribute("data-at") {
+        if let Ok(t) = chrono::DateTime::parse_from_rfc3339(&at) {
+            app.seek(t.to_utc());
+        }
+    } else if let Some(t) = entry_of(app, el, |e| e.at) {
+        app.seek(t);
+    }
+}
+
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let app = use_app();
+    let lang = use_lang();
+    let t = move |k| tl(lang.get(), k);
+    let host = NodeRef::<leptos::html::Div>::new();
+    let width = RwSignal::new(960);
+    let measure = move || {
+        if let Some(el) = host.get_untracked() {
+            let w = el.client_width();
+            if w > 0 && w != width.get_untracked() {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        host.track();
+        measure();
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let zoom = RwSignal::new(Zoom::Whole);
+    let view_start = RwSignal::new(None::<Time>);
+    let page = RwSignal::new(0usize);
+    let scale = Memo::new(move |_| {
+        let (start, end) = app.sim().with(|s| (s.start(), s.span_end()));
+        let (t0, t1) = match (zoom.get().span(), view_start.get()) {
+            (Some(span), Some(t0)) => (t0, t0 + span),
+            _ => (start, end),
+        };
+        Scale::new(t0, t1, width.get(), start)
+    });
+    // Zoomed in, the view turns a page when the clock leaves it (only the clock: a pan away
+    // from it stays put).
+    Effect::new(move |_| {
+        let now = app.now().get();
+        let Some(span) = zoom.get_untracked().span() else {
+            return;
+        };
+        let sc = scale.get_untracked();
+        if now < sc.t0 || now > sc.t1 {
+            view_start.set(Some(now - span / 8));
+        }
+    });
+    let set_zoom = move |z: Zoom| {
+        zoom.set(z);
+        view_start.set(z.span().map(|s| app.now().get_untracked() - s / 4));
+    };
+    let pan = move |dir: i32| {
+        if let (Some(span), Some(t0)) = (zoom.get_untracked().span(), view_start.get_untracked()) {
+            view_start.set(Some(t0 + span / 2 * dir));
+        }
+    };
+    let now_x = Memo::new(move |_| scale.with(|s| s.x(app.now().get()).clamp(s.x0, s.x1)));
+    let total = Memo::new(move |_| app.sim().with(|s| s.job_count()));
+    let aggregated = move || total.get() > AGGREGATE_AFTER;
+    let rows = Memo::new(move |_| {
+        let now = app.now().get();
+        let sc = scale.get();
+        let tag = lang.get().tag();
+        let sel = app.selected().get();
+        let (skip, take) = if aggregated() {
+            (page.get() * PAGE, PAGE)
+        } else {
+            (0, usize::MAX)
+        };
+        app.sim().with(|s| {
+            let mut y = 0;
+            let mut out = Vec::new();
+            for name in s.job_names().skip(skip).take(take) {
+                let (h, l) = (s.job_history(name), s.job_log(name));
+                let cut = Cut::at(h, l, now);
+                let Some((_, job)) = cut.snapshots.checked_sub(1).and_then(|k| h.get(k)) else {
+                    continue;
+                };
+                let expanded = sel.as_deref() == Some(name);
+                let drives = if expanded { job.drives.len() as i32 } else { 0 };
+                let lane_h = LANE_H + drives * DRIVE_H;
+                out.push(LaneKey {
+                    name: name.to_string(),
+                    cut,
+                    y,
+                    h: lane_h,
+                    expanded,
+                    scale: sc,
+                    lang: tag,
+                });
+                y += lane_h;
+            }
+            out
+        })
+    });
+    let height = move || rows.with(|r| r.last().map_or(LANE_H, |k| k.y + k.h));
+    let tip = RwSignal::new(None::<String>);
+    let show_tip = move |ev: &web_sys::Event| {
+        tip.set(item(ev).and_then(|el| {
+            let lang = lang.get_untracked();
+            entry_of(app, &el, |e| tick_text(lang, e)).or_else(|| el.get_attribute("aria-label"))
+        }));
+    };
+    let scrub = move |ev: web_sys::PointerEvent| {
+        app.seek(scale.get_untracked().t(ev.offset_x()));
+    };
+    let dragging = StoredValue::new(false);
+    view! {
+        <figure class="timeline panel" role="figure" aria-label=move || t(TlText::Name) data-testid="timeline">
+            <div class="tl-tools">
+                <div role="group" aria-label=move || t(TlText::Zoom)>
+                    {[(Zoom::Whole, TlText::WholeSpan), (Zoom::Month, TlText::Month), (Zoom::Week, TlText::Week)]
+                        .into_iter()
+                        .map(|(z, label)| view! {
+                            <button aria-pressed=move || if zoom.get() == z { "true" } else { "false" }
+                                on:click=move |_| set_zoom(z)>{move || t(label)}</button>
+                        })
+                        .collect_view()}
+                </div>
+                <button on:click=move |_| pan(-1) disabled=move || zoom.get() == Zoom::Whole>{move || t(TlText::Earlier)}</button>
+                <button on:click=move |_| pan(1) disabled=move || zoom.get() == Zoom::Whole>{move || t(TlText::Later)}</button>
+                <p class="tl-tip" id="tl-tip" data-testid="timeline-tip">{move || tip.get().unwrap_or_else(|| t(TlText::Hint).into())}</p>
+            </div>
+            <div class="tl-host" node_ref=host>
+                <svg class="tl-axis" width=move || width.get() height=AXIS_H aria-hidden="true"
+                    on:pointerdown=move |ev| {
+                        dragging.set_value(true);
+                        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                            let _ = el.set_pointer_capture(ev.pointer_id());
+                        }
+                        scrub(ev);
+                    }
+                    on:pointermove=move |ev| if dragging.get_value() { scrub(ev) }
+                    on:pointerup=move |_| dragging.set_value(false)
+                    on:pointercancel=move |_| dragging.set_value(false)>
+                    {move || scale.with(|sc| axis_ticks(sc, lang.get()))}
+                    <path class="now-line" d=move || format!("M{} 0v{AXIS_H}", now_x.get()) />
+                </svg>
+                <Show when=aggregated>
+                    <svg class="tl-band" width=move || width.get() height=BAND_H role="img" aria-label=move || t(TlText::BandName)>
+                        {move || app.sim().with(|s| scale.with(|sc| band(s, sc)))}
+                        <path class="now-line" d=move || format!("M{} 0v{BAND_H}", now_x.get()) />
+                    </svg>
+                    <p class="tl-range">
+                        <button on:click=move |_| page.update(|p| *p = p.saturating_sub(1)) disabled=move || page.get() == 0>
+                            {move || t(TlText::PreviousLanes)}
+                        </button>
+                        " " {move || { let n = total.get(); let a = page.get() * PAGE; lanes_range(lang.get(), a + 1, (a + PAGE).min(n), n) }} " "
+                        <button on:click=move |_| page.update(|p| *p += 1) disabled=move || { (page.get() + 1) * PAGE >= total.get() }>
+                            {move || t(TlText::NextLanes)}
+                        </button>
+                    </p>
+                </Show>
+                <div class="tl-scroll"
+                    on:click=move |ev| if let Some(el) = item(&ev) { activate(app, &el) }
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" || ev.key() == " " {
+                            if let Some(el) = item(&ev) { ev.prevent_default(); activate(app, &el) }
+                        }
+                    }
+                    on:pointerover=move |ev| show_tip(&ev)
+                    on:focusin=move |ev| show_tip(&ev)
+                    on:pointerleave=move |_| tip.set(None)>
+                    <svg class="tl-lanes" width=move || width.get() height=height>
+                        {defs(now_x)}
+                        <path class="grid" d=move || scale.with(grid_path) />
+                        <For each=move || rows.get() key=|k: &LaneKey| k.clone() let:k>
+                            {app.sim().with_untracked(|s| lane_view(s, &k))}
+                        </For>
+                        <path class="now-line" d=move || format!("M{} 0v{}", now_x.get(), height()) />
+                    </svg>
+                </div>
+            </div>
+        </figure>
+    }
+}
