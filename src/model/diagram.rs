@@ -205,37 +205,37 @@ pub const NODE_HEIGHT: i32 = 44;
 /// The hand-placed layout: nodes, and the arrows that curve (positive bends to the left of
 /// the arrow's direction); every other arrow is straight.
 const JOB_LAYOUT: &[Place] = &[
-    at(START, 140, 55, 0),
-    at(j(J::Creating), 280, 55, 140),
-    at(j(J::Shipping), 490, 55, 140),
-    at(j(J::Received), 720, 55, 140),
-    at(j(J::Transferring), 720, 170, 150),
-    at(j(J::Packaging), 720, 285, 140),
-    at(j(J::Canceled), 280, 170, 140),
-    at(j(J::Closed), 280, 285, 140),
-    at(j(J::Completed), 280, 400, 140),
-    at(DELETED, 80, 170, 120),
+    at(START, 20, 45, 0),
+    at(j(J::Creating), 190, 45, 96),
+    at(j(J::Shipping), 340, 45, 96),
+    at(j(J::Received), 490, 45, 96),
+    at(j(J::Transferring), 490, 160, 112),
+    at(j(J::Packaging), 490, 275, 104),
+    at(j(J::Canceled), 190, 160, 100),
+    at(j(J::Closed), 190, 275, 84),
+    at(j(J::Completed), 190, 390, 104),
+    at(DELETED, 55, 160, 90),
 ];
 const JOB_BENDS: &[(Node, Node, bool, i32)] = &[
-    (j(J::Creating), DELETED, true, -36),
-    (j(J::Creating), DELETED, false, 24),
-    (j(J::Completed), DELETED, true, 36),
-    (j(J::Completed), DELETED, false, -24),
+    (j(J::Creating), DELETED, true, -30),
+    (j(J::Creating), DELETED, false, 20),
+    (j(J::Completed), DELETED, true, 30),
+    (j(J::Completed), DELETED, false, -20),
 ];
 
 const DRIVE_LAYOUT: &[Place] = &[
-    at(START, 270, 130, 0),
-    at(d(D::Specified), 110, 55, 150),
-    at(d(D::NeverReceived), 110, 210, 170),
-    at(d(D::Received), 420, 130, 140),
-    at(d(D::Transferring), 640, 130, 150),
-    at(d(D::Completed), 550, 260, 140),
-    at(d(D::CompletedMoreInfo), 760, 260, 180),
-    at(d(D::ShippedBack), 300, 350, 150),
+    at(START, 190, 150, 0),
+    at(d(D::Specified), 75, 45, 100),
+    at(d(D::NeverReceived), 75, 255, 130),
+    at(d(D::Received), 300, 150, 96),
+    at(d(D::Transferring), 465, 150, 112),
+    at(d(D::Completed), 390, 265, 104),
+    at(d(D::CompletedMoreInfo), 465, 370, 164),
+    at(d(D::ShippedBack), 190, 370, 116),
 ];
 const DRIVE_BENDS: &[(Node, Node, bool, i32)] = &[
-    (d(D::Specified), d(D::NeverReceived), true, 44),
-    (d(D::Specified), d(D::NeverReceived), false, -44),
+    (d(D::Specified), d(D::NeverReceived), true, 40),
+    (d(D::Specified), d(D::NeverReceived), false, -40),
 ];
 
 impl Machine {
@@ -259,8 +259,8 @@ impl Machine {
     /// Width and height of the drawing, in SVG user units.
     pub fn size(self) -> (i32, i32) {
         match self {
-            Self::Job => (810, 435),
-            Self::Drive => (860, 385),
+            Self::Job => (556, 420),
+            Self::Drive => (550, 400),
         }
     }
 
