@@ -66,7 +66,18 @@ test('the diagrams mark the current job and drive state and follow the clock', a
     const e = document.querySelector('svg[aria-label="Job states"] .edge.flash');
     return e && /Creating → Shipping/.test(e.getAttribute('aria-label'));
   });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('svg[aria-label="Job states"] .edge.flash .line')).animationName), 'diagram-flash');
   await screenshot(page, 'diagrams-2-shipping');
+
+  // The countdown's "Why?": R5a, its clock started by EnterTracking, and when it fires.
+  await page.getByTestId('next-rule').getByRole('button', { name: 'Why does lab-a count down to R5a?' }).click();
+  const card = page.getByRole('dialog', { name: 'Why does lab-a count down to R5a?' });
+  await card.waitFor();
+  const why = await card.innerText();
+  assert.match(why, /EnterTracking · 2026-01-06 09:00 UTC/);
+  assert.match(why, /R5a on 2026-01-20 09:00 UTC, in 14d 0h 0m/);
+  await card.getByRole('button', { name: 'Close' }).click();
+  await card.waitFor({ state: 'detached' });
 
   // +14 days twice: delivered, copied, packed and shipped back by then.
   for (const day of ['2026-01-20 09:00 UTC', '2026-02-03 09:00 UTC']) {
@@ -150,5 +161,22 @@ test('"Why?" on a Deleted job names R2, and its event link moves the clock and h
   await kaart.waitFor({ state: 'detached' });
   assert.equal(await waarom.evaluate((b) => b === document.activeElement), true);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with reduced motion the step just taken is emphasised without a pulse', async () => {
+  const { page, context } = await openPage(env.browser, env.server.origin, { reducedMotion: 'reduce' });
+  await page.goto(env.server.url + '#preset=happy-import&t=2026-01-05T12:00:00Z');
+  await waitForApp(page);
+  await selectJob(page, 'lab-a');
+  await waitForCurrent(page, 'Job states', 'Creating');
+  await page.getByTestId('next-event').click();
+  await waitForCurrent(page, 'Job states', 'Shipping');
+  await page.waitForFunction(() => document.querySelector('svg[aria-label="Job states"] .edge.flash'));
+  const style = await page.evaluate(() => {
+    const line = getComputedStyle(document.querySelector('svg[aria-label="Job states"] .edge.flash .line'));
+    return { animation: line.animationName, width: line.strokeWidth };
+  });
+  assert.deepEqual(style, { animation: 'none', width: '5px' });
   await context.close();
 });
