@@ -1,10 +1,17 @@
 //! The page: creates the app-wide state from the URL, starts the one ticker and lays out
 //! the components.
+//!
+//! The layout (style/base.css, panels.css): the clock bar stays at the top of the window; the
+//! jobs table and the actions sit on the left, the selected job's details and diagrams on the
+//! right, beside them at every scroll position, so acting and seeing the result need no
+//! scrolling. Below ~1200 px wide the same areas stack (jobs, actions, details); on a phone the
+//! jobs table's rows become cards. "New job" and the rules fold away.
 
 use leptos::prelude::*;
 
 use crate::i18n::{Lang, Text};
 use crate::share::ScenarioRef;
+use crate::ui::action_button::provide_last_action;
 use crate::ui::clock_bar::ClockBar;
 use crate::ui::customer_actions::CustomerActions;
 use crate::ui::datacenter_actions::DatacenterActions;
@@ -31,6 +38,7 @@ pub fn App() -> impl IntoView {
     };
     app.set_notice(notice);
     provide_context(app);
+    provide_last_action();
     use_ticker(app);
     use_url_sync(app);
     Effect::new(move |_| {
@@ -38,28 +46,45 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", lang.get().tag());
         }
     });
+    let t = move |key| lang.get().t(key);
+    // A story with no jobs (the Blank one) opens "New job": that is the first thing to do.
+    let new_job = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        app.source().track();
+        if app.jobs().with_untracked(|jobs| jobs.is_empty()) {
+            if let Some(fold) = new_job.get_untracked() {
+                fold.set_open(true);
+            }
+        }
+    });
     view! {
         <Header />
         <NoticeBar />
         <main id="main">
+            <ScenarioPicker />
             <ClockBar />
             <crate::ui::timeline::Timeline />
             <div class="layout">
-                <div class="primary-column">
-                    <section class="jobs panel" aria-labelledby="jobs-heading">
-                        <h2 id="jobs-heading">{move || lang.get().t(Text::JobsHeading)}</h2>
-                        <JobTable />
-                    </section>
-                    <JobDetails />
-                    <EventLog />
-                </div>
-                <div class="side-column">
-                    <ScenarioPicker />
+                <section class="jobs panel" aria-labelledby="jobs-heading">
+                    <h2 id="jobs-heading">{move || t(Text::JobsHeading)}</h2>
+                    <JobTable />
+                </section>
+                <div class="actions-pair">
                     <CustomerActions />
                     <DatacenterActions />
-                    <NewJobPanel />
-                    <RulesPanel />
                 </div>
+                <div class="workbench">
+                    <JobDetails />
+                </div>
+                <details class="fold new-job-fold" node_ref=new_job>
+                    <summary>{move || t(Text::NewJobHeading)}</summary>
+                    <NewJobPanel />
+                </details>
+                <EventLog />
+                <details class="fold rules-fold">
+                    <summary>{move || t(Text::RulesHeading)}</summary>
+                    <RulesPanel />
+                </details>
             </div>
         </main>
     }

@@ -90,8 +90,9 @@ async fn jobs_table_has_the_portal_columns_and_the_default_job() {
     let row = cells(&root, "table[aria-label='Jobs'] tbody tr td");
     assert_eq!(row[0], "lab-a");
     assert!(row[2].starts_with("Creating"), "status cell: {}", row[2]);
-    // 14 days to the Creating expiry (R2), counted from creation at the scenario's start.
-    assert_eq!(row[6], "14d 0h 0m");
+    // 14 days to the Creating expiry (R2), counted from creation at the scenario's start;
+    // the cell names what will happen.
+    assert_eq!(row[6], "deleted in 14\u{a0}d");
 }
 
 #[wasm_bindgen_test]

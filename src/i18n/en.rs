@@ -146,5 +146,11 @@ pub fn text(key: Text) -> &'static str {
         Text::CountdownNow => "now",
         Text::HourUnit => "h",
         Text::GoToInvalid => "Write the time as YYYY-MM-DD HH:MM (24-hour, UTC).",
+        Text::ExpiresHint => "What the rules will do to the job next if nobody acts, and when: overdue (R5a), closed (R5b) or deleted (R2, R10). Point at a countdown for the rule and the exact time.",
+        Text::Done => "Done",
+        Text::SwitchOn => "on",
+        Text::SwitchOff => "off",
+        Text::AutopilotSettings => "Autopilot settings",
+        Text::CreatedHint => "The date the job was created (UTC); point at it for the time.",
     }
 }

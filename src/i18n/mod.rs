@@ -9,6 +9,7 @@ mod en;
 mod links;
 mod log;
 mod nl;
+mod page;
 pub mod problems;
 mod refusals;
 mod rules;
@@ -19,6 +20,7 @@ pub use counts::{count, loaded, showing_latest, Noun};
 pub use diagram::{after_days, dg, fires_at, why_countdown, why_state, DgText};
 pub use links::link_problem;
 pub use log::{outcome_label, source_label, subject_label, update_summary};
+pub use page::{done_line, expires_in};
 pub use refusals::{action_label, refusal_text, refused_line};
 pub use rules::rule_text;
 pub use stories::{story_summary, story_title};
@@ -208,6 +210,12 @@ texts! {
     GoToInvalid,
     CountdownNow,
     HourUnit,
+    ExpiresHint,
+    Done,
+    SwitchOn,
+    SwitchOff,
+    AutopilotSettings,
+    CreatedHint,
 }
 
 #[cfg(test)]

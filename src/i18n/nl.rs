@@ -148,5 +148,11 @@ pub fn text(key: Text) -> &'static str {
         Text::CountdownNow => "nu",
         Text::HourUnit => "u",
         Text::GoToInvalid => "Schrijf de tijd als JJJJ-MM-DD UU:MM (24 uur, UTC).",
+        Text::ExpiresHint => "Wat de regels hierna met de taak doen als niemand iets doet, en wanneer: te laat (R5a), gesloten (R5b) of verwijderd (R2, R10). Wijs een aftelling aan voor de regel en de precieze tijd.",
+        Text::Done => "Gedaan",
+        Text::SwitchOn => "aan",
+        Text::SwitchOff => "uit",
+        Text::AutopilotSettings => "Instellingen automatische piloot",
+        Text::CreatedHint => "De datum waarop de taak is gemaakt (UTC); wijs hem aan voor de tijd.",
     }
 }

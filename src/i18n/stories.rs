@@ -6,7 +6,7 @@ use super::Lang;
 use crate::sim::presets;
 
 /// (slug, title, summary) in Dutch.
-const NL: [(&str, &str, &str); 8] = [
+const NL: [(&str, &str, &str); 9] = [
     (
         "happy-import",
         "Geslaagde import",
@@ -46,6 +46,11 @@ const NL: [(&str, &str, &str); 8] = [
         "busy-datacenter",
         "Druk datacenter",
         "50 taken door een druk datacenter, uitgevoerd door de automatische piloot.",
+    ),
+    (
+        "blank",
+        "Leeg",
+        "Geen taken en de automatische piloot uit: maak een taak met “Nieuwe taak” en loop haar stappen zelf door.",
     ),
 ];
 

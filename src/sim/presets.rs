@@ -15,7 +15,7 @@ pub struct Preset {
     pub summary: &'static str,
 }
 
-const PRESETS: [(Preset, Option<&str>); 8] = [
+const PRESETS: [(Preset, Option<&str>); 9] = [
     (
         Preset {
             name: "happy-import",
@@ -79,6 +79,14 @@ const PRESETS: [(Preset, Option<&str>); 8] = [
             summary: "50 jobs through a loaded datacenter, run by the autopilot.",
         },
         None,
+    ),
+    (
+        Preset {
+            name: "blank",
+            title: "Blank",
+            summary: "No jobs and the autopilot off: create a job with “New job” and walk it through its states by hand.",
+        },
+        Some(include_str!("presets/blank.json")),
     ),
 ];
 

@@ -1,5 +1,6 @@
-//! The autopilot switch and its settings. Changing them replays the whole simulation, so
-//! the story changes from the start, reproducibly (same settings, same story).
+//! The autopilot switch (beside the clock) and its settings (in the datacenter panel).
+//! Changing them replays the whole simulation, so the story changes from the start,
+//! reproducibly (same settings, same story).
 
 use leptos::prelude::*;
 
@@ -8,6 +9,39 @@ use super::use_lang;
 use crate::i18n::Text;
 use crate::sim::Autopilot;
 
+/// The autopilot on/off switch, beside the clock: a student walking a job by hand sees at a
+/// glance whether the simulated datacenter will act too. The page's only such switch.
+#[component]
+pub fn AutopilotSwitch() -> impl IntoView {
+    let app = use_app();
+    let lang = use_lang();
+    let t = move |key| lang.get().t(key);
+    let on = move || app.sim().with(|s| s.autopilot().enabled);
+    view! {
+        <label class="autopilot-switch" title=move || t(Text::AutopilotOn)>
+            <input
+                type="checkbox"
+                role="switch"
+                data-testid="autopilot"
+                prop:checked=on
+                on:change=move |ev| {
+                    let enabled = event_target_checked(&ev);
+                    let mut a = app.sim().with_untracked(|s| s.autopilot());
+                    a.enabled = enabled;
+                    app.set_autopilot(a);
+                }
+            />
+            " " {move || t(Text::Autopilot)} " "
+            // The switch itself announces its state; this is for the eyes at the back of the room.
+            <span class="switch-state" aria-hidden="true">
+                {move || if on() { t(Text::SwitchOn) } else { t(Text::SwitchOff) }}
+            </span>
+        </label>
+    }
+}
+
+/// The autopilot's settings, folded: how loaded the datacenter is, how often things go
+/// wrong, and the seed of its story.
 #[component]
 pub fn AutopilotSettings() -> impl IntoView {
     let app = use_app();
@@ -20,21 +54,8 @@ pub fn AutopilotSettings() -> impl IntoView {
         app.set_autopilot(a);
     };
     view! {
-        <fieldset class="autopilot">
-            <legend>{move || t(Text::Autopilot)}</legend>
-            <label>
-                <input
-                    type="checkbox"
-                    role="switch"
-                    data-testid="autopilot"
-                    prop:checked=move || autopilot().enabled
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        change(&|a| a.enabled = on);
-                    }
-                />
-                " " {move || t(Text::AutopilotOn)}
-            </label>
+        <details class="autopilot">
+            <summary>{move || t(Text::AutopilotSettings)}</summary>
             <PercentSlider
                 label=Text::DatacenterLoad
                 max=100
@@ -65,7 +86,7 @@ pub fn AutopilotSettings() -> impl IntoView {
                     }
                 />
             </label>
-        </fieldset>
+        </details>
     }
 }
 

@@ -36,7 +36,7 @@ pub fn ClockControls() -> impl IntoView {
             >
                 {move || if app.playing().get() { t(Text::Pause) } else { t(Text::Play) }}
             </button>
-            <label>
+            <label class="speed">
                 {move || t(Text::Speed)} " "
                 <select
                     data-testid="speed"
@@ -54,13 +54,16 @@ pub fn ClockControls() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <button on:click=step_prev disabled=move || !has_prev()>{move || t(Text::PrevEvent)}</button>
+            <button class="extra" on:click=step_prev disabled=move || !has_prev()>{move || t(Text::PrevEvent)}</button>
             <button data-testid="next-event" on:click=step_next disabled=move || !has_next()>
                 {move || t(Text::NextEvent)}
             </button>
-            <button on:click=move |_| jump(TimeDelta::days(1))>{move || t(Text::PlusDay)}</button>
-            <button on:click=move |_| jump(TimeDelta::days(14))>{move || t(Text::PlusTwoWeeks)}</button>
-            <button on:click=move |_| jump(TimeDelta::days(90))>{move || t(Text::PlusNinetyDays)}</button>
+            // "extra": hidden while the bar is compact.
+            <span class="jumps extra">
+                <button on:click=move |_| jump(TimeDelta::days(1))>{move || t(Text::PlusDay)}</button>
+                <button on:click=move |_| jump(TimeDelta::days(14))>{move || t(Text::PlusTwoWeeks)}</button>
+                <button on:click=move |_| jump(TimeDelta::days(90))>{move || t(Text::PlusNinetyDays)}</button>
+            </span>
             <GoTo />
         </div>
     }

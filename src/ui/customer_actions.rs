@@ -36,7 +36,7 @@ pub fn CustomerActions() -> impl IntoView {
     let delete = Signal::derive(move || job().map(|job| Action::DeleteJob { job }));
     view! {
         <section class="panel actions customer" aria-labelledby="customer-heading">
-            <h2 id="customer-heading">{move || t(Text::CustomerHeading)}</h2>
+            <h2 id="customer-heading">{move || t(Text::CustomerHeading)} {move || job().map(|n| format!(": {n}"))}</h2>
             <Show when=move || job().is_some() fallback=move || view! { <p class="hint">{move || t(Text::SelectAJob)}</p> }>
                 <fieldset>
                     <legend>{move || t(Text::EnterTracking)}</legend>

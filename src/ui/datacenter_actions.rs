@@ -81,8 +81,10 @@ pub fn DatacenterActions() -> impl IntoView {
     let outcome = RwSignal::new(CopyOutcome::Clean);
     view! {
         <section class="panel actions datacenter" aria-labelledby="dc-heading">
-            <h2 id="dc-heading">{move || t(Text::DatacenterHeading)}</h2>
-            <AutopilotSettings />
+            <h2 id="dc-heading">
+                {move || t(Text::DatacenterHeading)}
+                {move || job.with(|j| j.as_ref().map(|j| format!(": {}", j.name)))}
+            </h2>
             <Show when=move || job.with(|j| j.is_some()) fallback=move || view! { <p class="hint">{move || t(Text::SelectAJob)}</p> }>
                 <fieldset>
                     <legend>{move || t(Text::PackageDelivered)}</legend>
@@ -138,6 +140,7 @@ pub fn DatacenterActions() -> impl IntoView {
                     <ActionButton label=Text::ShipBack action=ship_back testid="ship-back" />
                 </fieldset>
             </Show>
+            <AutopilotSettings />
         </section>
     }
 }

@@ -67,6 +67,26 @@ pub fn countdown(lang: Lang, left: TimeDelta) -> String {
     }
 }
 
+/// The jobs table's countdown: "13 d 4 h", "5 h 12 m", "12 m"; whole days alone read "14 d".
+/// Coarser than `countdown`, so a row's text changes less often while the clock plays.
+pub fn short_countdown(lang: Lang, left: TimeDelta) -> String {
+    if left <= TimeDelta::zero() {
+        return lang.t(Text::CountdownNow).into();
+    }
+    let minutes = left.num_minutes();
+    let (d, h, m) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
+    let hour = lang.t(Text::HourUnit);
+    // A number and its unit never part at a line break (U+00A0 between them).
+    match (d, h, m) {
+        (0, 0, 0) => "<1\u{a0}m".into(),
+        (0, 0, m) => format!("{m}\u{a0}m"),
+        (0, h, 0) => format!("{h}\u{a0}{hour}"),
+        (0, h, m) => format!("{h}\u{a0}{hour} {m}\u{a0}m"),
+        (d, 0, _) => format!("{d}\u{a0}d"),
+        (d, h, _) => format!("{d}\u{a0}d {h}\u{a0}{hour}"),
+    }
+}
+
 pub fn bytes(n: u64) -> String {
     const GIB: f64 = (1u64 << 30) as f64;
     const TIB: f64 = (1u64 << 40) as f64;
@@ -98,6 +118,19 @@ mod tests {
         assert_eq!(countdown(Lang::En, TimeDelta::minutes(90)), "1h 30m");
         assert_eq!(countdown(Lang::En, TimeDelta::seconds(20)), "<1m");
         assert_eq!(countdown(Lang::En, TimeDelta::zero()), "now");
+    }
+
+    #[test]
+    fn short_countdown_reads_days_and_hours() {
+        let left = TimeDelta::days(13) + TimeDelta::hours(23) + TimeDelta::minutes(59);
+        let plain = |d: TimeDelta| short_countdown(Lang::En, d).replace('\u{a0}', " ");
+        assert_eq!(plain(left), "13 d 23 h");
+        assert_eq!(short_countdown(Lang::Nl, left), "13\u{a0}d 23\u{a0}u");
+        assert_eq!(plain(TimeDelta::days(14)), "14 d");
+        assert_eq!(plain(TimeDelta::minutes(90)), "1 h 30 m");
+        assert_eq!(plain(TimeDelta::hours(2)), "2 h");
+        assert_eq!(plain(TimeDelta::seconds(20)), "<1 m");
+        assert_eq!(plain(TimeDelta::zero()), "now");
     }
 
     #[test]

@@ -4,8 +4,8 @@
 
 use std::cmp::Ordering;
 
-use crate::i18n::Lang;
-use crate::model::{Job, RuleId, Rules, Time};
+use crate::i18n::{expires_in, Lang};
+use crate::model::{Job, JobState, RuleId, Rules, Time};
 
 use super::format;
 
@@ -39,14 +39,21 @@ pub struct JobRow {
     pub job_type: &'static str,
     /// The state's identifier, or "Deleted".
     pub status: &'static str,
+    /// Shipping past its 14 days (R5a): the Status cell says so after the identifier.
+    pub overdue: bool,
     pub storage_account: String,
+    /// The creation date; `created_at` has the time too, for hovering.
     pub created: String,
+    pub created_at: String,
     pub percent: u8,
-    /// The countdown to the next time rule, or "—".
+    /// What the next time rule will do and when ("deleted in 13 d 4 h"), or "—".
     pub expires: String,
-    pub expires_rule: Option<RuleId>,
+    /// The next time rule's id and exact time ("R2 · 2026-01-19 09:00 UTC"), for hovering.
+    pub expires_detail: Option<String>,
     /// For deleted jobs: when and which rule.
     pub deleted: Option<(String, RuleId)>,
+    /// The language the cells are written in (the phone cards label cells with it).
+    pub lang: Lang,
 }
 
 pub fn job_rows(
@@ -120,18 +127,21 @@ fn row(job: &Job, next: Option<(RuleId, Time)>, now: Time, lang: Lang) -> JobRow
         name: job.name.clone(),
         job_type: job.job_type.id(),
         status: status_id(job),
+        overdue: job.overdue && job.state == JobState::Shipping && !job.is_deleted(),
         storage_account: job.storage_account.clone(),
-        created: format::date_time(job.created_at),
+        created: format::date(job.created_at),
+        created_at: format::date_time(job.created_at),
         percent: job.percent(),
         expires: next.map_or_else(
             || "—".to_string(),
-            |(_, at)| format::countdown(lang, at - now),
+            |(rule, at)| expires_in(lang, rule, &format::short_countdown(lang, at - now)),
         ),
-        expires_rule: next.map(|(rule, _)| rule),
+        expires_detail: next.map(|(rule, at)| format!("{} · {}", rule.id(), format::date_time(at))),
         deleted: job
             .deleted
             .as_ref()
             .map(|d| (format::date_time(d.at), d.reason.rule())),
+        lang,
     }
 }
 
@@ -171,7 +181,45 @@ mod tests {
             shown[0].deleted.as_ref().map(|d| d.1),
             Some(RuleId::CreatingExpiry)
         );
-        assert_eq!(shown[1].expires, "9d 0h 0m");
+        assert_eq!(shown[1].expires, "deleted in 9\u{a0}d");
+        assert_eq!(
+            shown[1].expires_detail.as_deref(),
+            Some("R2 · 2026-01-29 09:00 UTC")
+        );
+        assert_eq!(shown[1].created, "2026-01-05");
+    }
+
+    #[test]
+    fn an_overdue_job_says_so_and_counts_down_to_closing() {
+        let Some(scenario) = preset("never-arrives") else {
+            panic!("preset exists")
+        };
+        let sim = Simulation::new(scenario).expect("the test scenario loads");
+        let rows_at = |days: i64| {
+            let t = sim.start() + TimeDelta::days(days);
+            job_rows(
+                &sim.jobs_at(t),
+                t,
+                &sim.rules(),
+                &RowQuery::default(),
+                Lang::En,
+            )
+        };
+        let before = rows_at(3);
+        assert!(!before[0].overdue);
+        assert!(
+            before[0].expires.starts_with("overdue in "),
+            "{}",
+            before[0].expires
+        );
+        let after = rows_at(20);
+        assert_eq!(after[0].status, "Shipping");
+        assert!(after[0].overdue);
+        assert!(
+            after[0].expires.starts_with("closed in "),
+            "{}",
+            after[0].expires
+        );
     }
 
     #[test]

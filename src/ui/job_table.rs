@@ -48,7 +48,7 @@ pub fn JobTable() -> impl IntoView {
     });
     let cell_for = move |name: &String| cells.with_value(|m| m.get(name).cloned());
     let selected = Selector::new(move || app.selected().get());
-    let sort_header = move |key: SortKey, label: Text| view! { <SortHeader key label query /> };
+    let sort_header = move |key: SortKey, label: Text, hint: Option<Text>| view! { <SortHeader key label hint query /> };
     view! {
         <div class="table-tools">
             <label>
@@ -78,16 +78,18 @@ pub fn JobTable() -> impl IntoView {
                 {move || count(lang.get(), rows.with(|r| r.len()), Noun::Job)}
             </span>
         </div>
+        // The box scrolls (a long list stays beside the selected job's panels); its header sticks.
+        <div class="table-box">
         <table class="grid job-table" aria-label=move || t(Text::JobsTableName)>
             <thead>
                 <tr>
-                    {sort_header(SortKey::Name, Text::ColName)}
-                    {sort_header(SortKey::Type, Text::ColType)}
-                    {sort_header(SortKey::Status, Text::ColStatus)}
-                    {sort_header(SortKey::StorageAccount, Text::ColStorageAccount)}
-                    {sort_header(SortKey::Created, Text::ColCreated)}
-                    {sort_header(SortKey::Percent, Text::ColPercent)}
-                    {sort_header(SortKey::Expires, Text::ColExpiresIn)}
+                    {sort_header(SortKey::Name, Text::ColName, None)}
+                    {sort_header(SortKey::Type, Text::ColType, None)}
+                    {sort_header(SortKey::Status, Text::ColStatus, None)}
+                    {sort_header(SortKey::StorageAccount, Text::ColStorageAccount, None)}
+                    {sort_header(SortKey::Created, Text::ColCreated, Some(Text::CreatedHint))}
+                    {sort_header(SortKey::Percent, Text::ColPercent, None)}
+                    {sort_header(SortKey::Expires, Text::ColExpiresIn, Some(Text::ExpiresHint))}
                 </tr>
             </thead>
             <tbody>
@@ -108,6 +110,7 @@ pub fn JobTable() -> impl IntoView {
                 </Show>
             </tbody>
         </table>
+        </div>
         <Show when=move || { page_count() > 1 }>
             <nav class="pager" aria-label=move || t(Text::Pages)>
                 <button

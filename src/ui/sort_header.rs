@@ -1,5 +1,6 @@
 //! A sortable column header: a button that toggles the order, with `aria-sort` telling
-//! screen readers the current order and an arrow telling everyone else.
+//! screen readers the current order and an arrow telling everyone else. A header may explain
+//! its column (its `title`, which is also the button's accessible description).
 
 use leptos::prelude::*;
 
@@ -8,7 +9,13 @@ use super::use_lang;
 use crate::i18n::Text;
 
 #[component]
-pub fn SortHeader(key: SortKey, label: Text, query: RwSignal<RowQuery>) -> impl IntoView {
+pub fn SortHeader(
+    key: SortKey,
+    label: Text,
+    /// What the column means, on hover and as the header's description.
+    hint: Option<Text>,
+    query: RwSignal<RowQuery>,
+) -> impl IntoView {
     let lang = use_lang();
     let active = move || query.with(|q| q.sort == key);
     let aria_sort = move || match (active(), query.with(|q| q.descending)) {
@@ -25,6 +32,7 @@ pub fn SortHeader(key: SortKey, label: Text, query: RwSignal<RowQuery>) -> impl 
         <th scope="col" aria-sort=aria_sort>
             <button
                 class="sort"
+                title=move || hint.map(|h| lang.get().t(h))
                 on:click=move |_| {
                     query.update(|q| {
                         if q.sort == key {

@@ -121,6 +121,7 @@ test('a bad hash shows a clear message and falls back to the default story', asy
 
 test('the new job form shows problems next to the fields, then creates the job', async () => {
   const { page, context } = await open('#preset=happy-import');
+  await page.locator('details.new-job-fold > summary').click(); // "New job" is folded away
   await page.getByTestId('new-name').fill('lab-a');
   await page.getByTestId('new-account').fill('Bad Name');
   await page.getByTestId('new-drive-id-0').fill('xyz');

@@ -85,6 +85,7 @@ test('the rule set and cancel window can be switched, and the same events are ju
   assert.equal(await jobStatus(page, 'cancel-me'), 'Canceled');
   assert.equal(await jobStatus(page, 'too-late'), 'Shipping', 'shipped: outside the "creating" window');
   // The 2021 FAQ's wider window accepts the second cancel.
+  await page.locator('details.rules-fold > summary').click(); // the rules are folded away
   await page.getByTestId('cancel-window').selectOption('creating-or-shipping');
   await waitForJobStatus(page, 'too-late', 'Canceled');
   // The 2018 source article has no cancel at all: both are refused, with R12 in the log.

@@ -19,6 +19,7 @@ async function open(hash = '') {
 
 test("the New job form refuses another job's drive id beside the field, and creates nothing", async () => {
   const { page, context, errors } = await open('#preset=happy-import');
+  await page.locator('details.new-job-fold > summary').click(); // "New job" is folded away
   await page.getByTestId('new-name').fill('lab-z');
   await page.getByTestId('new-account').fill('labstorage');
   await page.getByTestId('new-drive-id-0').fill('a1000001');
