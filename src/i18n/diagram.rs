@@ -27,12 +27,13 @@ pub enum DgText {
     Waits,
     OrAction,
     End,
+    Final,
     GoToEvent,
     ShownDrive,
 }
 
 impl DgText {
-    pub const ALL: [DgText; 20] = [
+    pub const ALL: [DgText; 21] = [
         DgText::Heading,
         DgText::JobStates,
         DgText::DriveStates,
@@ -51,6 +52,7 @@ impl DgText {
         DgText::Waits,
         DgText::OrAction,
         DgText::End,
+        DgText::Final,
         DgText::GoToEvent,
         DgText::ShownDrive,
     ];
@@ -83,6 +85,7 @@ fn en(key: DgText) -> &'static str {
         DgText::Waits => "No time rule: only an action moves it on",
         DgText::OrAction => "Or sooner, by an action",
         DgText::End => "Nothing: the job is deleted.",
+        DgText::Final => "Nothing changes it any more.",
         DgText::GoToEvent => "Go to this moment and show the event in the log",
         DgText::ShownDrive => "Drive shown",
     }
@@ -108,6 +111,7 @@ fn nl(key: DgText) -> &'static str {
         DgText::Waits => "Geen tijdregel: alleen een handeling brengt het verder",
         DgText::OrAction => "Of eerder, door een handeling",
         DgText::End => "Niets: de taak is verwijderd.",
+        DgText::Final => "Niets verandert dit nog.",
         DgText::GoToEvent => "Ga naar dit moment en toon de gebeurtenis in het logboek",
         DgText::ShownDrive => "Getoonde schijf",
     }

@@ -172,8 +172,12 @@ fn WhyBody(why: Why, open: RwSignal<bool>) -> impl IntoView {
         .map(|e| format!("{} → {} ({})", e.trigger.id(), e.to.id(), e.rule.id()))
         .collect::<Vec<_>>()
         .join("; ");
-    let deleted = why.shown == "Deleted";
     let has_then = !then.is_empty();
+    let end = (why.due.is_none() && !has_then).then_some(if why.deleted {
+        DgText::End
+    } else {
+        DgText::Final
+    });
     view! {
         <dl class="why-facts">
             <dt>{move || t(DgText::Rule)}</dt>
@@ -190,7 +194,7 @@ fn WhyBody(why: Why, open: RwSignal<bool>) -> impl IntoView {
             <dt>{move || t(DgText::Next)}</dt>
             <dd data-testid="why-next">
                 {why.due.map(|(rule, at)| view! { <p>{move || fires_at(lang.get(), rule, &format::date_time(at), &format::countdown(lang.get(), at - now.get()))}</p> })}
-                {(deleted && why.due.is_none()).then(|| view! { <p>{move || t(DgText::End)}</p> })}
+                {end.map(|key| view! { <p>{move || t(key)}</p> })}
                 {has_then.then(|| {
                     let lead = if why.due.is_some() { DgText::OrAction } else { DgText::Waits };
                     view! { <p>{move || t(lead)} ": " {then}</p> }

@@ -34,6 +34,8 @@ pub struct Why {
     pub then: Vec<Edge>,
     /// A countdown's answer: `cause` started the clock rather than set a state.
     pub countdown: bool,
+    /// The job is deleted: nothing comes next.
+    pub deleted: bool,
 }
 
 /// The last accepted entry of `log` up to `now` with a change that `hit` accepts.
@@ -106,6 +108,7 @@ pub fn explain(sim: &Simulation, name: &str, subject: &WhySubject, now: Time) ->
                 due: job.next_time_rule(&rules),
                 then: next_steps(Machine::Job, node, sim),
                 countdown: false,
+                deleted: job.is_deleted(),
             })
         }
         WhySubject::Drive(id) => {
@@ -129,6 +132,7 @@ pub fn explain(sim: &Simulation, name: &str, subject: &WhySubject, now: Time) ->
                     next_steps(Machine::Drive, node, sim)
                 },
                 countdown: false,
+                deleted: job.is_deleted(),
             })
         }
         WhySubject::Countdown => {
@@ -165,6 +169,7 @@ pub fn explain(sim: &Simulation, name: &str, subject: &WhySubject, now: Time) ->
                 due: Some((rule, at)),
                 then: next_steps(Machine::Job, job_node(job), sim),
                 countdown: true,
+                deleted: job.is_deleted(),
             })
         }
     }
