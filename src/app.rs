@@ -2,7 +2,7 @@
 //! the components.
 //!
 //! The layout (style/base.css, panels.css): the clock bar stays at the top of the window; the
-//! jobs table and the actions sit on the left, the selected job's details and diagrams on the
+//! jobs table and the selected job's details and diagrams sit on the left, the actions on the
 //! right, beside them at every scroll position, so acting and seeing the result need no
 //! scrolling. Below ~1200 px wide the same areas stack (jobs, actions, details); on a phone the
 //! jobs table's rows become cards. "New job" and the rules fold away.
