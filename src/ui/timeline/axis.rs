@@ -56,6 +56,25 @@ pub fn defs(now_x: Memo<i32>) -> impl IntoView {
     }
 }
 
+/// What the colours, patterns and shapes mean: every job state, then the marks.
+pub fn legend() -> impl IntoView {
+    let states = JobState::ALL
+        .iter()
+        .map(|s| {
+            let id = s.id();
+            view! {
+                <li>
+                    <svg width="22" height="14" aria-hidden="true">
+                        <rect class="swatch" x="1" y="1" width="20" height="12" fill=format!("url(#tl-p-{id})") />
+                    </svg>
+                    {id}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="tl-legend">{states}</ul> }
+}
+
 /// Date and day number at each tick.
 pub fn axis_ticks(sc: &Scale, lang: Lang) -> AnyView {
     sc.ticks()

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::scale::Scale;
+use super::scale::{stamp, Scale, Stamp};
 use crate::i18n::{
     deadline_ahead, deadline_defused, deadline_fired, event_line, lane_summary, Lang,
 };
@@ -11,7 +11,10 @@ use crate::model::{JobState, RuleId, Time};
 use crate::sim::lanes::{drive_lanes, job_lane, Cut, Lane, MarkerStatus, Segment};
 use crate::sim::LogEntry;
 use crate::sim::Simulation;
-use crate::ui::format;
+
+fn minute(t: Time) -> String {
+    stamp(t, Stamp::Minute)
+}
 
 pub const LANE_H: i32 = 32;
 pub const DRIVE_H: i32 = 22;
@@ -57,7 +60,7 @@ fn marker_text(
     status: MarkerStatus,
     state: JobState,
 ) -> String {
-    let on = format::date_time(at);
+    let on = minute(at);
     match status {
         MarkerStatus::Pending => {
             format!("{}: {}", rule.id(), deadline_ahead(lang, rule, &on, state))
@@ -71,11 +74,15 @@ fn summary(lang: Lang, name: &str, lane: &Lane) -> String {
     let states: Vec<(JobState, String)> = lane
         .segments
         .iter()
-        .map(|s| (s.state, format::date_time(s.from)))
+        .map(|s| (s.state, minute(s.from)))
         .collect();
     let next = match (lane.projection, lane.ended) {
-        (Some(p), _) => Some(deadline_ahead(lang, p.rule, &format::date(p.due), p.state)),
-        (None, Some(end)) => Some(format!("⌫ {}", format::date_time(end))),
+        (Some(p), _) => {
+            let due = minute(p.due);
+            let day = due.get(..10).unwrap_or(&due);
+            Some(deadline_ahead(lang, p.rule, day, p.state))
+        }
+        (None, Some(end)) => Some(format!("⌫ {}", minute(end))),
         (None, None) => None,
     };
     lane_summary(lang, name, &states, next)
@@ -104,6 +111,7 @@ fn lane_parts(sim: &Simulation, sc: &Scale, lang: Lang, name: &str, lane: &Lane)
         .ticks
         .iter()
         .filter_map(|&i| log.get(i).map(|e| (i, e)))
+        .filter(|(_, e)| sc.shows(e.at))
         .map(|(i, e)| {
             let x = sc.x(e.at);
             let refused = e.is_refused();
@@ -122,6 +130,7 @@ fn lane_parts(sim: &Simulation, sc: &Scale, lang: Lang, name: &str, lane: &Lane)
     let marks = lane
         .markers
         .iter()
+        .filter(|m| sc.shows(m.at))
         .map(|m| {
             let status = match m.status {
                 MarkerStatus::Pending => "marker pending",
@@ -130,7 +139,7 @@ fn lane_parts(sim: &Simulation, sc: &Scale, lang: Lang, name: &str, lane: &Lane)
             };
             let tip = marker_text(lang, m.rule, m.at, m.status, last_state);
             view! {
-                <g class=status data-rule=m.rule.id() data-at=format::rfc3339(m.at)
+                <g class=status data-rule=m.rule.id() data-at=stamp(m.at, Stamp::Rfc3339)
                     transform=format!("translate({} 0)", sc.x(m.at)) tabindex="0" role="button" aria-label=tip>
                     <rect class="hit" x="-6" width="24" height="32" />
                     <path class="marker-line" d="M0 0v32" />
@@ -168,7 +177,7 @@ fn drive_views(sim: &Simulation, sc: &Scale, name: &str, cut: Cut, y: i32) -> An
 pub fn tick_text(lang: Lang, e: &LogEntry) -> String {
     event_line(
         lang,
-        &format::date_time(e.at),
+        &minute(e.at),
         e.event.id(),
         e.rule,
         e.outcome.as_ref().err(),

@@ -14,12 +14,12 @@ use chrono::TimeDelta;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use self::axis::{axis_ticks, band, defs, grid_path, AXIS_H, BAND_H};
+use self::axis::{axis_ticks, band, defs, grid_path, legend, AXIS_H, BAND_H};
 use self::lane::{lane_view, tick_text, LaneKey, DRIVE_H, LANE_H};
 use self::scale::Scale;
 use super::state::{use_app, AppState};
 use super::use_lang;
-use crate::i18n::{lanes_range, tl, TlText};
+use crate::i18n::{count, lanes_range, tl, Noun, TlText};
 use crate::model::Time;
 use crate::sim::lanes::Cut;
 use crate::sim::LogEntry;
@@ -218,6 +218,7 @@ pub fn Timeline() -> impl IntoView {
                 <Show when=aggregated>
                     <svg class="tl-band" width=move || width.get() height=BAND_H role="img" aria-label=move || t(TlText::BandName)>
                         {move || app.sim().with(|s| scale.with(|sc| band(s, sc)))}
+                        <text class="lane-name band-count" x="4" y="14">{move || count(lang.get(), total.get(), Noun::Job)}</text>
                         <path class="now-line" d=move || format!("M{} 0v{BAND_H}", now_x.get()) />
                     </svg>
                     <p class="tl-range">
@@ -250,6 +251,7 @@ pub fn Timeline() -> impl IntoView {
                     </svg>
                 </div>
             </div>
+            {legend()}
         </figure>
     }
 }

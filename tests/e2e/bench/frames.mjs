@@ -1,6 +1,8 @@
 // Benchmark (prints figures, asserts nothing): how smoothly the page plays at high speed.
 // Opens a preset, plays it at 1 week per second for a few seconds and reports the browser's
 // frame intervals and the script time of each clock tick. Run with `make bench` after a build.
+// A second line per preset says what the timeline drew (lanes, aggregated band or not) and how
+// the main thread spent those seconds (Chromium's own counters, so a regression has a culprit).
 import { serveDist } from '../lib/server.mjs';
 import { launch, openPage } from '../lib/browser.mjs';
 
@@ -40,6 +42,10 @@ try {
     await page.getByRole('table', { name: 'Jobs' }).waitFor();
     const loadMs = Date.now() - t0;
     await page.getByTestId('speed').selectOption('1w');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
+    const before = await metrics();
     const result = await page.evaluate(async (seconds) => {
       const frames = [];
       const longTasks = [];
@@ -60,7 +66,12 @@ try {
       document.querySelector('[data-testid=play]').click();
       obs.disconnect();
       const clock1 = document.querySelector('[data-testid=clock]').textContent;
-      return { frames, longTasks, clock0, clock1, rows: document.querySelectorAll('table[aria-label=Jobs] tbody tr').length };
+      const timeline = document.querySelector('[role=figure][aria-label=Timeline]');
+      return {
+        frames, longTasks, clock0, clock1, rows: document.querySelectorAll('table[aria-label=Jobs] tbody tr').length,
+        lanes: timeline ? timeline.querySelectorAll('[data-job]').length : null,
+        band: !!timeline?.querySelector('.tl-band'),
+      };
     }, SECONDS);
     const sorted = [...result.frames].sort((a, b) => a - b);
     console.log(
@@ -68,6 +79,12 @@ try {
       `frame interval p50 ${pct(sorted, 50).toFixed(1)} ms, p95 ${pct(sorted, 95).toFixed(1)} ms, ` +
       `max ${sorted[sorted.length - 1].toFixed(1)} ms; long tasks (>50 ms): ${result.longTasks.length}; ` +
       `clock ${result.clock0.trim()} → ${result.clock1.trim()}`,
+    );
+    const after = await metrics();
+    const spent = (k) => `${Math.round((after[k] - before[k]) * 1000)} ms`;
+    console.log(
+      `  timeline: ${result.lanes ?? 'absent'} lanes${result.band ? ' under the state-count band' : ''}; main thread in those ${SECONDS}s: ` +
+      `busy ${spent('TaskDuration')}, script ${spent('ScriptDuration')}, layout ${spent('LayoutDuration')}, style ${spent('RecalcStyleDuration')}`,
     );
     await context.close();
   }
