@@ -131,6 +131,8 @@ test('never arrives: overdue marker at tracking + 14 days, Closed 30 days later;
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid=clock]').textContent.trim() === '2026-02-19 09:00 UTC');
   await waitForJobStatus(page, 'lost-parcel', 'Closed');
+  // The lane was redrawn; the keyboard focus is back on the same marker.
+  await page.waitForFunction(() => document.activeElement?.dataset.rule === 'R5b');
   l = await lane(page, 'lost-parcel');
   assert.deepEqual(l.states, ['Creating', 'Shipping', 'Closed', 'Closed*']);
   assert.deepEqual(l.markers.filter((m) => m.status === 'pending').map((m) => [m.rule, m.at]), [['R10', '2026-05-20T09:00:00Z']]);

@@ -70,13 +70,48 @@ fn activate(app: AppState, el: &web_sys::Element) {
     if let Some(name) = el.get_attribute("data-select") {
         let open = app.selected().get_untracked().as_deref() == Some(name.as_str());
         app.select(if open { None } else { Some(name) });
-    } else if let Some(at) = el.get_attribute("data-at") {
-        if let Ok(t) = chrono::DateTime::parse_from_rfc3339(&at) {
-            app.seek(t.to_utc());
-        }
-    } else if let Some(t) = entry_of(app, el, |e| e.at) {
+    } else if let Some(t) = el
+        .get_attribute("data-at")
+        .and_then(|at| chrono::DateTime::parse_from_rfc3339(&at).ok())
+        .map(|t| t.to_utc())
+        .or_else(|| entry_of(app, el, |e| e.at))
+    {
         app.seek(t);
+        refocus(el);
     }
+}
+
+/// Moving the clock may rebuild the lane that held the focused mark: once it is redrawn,
+/// focus the same mark (same job, same rule and time, or same event) again, so a keyboard
+/// user stays where they were.
+fn refocus(el: &web_sys::Element) {
+    let attrs = ["data-rule", "data-at", "data-i"].map(|a| el.get_attribute(a));
+    let Some(job) = el
+        .closest("[data-job]")
+        .ok()
+        .flatten()
+        .and_then(|g| g.get_attribute("data-job"))
+    else {
+        return;
+    };
+    request_animation_frame(move || {
+        let Ok(lanes) = document().query_selector_all("[data-job]") else {
+            return;
+        };
+        let lane = (0..lanes.length())
+            .filter_map(|i| lanes.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .find(|g| g.get_attribute("data-job").as_deref() == Some(job.as_str()));
+        let Some(Ok(marks)) = lane.map(|g| g.query_selector_all("[data-at],[data-i]")) else {
+            return;
+        };
+        let same = (0..marks.length())
+            .filter_map(|i| marks.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .find(|m| ["data-rule", "data-at", "data-i"].map(|a| m.get_attribute(a)) == attrs);
+        if let Some(m) = same {
+            // `focus` is called on the element itself, so it works on SVG elements too.
+            let _ = m.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    });
 }
 
 #[component]
