@@ -3,8 +3,8 @@
 
 pub mod autopilot;
 pub mod engine;
-mod locate;
 pub mod lanes;
+mod locate;
 pub mod log;
 pub mod presets;
 mod replay;
