@@ -76,7 +76,7 @@ pub fn legend() -> impl IntoView {
 }
 
 /// Date and day number at each tick.
-pub fn axis_ticks(sc: &Scale, lang: Lang) -> AnyView {
+pub fn axis_ticks(sc: &Scale, lang: Lang) -> impl IntoView {
     sc.ticks()
         .into_iter()
         .map(|t| {
@@ -88,7 +88,6 @@ pub fn axis_ticks(sc: &Scale, lang: Lang) -> AnyView {
             }
         })
         .collect_view()
-        .into_any()
 }
 
 /// Vertical grid lines at the axis ticks, across every lane: one path.
@@ -100,7 +99,7 @@ pub fn grid_path(sc: &Scale) -> String {
 }
 
 /// The stacked band: one filled shape per state, the counts of every job over the shown span.
-pub fn band(sim: &Simulation, sc: &Scale) -> AnyView {
+pub fn band(sim: &Simulation, sc: &Scale) -> impl IntoView {
     let bins = usize::try_from((sc.x1 - sc.x0) / 4).unwrap_or(1).max(2);
     let counts = state_counts(
         sim.job_names().map(|n| sim.job_history(n)),
@@ -140,5 +139,4 @@ pub fn band(sim: &Simulation, sc: &Scale) -> AnyView {
             view! { <path class="band" data-band=id d=d clip-path="url(#tl-past)" /> }
         })
         .collect_view()
-        .into_any()
 }

@@ -40,7 +40,7 @@ fn lang_of(tag: &str) -> Lang {
 
 /// A state's rectangles and label; `open` segments run to the plot's end and are clipped at
 /// the now line by the shared clip path, so the clock moves them without a rebuild.
-fn segment(sc: &Scale, id: &'static str, from: Time, to: Option<Time>, h: i32) -> AnyView {
+fn segment(sc: &Scale, id: &'static str, from: Time, to: Option<Time>, h: i32) -> impl IntoView {
     let x = sc.x(from).max(sc.x0 - 2);
     let end = to.map_or(sc.x1, |t| sc.x(t)).min(sc.x1 + 2);
     let w = (end - x).max(1);
@@ -50,7 +50,6 @@ fn segment(sc: &Scale, id: &'static str, from: Time, to: Option<Time>, h: i32) -
         <rect class="seg" data-state=id x=x y="2" width=w height=h clip-path=clip />
         {fits.then(|| view! { <text class="seg-label" x=x + 4 y=h - 3 clip-path=clip>{id}</text> })}
     }
-    .into_any()
 }
 
 fn marker_text(
@@ -88,7 +87,7 @@ fn summary(lang: Lang, name: &str, lane: &Lane) -> String {
     lane_summary(lang, name, &states, next)
 }
 
-fn lane_parts(sim: &Simulation, sc: &Scale, lang: Lang, name: &str, lane: &Lane) -> AnyView {
+fn lane_parts(sim: &Simulation, sc: &Scale, lang: Lang, name: &str, lane: &Lane) -> impl IntoView {
     let log = sim.job_log(name);
     let last_state = lane.segments.last().map_or(JobState::Creating, |s| s.state);
     let segs = lane
@@ -149,10 +148,10 @@ fn lane_parts(sim: &Simulation, sc: &Scale, lang: Lang, name: &str, lane: &Lane)
             }
         })
         .collect_view();
-    view! { {segs} {proj} {end} {ticks} {marks} }.into_any()
+    view! { {segs} {proj} {end} {ticks} {marks} }
 }
 
-fn drive_views(sim: &Simulation, sc: &Scale, name: &str, cut: Cut, y: i32) -> AnyView {
+fn drive_views(sim: &Simulation, sc: &Scale, name: &str, cut: Cut, y: i32) -> impl IntoView {
     drive_lanes(sim.job_history(name), cut)
         .into_iter()
         .enumerate()
@@ -170,7 +169,6 @@ fn drive_views(sim: &Simulation, sc: &Scale, name: &str, cut: Cut, y: i32) -> An
             }
         })
         .collect_view()
-        .into_any()
 }
 
 /// A tick's one line: "2026-01-06 09:00 UTC EnterTracking (R3: …)" or its refusal.
@@ -186,12 +184,10 @@ pub fn tick_text(lang: Lang, e: &LogEntry) -> String {
 
 /// The lane's SVG: a `<g data-job>` holding its segments in time order, its projection,
 /// ticks and markers, then its drive lanes if expanded.
-pub fn lane_view(sim: &Simulation, k: &LaneKey) -> AnyView {
+pub fn lane_view(sim: &Simulation, k: &LaneKey) -> Option<impl IntoView> {
     let lang = lang_of(k.lang);
     let (h, l) = (sim.job_history(&k.name), sim.job_log(&k.name));
-    let Some(lane) = job_lane(h, l, &sim.rules(), k.cut) else {
-        return ().into_any();
-    };
+    let lane = job_lane(h, l, &sim.rules(), k.cut)?;
     let label: String = if k.name.chars().count() > 17 {
         k.name.chars().take(16).chain(['…']).collect()
     } else {
@@ -201,7 +197,7 @@ pub fn lane_view(sim: &Simulation, k: &LaneKey) -> AnyView {
     let drives = k
         .expanded
         .then(|| drive_views(sim, &k.scale, &k.name, k.cut, k.y));
-    view! {
+    Some(view! {
         <g class="lane" class:expanded=k.expanded data-job=k.name.clone() role="group"
             aria-label=summary(lang, &k.name, &lane) transform=format!("translate(0 {})", k.y)>
             <text class="lane-name" x="4" y="15" data-select=k.name.clone() tabindex="0" role="button"
@@ -209,6 +205,5 @@ pub fn lane_view(sim: &Simulation, k: &LaneKey) -> AnyView {
             {parts}
         </g>
         {drives}
-    }
-    .into_any()
+    })
 }
