@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use super::job_rows::JobRow;
 use super::state::use_app;
 use super::status_badge::StatusBadge;
+use super::why::WhyButton;
+use super::why_reason::WhySubject;
 use crate::i18n::Text;
 
 #[component]
@@ -44,6 +46,11 @@ pub fn JobRowView(row: ArcRwSignal<JobRow>, is_selected: Signal<bool>) -> impl I
             })
         }
     };
+    let next_rule = Signal::derive({
+        let r = row.clone();
+        move || r.with(|r| r.next_rule)
+    });
+    let why_name = name.clone();
     let expires_title = {
         let r = row.clone();
         move || r.with(|r| r.expires_detail.clone())
@@ -69,6 +76,8 @@ pub fn JobRowView(row: ArcRwSignal<JobRow>, is_selected: Signal<bool>) -> impl I
                 " "
                 <span class="flag overdue-flag" hidden=not_overdue>{overdue}</span>
                 <span class="deleted-note">{deleted_note}</span>
+                " "
+                <WhyButton job=name.clone() subject=WhySubject::Status shown=status />
             </td>
             <td class="c-account" data-label=label(Text::ColStorageAccount)>
                 {read(|r| r.storage_account.clone())}
@@ -81,6 +90,9 @@ pub fn JobRowView(row: ArcRwSignal<JobRow>, is_selected: Signal<bool>) -> impl I
             </td>
             <td class="num c-expires" data-label=label(Text::ColExpiresIn) title=expires_title>
                 {read(|r| r.expires.clone())}
+                {move || next_rule.get().map(|rule| view! {
+                    <WhyButton job=why_name.clone() subject=WhySubject::Countdown shown=rule />
+                })}
             </td>
         </tr>
     }

@@ -50,6 +50,8 @@ pub struct JobRow {
     pub expires: String,
     /// The next time rule's id and exact time ("R2 · 2026-01-19 09:00 UTC"), for hovering.
     pub expires_detail: Option<String>,
+    /// The next time rule's id, for the countdown's "Why?".
+    pub next_rule: Option<&'static str>,
     /// For deleted jobs: when and which rule.
     pub deleted: Option<(String, RuleId)>,
     /// The language the cells are written in (the phone cards label cells with it).
@@ -137,6 +139,7 @@ fn row(job: &Job, next: Option<(RuleId, Time)>, now: Time, lang: Lang) -> JobRow
             |(rule, at)| expires_in(lang, rule, &format::short_countdown(lang, at - now)),
         ),
         expires_detail: next.map(|(rule, at)| format!("{} · {}", rule.id(), format::date_time(at))),
+        next_rule: next.map(|(rule, _)| rule.id()),
         deleted: job
             .deleted
             .as_ref()

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { useServedApp } from './lib/setup.mjs';
 import path from 'node:path';
 import { openPage, screenshot, OUTPUT } from './lib/browser.mjs';
-import { selectJob, waitForApp, waitForJobStatus } from './lib/app.mjs';
+import { jobStatus, selectJob, waitForApp, waitForJobStatus } from './lib/app.mjs';
 
 const env = useServedApp();
 
@@ -179,5 +179,26 @@ test('with reduced motion the step just taken is emphasised without a pulse', as
     return { animation: line.animationName, width: line.strokeWidth };
   });
   assert.deepEqual(style, { animation: 'none', width: '5px' });
+  await context.close();
+});
+
+test('"Why?" in the jobs table answers for the Status cell and the countdown, and leaves the cell text as the contract says', async () => {
+  const { page, context, errors } = await open('#preset=abandoned&t=2026-01-20T09:00:00Z');
+  await page.getByLabel('Show deleted jobs').check();
+  await waitForJobStatus(page, 'forgotten', 'Deleted');
+  const table = page.getByRole('table', { name: 'Jobs' });
+  await table.getByRole('button', { name: 'Why is forgotten Deleted?' }).click();
+  const card = page.getByRole('dialog', { name: 'Why is forgotten Deleted?' });
+  await card.waitFor();
+  assert.match(await card.innerText(), /R2/);
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'hidden' });
+  // The countdown of the job still alive ('updated', whose 14 days restarted on day 10).
+  await table.getByRole('button', { name: 'Why does updated count down to R2?' }).click();
+  const countdown = page.getByRole('dialog', { name: 'Why does updated count down to R2?' });
+  await countdown.waitFor();
+  assert.match(await countdown.innerText(), /UpdateJob/);
+  assert.match(await jobStatus(page, 'updated'), /^Creating/);
+  assert.deepEqual(errors, []);
   await context.close();
 });
