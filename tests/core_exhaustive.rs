@@ -2,49 +2,12 @@
 //! timeout) from a fresh job of 1 to 3 drives, import and export, under both rule sets.
 //! Every state of both machines must be reached, and every reached job must be consistent.
 
-use chrono::{DateTime, TimeDelta};
+mod common;
+use chrono::TimeDelta;
+use common::explore::{key, subsets, t0, Key};
 use ie_lifecycle::model::invariants::violations;
 use ie_lifecycle::model::*;
 use std::collections::{BTreeSet, HashSet, VecDeque};
-
-fn t0() -> Time {
-    DateTime::parse_from_rfc3339("2026-01-05T09:00:00Z")
-        .map(|t| t.to_utc())
-        .unwrap_or_default()
-}
-
-/// What distinguishes two jobs for the machine, leaving out the clock and the byte counts
-/// (progress never changes a state; the property tests cover it).
-type Key = (
-    JobState,
-    bool,
-    bool,
-    Vec<(DriveState, Option<CopyOutcome>)>,
-    usize,
-);
-
-fn key(job: &Job) -> Key {
-    let drives = job.drives.iter().map(|d| (d.state, d.outcome)).collect();
-    (
-        job.state,
-        job.is_deleted(),
-        job.overdue,
-        drives,
-        job.extra_drives.len(),
-    )
-}
-
-fn subsets(ids: &[DriveId]) -> Vec<Vec<DriveId>> {
-    (0..1u32 << ids.len())
-        .map(|mask| {
-            ids.iter()
-                .enumerate()
-                .filter(|(i, _)| mask & (1 << i) != 0)
-                .map(|(_, id)| id.clone())
-                .collect()
-        })
-        .collect()
-}
 
 fn actions(job: &Job, candidates: &[DriveId]) -> Vec<Action> {
     let j = || job.name.clone();

@@ -4,49 +4,14 @@
 //! and `fire` actually produce, and compares it with the diagram's edge table, for the 2018
 //! rules and for the 2021 rules under every cancel window.
 
-use chrono::{DateTime, TimeDelta};
+mod common;
+use chrono::TimeDelta;
+use common::explore::{key, subsets, t0, Key};
 use ie_lifecycle::model::diagram::{Machine, Node};
 use ie_lifecycle::model::*;
 use std::collections::{BTreeSet, HashSet, VecDeque};
 
 type Seen = BTreeSet<(Machine, Node, String, Node, RuleId)>;
-
-fn t0() -> Time {
-    DateTime::parse_from_rfc3339("2026-01-05T09:00:00Z")
-        .map(|t| t.to_utc())
-        .unwrap_or_default()
-}
-
-type Key = (
-    JobState,
-    bool,
-    bool,
-    Vec<(DriveState, Option<CopyOutcome>)>,
-    usize,
-);
-
-fn key(job: &Job) -> Key {
-    let drives = job.drives.iter().map(|d| (d.state, d.outcome)).collect();
-    (
-        job.state,
-        job.is_deleted(),
-        job.overdue,
-        drives,
-        job.extra_drives.len(),
-    )
-}
-
-fn subsets(ids: &[DriveId]) -> Vec<Vec<DriveId>> {
-    (0..1u32 << ids.len())
-        .map(|mask| {
-            ids.iter()
-                .enumerate()
-                .filter(|(i, _)| mask & (1 << i) != 0)
-                .map(|(_, id)| id.clone())
-                .collect()
-        })
-        .collect()
-}
 
 fn actions(job: &Job, candidates: &[DriveId]) -> Vec<Action> {
     let j = || job.name.clone();
