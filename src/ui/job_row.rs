@@ -24,10 +24,12 @@ pub fn JobRowView(row: ArcRwSignal<JobRow>, is_selected: Signal<bool>) -> impl I
     // A cell's label for the phone cards, in the row's language.
     let label = |key: Text| read_label(row.clone(), key);
     let name = row.with_untracked(|r| r.name.clone());
-    let status = Signal::derive({
+    // Memos: the row changes every tick (its countdown), its status and rule rarely.
+    let status: Signal<&'static str> = Memo::new({
         let r = row.clone();
-        move || r.with(|r| r.status)
-    });
+        move |_| r.with(|r| r.status)
+    })
+    .into();
     let overdue = {
         let r = row.clone();
         move || r.with(|r| r.overdue.then(|| r.lang.t(Text::FlagOverdue)))
@@ -46,9 +48,11 @@ pub fn JobRowView(row: ArcRwSignal<JobRow>, is_selected: Signal<bool>) -> impl I
             })
         }
     };
-    let next_rule = Signal::derive({
+    // A memo: the row changes every tick (its countdown text), the rule rarely; the "Why?"
+    // button is rebuilt only when the rule itself changes.
+    let next_rule = Memo::new({
         let r = row.clone();
-        move || r.with(|r| r.next_rule)
+        move |_| r.with(|r| r.next_rule)
     });
     let why_name = name.clone();
     let expires_title = {

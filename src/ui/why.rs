@@ -90,10 +90,13 @@ pub fn WhyButton(
     let lang = use_lang();
     let open = RwSignal::new(false);
     let button = NodeRef::<html::Button>::new();
-    let title = Signal::derive({
+    // A memo: computed once per change of language or of what the cell shows, not on every
+    // tick of the row it sits in (a table has a hundred of these).
+    let title: Signal<String> = Memo::new({
         let (job, subject) = (job.clone(), subject.clone());
-        move || question(lang.get(), &job, &subject, shown.get())
-    });
+        move |_| question(lang.get(), &job, &subject, shown.get())
+    })
+    .into();
     let args = StoredValue::new((job, subject));
     view! {
         <button class="why-btn" type="button" node_ref=button aria-label=title title=title
