@@ -3,7 +3,7 @@
 //! Received"). State identifiers stay as the portal shows them.
 
 use super::{subject_label, Lang, Text};
-use crate::model::{Change, RuleId, StateLabel, Subject};
+use crate::model::{Change, RuleId, Subject};
 
 /// The "Expires in" cell: what the next time rule does, and in how long (`left`, already
 /// written, such as "13 d 4 h").
@@ -19,19 +19,10 @@ pub fn expires_in(lang: Lang, rule: RuleId, left: &str) -> String {
     format!("{what} {left}")
 }
 
-fn label(s: StateLabel) -> &'static str {
-    match s {
-        StateLabel::Job(j) => j.id(),
-        StateLabel::Drive(d) => d.id(),
-        StateLabel::Deleted => "Deleted",
-        StateLabel::Extra => "Extra",
-    }
-}
-
 fn step(c: &Change) -> String {
     match c.from {
-        Some(from) => format!("{} → {}", label(from), label(c.to)),
-        None => label(c.to).to_string(),
+        Some(from) => format!("{} → {}", from.id(), c.to.id()),
+        None => c.to.id().to_string(),
     }
 }
 
@@ -50,7 +41,7 @@ pub fn done_line(lang: Lang, changes: &[Change]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DriveId, DriveState, JobState};
+    use crate::model::{DriveId, DriveState, JobState, StateLabel};
 
     #[test]
     fn the_countdown_names_what_will_happen() {

@@ -35,6 +35,18 @@ pub enum StateLabel {
     Extra,
 }
 
+impl StateLabel {
+    /// The identifier the log, the tables and the diagrams show.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Job(j) => j.id(),
+            Self::Drive(d) => d.id(),
+            Self::Deleted => "Deleted",
+            Self::Extra => "Extra",
+        }
+    }
+}
+
 /// One visible state change, as the log shows it ("drive 9CA995BB: Specified → Received").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {

@@ -12,27 +12,18 @@ use crate::i18n::{
     refusal_text, rule_text, showing_latest, source_label, subject_label, update_summary, Lang,
     Text,
 };
-use crate::model::{ActionKind, Change, EventLabel, Job, Source, StateLabel};
+use crate::model::{ActionKind, Change, EventLabel, Job, Source};
 use crate::sim::LogEntry;
 
 /// The log shows at most this many entries; older ones are counted, not rendered.
 const WINDOW: usize = 100;
 
-fn label(s: StateLabel) -> &'static str {
-    match s {
-        StateLabel::Job(j) => j.id(),
-        StateLabel::Drive(d) => d.id(),
-        StateLabel::Deleted => "Deleted",
-        StateLabel::Extra => "Extra",
-    }
-}
-
 /// "drive 9CA995BB: Specified → Received" (the states stay as identifiers in every language).
 pub fn describe_change(lang: Lang, c: &Change) -> String {
     let subject = subject_label(lang, &c.subject);
     match c.from {
-        Some(from) => format!("{subject}: {} → {}", label(from), label(c.to)),
-        None => format!("{subject}: {}", label(c.to)),
+        Some(from) => format!("{subject}: {} → {}", from.id(), c.to.id()),
+        None => format!("{subject}: {}", c.to.id()),
     }
 }
 

@@ -51,13 +51,20 @@ pub fn day_of(start: Time, now: Time) -> i64 {
     (now - start).num_days() + if now >= start { 1 } else { 0 }
 }
 
-/// A countdown such as "13d 23h 59m"; under a minute it reads "<1m".
-pub fn countdown(lang: Lang, left: TimeDelta) -> String {
+/// Whole days, hours and minutes left, or `None` once the time has come.
+fn days_hours_minutes(left: TimeDelta) -> Option<(i64, i64, i64)> {
     if left <= TimeDelta::zero() {
-        return lang.t(Text::CountdownNow).into();
+        return None;
     }
     let minutes = left.num_minutes();
-    let (d, h, m) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
+    Some((minutes / 1440, (minutes % 1440) / 60, minutes % 60))
+}
+
+/// A countdown such as "13d 23h 59m"; under a minute it reads "<1m".
+pub fn countdown(lang: Lang, left: TimeDelta) -> String {
+    let Some((d, h, m)) = days_hours_minutes(left) else {
+        return lang.t(Text::CountdownNow).into();
+    };
     let hour = lang.t(Text::HourUnit);
     match (d, h, m) {
         (0, 0, 0) => "<1m".into(),
@@ -70,11 +77,9 @@ pub fn countdown(lang: Lang, left: TimeDelta) -> String {
 /// The jobs table's countdown: "13 d 4 h", "5 h 12 m", "12 m"; whole days alone read "14 d".
 /// Coarser than `countdown`, so a row's text changes less often while the clock plays.
 pub fn short_countdown(lang: Lang, left: TimeDelta) -> String {
-    if left <= TimeDelta::zero() {
+    let Some((d, h, m)) = days_hours_minutes(left) else {
         return lang.t(Text::CountdownNow).into();
-    }
-    let minutes = left.num_minutes();
-    let (d, h, m) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
+    };
     let hour = lang.t(Text::HourUnit);
     // A number and its unit never part at a line break (U+00A0 between them).
     match (d, h, m) {
