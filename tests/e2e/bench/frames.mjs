@@ -5,26 +5,10 @@
 // the main thread spent those seconds (Chromium's own counters, so a regression has a culprit).
 import { serveDist } from '../lib/server.mjs';
 import { launch, openPage } from '../lib/browser.mjs';
+import { generated } from './scenario.mjs';
 
 const presets = process.argv.slice(2).length ? process.argv.slice(2) : ['happy-import', 'busy-datacenter', 'generated-1000'];
 
-/** A scenario of `n` import jobs created over 30 days, autopilot on, as a #scenario= hash. */
-function generated(n) {
-  const start = Date.parse('2026-01-05T09:00:00Z');
-  const iso = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
-  const jobs = [];
-  const events = [];
-  for (let i = 0; i < n; i++) {
-    const created = start + Math.floor((i * 30 * 86400000) / n);
-    const name = `job-${String(i).padStart(4, '0')}`;
-    const id = `G${String(i).padStart(7, '0')}`;
-    jobs.push({ name, type: 'Import', storageAccount: 'benchstore', createdAt: iso(created), drives: [{ id, sizeGiB: 500 }] });
-    if (i % 10 !== 0) events.push({ at: iso(created + 86400000), kind: 'EnterTracking', job: name, carrier: 'DHL', tracking: String(i) });
-  }
-  events.sort((a, b) => a.at.localeCompare(b.at));
-  const json = JSON.stringify({ version: 1, title: `Generated ${n}`, start: iso(start), seed: 3, jobs, events });
-  return `#scenario=${Buffer.from(json).toString('base64url')}`;
-}
 const SECONDS = 4;
 
 function pct(sorted, p) {
