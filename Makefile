@@ -22,7 +22,11 @@ build:
 size: build
 	scripts/size-report.sh
 
-# Benchmarks print figures (not pass/fail): replay speed of the domain core and the UI's frame times.
+# Benchmarks print figures (not pass/fail): replay speed of the domain core, the UI's frame times,
+# start-up, the plain-JavaScript baseline and a 365-day soak.
 bench: build
 	cargo bench --bench replay
 	. scripts/env.sh && node tests/e2e/bench/frames.mjs
+	. scripts/env.sh && node tests/e2e/bench/startup.mjs
+	. scripts/env.sh && node tests/e2e/bench/baseline.mjs
+	. scripts/env.sh && node tests/e2e/bench/soak.mjs
