@@ -9,6 +9,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::tr;
+
 use crate::i18n::{Lang, Text};
 use crate::share::ScenarioRef;
 use crate::ui::action_button::provide_last_action;
@@ -46,7 +48,6 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", lang.get().tag());
         }
     });
-    let t = move |key| lang.get().t(key);
     // A story with no jobs (the Blank one) opens "New job": that is the first thing to do.
     let new_job = NodeRef::<leptos::html::Details>::new();
     Effect::new(move |_| {
@@ -66,7 +67,7 @@ pub fn App() -> impl IntoView {
             <crate::ui::timeline::Timeline />
             <div class="layout">
                 <section class="jobs panel" aria-labelledby="jobs-heading">
-                    <h2 id="jobs-heading">{move || t(Text::JobsHeading)}</h2>
+                    <h2 id="jobs-heading">{tr(Text::JobsHeading)}</h2>
                     <JobTable />
                 </section>
                 <div class="actions-pair">
@@ -77,12 +78,12 @@ pub fn App() -> impl IntoView {
                     <JobDetails />
                 </div>
                 <details class="fold new-job-fold" node_ref=new_job>
-                    <summary>{move || t(Text::NewJobHeading)}</summary>
+                    <summary>{tr(Text::NewJobHeading)}</summary>
                     <NewJobPanel />
                 </details>
                 <EventLog />
                 <details class="fold rules-fold">
-                    <summary>{move || t(Text::RulesHeading)}</summary>
+                    <summary>{tr(Text::RulesHeading)}</summary>
                     <RulesPanel />
                 </details>
             </div>

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::tr;
+
 use super::state::use_app;
 use super::use_lang;
 use crate::i18n::Text;
@@ -18,7 +20,7 @@ pub fn AutopilotSwitch() -> impl IntoView {
     let t = move |key| lang.get().t(key);
     let on = move || app.sim().with(|s| s.autopilot().enabled);
     view! {
-        <label class="autopilot-switch" title=move || t(Text::AutopilotOn)>
+        <label class="autopilot-switch" title=tr(Text::AutopilotOn)>
             <input
                 type="checkbox"
                 role="switch"
@@ -31,7 +33,7 @@ pub fn AutopilotSwitch() -> impl IntoView {
                     app.set_autopilot(a);
                 }
             />
-            " " {move || t(Text::Autopilot)} " "
+            " " {tr(Text::Autopilot)} " "
             // The switch itself announces its state; this is for the eyes at the back of the room.
             <span class="switch-state" aria-hidden="true">
                 {move || if on() { t(Text::SwitchOn) } else { t(Text::SwitchOff) }}
@@ -45,8 +47,6 @@ pub fn AutopilotSwitch() -> impl IntoView {
 #[component]
 pub fn AutopilotSettings() -> impl IntoView {
     let app = use_app();
-    let lang = use_lang();
-    let t = move |key| lang.get().t(key);
     let autopilot = move || app.sim().with(|s| s.autopilot());
     let change = move |f: &dyn Fn(&mut Autopilot)| {
         let mut a = app.sim().with_untracked(|s| s.autopilot());
@@ -55,7 +55,7 @@ pub fn AutopilotSettings() -> impl IntoView {
     };
     view! {
         <details class="autopilot">
-            <summary>{move || t(Text::AutopilotSettings)}</summary>
+            <summary>{tr(Text::AutopilotSettings)}</summary>
             <PercentSlider
                 label=Text::DatacenterLoad
                 max=100
@@ -71,7 +71,7 @@ pub fn AutopilotSettings() -> impl IntoView {
                 set=Callback::new(move |v: f64| change(&|a| a.exception_rate = v))
             />
             <label>
-                {move || t(Text::Seed)} " "
+                {tr(Text::Seed)} " "
                 <input
                     type="number"
                     min="0"
@@ -88,6 +88,11 @@ pub fn AutopilotSettings() -> impl IntoView {
             </label>
         </details>
     }
+}
+
+/// A 0..=1 fraction as whole percent (integers only: no float formatting in the wasm).
+fn percent(fraction: f64) -> i64 {
+    (fraction * 100.0).round() as i64
 }
 
 /// A 0..=1 setting shown and edited as a percentage.
@@ -108,14 +113,15 @@ fn PercentSlider(
                 min="0"
                 max=max
                 step=step
-                prop:value=move || ((value.get() * 100.0).round() as i64).to_string()
+                prop:value=move || percent(value.get()).to_string()
                 on:change=move |ev| {
-                    if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                        set.run((v / 100.0).clamp(0.0, 1.0));
+                    // A range input's value is a whole number of percent.
+                    if let Ok(v) = event_target_value(&ev).parse::<u32>() {
+                        set.run((f64::from(v) / 100.0).clamp(0.0, 1.0));
                     }
                 }
             />
-            <output>{move || format!("{:.0}%", value.get() * 100.0)}</output>
+            <output>{move || format!("{}%", percent(value.get()))}</output>
         </label>
     }
 }

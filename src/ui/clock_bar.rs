@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::tr;
+
 use super::autopilot_settings::AutopilotSwitch;
 use super::clock_controls::ClockControls;
 use super::format;
@@ -46,7 +48,7 @@ pub fn ClockBar() -> impl IntoView {
         <section
             class="clock-bar"
             class:compact=move || compact.get()
-            aria-label=move || t(Text::ClockLabel)
+            aria-label=tr(Text::ClockLabel)
             data-testid="clock-bar"
         >
             <div class="clock-readout">

@@ -4,6 +4,8 @@
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
+use crate::ui::tr;
+
 use super::go_to::GoTo;
 use super::state::{use_app, Speed};
 use super::use_lang;
@@ -27,7 +29,7 @@ pub fn ClockControls() -> impl IntoView {
     let has_next = move || sim.with(|s| s.next_due(now.get()).is_some());
     let has_prev = move || sim.with(|s| s.prev_due(now.get()).is_some());
     view! {
-        <div class="clock-controls" role="group" aria-label=move || t(Text::ClockControls)>
+        <div class="clock-controls" role="group" aria-label=tr(Text::ClockControls)>
             <button
                 class="primary play"
                 data-testid="play"
@@ -37,7 +39,7 @@ pub fn ClockControls() -> impl IntoView {
                 {move || if app.playing().get() { t(Text::Pause) } else { t(Text::Play) }}
             </button>
             <label class="speed">
-                {move || t(Text::Speed)} " "
+                {tr(Text::Speed)} " "
                 <select
                     data-testid="speed"
                     prop:value=move || app.speed().get().id()
@@ -54,15 +56,15 @@ pub fn ClockControls() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <button class="extra" on:click=step_prev disabled=move || !has_prev()>{move || t(Text::PrevEvent)}</button>
+            <button class="extra" on:click=step_prev disabled=move || !has_prev()>{tr(Text::PrevEvent)}</button>
             <button data-testid="next-event" on:click=step_next disabled=move || !has_next()>
-                {move || t(Text::NextEvent)}
+                {tr(Text::NextEvent)}
             </button>
             // "extra": hidden while the bar is compact.
             <span class="jumps extra">
-                <button on:click=move |_| jump(TimeDelta::days(1))>{move || t(Text::PlusDay)}</button>
-                <button on:click=move |_| jump(TimeDelta::days(14))>{move || t(Text::PlusTwoWeeks)}</button>
-                <button on:click=move |_| jump(TimeDelta::days(90))>{move || t(Text::PlusNinetyDays)}</button>
+                <button on:click=move |_| jump(TimeDelta::days(1))>{tr(Text::PlusDay)}</button>
+                <button on:click=move |_| jump(TimeDelta::days(14))>{tr(Text::PlusTwoWeeks)}</button>
+                <button on:click=move |_| jump(TimeDelta::days(90))>{tr(Text::PlusNinetyDays)}</button>
             </span>
             <GoTo />
         </div>

@@ -2,18 +2,17 @@
 
 use leptos::prelude::*;
 
+use crate::ui::tr;
+
 use super::action_button::ActionButton;
 use super::state::use_app;
 use super::text_field::TextField;
-use super::use_lang;
 use crate::i18n::Text;
 use crate::model::Action;
 
 #[component]
 pub fn CustomerActions() -> impl IntoView {
     let app = use_app();
-    let lang = use_lang();
-    let t = move |key| lang.get().t(key);
     let carrier = RwSignal::new(String::from("DHL"));
     let number = RwSignal::new(String::new());
     let account = RwSignal::new(String::new());
@@ -36,16 +35,16 @@ pub fn CustomerActions() -> impl IntoView {
     let delete = Signal::derive(move || job().map(|job| Action::DeleteJob { job }));
     view! {
         <section class="panel actions customer" aria-labelledby="customer-heading">
-            <h2 id="customer-heading">{move || t(Text::CustomerHeading)} {move || job().map(|n| format!(": {n}"))}</h2>
-            <Show when=move || job().is_some() fallback=move || view! { <p class="hint">{move || t(Text::SelectAJob)}</p> }>
+            <h2 id="customer-heading">{tr(Text::CustomerHeading)} {move || job().map(|n| format!(": {n}"))}</h2>
+            <Show when=move || job().is_some() fallback=move || view! { <p class="hint">{tr(Text::SelectAJob)}</p> }>
                 <fieldset>
-                    <legend>{move || t(Text::EnterTracking)}</legend>
+                    <legend>{tr(Text::EnterTracking)}</legend>
                     <TextField label=Text::Carrier value=carrier size=8 />
                     <TextField label=Text::TrackingNumber value=number size=12 testid="tracking-number" />
                     <ActionButton label=Text::EnterTracking action=tracking testid="enter-tracking" />
                 </fieldset>
                 <fieldset>
-                    <legend>{move || t(Text::UpdateJob)}</legend>
+                    <legend>{tr(Text::UpdateJob)}</legend>
                     <TextField label=Text::NewStorageAccount value=account size=14 />
                     <ActionButton label=Text::UpdateJob action=update testid="update-job" />
                 </fieldset>

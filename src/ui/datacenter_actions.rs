@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::tr;
+
 use super::action_button::ActionButton;
 use super::autopilot_settings::AutopilotSettings;
 use super::state::use_app;
@@ -41,7 +43,6 @@ pub fn parse_extra(text: &str) -> Result<Vec<DriveId>, (String, DriveIdError)> {
 pub fn DatacenterActions() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
-    let t = move |key| lang.get().t(key);
     let job = app.selected_job();
     let candidates =
         Memo::new(move |_| job.with(|j| j.as_ref().map(deliverable).unwrap_or_default()));
@@ -82,12 +83,12 @@ pub fn DatacenterActions() -> impl IntoView {
     view! {
         <section class="panel actions datacenter" aria-labelledby="dc-heading">
             <h2 id="dc-heading">
-                {move || t(Text::DatacenterHeading)}
+                {tr(Text::DatacenterHeading)}
                 {move || job.with(|j| j.as_ref().map(|j| format!(": {}", j.name)))}
             </h2>
-            <Show when=move || job.with(|j| j.is_some()) fallback=move || view! { <p class="hint">{move || t(Text::SelectAJob)}</p> }>
+            <Show when=move || job.with(|j| j.is_some()) fallback=move || view! { <p class="hint">{tr(Text::SelectAJob)}</p> }>
                 <fieldset>
-                    <legend>{move || t(Text::PackageDelivered)}</legend>
+                    <legend>{tr(Text::PackageDelivered)}</legend>
                     <div class="checks">
                         {move || {
                             candidates
@@ -119,7 +120,7 @@ pub fn DatacenterActions() -> impl IntoView {
                         }}
                     </div>
                     <label>
-                        {move || t(Text::ExtraDriveIds)} " "
+                        {tr(Text::ExtraDriveIds)} " "
                         <input
                             type="text"
                             size="12"
@@ -134,7 +135,7 @@ pub fn DatacenterActions() -> impl IntoView {
                 </fieldset>
                 <DriveOperations job outcome />
                 <fieldset>
-                    <legend>{move || t(Text::ShipBack)}</legend>
+                    <legend>{tr(Text::ShipBack)}</legend>
                     <TextField label=Text::Carrier value=ship_carrier size=8 />
                     <TextField label=Text::TrackingNumber value=ship_number size=10 />
                     <ActionButton label=Text::ShipBack action=ship_back testid="ship-back" />
@@ -149,7 +150,6 @@ pub fn DatacenterActions() -> impl IntoView {
 #[component]
 fn DriveOperations(job: Memo<Option<Job>>, outcome: RwSignal<CopyOutcome>) -> impl IntoView {
     let lang = use_lang();
-    let t = move |key| lang.get().t(key);
     let drive_ids = Memo::new(move |_| {
         job.with(|j| {
             j.as_ref()
@@ -160,9 +160,9 @@ fn DriveOperations(job: Memo<Option<Job>>, outcome: RwSignal<CopyOutcome>) -> im
     let name = move || job.with(|j| j.as_ref().map(|j| j.name.clone()));
     view! {
         <fieldset>
-            <legend>{move || t(Text::DriveOperations)}</legend>
+            <legend>{tr(Text::DriveOperations)}</legend>
             <label>
-                {move || t(Text::CopyOutcome)} " "
+                {tr(Text::CopyOutcome)} " "
                 <select
                     data-testid="outcome"
                     on:change=move |ev| {

@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::ui::tr;
+
 use super::state_diagrams::DrivePick;
 use super::status_badge::StatusBadge;
-use super::use_lang;
 use super::why::WhyButton;
 use super::why_reason::WhySubject;
 use crate::i18n::Text;
@@ -34,8 +35,6 @@ pub fn log_names(drive: &Drive) -> Option<(String, String)> {
 
 #[component]
 pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
-    let lang = use_lang();
-    let t = move |key| lang.get().t(key);
     let drives = move || job.with(|j| j.as_ref().map(|j| j.drives.clone()).unwrap_or_default());
     let name = move || job.with(|j| j.as_ref().map(|j| j.name.clone()).unwrap_or_default());
     let extras = move || {
@@ -46,15 +45,15 @@ pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
         })
     };
     view! {
-        <table class="grid drive-table" aria-label=move || t(Text::DrivesTableName)>
+        <table class="grid drive-table" aria-label=tr(Text::DrivesTableName)>
             <thead>
                 <tr>
-                    <th scope="col">{move || t(Text::ColDriveId)}</th>
-                    <th scope="col">{move || t(Text::ColState)}</th>
-                    <th scope="col" class="num">{move || t(Text::ColPercent)}</th>
-                    <th scope="col">{move || t(Text::ColCopyStatus)}</th>
-                    <th scope="col">{move || t(Text::ColVerboseLog)}</th>
-                    <th scope="col">{move || t(Text::ColErrorLog)}</th>
+                    <th scope="col">{tr(Text::ColDriveId)}</th>
+                    <th scope="col">{tr(Text::ColState)}</th>
+                    <th scope="col" class="num">{tr(Text::ColPercent)}</th>
+                    <th scope="col">{tr(Text::ColCopyStatus)}</th>
+                    <th scope="col">{tr(Text::ColVerboseLog)}</th>
+                    <th scope="col">{tr(Text::ColErrorLog)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -107,7 +106,7 @@ pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
                                         <StatusBadge kind="drive" id=Signal::derive(|| "Extra") />
                                     </td>
                                     <td class="num">"—"</td>
-                                    <td class="extra-note">{move || t(Text::ExtraDriveNote)}</td>
+                                    <td class="extra-note">{tr(Text::ExtraDriveNote)}</td>
                                     <td>"—"</td>
                                     <td>"—"</td>
                                 </tr>
@@ -117,7 +116,7 @@ pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
                 }}
                 <Show when=move || drives().is_empty() && extras().is_empty()>
                     <tr>
-                        <td colspan="6" class="empty">{move || t(Text::NoDrivesYet)}</td>
+                        <td colspan="6" class="empty">{tr(Text::NoDrivesYet)}</td>
                     </tr>
                 </Show>
             </tbody>

@@ -1,23 +1,25 @@
 //! How times, durations and percentages read on screen. Pure functions, tested natively.
 
-use chrono::{SecondsFormat, TimeDelta};
+use chrono::{Datelike, SecondsFormat, TimeDelta, Timelike};
 
 use crate::i18n::{Lang, Text};
 use crate::model::Time;
 
 /// "2026-01-05 09:00 UTC": unambiguous in every locale, which matters in a classroom.
 pub fn date_time(t: Time) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
+    format!("{} UTC", go_to_text(t))
 }
 
+/// "2026-01-05". Written with integer formatting, not chrono's `strftime`, whose pattern
+/// interpreter would cost the wasm bytes for three fixed patterns.
 pub fn date(t: Time) -> String {
-    t.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day())
 }
 
 /// What the "Go to" field shows: "2026-01-05 09:00", 24-hour like every time on the page.
 /// (A `datetime-local` input follows the browser's locale and shows 12-hour times in en-US.)
 pub fn go_to_text(t: Time) -> String {
-    t.format("%Y-%m-%d %H:%M").to_string()
+    format!("{} {:02}:{:02}", date(t), t.hour(), t.minute())
 }
 
 /// Reads a "Go to" time (UTC): `YYYY-MM-DD HH:MM`, with `T` instead of the space, seconds,
@@ -28,18 +30,39 @@ pub fn parse_go_to(text: &str) -> Option<Time> {
         .strip_suffix("UTC")
         .or_else(|| text.strip_suffix('Z'))
         .unwrap_or(text)
-        .trim()
-        .replacen('T', " ", 1);
-    let formats = ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"];
-    formats
-        .iter()
-        .find_map(|f| chrono::NaiveDateTime::parse_from_str(&text, f).ok())
-        .or_else(|| {
-            chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                .ok()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-        })
-        .map(|n| n.and_utc())
+        .trim();
+    let (date, time) = match text.split_once([' ', 'T']) {
+        Some((date, time)) => (date, Some(time)),
+        None => (text, None),
+    };
+    let mut ymd = date.split('-');
+    let (y, m, d) = (ymd.next()?, ymd.next()?, ymd.next()?);
+    if ymd.next().is_some() || y.len() != 4 {
+        return None;
+    }
+    let day =
+        chrono::NaiveDate::from_ymd_opt(i32::try_from(number(y)?).ok()?, number(m)?, number(d)?)?;
+    let (h, min, sec) = match time {
+        None => (0, 0, 0),
+        Some(time) => {
+            let mut hms = time.split(':');
+            let (h, min) = (number(hms.next()?)?, number(hms.next()?)?);
+            let sec = hms.next().map(number).unwrap_or(Some(0))?;
+            if hms.next().is_some() {
+                return None;
+            }
+            (h, min, sec)
+        }
+    };
+    Some(day.and_hms_opt(h, min, sec)?.and_utc())
+}
+
+/// One to four ASCII digits (a date or time field), nothing else.
+fn number(text: &str) -> Option<u32> {
+    if text.is_empty() || text.len() > 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
 }
 
 pub fn rfc3339(t: Time) -> String {
@@ -89,17 +112,6 @@ pub fn short_countdown(lang: Lang, left: TimeDelta) -> String {
         (0, h, m) => format!("{h}\u{a0}{hour} {m}\u{a0}m"),
         (d, 0, _) => format!("{d}\u{a0}d"),
         (d, h, _) => format!("{d}\u{a0}d {h}\u{a0}{hour}"),
-    }
-}
-
-pub fn bytes(n: u64) -> String {
-    const GIB: f64 = (1u64 << 30) as f64;
-    const TIB: f64 = (1u64 << 40) as f64;
-    let n = n as f64;
-    if n >= TIB {
-        format!("{:.1} TiB", n / TIB)
-    } else {
-        format!("{:.0} GiB", n / GIB)
     }
 }
 
@@ -157,5 +169,10 @@ mod tests {
         assert_eq!(parse_go_to("not a time"), None);
         assert_eq!(parse_go_to("2026-01-07 10:30 PM"), None);
         assert_eq!(parse_go_to("2026-01-07 24:30"), None);
+        assert_eq!(parse_go_to("2026-02-30"), None);
+        assert_eq!(parse_go_to("2026-01-07 22:30:00:00"), None);
+        assert_eq!(parse_go_to("2026-01-07 +2:30"), None);
+        assert_eq!(date_time(t), "2026-01-07 22:30 UTC");
+        assert_eq!(date(t), "2026-01-07");
     }
 }

@@ -4,16 +4,15 @@
 
 use leptos::prelude::*;
 
+use crate::ui::tr;
+
 use super::format;
 use super::state::use_app;
-use super::use_lang;
 use crate::i18n::Text;
 
 #[component]
 pub fn GoTo() -> impl IntoView {
     let app = use_app();
-    let lang = use_lang();
-    let t = move |key| lang.get().t(key);
     // What the user typed; `None` means the field follows the clock.
     let typed = RwSignal::new(None::<String>);
     let invalid = RwSignal::new(false);
@@ -39,7 +38,7 @@ pub fn GoTo() -> impl IntoView {
     view! {
         <form class="go-to" on:submit=submit>
             <label>
-                {move || t(Text::GoTo)} " "
+                {tr(Text::GoTo)} " "
                 <input
                     type="text"
                     size="16"
@@ -47,7 +46,7 @@ pub fn GoTo() -> impl IntoView {
                     autocomplete="off"
                     spellcheck="false"
                     data-testid="go-to"
-                    placeholder=move || t(Text::GoToHint)
+                    placeholder=tr(Text::GoToHint)
                     aria-invalid=move || invalid.get().to_string()
                     aria-describedby="go-to-error"
                     prop:value=shown
@@ -57,9 +56,9 @@ pub fn GoTo() -> impl IntoView {
                     }
                 />
             </label>
-            <button type="submit">{move || t(Text::Go)}</button>
+            <button type="submit">{tr(Text::Go)}</button>
             <span id="go-to-error" class="error-text" role="alert" hidden=move || !invalid.get()>
-                {move || t(Text::GoToInvalid)}
+                {tr(Text::GoToInvalid)}
             </span>
         </form>
     }

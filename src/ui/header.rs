@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::tr;
+
 use super::use_lang;
 use crate::i18n::{Lang, Text};
 
@@ -12,22 +14,21 @@ pub const ARTICLE_URL: &str =
 #[component]
 pub fn Header() -> impl IntoView {
     let lang = use_lang();
-    let t = move |key| lang.get().t(key);
     view! {
         <header class="app-header">
             <div class="brand">
                 <span class="brand-mark" aria-hidden="true"></span>
                 <div>
-                    <h1>{move || t(Text::AppName)}</h1>
-                    <p class="tagline">{move || t(Text::AppTagline)}</p>
+                    <h1>{tr(Text::AppName)}</h1>
+                    <p class="tagline">{tr(Text::AppTagline)}</p>
                 </div>
             </div>
             <div class="header-tools">
                 <a href=ARTICLE_URL target="_blank" rel="noopener noreferrer">
-                    {move || t(Text::ArticleLink)}
+                    {tr(Text::ArticleLink)}
                 </a>
                 <label>
-                    {move || t(Text::LanguageLabel)} " "
+                    {tr(Text::LanguageLabel)} " "
                     <select
                         on:change=move |ev| {
                             let v = event_target_value(&ev);

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::tr;
+
 use super::drive_table::DriveTable;
 use super::format;
 use super::job_rows::status_id;
@@ -17,8 +19,6 @@ use crate::model::{Job, Time, Tracking};
 #[component]
 pub fn JobDetails() -> impl IntoView {
     let app = use_app();
-    let lang = use_lang();
-    let t = move |key| lang.get().t(key);
     let job = app.selected_job();
     let selected = app.selected();
     let missing = move || selected.get().is_some() && job.with(|j| j.is_none());
@@ -26,14 +26,14 @@ pub fn JobDetails() -> impl IntoView {
     view! {
         <section class="panel details" aria-labelledby="details-heading">
             <h2 id="details-heading">
-                {move || t(Text::DetailsHeading)}
+                {tr(Text::DetailsHeading)}
                 {move || selected.get().map(|n| format!(": {n}"))}
             </h2>
             <Show when=move || selected.get().is_none()>
-                <p class="hint">{move || t(Text::SelectAJob)}</p>
+                <p class="hint">{tr(Text::SelectAJob)}</p>
             </Show>
             <Show when=missing>
-                <p class="hint">{move || t(Text::JobNotYetCreated)}</p>
+                <p class="hint">{tr(Text::JobNotYetCreated)}</p>
             </Show>
             {move || job.get().map(|j| view! { <JobFacts job=j /> })}
             <Show when=move || job.with(|j| j.is_some())>
@@ -67,7 +67,7 @@ fn JobFacts(job: Job) -> impl IntoView {
     let name = job.name.clone();
     view! {
         <dl class="facts">
-            <dt>{move || t(Text::ColStatus)}</dt>
+            <dt>{tr(Text::ColStatus)}</dt>
             <dd data-testid="detail-status">
                 <StatusBadge kind="job" id=Signal::derive(move || status) />
                 {flags
@@ -78,19 +78,19 @@ fn JobFacts(job: Job) -> impl IntoView {
                 " "
                 <WhyButton job=job.name.clone() subject=WhySubject::Status shown=status />
             </dd>
-            <dt>{move || t(Text::ColType)}</dt>
+            <dt>{tr(Text::ColType)}</dt>
             <dd>{job.job_type.id()}</dd>
-            <dt>{move || t(Text::ColStorageAccount)}</dt>
+            <dt>{tr(Text::ColStorageAccount)}</dt>
             <dd>{job.storage_account.clone()}</dd>
-            <dt>{move || t(Text::ColCreated)}</dt>
+            <dt>{tr(Text::ColCreated)}</dt>
             <dd>{format::date_time(job.created_at)}</dd>
-            <dt>{move || t(Text::StateEntered)}</dt>
+            <dt>{tr(Text::StateEntered)}</dt>
             <dd data-testid="state-since">{format::date_time(state_since(&job))}</dd>
-            <dt>{move || t(Text::Tracking)}</dt>
+            <dt>{tr(Text::Tracking)}</dt>
             <dd>{tracking(&job.tracking)}</dd>
-            <dt>{move || t(Text::ReturnTracking)}</dt>
+            <dt>{tr(Text::ReturnTracking)}</dt>
             <dd>{tracking(&job.return_tracking)}</dd>
-            <dt>{move || t(Text::NextRule)}</dt>
+            <dt>{tr(Text::NextRule)}</dt>
             <dd data-testid="next-rule">
                 {match next {
                     Some((rule, at)) => {
@@ -107,14 +107,14 @@ fn JobFacts(job: Job) -> impl IntoView {
                         }
                             .into_any()
                     }
-                    None if is_deleted => view! { {move || t(Text::NoTimeRuleDeleted)} }.into_any(),
-                    None => view! { {move || t(Text::NoTimeRule)} }.into_any(),
+                    None if is_deleted => view! { {tr(Text::NoTimeRuleDeleted)} }.into_any(),
+                    None => view! { {tr(Text::NoTimeRule)} }.into_any(),
                 }}
             </dd>
             {deleted
                 .map(|d| {
                     view! {
-                        <dt>{move || t(Text::DeletedAt)}</dt>
+                        <dt>{tr(Text::DeletedAt)}</dt>
                         <dd>
                             {format::date_time(d.at)} " · " <span class="rule-id">{d.reason.rule().id()}</span> " "
                             {move || rule_text(lang.get(), d.reason.rule())}

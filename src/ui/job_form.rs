@@ -57,12 +57,7 @@ pub fn validate(
         let id = DriveId::parse(d.id.trim())
             .map_err(|e| problems.push((Field::DriveId(i), FormProblem::DriveId(e))))
             .ok();
-        let size = d
-            .size_gib
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|g| g.is_finite());
+        let size = parse_decimal(d.size_gib.trim());
         if size.is_none() {
             problems.push((Field::DriveSize(i), FormProblem::NotANumber));
         }
@@ -131,6 +126,43 @@ fn field_of(refusal: &Refusal, spec: &JobSpec, at_index: &[usize]) -> Field {
             .map_or(Field::Drives, |k| Field::DriveId(at_index[k])),
         _ => Field::Drives,
     }
+}
+
+/// A plain decimal number as people type it in a size field: an optional sign, digits, and
+/// an optional point with more digits ("500", "1.5", "-3", ".25"). Nothing else (no exponent,
+/// no separators).
+///
+/// Why by hand: Rust's `f64::from_str` brings its 20 KB table of powers of five into the wasm,
+/// and this field is the only place the app reads a float from text (the scenario file's
+/// numbers are read by serde_json).
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let mut mantissa: u64 = 0;
+    let mut scale: i32 = 0;
+    let mut seen_digit = false;
+    let mut seen_point = false;
+    for b in digits.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                seen_digit = true;
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+                if seen_point {
+                    scale += 1;
+                }
+            }
+            b'.' if !seen_point => seen_point = true,
+            _ => return None,
+        }
+    }
+    if !seen_digit {
+        return None;
+    }
+    let value = mantissa as f64 / 10f64.powi(scale);
+    Some(if negative { -value } else { value })
 }
 
 #[cfg(test)]
@@ -217,6 +249,33 @@ mod tests {
         };
         let problems = validate(&draft(), dup).err().unwrap_or_default();
         assert_eq!(problems.first().map(|p| p.0), Some(Field::Name));
+    }
+
+    #[test]
+    fn decimals_read_as_typed() {
+        for (text, want) in [
+            ("500", Some(500.0)),
+            ("1.5", Some(1.5)),
+            ("-3", Some(-3.0)),
+            (".25", Some(0.25)),
+            ("+2.", Some(2.0)),
+            ("0.1", Some(0.1)),
+            ("1048576", Some(1_048_576.0)),
+        ] {
+            assert_eq!(parse_decimal(text), want, "{text}");
+        }
+        for text in [
+            "",
+            "-",
+            ".",
+            "1e3",
+            "1,5",
+            "1.2.3",
+            "12a",
+            "99999999999999999999999",
+        ] {
+            assert_eq!(parse_decimal(text), None, "{text}");
+        }
     }
 
     #[test]

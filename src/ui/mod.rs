@@ -44,3 +44,13 @@ use crate::i18n::Lang;
 pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<RwSignal<Lang>>()
 }
+
+/// The text `key` in the interface language, as a reactive text or attribute value.
+///
+/// Why a function and not `move || t(key)` at each use: every call returns the same closure
+/// type, so Leptos' rendering code for it is compiled once instead of once per use (about a
+/// hundred texts; this is one of the levers of the 200 KB budget).
+pub fn tr(key: crate::i18n::Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || lang.get().t(key)
+}

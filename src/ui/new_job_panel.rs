@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::tr;
+
 use super::job_form::{validate, DriveDraft, Field, FormProblem, JobDraft};
 use super::state::use_app;
 use super::use_lang;
@@ -52,7 +54,6 @@ fn blank() -> JobDraft {
 pub fn NewJobPanel() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
-    let t = move |key| lang.get().t(key);
     let draft = RwSignal::new(blank());
     let problems = RwSignal::new(Vec::<(Field, FormProblem)>::new());
     let outcome = RwSignal::new(None::<String>);
@@ -85,17 +86,17 @@ pub fn NewJobPanel() -> impl IntoView {
     };
     view! {
         <section class="panel new-job" aria-labelledby="new-job-heading">
-            <h2 id="new-job-heading">{move || t(Text::NewJobHeading)}</h2>
+            <h2 id="new-job-heading">{tr(Text::NewJobHeading)}</h2>
             <form on:submit=submit novalidate>
                 <label>
-                    {move || t(Text::ColName)} " "
+                    {tr(Text::ColName)} " "
                     <input type="text" data-testid="new-name" aria-invalid=move || error_for(Field::Name)().is_some().to_string()
                         prop:value=move || draft.with(|d| d.name.clone())
                         on:input=move |ev| draft.update(|d| d.name = event_target_value(&ev)) />
                 </label>
                 <span class="error-text" hidden=move || error_for(Field::Name)().is_none()>{error_for(Field::Name)}</span>
                 <label>
-                    {move || t(Text::ColType)} " "
+                    {tr(Text::ColType)} " "
                     <select prop:value=move || draft.with(|d| d.job_type.id()) on:change=move |ev| {
                         let ty = if event_target_value(&ev) == "Export" { JobType::Export } else { JobType::Import };
                         draft.update(|d| d.job_type = ty);
@@ -105,21 +106,21 @@ pub fn NewJobPanel() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    {move || t(Text::ColStorageAccount)} " "
+                    {tr(Text::ColStorageAccount)} " "
                     <input type="text" data-testid="new-account" aria-invalid=move || error_for(Field::StorageAccount)().is_some().to_string()
                         prop:value=move || draft.with(|d| d.storage_account.clone())
                         on:input=move |ev| draft.update(|d| d.storage_account = event_target_value(&ev)) />
                 </label>
                 <span class="error-text" hidden=move || error_for(Field::StorageAccount)().is_none()>{error_for(Field::StorageAccount)}</span>
                 <fieldset>
-                    <legend>{move || t(Text::Drives)}</legend>
+                    <legend>{tr(Text::Drives)}</legend>
                     <span class="error-text" hidden=move || error_for(Field::Drives)().is_none()>{error_for(Field::Drives)}</span>
                     {move || (0..draft.with(|d| d.drives.len())).map(|i| view! { <DriveDraftRow i draft problems /> }).collect_view()}
                     <button type="button" on:click=move |_| draft.update(|d| d.drives.push(DriveDraft { id: String::new(), size_gib: "500".into() }))>
-                        {move || t(Text::AddDrive)}
+                        {tr(Text::AddDrive)}
                     </button>
                 </fieldset>
-                <button type="submit" class="primary" data-testid="create-job">{move || t(Text::CreateJob)}</button>
+                <button type="submit" class="primary" data-testid="create-job">{tr(Text::CreateJob)}</button>
                 <span role="status">{move || outcome.get()}</span>
             </form>
         </section>
@@ -133,7 +134,6 @@ fn DriveDraftRow(
     problems: RwSignal<Vec<(Field, FormProblem)>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let t = move |key| lang.get().t(key);
     let err = move |field: Field| move || field_error(problems, lang.get(), field);
     let get = move |f: fn(&DriveDraft) -> String| {
         move || draft.with(|d| d.drives.get(i).map(f).unwrap_or_default())
@@ -141,21 +141,21 @@ fn DriveDraftRow(
     view! {
         <div class="drive-draft">
             <label>
-                {move || t(Text::ColDriveId)} " "
+                {tr(Text::ColDriveId)} " "
                 <input type="text" size="9" maxlength="8" data-testid=format!("new-drive-id-{i}")
                     aria-invalid=move || err(Field::DriveId(i))().is_some().to_string()
                     prop:value=get(|d| d.id.clone())
                     on:input=move |ev| draft.update(|d| if let Some(x) = d.drives.get_mut(i) { x.id = event_target_value(&ev) }) />
             </label>
             <label>
-                {move || t(Text::SizeGib)} " "
+                {tr(Text::SizeGib)} " "
                 <input type="number" min="1" size="6" data-testid=format!("new-drive-size-{i}")
                     aria-invalid=move || err(Field::DriveSize(i))().is_some().to_string()
                     prop:value=get(|d| d.size_gib.clone())
                     on:input=move |ev| draft.update(|d| if let Some(x) = d.drives.get_mut(i) { x.size_gib = event_target_value(&ev) }) />
             </label>
             <button type="button" on:click=move |_| draft.update(|d| { if i < d.drives.len() { d.drives.remove(i); } })>
-                {move || t(Text::RemoveDrive)}
+                {tr(Text::RemoveDrive)}
             </button>
             <span class="error-text" hidden=move || err(Field::DriveId(i))().is_none()>{err(Field::DriveId(i))}</span>
             <span class="error-text" hidden=move || err(Field::DriveSize(i))().is_none()>{err(Field::DriveSize(i))}</span>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::tr;
+
 use super::state::use_app;
 use super::url_sync::open_link;
 use super::use_lang;
@@ -48,10 +50,9 @@ pub enum Notice {
 pub fn NoticeBar() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
-    let t = move |key| lang.get().t(key);
     let dismiss = move || {
         view! {
-            <button type="button" class="dismiss" aria-label=move || t(Text::Dismiss) on:click=move |_| app.set_notice(None)>
+            <button type="button" class="dismiss" aria-label=tr(Text::Dismiss) on:click=move |_| app.set_notice(None)>
                 "×"
             </button>
         }
@@ -76,7 +77,7 @@ pub fn NoticeBar() -> impl IntoView {
                 <div class="notice" role="status" data-testid="notice">
                     <span>{move || loaded(lang.get(), &story.title(lang.get()))}</span>
                     " "
-                    <button type="button" data-testid="undo" on:click=move |_| app.undo()>{move || t(Text::Undo)}</button>
+                    <button type="button" data-testid="undo" on:click=move |_| app.undo()>{tr(Text::Undo)}</button>
                     {dismiss()}
                 </div>
             }
@@ -104,11 +105,11 @@ fn BadLink(link: String, problem: HashError, fallback: bool) -> impl IntoView {
     view! {
         <p>{what}</p>
         <label class="bad-link">
-            {move || t(Text::TheLink)}
+            {tr(Text::TheLink)}
             <textarea rows="2" data-testid="bad-link" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
         </label>
         <button type="button" data-testid="try-link" on:click=move |_| open_link(app, &text.get_untracked())>
-            {move || t(Text::TryAgain)}
+            {tr(Text::TryAgain)}
         </button>
         " "
     }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::tr;
+
 use super::header::ARTICLE_URL;
 use super::state::use_app;
 use super::use_lang;
@@ -26,9 +28,9 @@ pub fn RulesPanel() -> impl IntoView {
     let set_rules = move |r: Rules| app.set_rules(r);
     view! {
         <section class="panel rules" aria-labelledby="rules-heading">
-            <h2 id="rules-heading">{move || t(Text::RulesHeading)}</h2>
+            <h2 id="rules-heading">{tr(Text::RulesHeading)}</h2>
             <label>
-                {move || t(Text::RuleSetLabel)} " "
+                {tr(Text::RuleSetLabel)} " "
                 <select
                     data-testid="rule-set"
                     prop:value=move || rules().set.id()
@@ -39,12 +41,12 @@ pub fn RulesPanel() -> impl IntoView {
                         }
                     }
                 >
-                    <option value="2018">{move || t(Text::RuleSet2018)}</option>
-                    <option value="2021">{move || t(Text::RuleSet2021)}</option>
+                    <option value="2018">{tr(Text::RuleSet2018)}</option>
+                    <option value="2021">{tr(Text::RuleSet2021)}</option>
                 </select>
             </label>
             <label>
-                {move || t(Text::CancelWindowLabel)} " "
+                {tr(Text::CancelWindowLabel)} " "
                 <select
                     data-testid="cancel-window"
                     disabled=move || !rules().can_cancel()
@@ -62,9 +64,9 @@ pub fn RulesPanel() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <p class="hint">{move || t(Text::CancelWindowNote)}</p>
+            <p class="hint">{tr(Text::CancelWindowNote)}</p>
             <details>
-                <summary>{move || t(Text::AllRules)}</summary>
+                <summary>{tr(Text::AllRules)}</summary>
                 <dl class="rule-list">
                     {RuleId::ALL
                         .into_iter()
@@ -74,14 +76,14 @@ pub fn RulesPanel() -> impl IntoView {
                         })
                         .collect_view()}
                 </dl>
-                <h3>{move || t(Text::OpenQuestions)}</h3>
+                <h3>{tr(Text::OpenQuestions)}</h3>
                 <ul>
-                    <li>{move || t(Text::ChoiceNeverReceived)}</li>
-                    <li>{move || t(Text::ChoiceWarnings)}</li>
-                    <li>{move || t(Text::ChoicePercent)}</li>
-                    <li>{move || t(Text::ChoiceUpdate)}</li>
+                    <li>{tr(Text::ChoiceNeverReceived)}</li>
+                    <li>{tr(Text::ChoiceWarnings)}</li>
+                    <li>{tr(Text::ChoicePercent)}</li>
+                    <li>{tr(Text::ChoiceUpdate)}</li>
                 </ul>
-                <p><a href=ARTICLE_URL target="_blank" rel="noopener noreferrer">{move || t(Text::ArticleLink)}</a></p>
+                <p><a href=ARTICLE_URL target="_blank" rel="noopener noreferrer">{tr(Text::ArticleLink)}</a></p>
             </details>
         </section>
     }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::tr;
+
 use super::state::use_app;
 use super::use_lang;
 use crate::i18n::problems::problem_line;
@@ -14,7 +16,6 @@ use crate::sim::{presets, Problem, Scenario};
 pub fn ScenarioPicker() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
-    let t = move |key| lang.get().t(key);
     let choice = RwSignal::new(String::new());
     let current = move || match app.source().get() {
         ScenarioRef::Preset(name) => name,
@@ -48,14 +49,14 @@ pub fn ScenarioPicker() -> impl IntoView {
     };
     view! {
         <section class="panel scenarios" aria-labelledby="scenario-heading">
-            <h2 id="scenario-heading">{move || t(Text::ScenarioHeading)} ": " <span class="title">{title}</span></h2>
+            <h2 id="scenario-heading">{tr(Text::ScenarioHeading)} ": " <span class="title">{title}</span></h2>
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 let name = if choice.get_untracked().is_empty() { current() } else { choice.get_untracked() };
                 app.load(ScenarioRef::Preset(name), None);
             }>
                 <label>
-                    {move || t(Text::BuiltInStories)} " "
+                    {tr(Text::BuiltInStories)} " "
                     <select
                         data-testid="preset"
                         prop:value=move || if choice.get().is_empty() { current() } else { choice.get() }
@@ -68,13 +69,13 @@ pub fn ScenarioPicker() -> impl IntoView {
                     </select>
                 </label>
                 " "
-                <button type="submit" data-testid="load-preset">{move || t(Text::Load)}</button>
+                <button type="submit" data-testid="load-preset">{tr(Text::Load)}</button>
                 <p class="hint">{summary}</p>
             </form>
             <details>
-                <summary>{move || t(Text::PasteScenario)}</summary>
+                <summary>{tr(Text::PasteScenario)}</summary>
                 <label>
-                    <span class="visually-hidden">{move || t(Text::ScenarioJson)}</span>
+                    <span class="visually-hidden">{tr(Text::ScenarioJson)}</span>
                     <textarea
                         rows="8"
                         cols="60"
@@ -83,12 +84,12 @@ pub fn ScenarioPicker() -> impl IntoView {
                         on:input=move |ev| pasted.set(event_target_value(&ev))
                     ></textarea>
                 </label>
-                <button type="button" data-testid="load-json" on:click=load_pasted>{move || t(Text::LoadJson)}</button>
+                <button type="button" data-testid="load-json" on:click=load_pasted>{tr(Text::LoadJson)}</button>
                 <button type="button" on:click=move |_| pasted.set(app.sim().with_untracked(|s| s.scenario().to_json()))>
-                    {move || t(Text::ShowCurrentJson)}
+                    {tr(Text::ShowCurrentJson)}
                 </button>
                 <div role="alert" data-testid="scenario-problems" hidden=move || problems.with(|p| p.is_empty())>
-                    <p class="error-text">{move || t(Text::ScenarioRejected)}</p>
+                    <p class="error-text">{tr(Text::ScenarioRejected)}</p>
                     <ul>{move || {
                         let lang = lang.get();
                         problems.with(|ps| ps.iter().map(|p| view! { <li>{problem_line(lang, p)}</li> }).collect_view())
