@@ -19,8 +19,8 @@
 //   the scenario is pasted as JSON: its "initial" is then the click on "Load JSON" → rows in the
 //   DOM and laid out (parse, replay, render; no wasm start-up), and the plain page's is the
 //   matching call plainLoad() (empty the table, render the rows) → laid out. If the built-in
-//   preset stress-10000 exists, that is opened by its link instead (navigation → its first row,
-//   at its start; the ticks then run from its day 31).
+//   preset stress-10000 exists, it is opened instead by its link at its day 31
+//   (`#preset=stress-10000&t=…`), and timed from navigation like the smaller sizes.
 // - "tick" is one step of the clock: the app's "+1 day" button (it moves the clock like a frame
 //   of playing does, and pauses) against plainTick(k). Measured in the page: from the click (or
 //   the call) until every microtask has run (Leptos' effects run there), then a forced layout:
@@ -102,12 +102,9 @@ async function openApp(browser, server, n, want) {
     return { ...opened, how: 'link', initial: s.full, initialPainted: s.fullPainted };
   }
   if (stressPreset) {
-    // The preset opens at its start, where fewer rows may show than at day 31: its first row.
-    await page.goto(server.app + '#preset=stress-10000');
-    const s = await waitStamps(page, 'firstPainted');
-    const t = { ...opened, how: 'preset stress-10000 (initial: its first row)', initial: s.first, initialPainted: s.firstPainted };
-    await goTo(page, stressAt);
-    return t;
+    await page.goto(server.app + `#preset=stress-10000&t=${stressAt}`);
+    const s = await waitStamps(page, 'fullPainted');
+    return { ...opened, how: 'link #preset=stress-10000', initial: s.full, initialPainted: s.fullPainted };
   }
   await page.goto(server.app + '#preset=blank');
   await page.getByRole('table', { name: 'Jobs' }).waitFor();
@@ -159,9 +156,9 @@ try {
     const notice = (await page.locator('[data-testid=notice]').allTextContents()).join(' ');
     stressPreset = !/does not exist|bestaat niet/.test(notice);
     if (stressPreset) {
-      // Day 31 of the preset, as "Go to" reads it.
+      // Day 31 of the preset (it opens at its start), for its link's &t=.
       const start = (await page.getByTestId('clock').textContent()).trim().slice(0, 16);
-      stressAt = new Date(Date.parse(start.replace(' ', 'T') + ':00Z') + 31 * 86400000).toISOString().slice(0, 16).replace('T', ' ');
+      stressAt = new Date(Date.parse(start.replace(' ', 'T') + ':00Z') + 31 * 86400000).toISOString().replace('.000Z', 'Z');
     }
     await context.close();
   }
