@@ -1,7 +1,7 @@
 # The two commands of the README. Everything else lives in scripts/.
 # make runs every recipe with /bin/sh, which is dash on Debian and Ubuntu: keep the recipes and
 # scripts/env.sh (sourced here) plain POSIX sh. The scripts themselves run under bash.
-.PHONY: serve test build bench size setup
+.PHONY: serve test build bench size setup single-file
 
 # Build tools and crates, then serve the app on http://127.0.0.1:8080 (release build, auto-reload).
 serve:
@@ -18,6 +18,11 @@ setup:
 build:
 	scripts/setup.sh
 	. scripts/env.sh && trunk build --release
+
+# One self-contained .html (wasm, JS glue and CSS inlined) that opens from disk, without a server:
+# dist-single/ie-lifecycle.html.
+single-file: build
+	node scripts/single-file.mjs
 
 size: build
 	scripts/size-report.sh
