@@ -25,7 +25,7 @@ single-file: build
 	node scripts/single-file.mjs
 
 size: build
-	scripts/size-report.sh
+	scripts/size-report.sh --twiggy
 
 # Benchmarks print figures (not pass/fail): replay speed of the domain core, the UI's frame times,
 # start-up, the plain-JavaScript baseline and a 365-day soak.
