@@ -4,12 +4,13 @@
 pub mod autopilot;
 pub mod engine;
 pub mod lanes;
-mod locate;
+pub(crate) mod locate;
 pub mod log;
 pub mod presets;
 mod replay;
 pub mod rng;
 pub mod scenario;
+mod scenario_read;
 mod validate;
 
 pub use autopilot::Autopilot;

@@ -9,7 +9,7 @@ use crate::model::{
     Action, ActionKind, CancelWindow, CopyOutcome, DriveId, DriveIdError, DriveSpec, InputProblem,
     JobSpec, JobType, Refusal, RuleSet, Rules, Time,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -20,7 +20,7 @@ pub const GIB: f64 = 1_073_741_824.0;
 /// The seed used when a file gives none.
 pub const DEFAULT_SEED: u64 = 1;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Scenario {
     pub version: u32,
@@ -45,7 +45,7 @@ pub struct Scenario {
     pub other: Map<String, Value>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AutopilotSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -64,7 +64,7 @@ pub struct AutopilotSpec {
     pub other: Map<String, Value>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobEntry {
     pub name: String,
@@ -79,7 +79,7 @@ pub struct JobEntry {
     pub other: Map<String, Value>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DriveEntry {
     pub id: DriveId,
     #[serde(rename = "sizeGiB")]
@@ -89,7 +89,7 @@ pub struct DriveEntry {
 }
 
 /// `job` is a name, except in `CreateJob` where it is the whole job.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum JobRef {
     Name(String),
@@ -97,7 +97,7 @@ pub enum JobRef {
 }
 
 /// One scripted event. Flat, with optional fields, because that is how people write it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventEntry {
     pub at: Time,

@@ -67,11 +67,11 @@ fn parse(text: &str) -> Result<Scenario, Vec<Problem>> {
         }
         return Err(v.problems);
     }
-    serde_json::from_value(value).map_err(|e| {
+    super::scenario_read::scenario(value).map_err(|field| {
         vec![problem(
             "$",
             K::NotJson {
-                detail: e.to_string(),
+                detail: format!("the field \"{field}\" could not be read"),
             },
         )]
     })

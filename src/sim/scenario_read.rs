@@ -1,0 +1,142 @@
+//! Builds a `Scenario` from a JSON value that `validate.rs` has already checked.
+//!
+//! Why by hand and not `#[derive(Deserialize)]`: the derive for these structs (flattened
+//! `other` maps, an untagged `job`) compiled to about 55 KB of wasm, a quarter of a minimal
+//! Leptos app; this reader is a few KB. The validator is the file's judge and reports every
+//! problem with its place; this reader only moves the checked values into the structs, so a
+//! value it cannot read is a gap in the validator, reported as one problem at the root.
+//! Leaf values (ids, enums, times) still use their own serde impls, which are small.
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::scenario::{AutopilotSpec, DriveEntry, EventEntry, JobEntry, JobRef, Scenario};
+
+/// A field that could not be read: its name, for the one problem reported.
+pub type Unread = &'static str;
+
+pub fn scenario(value: Value) -> Result<Scenario, Unread> {
+    let mut root = object(value, "scenario")?;
+    Ok(Scenario {
+        version: required(&mut root, "version")?,
+        title: optional(&mut root, "title")?,
+        description: optional(&mut root, "description")?,
+        start: required(&mut root, "start")?,
+        seed: optional(&mut root, "seed")?,
+        rules: optional(&mut root, "rules")?,
+        cancel_window: optional(&mut root, "cancelWindow")?,
+        autopilot: match take(&mut root, "autopilot") {
+            Some(v) => Some(autopilot(v)?),
+            None => None,
+        },
+        jobs: list(&mut root, "jobs", job)?,
+        events: list(&mut root, "events", event)?,
+        other: root,
+    })
+}
+
+fn autopilot(value: Value) -> Result<AutopilotSpec, Unread> {
+    let mut o = object(value, "autopilot")?;
+    Ok(AutopilotSpec {
+        enabled: optional(&mut o, "enabled")?,
+        load: optional(&mut o, "load")?,
+        throughput_mbps: optional(&mut o, "throughputMBps")?,
+        exception_rate: optional(&mut o, "exceptionRate")?,
+        other: o,
+    })
+}
+
+fn job(value: Value) -> Result<JobEntry, Unread> {
+    let mut o = object(value, "job")?;
+    Ok(JobEntry {
+        name: required(&mut o, "name")?,
+        job_type: required(&mut o, "type")?,
+        storage_account: required(&mut o, "storageAccount")?,
+        created_at: optional(&mut o, "createdAt")?,
+        drives: list(&mut o, "drives", drive)?,
+        other: o,
+    })
+}
+
+fn drive(value: Value) -> Result<DriveEntry, Unread> {
+    let mut o = object(value, "drive")?;
+    Ok(DriveEntry {
+        id: required(&mut o, "id")?,
+        size_gib: required(&mut o, "sizeGiB")?,
+        other: o,
+    })
+}
+
+fn event(value: Value) -> Result<EventEntry, Unread> {
+    let mut o = object(value, "event")?;
+    Ok(EventEntry {
+        at: required(&mut o, "at")?,
+        kind: required(&mut o, "kind")?,
+        job: match take(&mut o, "job") {
+            Some(Value::String(name)) => JobRef::Name(name),
+            Some(spec @ Value::Object(_)) => JobRef::Spec(Box::new(job(spec)?)),
+            _ => return Err("job"),
+        },
+        storage_account: optional(&mut o, "storageAccount")?,
+        carrier: optional(&mut o, "carrier")?,
+        tracking: optional(&mut o, "tracking")?,
+        present: optional(&mut o, "present")?,
+        extra: optional(&mut o, "extra")?,
+        drive: optional(&mut o, "drive")?,
+        bytes: optional(&mut o, "bytes")?,
+        outcome: optional(&mut o, "outcome")?,
+        messages: optional(&mut o, "messages")?,
+        other: o,
+    })
+}
+
+fn object(value: Value, what: Unread) -> Result<Map<String, Value>, Unread> {
+    match value {
+        Value::Object(o) => Ok(o),
+        _ => Err(what),
+    }
+}
+
+/// Removes a key; the keys left become `other` (serde_json keeps keys sorted here, without
+/// its `preserve_order` feature, so the order is the same either way).
+fn take(o: &mut Map<String, Value>, key: &str) -> Option<Value> {
+    o.remove(key)
+}
+
+fn read<T: for<'de> Deserialize<'de>>(value: &Value, key: Unread) -> Result<T, Unread> {
+    T::deserialize(value).map_err(|_| key)
+}
+
+fn required<T: for<'de> Deserialize<'de>>(
+    o: &mut Map<String, Value>,
+    key: Unread,
+) -> Result<T, Unread> {
+    match take(o, key) {
+        Some(v) => read(&v, key),
+        None => Err(key),
+    }
+}
+
+/// Absent and `null` are both "not given", as serde's `Option` reads them.
+fn optional<T: for<'de> Deserialize<'de>>(
+    o: &mut Map<String, Value>,
+    key: Unread,
+) -> Result<Option<T>, Unread> {
+    match take(o, key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => read(&v, key).map(Some),
+    }
+}
+
+/// An absent list is empty.
+fn list<T>(
+    o: &mut Map<String, Value>,
+    key: Unread,
+    each: fn(Value) -> Result<T, Unread>,
+) -> Result<Vec<T>, Unread> {
+    match take(o, key) {
+        None => Ok(Vec::new()),
+        Some(Value::Array(items)) => items.into_iter().map(each).collect(),
+        Some(_) => Err(key),
+    }
+}
