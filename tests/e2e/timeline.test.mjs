@@ -42,13 +42,11 @@ function lane(page, job) {
 }
 
 function waitForLane(page, job, predicate, arg) {
+  // One string expression, compiled once by Playwright: the page's Content Security Policy
+  // forbids `new Function` in the page, which polling a predicate by its source would need.
   return page.waitForFunction(
-    ([job, src, arg]) => {
-      const g = document.querySelector(`[data-job="${CSS.escape(job)}"]`);
-      // eslint-disable-next-line no-new-func
-      return !!g && new Function('g', 'arg', src)(g, arg);
-    },
-    [job, predicate, arg],
+    `(() => { const g = document.querySelector('[data-job="' + CSS.escape(${JSON.stringify(job)}) + '"]'); return !!g && ((g, arg) => { ${predicate} })(g, ${JSON.stringify(arg ?? null)}); })()`,
+    null,
     { timeout: 30000 },
   );
 }
