@@ -4,6 +4,7 @@
 //! the thin Leptos layer over it.
 
 pub mod app;
+pub mod azure;
 pub mod i18n;
 pub mod model;
 pub mod panic_banner;

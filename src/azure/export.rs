@@ -1,0 +1,292 @@
+//! Jobs out: each job as the REST API returns it (so import → export → import is lossless),
+//! and the job and drive tables as CSV.
+
+use super::date::us;
+use super::story::AZURE_KEY;
+use crate::model::{CopyOutcome, Drive, Job, Rules, Time, Tracking};
+use crate::sim::Simulation;
+use serde_json::{json, Map, Value};
+
+/// The service's word for a finished copy (`copyStatus`).
+pub fn copy_status(outcome: CopyOutcome) -> &'static str {
+    match outcome {
+        CopyOutcome::Clean => "Completed",
+        CopyOutcome::Warnings => "CompletedWithWarnings",
+        CopyOutcome::Errors => "CompletedWithErrors",
+    }
+}
+
+fn skeleton(job: &Job) -> Value {
+    let sub =
+        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/simulator/providers";
+    json!({
+        "id": format!("{sub}/Microsoft.ImportExport/jobs/{}", job.name),
+        "name": job.name,
+        "type": "Microsoft.ImportExport/jobs",
+        "location": "West US",
+        "properties": {
+            "storageAccountId": format!("{sub}/Microsoft.Storage/storageAccounts/{}", job.storage_account),
+            "jobType": job.job_type.id(),
+            "state": job.state.id(),
+            "cancelRequested": false,
+            "driveList": [],
+        },
+    })
+}
+
+fn package(into: Option<&mut Value>, t: &Tracking, drives: usize, at: Option<Time>) -> Value {
+    let mut p = into
+        .and_then(|v| v.as_object().cloned())
+        .unwrap_or_default();
+    p.insert("carrierName".into(), json!(t.carrier));
+    p.insert("trackingNumber".into(), json!(t.number));
+    p.insert("driveCount".into(), json!(drives));
+    if let Some(at) = at {
+        p.insert("shipDate".into(), json!(us(at)));
+    }
+    Value::Object(p)
+}
+
+/// One job as REST JSON. `azure` is what its scenario entry kept at import (`AZURE_KEY`),
+/// `baseline` the job at the import instant: only what changed since is written over the
+/// resource, so an unchanged job goes out exactly as it came in.
+pub fn rest_json(job: &Job, baseline: Option<&Job>, azure: Option<&Value>) -> Value {
+    let mut v = azure
+        .and_then(|a| a.get("resource"))
+        .filter(|r| r.is_object())
+        .cloned()
+        .unwrap_or_else(|| skeleton(job));
+    let base = if azure.is_some() { baseline } else { None };
+    let ids: Vec<&str> = azure
+        .and_then(|a| a.get("drives"))
+        .and_then(Value::as_array)
+        .map(|l| l.iter().map(|d| d.as_str().unwrap_or_default()).collect())
+        .unwrap_or_default();
+    let Some(root) = v.as_object_mut() else {
+        return v;
+    };
+    let props = root
+        .entry("properties")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if !props.is_object() {
+        *props = Value::Object(Map::new());
+    }
+    let Some(props) = props.as_object_mut() else {
+        return v;
+    };
+    let changed = |f: &dyn Fn(&Job) -> bool| base.is_none_or(|b| !f(b));
+    if changed(&|b| b.state == job.state) {
+        props.insert("state".into(), json!(job.state.id()));
+    }
+    if changed(&|b| b.percent() == job.percent()) {
+        props.insert("percentComplete".into(), json!(job.percent()));
+    }
+    if let Some(t) = job
+        .tracking
+        .as_ref()
+        .filter(|_| changed(&|b| b.tracking == job.tracking))
+    {
+        let p = package(
+            props.get_mut("deliveryPackage"),
+            t,
+            job.drives.len(),
+            job.tracking_entered_at,
+        );
+        props.insert("deliveryPackage".into(), p);
+    }
+    if let Some(t) = job
+        .return_tracking
+        .as_ref()
+        .filter(|_| changed(&|b| b.return_tracking == job.return_tracking))
+    {
+        let shipped = job.drives.iter().filter(|d| d.state.was_received()).count();
+        let p = package(
+            props.get_mut("returnPackage"),
+            t,
+            shipped,
+            Some(job.state_entered_at),
+        );
+        props.insert("returnPackage".into(), p);
+    }
+    let changed_drives: Vec<&Drive> = job
+        .drives
+        .iter()
+        .filter(|d| base.and_then(|b| b.drive(&d.id)) != Some(*d))
+        .collect();
+    if !changed_drives.is_empty() {
+        let list = props
+            .entry("driveList")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if !list.is_array() {
+            *list = Value::Array(Vec::new());
+        }
+        if let Some(list) = list.as_array_mut() {
+            for d in changed_drives {
+                let old = base.and_then(|b| b.drive(&d.id));
+                let slot = match ids.iter().position(|id| *id == d.id.as_str()) {
+                    Some(i) if i < list.len() => i,
+                    _ => {
+                        list.push(json!({ "driveId": d.id.as_str() }));
+                        list.len() - 1
+                    }
+                };
+                if let Some(entry) = list[slot].as_object_mut() {
+                    drive_fields(entry, d, old);
+                }
+            }
+        }
+    }
+    v
+}
+
+fn drive_fields(entry: &mut Map<String, Value>, d: &Drive, old: Option<&Drive>) {
+    if old.is_none_or(|o| o.state != d.state) {
+        entry.insert("state".into(), json!(d.state.id()));
+    }
+    if old.is_none_or(|o| o.percent() != d.percent()) {
+        entry.insert("percentComplete".into(), json!(d.percent()));
+    }
+    if let Some(outcome) = d
+        .outcome
+        .filter(|_| old.is_none_or(|o| o.outcome != d.outcome))
+    {
+        entry.insert("copyStatus".into(), json!(copy_status(outcome)));
+    }
+}
+
+/// Every job not deleted at `at`, as `az import-export list` prints them (`{"value": [...]}`).
+pub fn rest_list(sim: &Simulation, at: Time) -> Value {
+    let scenario = sim.scenario();
+    let value: Vec<Value> = sim
+        .jobs_at(at)
+        .iter()
+        .filter(|j| !j.is_deleted())
+        .map(|job| {
+            let azure = scenario
+                .jobs
+                .iter()
+                .find(|j| j.name == job.name)
+                .and_then(|j| j.other.get(AZURE_KEY));
+            let since = azure
+                .and_then(|a| a.get("since"))
+                .and_then(Value::as_str)
+                .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+                .map(|t| t.to_utc());
+            let baseline = since.and_then(|s| sim.job_at(&job.name, s));
+            rest_json(job, baseline, azure)
+        })
+        .collect();
+    json!({ "value": value })
+}
+
+/// A CSV field: quoted when needed, and a leading `= + - @` defused so no spreadsheet runs it.
+fn field(out: &mut String, text: &str) {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let text = if risky {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&text.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(&text);
+    }
+}
+
+fn row(out: &mut String, fields: &[&str]) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        field(out, f);
+    }
+    out.push_str("\r\n");
+}
+
+fn iso(t: Time) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The jobs table: one line per job (deleted ones read `Deleted`).
+pub fn jobs_csv<'a>(jobs: impl IntoIterator<Item = &'a Job>, rules: &Rules) -> String {
+    let mut out = String::new();
+    row(
+        &mut out,
+        &[
+            "name",
+            "type",
+            "status",
+            "storageAccount",
+            "created",
+            "percentComplete",
+            "nextRule",
+            "nextRuleAt",
+        ],
+    );
+    for j in jobs {
+        let next = j.next_time_rule(rules);
+        let status = if j.is_deleted() {
+            "Deleted"
+        } else {
+            j.state.id()
+        };
+        row(
+            &mut out,
+            &[
+                &j.name,
+                j.job_type.id(),
+                status,
+                &j.storage_account,
+                &iso(j.created_at),
+                &j.percent().to_string(),
+                next.map_or("", |(r, _)| r.id()),
+                &next.map(|(_, t)| iso(t)).unwrap_or_default(),
+            ],
+        );
+    }
+    out
+}
+
+/// The drives table: one line per drive of every job.
+pub fn drives_csv<'a>(jobs: impl IntoIterator<Item = &'a Job>) -> String {
+    let mut out = String::new();
+    row(
+        &mut out,
+        &[
+            "job",
+            "driveId",
+            "state",
+            "percentComplete",
+            "copyStatus",
+            "verboseLog",
+            "errorLog",
+        ],
+    );
+    for j in jobs {
+        for d in &j.drives {
+            let (verbose, error) = match d.outcome {
+                Some(_) => (
+                    format!("{}_verbose.xml", d.id),
+                    format!("{}_error.xml", d.id),
+                ),
+                None => (String::new(), String::new()),
+            };
+            row(
+                &mut out,
+                &[
+                    &j.name,
+                    d.id.as_str(),
+                    d.state.id(),
+                    &d.percent().to_string(),
+                    d.outcome.map_or("", copy_status),
+                    &verbose,
+                    &error,
+                ],
+            );
+        }
+    }
+    out
+}

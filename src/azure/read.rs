@@ -1,0 +1,533 @@
+//! Reads the job resources out of pasted JSON: every field of the 2020-08-01 job and drive
+//! shapes is type-checked, `null` counts as absent, unknown fields are kept (in the resource)
+//! and ignored. All limits are checked on the whole text before any job is read.
+
+use super::{AzureProblem, AzureProblemKind as A, Expected as E};
+use crate::model::limits::{
+    check_count, check_storage_account, check_text, Countable, TextField, MAX_DESCRIPTION_CHARS,
+    MAX_PROBLEMS, MAX_SCENARIO_BYTES,
+};
+use crate::model::{DriveState, JobState, JobType, TextProblem, Time};
+use crate::sim::scenario::ProblemKind as K;
+use serde_json::{Map, Value};
+
+/// A delivery or return package.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Package {
+    pub carrier: Option<String>,
+    pub tracking: Option<String>,
+    pub drive_count: Option<u64>,
+    pub ship_date: Option<Time>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AzureDrive {
+    pub id: Option<String>,
+    /// `None`: absent; `Err`: a state the service does not have.
+    pub state: Option<Result<DriveState, String>>,
+    pub percent: Option<u8>,
+    pub copy_status: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AzureJob {
+    /// Where it is in the pasted text (`$`, `$.value[2]`, `$[2]`).
+    pub path: String,
+    pub resource: Value,
+    pub name: String,
+    pub job_type: JobType,
+    pub state: JobState,
+    pub storage_account: String,
+    pub created_at: Option<Time>,
+    pub delivery: Option<Package>,
+    pub returned: Option<Package>,
+    pub percent: Option<u8>,
+    /// `None` when the resource has no `driveList`.
+    pub drives: Option<Vec<AzureDrive>>,
+}
+
+/// The job resources in `text`, or every problem found (each with its path).
+pub fn read(text: &str) -> Result<Vec<AzureJob>, Vec<AzureProblem>> {
+    if text.len() > MAX_SCENARIO_BYTES {
+        return Err(vec![at(
+            "$",
+            A::Scenario(K::FileTooLarge { bytes: text.len() }),
+        )]);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        vec![AzureProblem {
+            path: "$".into(),
+            line: Some(e.line()),
+            column: Some(e.column()),
+            kind: A::Scenario(K::NotJson {
+                detail: e.to_string(),
+            }),
+        }]
+    })?;
+    let mut r = Reader::default();
+    r.texts(&value, "$");
+    let jobs = if r.problems.is_empty() {
+        r.jobs(&value)
+    } else {
+        Vec::new()
+    };
+    if r.problems.is_empty() {
+        return Ok(jobs);
+    }
+    let total = r.problems.len();
+    r.problems.truncate(MAX_PROBLEMS);
+    let positions =
+        crate::sim::locate::positions_of(text, r.problems.iter().map(|p| p.path.as_str()));
+    for p in &mut r.problems {
+        if let Some((line, column)) = crate::sim::locate::locate(&positions, &p.path) {
+            p.line = Some(line);
+            p.column = Some(column);
+        }
+    }
+    if total > MAX_PROBLEMS {
+        let count = total - MAX_PROBLEMS;
+        r.problems
+            .push(at("$", A::Scenario(K::MoreProblems { count })));
+    }
+    Err(r.problems)
+}
+
+fn at(path: &str, kind: A) -> AzureProblem {
+    AzureProblem {
+        path: path.to_string(),
+        line: None,
+        column: None,
+        kind,
+    }
+}
+
+/// Bidirectional formatting characters (as `model::limits` refuses them in names).
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn text_problem(s: &str) -> Option<TextProblem> {
+    let max = MAX_DESCRIPTION_CHARS;
+    if s.len() > max * 4 || s.chars().take(max + 1).count() > max {
+        Some(TextProblem::TooLong { max })
+    } else if s.chars().any(char::is_control) {
+        Some(TextProblem::ControlCharacter)
+    } else if s.chars().any(is_bidi) {
+        Some(TextProblem::BidiCharacter)
+    } else {
+        None
+    }
+}
+
+const JOB_TEXTS: &[&str] = &["id", "name", "type", "location"];
+const JOB_OBJECTS: &[&str] = &["properties", "identity", "systemData", "tags"];
+const PROP_TEXTS: &[&str] = &[
+    "storageAccountId",
+    "jobType",
+    "diagnosticsPath",
+    "logLevel",
+    "state",
+    "incompleteBlobListUri",
+    "provisioningState",
+];
+const PROP_BOOLS: &[&str] = &["backupDriveManifest", "cancelRequested"];
+const PROP_OBJECTS: &[&str] = &[
+    "returnAddress",
+    "returnShipping",
+    "shippingInformation",
+    "deliveryPackage",
+    "returnPackage",
+    "export",
+    "encryptionKey",
+];
+const ADDRESS_TEXTS: &[&str] = &[
+    "recipientName",
+    "streetAddress1",
+    "streetAddress2",
+    "city",
+    "stateOrProvince",
+    "postalCode",
+    "countryOrRegion",
+    "phone",
+    "email",
+    "additionalInformation",
+];
+const DRIVE_TEXTS: &[&str] = &[
+    "driveId",
+    "bitLockerKey",
+    "manifestFile",
+    "manifestHash",
+    "driveHeaderHash",
+    "state",
+    "copyStatus",
+    "verboseLogUri",
+    "errorLogUri",
+    "manifestUri",
+];
+
+#[derive(Default)]
+struct Reader {
+    problems: Vec<AzureProblem>,
+}
+
+/// A field that is present and not `null`.
+fn get<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    obj.get(key).filter(|v| !v.is_null())
+}
+
+impl Reader {
+    fn report(&mut self, path: &str, kind: A) {
+        self.problems.push(at(path, kind));
+    }
+
+    /// Every text and key in the document: bounded, no control or bidi characters.
+    fn texts(&mut self, value: &Value, path: &str) {
+        if self.problems.len() > MAX_PROBLEMS {
+            return;
+        }
+        match value {
+            Value::String(s) => {
+                if let Some(p) = text_problem(s) {
+                    self.report(path, A::Text(p));
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    self.texts(v, &format!("{path}[{i}]"));
+                }
+            }
+            Value::Object(map) => {
+                for (k, v) in map {
+                    match text_problem(k) {
+                        Some(p) => self.report(path, A::Text(p)),
+                        None => self.texts(v, &format!("{path}.{k}")),
+                    }
+                }
+            }
+            Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        }
+    }
+
+    fn jobs(&mut self, value: &Value) -> Vec<AzureJob> {
+        let (items, base): (&[Value], &str) = match value {
+            Value::Array(items) => (items, "$"),
+            Value::Object(map) => match get(map, "value") {
+                Some(Value::Array(items)) => (items, "$.value"),
+                Some(_) => {
+                    self.report("$.value", A::WrongType(E::List));
+                    return Vec::new();
+                }
+                None if map.contains_key("properties") || map.contains_key("name") => {
+                    return self.job(value, "$").into_iter().collect();
+                }
+                None => {
+                    self.report("$", A::NotJobs);
+                    return Vec::new();
+                }
+            },
+            _ => {
+                self.report("$", A::NotJobs);
+                return Vec::new();
+            }
+        };
+        if let Err(p) = check_count(Countable::Jobs, items.len()) {
+            self.report(base, A::Scenario(K::Input(p)));
+            return Vec::new();
+        }
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.job(v, &format!("{base}[{i}]")))
+            .collect()
+    }
+
+    fn typed(&mut self, obj: &Map<String, Value>, path: &str, keys: &[&str], want: E) {
+        for key in keys {
+            if let Some(v) = get(obj, key) {
+                let ok = match want {
+                    E::Object => v.is_object(),
+                    E::List => v.is_array(),
+                    E::Text => v.is_string(),
+                    E::TrueOrFalse => v.is_boolean(),
+                    E::WholeNumber => v.is_u64(),
+                    E::Percent => v.as_u64().is_some_and(|n| n <= 100),
+                };
+                if !ok {
+                    self.report(&format!("{path}.{key}"), A::WrongType(want));
+                }
+            }
+        }
+    }
+
+    fn object<'a>(&self, obj: &'a Map<String, Value>, key: &str) -> Option<&'a Map<String, Value>> {
+        get(obj, key).and_then(Value::as_object)
+    }
+
+    fn required<'a>(
+        &mut self,
+        obj: &'a Map<String, Value>,
+        path: &str,
+        key: &'static str,
+    ) -> Option<&'a str> {
+        match get(obj, key) {
+            None => {
+                self.report(&format!("{path}.{key}"), A::Missing { field: key });
+                None
+            }
+            Some(v) => v.as_str(),
+        }
+    }
+
+    fn time(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<Time> {
+        let s = get(obj, key)?.as_str()?;
+        let t = super::date::parse(s);
+        if t.is_none() {
+            let found = s.chars().take(64).collect();
+            self.report(&format!("{path}.{key}"), A::Scenario(K::BadTime { found }));
+        }
+        t
+    }
+
+    fn job(&mut self, value: &Value, path: &str) -> Option<AzureJob> {
+        let Some(job) = value.as_object() else {
+            self.report(path, A::WrongType(E::Object));
+            return None;
+        };
+        let before = self.problems.len();
+        self.typed(job, path, JOB_TEXTS, E::Text);
+        self.typed(job, path, JOB_OBJECTS, E::Object);
+        let name = self.required(job, path, "name");
+        if let Some(n) = name {
+            let npath = format!("{path}.name");
+            if let Err(p) = check_text(n, TextField::JobName) {
+                self.report(&npath, A::Scenario(K::Input(p)));
+            } else if n.contains(['<', '>', '&', '"', '\'', '`']) {
+                self.report(&npath, A::Markup);
+            }
+        }
+        let created_at = match self.object(job, "systemData") {
+            Some(sys) => {
+                let spath = format!("{path}.systemData");
+                self.typed(
+                    sys,
+                    &spath,
+                    &[
+                        "createdBy",
+                        "createdByType",
+                        "lastModifiedBy",
+                        "lastModifiedByType",
+                    ],
+                    E::Text,
+                );
+                let _ = self.time(sys, &spath, "lastModifiedAt");
+                self.time(sys, &spath, "createdAt")
+            }
+            None => None,
+        };
+        if let Some(id) = self.object(job, "identity") {
+            let ipath = format!("{path}.identity");
+            self.typed(id, &ipath, &["type", "principalId", "tenantId"], E::Text);
+        }
+        let ppath = format!("{path}.properties");
+        let Some(props) = get(job, "properties") else {
+            self.report(
+                &ppath,
+                A::Missing {
+                    field: "properties",
+                },
+            );
+            return None;
+        };
+        let props = props.as_object()?;
+        self.typed(props, &ppath, PROP_TEXTS, E::Text);
+        self.typed(props, &ppath, PROP_BOOLS, E::TrueOrFalse);
+        self.typed(props, &ppath, PROP_OBJECTS, E::Object);
+        self.typed(props, &ppath, &["percentComplete"], E::Percent);
+        self.typed(props, &ppath, &["driveList"], E::List);
+        for key in ["returnAddress", "shippingInformation"] {
+            if let Some(a) = self.object(props, key) {
+                self.typed(a, &format!("{ppath}.{key}"), ADDRESS_TEXTS, E::Text);
+            }
+        }
+        if let Some(r) = self.object(props, "returnShipping") {
+            let rpath = format!("{ppath}.returnShipping");
+            self.typed(r, &rpath, &["carrierName", "carrierAccountNumber"], E::Text);
+        }
+        if let Some(k) = self.object(props, "encryptionKey") {
+            let kpath = format!("{ppath}.encryptionKey");
+            self.typed(
+                k,
+                &kpath,
+                &["kekType", "kekUrl", "kekVaultResourceID"],
+                E::Text,
+            );
+        }
+        self.export(props, &ppath);
+        let account = self.storage_account(props, &ppath);
+        let job_type = self.required(props, &ppath, "jobType").and_then(|t| {
+            let found = JobType::ALL
+                .into_iter()
+                .find(|j| j.id().eq_ignore_ascii_case(t.trim()));
+            if found.is_none() {
+                self.not_one_of(
+                    &format!("{ppath}.jobType"),
+                    t,
+                    &JobType::ALL.map(JobType::id),
+                );
+            }
+            found
+        });
+        let state = match get(props, "state").and_then(Value::as_str) {
+            None => Some(JobState::Creating),
+            Some(s) => {
+                let s = s.trim();
+                let found = JobState::ALL
+                    .into_iter()
+                    .find(|j| j.id().eq_ignore_ascii_case(s))
+                    .or_else(|| {
+                        s.eq_ignore_ascii_case("Cancelled")
+                            .then_some(JobState::Canceled)
+                    });
+                if found.is_none() {
+                    self.not_one_of(
+                        &format!("{ppath}.state"),
+                        s,
+                        &JobState::ALL.map(JobState::id),
+                    );
+                }
+                found
+            }
+        };
+        let delivery = self.package(props, &ppath, "deliveryPackage");
+        let returned = self.package(props, &ppath, "returnPackage");
+        let percent = get(props, "percentComplete")
+            .and_then(Value::as_u64)
+            .and_then(|n| u8::try_from(n).ok());
+        let drives = get(props, "driveList")
+            .and_then(Value::as_array)
+            .map(|list| self.drives(list, &format!("{ppath}.driveList")));
+        if self.problems.len() > before {
+            return None;
+        }
+        Some(AzureJob {
+            path: path.to_string(),
+            resource: value.clone(),
+            name: name?.to_string(),
+            job_type: job_type?,
+            state: state?,
+            storage_account: account?,
+            created_at,
+            delivery,
+            returned,
+            percent,
+            drives,
+        })
+    }
+
+    fn not_one_of(&mut self, path: &str, found: &str, expected: &[&'static str]) {
+        let found = found.chars().take(64).collect();
+        let expected = expected.to_vec();
+        self.report(path, A::Scenario(K::NotOneOf { found, expected }));
+    }
+
+    /// The account name is the last segment of `storageAccountId`.
+    fn storage_account(&mut self, props: &Map<String, Value>, ppath: &str) -> Option<String> {
+        let id = self.required(props, ppath, "storageAccountId")?;
+        let name = id
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default();
+        match check_storage_account(name) {
+            Ok(()) => Some(name.to_string()),
+            Err(p) => {
+                self.report(
+                    &format!("{ppath}.storageAccountId"),
+                    A::Scenario(K::Input(p)),
+                );
+                None
+            }
+        }
+    }
+
+    fn export(&mut self, props: &Map<String, Value>, ppath: &str) {
+        let Some(export) = self.object(props, "export") else {
+            return;
+        };
+        let epath = format!("{ppath}.export");
+        self.typed(export, &epath, &["blobListBlobPath"], E::Text);
+        self.typed(export, &epath, &["blobList"], E::Object);
+        if let Some(list) = self.object(export, "blobList") {
+            let lpath = format!("{epath}.blobList");
+            for key in ["blobPath", "blobPathPrefix"] {
+                match get(list, key) {
+                    None => {}
+                    Some(Value::Array(items)) => {
+                        for (i, v) in items.iter().enumerate() {
+                            if !v.is_string() {
+                                self.report(&format!("{lpath}.{key}[{i}]"), A::WrongType(E::Text));
+                            }
+                        }
+                    }
+                    Some(_) => self.report(&format!("{lpath}.{key}"), A::WrongType(E::List)),
+                }
+            }
+        }
+    }
+
+    fn package(&mut self, props: &Map<String, Value>, ppath: &str, key: &str) -> Option<Package> {
+        let p = self.object(props, key)?;
+        let path = format!("{ppath}.{key}");
+        self.typed(
+            p,
+            &path,
+            &["carrierName", "trackingNumber", "shipDate"],
+            E::Text,
+        );
+        self.typed(p, &path, &["driveCount"], E::WholeNumber);
+        let text = |k: &str| {
+            get(p, k)
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        Some(Package {
+            carrier: text("carrierName"),
+            tracking: text("trackingNumber"),
+            drive_count: get(p, "driveCount").and_then(Value::as_u64),
+            ship_date: self.time(p, &path, "shipDate"),
+        })
+    }
+
+    fn drives(&mut self, list: &[Value], path: &str) -> Vec<AzureDrive> {
+        let mut out = Vec::new();
+        for (i, v) in list.iter().enumerate() {
+            let dpath = format!("{path}[{i}]");
+            let Some(d) = v.as_object() else {
+                self.report(&dpath, A::WrongType(E::Object));
+                continue;
+            };
+            self.typed(d, &dpath, DRIVE_TEXTS, E::Text);
+            self.typed(d, &dpath, &["percentComplete"], E::Percent);
+            self.typed(d, &dpath, &["bytesSucceeded"], E::WholeNumber);
+            let text = |k: &str| get(d, k).and_then(Value::as_str).map(str::to_string);
+            let state = text("state").map(|s| {
+                DriveState::ALL
+                    .into_iter()
+                    .find(|x| x.id().eq_ignore_ascii_case(s.trim()))
+                    .ok_or(s)
+            });
+            out.push(AzureDrive {
+                id: text("driveId"),
+                state,
+                percent: get(d, "percentComplete")
+                    .and_then(Value::as_u64)
+                    .and_then(|n| u8::try_from(n).ok())
+                    .filter(|n| *n <= 100),
+                copy_status: text("copyStatus"),
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,511 @@
+//! Azure jobs into a scenario: for each job, the ordinary actions (create, tracking, delivery,
+//! copies, ship back, cancel) that take it to its Azure state at the chosen instant, checked by
+//! replaying the scenario with the model's own rules. What does not fit becomes a warning.
+
+use super::read::{read, AzureDrive, AzureJob, Package};
+use super::{AzureProblem, Warning, WarningKind as W};
+use crate::model::durations::DEFAULT_DRIVE_BYTES;
+use crate::model::limits::MAX_DRIVES;
+use crate::model::{Action, CopyOutcome, DriveId, DriveState, JobState, JobType, RuleSet, Time};
+use crate::sim::scenario::{AutopilotSpec, DriveEntry, EventEntry, JobEntry, Scenario, GIB};
+use crate::sim::Simulation;
+use serde_json::{json, Map};
+use std::collections::HashSet;
+
+/// The key under which an imported job keeps its Azure resource in the scenario file:
+/// `{"resource": …, "since": RFC 3339, "drives": [sim drive id per driveList entry]}`.
+pub const AZURE_KEY: &str = "azure";
+/// Carrier and tracking number used when the resource gives none (an identifier, not prose).
+pub const UNKNOWN: &str = "unknown";
+
+/// The scenario made from pasted Azure JSON, and what did not fit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub scenario: Scenario,
+    /// The instant at which the jobs are in their Azure states (the clock goes there).
+    pub at: Time,
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads `text` and builds the scenario whose replay shows each job at its Azure state at
+/// `since` (a Shipping job entered Shipping on its ship date, when that fits the rules).
+pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
+    let jobs = read(text)?;
+    let mut warnings = Vec::new();
+    let mut names = HashSet::new();
+    let mut used = HashSet::new();
+    let mut next_id = 0u32;
+    let mut plans = Vec::new();
+    for job in &jobs {
+        let mut name = job.name.clone();
+        let mut n = 1;
+        while !names.insert(name.clone()) {
+            n += 1;
+            let suffix = format!("-{n}");
+            let keep = job.name.chars().take(64 - suffix.len()).collect::<String>();
+            name = format!("{keep}{suffix}");
+        }
+        let warn = &mut |kind| {
+            warnings.push(Warning {
+                job: name.clone(),
+                kind,
+            })
+        };
+        if name != job.name {
+            warn(W::Renamed { used: name.clone() });
+        }
+        let ids = drive_ids(job, &mut used, &mut next_id, warn);
+        plans.push(Plan {
+            job,
+            name,
+            ids,
+            dated: true,
+        });
+    }
+    let rules = jobs
+        .iter()
+        .any(|j| j.state == JobState::Canceled)
+        .then_some(RuleSet::Y2021);
+    let mut scenario = build(&plans, since, rules);
+    let sim = Simulation::new(scenario.clone()).ok();
+    let mut redo = false;
+    for plan in &mut plans {
+        let shown = sim
+            .as_ref()
+            .and_then(|s| s.job_at(&plan.name, since))
+            .filter(|j| !j.is_deleted())
+            .map(|j| j.state);
+        if shown != Some(plan.job.state) && plan.has_dates(since) {
+            plan.dated = false;
+            redo = true;
+            warnings.push(Warning {
+                job: plan.name.clone(),
+                kind: W::DatesIgnored,
+            });
+        }
+    }
+    if redo {
+        scenario = build(&plans, since, rules);
+    }
+    let sim = Simulation::new(scenario.clone()).ok();
+    for plan in &plans {
+        compare(
+            plan,
+            sim.as_ref().and_then(|s| s.job_at(&plan.name, since)),
+            &mut warnings,
+        );
+    }
+    // Keep the warnings in job order (each job's together).
+    let order: Vec<&str> = plans.iter().map(|p| p.name.as_str()).collect();
+    warnings.sort_by_key(|w| order.iter().position(|n| *n == w.job));
+    Ok(Imported {
+        scenario,
+        at: since,
+        warnings,
+    })
+}
+
+struct Plan<'a> {
+    job: &'a AzureJob,
+    name: String,
+    /// The simulator's id for each imported drive, in `driveList` order (or the stand-ins).
+    ids: Vec<DriveId>,
+    dated: bool,
+}
+
+impl Plan<'_> {
+    /// Creation time and tracking time.
+    fn times(&self, since: Time) -> (Time, Time) {
+        if !self.dated {
+            return (since, since);
+        }
+        let ship = self
+            .job
+            .delivery
+            .as_ref()
+            .and_then(|p| p.ship_date)
+            .filter(|s| *s <= since && self.job.state != JobState::Creating)
+            .unwrap_or(since);
+        let created = self.job.created_at.filter(|c| *c <= ship).unwrap_or(ship);
+        (created, ship)
+    }
+
+    fn has_dates(&self, since: Time) -> bool {
+        self.dated && self.times(since) != (since, since)
+    }
+
+    /// The Azure state wanted for drive `i`, when the resource gives a known one.
+    fn wanted(&self, i: usize) -> Option<DriveState> {
+        let drives = self.job.drives.as_deref()?;
+        drives.get(i)?.state.as_ref()?.as_ref().ok().copied()
+    }
+
+    fn drive(&self, i: usize) -> Option<&AzureDrive> {
+        self.job.drives.as_deref()?.get(i)
+    }
+}
+
+/// A valid, unused id per imported drive (stand-ins where the resource lists none).
+fn drive_ids(
+    job: &AzureJob,
+    used: &mut HashSet<DriveId>,
+    next: &mut u32,
+    warn: &mut impl FnMut(W),
+) -> Vec<DriveId> {
+    let mut fresh = |used: &mut HashSet<DriveId>| loop {
+        *next = next.wrapping_add(1);
+        let id = DriveId::from_number(0xA2E0_0000 | *next);
+        if used.insert(id.clone()) {
+            return id;
+        }
+    };
+    let Some(list) = &job.drives else {
+        let wants_drives = job.job_type == JobType::Import
+            || !matches!(
+                job.state,
+                JobState::Creating | JobState::Shipping | JobState::Canceled
+            );
+        let count = job
+            .delivery
+            .as_ref()
+            .and_then(|p| p.drive_count)
+            .map_or(1, |n| n.clamp(1, MAX_DRIVES as u64) as usize);
+        if !wants_drives {
+            return Vec::new();
+        }
+        warn(W::NoDriveList { count });
+        return (0..count).map(|_| fresh(used)).collect();
+    };
+    if list.len() > MAX_DRIVES {
+        warn(W::TooManyDrives { count: list.len() });
+    }
+    let mut ids = Vec::new();
+    for d in list.iter().take(MAX_DRIVES) {
+        let text = d.id.clone().unwrap_or_default();
+        if let Some(Err(found)) = &d.state {
+            warn(W::UnknownDriveState {
+                drive: text.clone(),
+                found: found.chars().take(64).collect(),
+            });
+        }
+        match DriveId::parse(text.trim()) {
+            Ok(id) if used.insert(id.clone()) => ids.push(id),
+            _ => {
+                let id = fresh(used);
+                warn(W::DriveIdReplaced {
+                    drive: text.chars().take(64).collect(),
+                    used: id.clone(),
+                });
+                ids.push(id);
+            }
+        }
+    }
+    let copies = matches!(job.state, JobState::Transferring | JobState::Packaging);
+    if ids.is_empty() && (job.job_type == JobType::Import || copies) {
+        warn(W::NoDriveList { count: 1 });
+        ids.push(fresh(used));
+    }
+    ids
+}
+
+fn build(plans: &[Plan], since: Time, rules: Option<RuleSet>) -> Scenario {
+    let mut events = Vec::new();
+    let mut jobs = Vec::new();
+    let mut start = since;
+    for plan in plans {
+        let (created, _) = plan.times(since);
+        start = start.min(created);
+        jobs.push(entry(plan, since, created));
+        events.extend(story(plan, since));
+    }
+    // One time line for the file; each job's own events keep their order at one instant.
+    events.sort_by_key(|e| e.at);
+    let mut scenario = Scenario::new(start);
+    scenario.rules = rules;
+    scenario.autopilot = Some(AutopilotSpec {
+        enabled: Some(false),
+        ..AutopilotSpec::default()
+    });
+    scenario.jobs = jobs;
+    scenario.events = events;
+    scenario
+}
+
+fn entry(plan: &Plan, since: Time, created: Time) -> JobEntry {
+    let mut other = Map::new();
+    other.insert(
+        AZURE_KEY.into(),
+        json!({
+            "resource": plan.job.resource,
+            "since": since.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+            "drives": plan.ids.iter().map(DriveId::as_str).collect::<Vec<_>>(),
+        }),
+    );
+    JobEntry {
+        name: plan.name.clone(),
+        job_type: plan.job.job_type,
+        storage_account: plan.job.storage_account.clone(),
+        created_at: Some(created),
+        drives: plan
+            .ids
+            .iter()
+            .map(|id| DriveEntry {
+                id: id.clone(),
+                size_gib: DEFAULT_DRIVE_BYTES as f64 / GIB,
+                other: Map::new(),
+            })
+            .collect(),
+        other,
+    }
+}
+
+fn tracking(p: Option<&Package>) -> (String, String) {
+    let carrier = p.and_then(|p| p.carrier.clone());
+    let number = p.and_then(|p| p.tracking.clone());
+    (
+        carrier.unwrap_or_else(|| UNKNOWN.into()),
+        number.unwrap_or_else(|| UNKNOWN.into()),
+    )
+}
+
+/// Bytes that make the model's rounded-down percent read exactly `pct`.
+fn bytes_for(pct: u8) -> u64 {
+    let size = u128::from(DEFAULT_DRIVE_BYTES);
+    let b = (size * u128::from(pct)).div_ceil(100);
+    u64::try_from(b).unwrap_or(DEFAULT_DRIVE_BYTES)
+}
+
+fn outcome(d: Option<&AzureDrive>, wanted: Option<DriveState>, closed: bool) -> CopyOutcome {
+    let status = d
+        .and_then(|d| d.copy_status.as_deref())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if status.contains("error") || status.contains("fail") {
+        CopyOutcome::Errors
+    } else if status.contains("warning") {
+        CopyOutcome::Warnings
+    } else if wanted == Some(DriveState::CompletedMoreInfo) {
+        if closed {
+            CopyOutcome::Errors
+        } else {
+            CopyOutcome::Warnings
+        }
+    } else {
+        CopyOutcome::Clean
+    }
+}
+
+/// The job's actions, in order.
+fn story(plan: &Plan, since: Time) -> Vec<EventEntry> {
+    use JobState as J;
+    let job = plan.job;
+    let name = plan.name.clone();
+    let (_, shipped) = plan.times(since);
+    let mut out = Vec::new();
+    let mut push = |at: Time, action: Action| out.push(EventEntry::from_action(at, &action));
+    let rank = |s: JobState| match s {
+        J::Creating | J::Canceled => 0,
+        J::Shipping => 1,
+        J::Received => 2,
+        J::Transferring => 3,
+        J::Packaging => 4,
+        J::Completed | J::Closed => 5,
+    };
+    let target = job.state;
+    if target == J::Canceled {
+        push(since, Action::CancelJob { job: name });
+        return out;
+    }
+    if rank(target) >= 1 {
+        let (carrier, tracking) = tracking(job.delivery.as_ref());
+        push(
+            shipped,
+            Action::EnterTracking {
+                job: name.clone(),
+                carrier,
+                tracking,
+            },
+        );
+    }
+    if rank(target) < 2 {
+        return out;
+    }
+    let arrived = |s: Option<DriveState>| match s {
+        None => true,
+        Some(DriveState::Specified) => job.job_type == JobType::Export,
+        Some(s) => s.was_received(),
+    };
+    let mut present: Vec<usize> = (0..plan.ids.len())
+        .filter(|&i| arrived(plan.wanted(i)))
+        .collect();
+    let only_missing = target == J::Closed && present.is_empty();
+    if present.is_empty() && rank(target) >= 3 {
+        present = (0..plan.ids.len()).collect();
+    }
+    push(
+        since,
+        Action::PackageDelivered {
+            job: name.clone(),
+            present: present.iter().map(|&i| plan.ids[i].clone()).collect(),
+            extra: Vec::new(),
+        },
+    );
+    if only_missing {
+        ship_back(job, &name, since, &mut push);
+        return out;
+    }
+    if rank(target) < 3 {
+        return out;
+    }
+    let copying = |s: Option<DriveState>| {
+        matches!(
+            s,
+            Some(
+                DriveState::Transferring
+                    | DriveState::Completed
+                    | DriveState::CompletedMoreInfo
+                    | DriveState::ShippedBack
+            )
+        )
+    };
+    let done = |s: Option<DriveState>| {
+        matches!(
+            s,
+            Some(DriveState::Completed | DriveState::CompletedMoreInfo | DriveState::ShippedBack)
+        )
+    };
+    let all = rank(target) >= 4;
+    let mut started: Vec<bool> = present
+        .iter()
+        .map(|&i| all || copying(plan.wanted(i)))
+        .collect();
+    let mut finished: Vec<bool> = present
+        .iter()
+        .map(|&i| all || done(plan.wanted(i)))
+        .collect();
+    if target == J::Transferring {
+        if !started.contains(&true) {
+            if let Some(first) = started.first_mut() {
+                *first = true;
+            }
+        }
+        if !finished.contains(&false) {
+            if let Some(last) = finished.last_mut() {
+                *last = false;
+            }
+        }
+    }
+    let closed = target == J::Closed;
+    let mut outcomes: Vec<CopyOutcome> = present
+        .iter()
+        .map(|&i| outcome(plan.drive(i), plan.wanted(i), closed))
+        .collect();
+    let failed = outcomes.contains(&CopyOutcome::Errors) || present.len() < plan.ids.len();
+    if closed && !failed {
+        outcomes = vec![CopyOutcome::Errors; present.len()];
+    }
+    for (k, &i) in present.iter().enumerate() {
+        let drive = plan.ids[i].clone();
+        if !started[k] {
+            continue;
+        }
+        push(
+            since,
+            Action::CopyStarted {
+                job: name.clone(),
+                drive: drive.clone(),
+            },
+        );
+        let pct = plan
+            .drive(i)
+            .and_then(|d| d.percent)
+            .or(job.percent)
+            .unwrap_or(0);
+        if pct > 0 && (!finished[k] || outcomes[k] == CopyOutcome::Errors) {
+            push(
+                since,
+                Action::CopyProgress {
+                    job: name.clone(),
+                    drive: drive.clone(),
+                    bytes: bytes_for(pct),
+                },
+            );
+        }
+        if finished[k] {
+            push(
+                since,
+                Action::CopyFinished {
+                    job: name.clone(),
+                    drive,
+                    outcome: outcomes[k],
+                    messages: Vec::new(),
+                },
+            );
+        }
+    }
+    if rank(target) >= 5 {
+        ship_back(job, &name, since, &mut push);
+    }
+    out
+}
+
+fn ship_back(job: &AzureJob, name: &str, at: Time, push: &mut impl FnMut(Time, Action)) {
+    let (carrier, tracking) = tracking(job.returned.as_ref());
+    push(
+        at,
+        Action::DrivesShippedBack {
+            job: name.to_string(),
+            carrier,
+            tracking,
+        },
+    );
+}
+
+/// Warnings for what the replay shows differently from Azure.
+fn compare(plan: &Plan, shown: Option<&crate::model::Job>, out: &mut Vec<Warning>) {
+    let mut warn = |kind| {
+        out.push(Warning {
+            job: plan.name.clone(),
+            kind,
+        })
+    };
+    let job = plan.job;
+    let state = shown.filter(|j| !j.is_deleted()).map(|j| j.state);
+    if state != Some(job.state) {
+        warn(W::JobStateDiffers {
+            azure: job.state,
+            shown: state,
+        });
+    }
+    let past = |p: Option<&Package>| p.is_some_and(|p| p.carrier.is_some() && p.tracking.is_some());
+    let needs_delivery = !matches!(job.state, JobState::Creating | JobState::Canceled);
+    let needs_return = matches!(job.state, JobState::Completed | JobState::Closed);
+    if (needs_delivery && !past(job.delivery.as_ref()))
+        || (needs_return && !past(job.returned.as_ref()))
+    {
+        warn(W::NoTracking);
+    }
+    let Some(shown) = shown else {
+        return;
+    };
+    for (i, id) in plan.ids.iter().enumerate() {
+        let Some(azure) = plan.wanted(i) else {
+            continue;
+        };
+        let sim = shown.drive(id).map(|d| d.state);
+        // An export job's drives exist only once its package arrived.
+        if sim.is_none() && job.job_type == JobType::Export && shown.drives.is_empty() {
+            continue;
+        }
+        if sim != Some(azure) {
+            warn(W::DriveStateDiffers {
+                drive: plan
+                    .drive(i)
+                    .and_then(|d| d.id.clone())
+                    .unwrap_or_else(|| id.to_string()),
+                azure,
+                shown: sim,
+            });
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! The words for importing Azure JSON: problems (the input is refused) and warnings (a job is
+//! imported, but something did not fit), in English and Dutch. `crate::azure` only says what.
+
+use super::problems::{capitalised, problem_text};
+use super::Lang;
+use crate::azure::{AzureProblem, AzureProblemKind as A, Expected, Warning, WarningKind as W};
+use crate::model::TextProblem;
+
+fn expected(lang: Lang, e: Expected) -> &'static str {
+    match (lang, e) {
+        (Lang::En, Expected::Object) => "an object {…}",
+        (Lang::En, Expected::List) => "a list […]",
+        (Lang::En, Expected::Text) => "a text",
+        (Lang::En, Expected::TrueOrFalse) => "true or false",
+        (Lang::En, Expected::WholeNumber) => "a whole number",
+        (Lang::En, Expected::Percent) => "a whole number from 0 to 100",
+        (Lang::Nl, Expected::Object) => "een object {…}",
+        (Lang::Nl, Expected::List) => "een lijst […]",
+        (Lang::Nl, Expected::Text) => "een tekst",
+        (Lang::Nl, Expected::TrueOrFalse) => "true of false",
+        (Lang::Nl, Expected::WholeNumber) => "een geheel getal",
+        (Lang::Nl, Expected::Percent) => "een geheel getal van 0 tot 100",
+    }
+}
+
+/// What is wrong with the pasted JSON, in `lang`.
+pub fn azure_problem_text(lang: Lang, kind: &A) -> String {
+    let en = lang == Lang::En;
+    match kind {
+        A::Scenario(k) => problem_text(lang, k),
+        A::NotJobs => if en {
+            "this is not Azure Import/Export JSON: paste the output of `az import-export show` (one job), `az import-export list` ({\"value\": […]} or […]) or a REST GET response"
+        } else {
+            "dit is geen Azure Import/Export-JSON: plak de uitvoer van `az import-export show` (één taak), `az import-export list` ({\"value\": […]} of […]) of een REST GET-antwoord"
+        }
+        .into(),
+        A::Missing { field } => if en {
+            format!("the required field \"{field}\" is missing")
+        } else {
+            format!("het verplichte veld \"{field}\" ontbreekt")
+        },
+        A::WrongType(e) => if en {
+            format!("should be {}", expected(lang, *e))
+        } else {
+            format!("moet {} zijn", expected(lang, *e))
+        },
+        A::Text(p) => match (lang, p) {
+            (Lang::En, TextProblem::TooLong { max }) => format!("this text is longer than {max} characters"),
+            (Lang::Nl, TextProblem::TooLong { max }) => format!("deze tekst is langer dan {max} tekens"),
+            (Lang::En, TextProblem::ControlCharacter) => "this text contains a control character (tab, line break, …)".into(),
+            (Lang::Nl, TextProblem::ControlCharacter) => "deze tekst bevat een stuurteken (tab, regeleinde, …)".into(),
+            (Lang::En, _) => "this text contains a right-to-left override or isolate character, which would make it read differently".into(),
+            (Lang::Nl, _) => "deze tekst bevat een teken dat de leesrichting omkeert, waardoor hij anders leest dan hij is".into(),
+        },
+        A::Markup => if en {
+            "a job name cannot contain < > & \" ' or `: Azure allows none of them, and they would be markup"
+        } else {
+            "een taaknaam kan geen < > & \" ' of ` bevatten: Azure staat ze niet toe, en het zou opmaak worden"
+        }
+        .into(),
+    }
+}
+
+/// One problem as a line: where, then what.
+pub fn azure_problem_line(lang: Lang, p: &AzureProblem) -> String {
+    let text = azure_problem_text(lang, &p.kind);
+    match (lang, p.line, p.column) {
+        (Lang::En, Some(l), Some(c)) => format!("{} (line {l}, column {c}): {text}", p.path),
+        (Lang::Nl, Some(l), Some(c)) => format!("{} (regel {l}, kolom {c}): {text}", p.path),
+        _ => format!("{}: {text}", p.path),
+    }
+}
+
+fn shown(lang: Lang, s: Option<&'static str>) -> &'static str {
+    s.unwrap_or(if lang == Lang::En {
+        "deleted"
+    } else {
+        "verwijderd"
+    })
+}
+
+/// One warning as a line, starting with the job's name.
+pub fn azure_warning_line(lang: Lang, w: &Warning) -> String {
+    let en = lang == Lang::En;
+    let what = match &w.kind {
+        W::TooManyDrives { count } => if en {
+            format!("{count} drives; a job holds at most 10, the first 10 are imported")
+        } else {
+            format!("{count} schijven; een taak heeft er hoogstens 10, de eerste 10 zijn geïmporteerd")
+        },
+        W::UnknownDriveState { drive, found } => if en {
+            format!("drive {drive} has the state \"{found}\", which the service does not have; it follows its job")
+        } else {
+            format!("schijf {drive} heeft de status \"{found}\", die de dienst niet kent; hij volgt zijn taak")
+        },
+        W::DriveIdReplaced { drive, used } => if en {
+            format!("drive id \"{drive}\" is not 8 letters and digits, or is used twice; it is shown as {used}")
+        } else {
+            format!("schijf-ID \"{drive}\" is geen 8 letters en cijfers, of komt twee keer voor; hij staat er als {used}")
+        },
+        W::NoDriveList { count } => if en {
+            format!("no driveList; {count} stand-in drive(s) are shown")
+        } else {
+            format!("geen driveList; er staan {count} vervangende schijf/schijven")
+        },
+        W::Renamed { used } => if en {
+            format!("a second job with this name is shown as {used}")
+        } else {
+            format!("een tweede taak met deze naam staat er als {used}")
+        },
+        W::DatesIgnored => if en {
+            "under the rules its dates (created, shipped) would have moved it on by now (expired or closed), so it is placed at the chosen time"
+        } else {
+            "volgens de regels was de taak met deze datums (aangemaakt, verzonden) nu al verder (verlopen of gesloten), dus hij staat op het gekozen tijdstip"
+        }
+        .into(),
+        W::NoTracking => if en {
+            "no carrier and tracking number in its package; \"unknown\" is shown"
+        } else {
+            "geen vervoerder en trackingnummer in het pakket; er staat \"unknown\""
+        }
+        .into(),
+        W::JobStateDiffers { azure, shown: s } => if en {
+            format!("Azure says {azure}, the rules give {}", shown(lang, s.map(|s| s.id())))
+        } else {
+            format!("Azure zegt {azure}, de regels geven {}", shown(lang, s.map(|s| s.id())))
+        },
+        W::DriveStateDiffers { drive, azure, shown: s } => if en {
+            format!("drive {drive}: Azure says {azure}, which cannot go with the job's state; shown as {}", shown(lang, s.map(|s| s.id())))
+        } else {
+            format!("schijf {drive}: Azure zegt {azure}, wat niet bij de status van de taak past; staat er als {}", shown(lang, s.map(|s| s.id())))
+        },
+    };
+    format!("{}: {}", w.job, capitalised(&what))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Time;
+
+    #[test]
+    fn problems_read_with_their_place_in_both_languages() {
+        let text = "{\"name\": \"<b>\", \"properties\": {\"storageAccountId\": \"/x/storageAccounts/store1\", \"jobType\": \"Import\"}}";
+        let Err(p) = crate::azure::import(text, Time::UNIX_EPOCH) else {
+            panic!("should be refused")
+        };
+        assert!(azure_problem_line(Lang::En, &p[0])
+            .starts_with("$.name (line 1, column 10): a job name cannot contain"));
+        assert!(azure_problem_line(Lang::Nl, &p[0])
+            .starts_with("$.name (regel 1, kolom 10): een taaknaam"));
+    }
+
+    #[test]
+    fn every_warning_has_words_in_both_languages() {
+        use crate::model::{DriveId, DriveState, JobState};
+        let kinds = [
+            W::TooManyDrives { count: 12 },
+            W::UnknownDriveState {
+                drive: "A".into(),
+                found: "x".into(),
+            },
+            W::DriveIdReplaced {
+                drive: "A".into(),
+                used: DriveId::from_number(1),
+            },
+            W::NoDriveList { count: 1 },
+            W::Renamed { used: "a-2".into() },
+            W::DatesIgnored,
+            W::NoTracking,
+            W::JobStateDiffers {
+                azure: JobState::Received,
+                shown: None,
+            },
+            W::DriveStateDiffers {
+                drive: "A".into(),
+                azure: DriveState::Received,
+                shown: Some(DriveState::Specified),
+            },
+        ];
+        for kind in kinds {
+            let w = Warning {
+                job: "j".into(),
+                kind,
+            };
+            for lang in Lang::ALL {
+                let line = azure_warning_line(lang, &w);
+                assert!(line.len() > 10 && line.starts_with("j: "), "{line}");
+            }
+        }
+    }
+}

@@ -1,0 +1,531 @@
+//! Real Azure JSON into the simulator: the shared samples import to their states, the real
+//! data's quirks are read, inconsistent data becomes warnings, bad input becomes problems with
+//! a path and a place, and import → export → import is lossless.
+
+use chrono::{DateTime, TimeDelta};
+use ie_lifecycle::azure::{
+    drive_log, drives_csv, import, jobs_csv, rest_list, AzureProblem, AzureProblemKind, Imported,
+    LogKind, WarningKind,
+};
+use ie_lifecycle::model::*;
+use ie_lifecycle::sim::{Scenario, Simulation};
+
+const IMPORT_JOB: &str = include_str!("../src/azure/samples/get-import-job.json");
+const EXPORT_JOB: &str = include_str!("../src/azure/samples/get-export-job.json");
+const LIST: &str = include_str!("../src/azure/samples/list-jobs-in-resource-group.json");
+
+fn time(s: &str) -> Time {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.to_utc())
+        .unwrap_or_default()
+}
+
+fn now() -> Time {
+    time("2026-03-10T12:00:00Z")
+}
+
+fn ok(text: &str, at: Time) -> Imported {
+    match import(text, at) {
+        Ok(i) => i,
+        Err(p) => panic!("should import: {p:?}"),
+    }
+}
+
+fn problems(text: &str) -> Vec<AzureProblem> {
+    match import(text, now()) {
+        Ok(_) => panic!("should be refused: {}", &text[..text.len().min(200)]),
+        Err(p) => p,
+    }
+}
+
+fn sim(i: &Imported) -> Simulation {
+    Simulation::new(i.scenario.clone()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn job(i: &Imported, name: &str) -> Job {
+    sim(i)
+        .job_at(name, i.at)
+        .cloned()
+        .unwrap_or_else(|| panic!("no job {name}"))
+}
+
+/// A job resource with the given properties merged over a minimal import job.
+fn resource(name: &str, props: &str) -> String {
+    format!(
+        r#"{{"name": "{name}", "properties": {{"storageAccountId": "/subscriptions/x/resourceGroups/g/providers/Microsoft.Storage/storageAccounts/store1", "jobType": "Import"{props}}}}}"#
+    )
+}
+
+#[test]
+fn the_import_sample_is_a_creating_job_with_its_drive_specified() {
+    let i = ok(IMPORT_JOB, now());
+    let j = job(&i, "myJob");
+    assert_eq!(j.state, JobState::Creating);
+    assert_eq!(j.job_type, JobType::Import);
+    assert_eq!(j.storage_account, "test");
+    assert_eq!(j.drives.len(), 1);
+    assert_eq!(j.drives[0].id.as_str(), "9CA995BB");
+    assert_eq!(j.drives[0].state, DriveState::Specified);
+    assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+    // What the rules do next: deleted 14 days after now unless tracking is entered.
+    assert_eq!(
+        j.next_time_rule(&Rules::default()),
+        Some((RuleId::CreatingExpiry, now() + TimeDelta::days(14)))
+    );
+}
+
+#[test]
+fn the_export_sample_is_a_creating_export_job_and_its_old_creation_date_is_set_aside() {
+    let i = ok(EXPORT_JOB, now());
+    let j = job(&i, "myJob");
+    assert_eq!(j.state, JobState::Creating);
+    assert_eq!(j.job_type, JobType::Export);
+    assert!(j.drives.is_empty());
+    // Created 2020-02-03 it would have expired long ago: placed at the chosen instant instead.
+    assert!(i
+        .warnings
+        .iter()
+        .any(|w| w.kind == WarningKind::DatesIgnored));
+    assert_eq!(j.created_at, now());
+}
+
+#[test]
+fn the_export_sample_keeps_its_creation_date_when_it_fits() {
+    let at = time("2020-02-10T00:00:00Z");
+    let i = ok(EXPORT_JOB, at);
+    let j = job(&i, "myJob");
+    assert_eq!(j.state, JobState::Creating);
+    assert_eq!(j.created_at, time("2020-02-03T01:01:01.1075056Z"));
+    assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+}
+
+#[test]
+fn the_list_sample_is_a_received_job_with_a_stand_in_drive() {
+    let i = ok(LIST, now());
+    let j = job(&i, "test-by1-ssd-2");
+    assert_eq!(j.state, JobState::Received);
+    assert_eq!(j.storage_account, "xtprodtestwu");
+    assert_eq!(j.drives.len(), 1);
+    assert_eq!(j.drives[0].state, DriveState::Received);
+    let t = j.tracking.clone().unwrap_or_else(|| panic!("tracking"));
+    assert_eq!(
+        (t.carrier.as_str(), t.number.as_str()),
+        ("FedEx", "787895108176")
+    );
+    let kinds: Vec<&WarningKind> = i.warnings.iter().map(|w| &w.kind).collect();
+    assert!(
+        kinds.contains(&&WarningKind::NoDriveList { count: 1 }),
+        "{kinds:?}"
+    );
+    // Shipped in 2017, the package would have been closed as lost: placed at now.
+    assert!(kinds.contains(&&WarningKind::DatesIgnored), "{kinds:?}");
+}
+
+#[test]
+fn a_shipping_job_entered_shipping_on_its_ship_date() {
+    let text = resource(
+        "ship-1",
+        r#", "state": "shipping", "deliveryPackage": {"carrierName": "UPS", "trackingNumber": "1Z", "shipDate": "3/1/2026 9:15:00 AM"},
+           "driveList": [{"driveId": "AB12CD34", "state": "Specified"}]"#,
+    );
+    let i = ok(&text, now());
+    let j = job(&i, "ship-1");
+    assert_eq!(j.state, JobState::Shipping);
+    assert_eq!(j.state_entered_at, time("2026-03-01T09:15:00Z"));
+    assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+    // The rules: drives NeverReceived 14 days after the ship date unless the package arrives.
+    assert_eq!(
+        j.next_time_rule(&Rules::default()),
+        Some((RuleId::ShippingOverdue, time("2026-03-15T09:15:00Z")))
+    );
+}
+
+#[test]
+fn every_job_state_in_any_case_is_reached() {
+    for (state, drive) in [
+        ("CREATING", "Specified"),
+        ("Shipping", "Specified"),
+        ("received", "Received"),
+        ("Transferring", "Transferring"),
+        ("packaging", "Completed"),
+        ("Completed", "ShippedBack"),
+        ("Closed", "ShippedBack"),
+    ] {
+        let text = resource(
+            "j",
+            &format!(
+                r#", "state": "{state}", "percentComplete": 40, "deliveryPackage": {{"carrierName": "DHL", "trackingNumber": "1"}},
+                 "returnPackage": {{"carrierName": "DHL", "trackingNumber": "2"}},
+                 "driveList": [{{"driveId": "AB12CD34", "state": "{drive}", "percentComplete": 40}}]"#
+            ),
+        );
+        let i = ok(&text, now());
+        let j = job(&i, "j");
+        assert!(
+            j.state.id().eq_ignore_ascii_case(state),
+            "{state}: {:?}",
+            j.state
+        );
+        assert_eq!(j.drives[0].state.id(), drive, "{state}");
+        assert!(i.warnings.is_empty(), "{state}: {:?}", i.warnings);
+        if state == "Transferring" {
+            assert_eq!(j.drives[0].percent(), 40);
+            assert_eq!(j.percent(), 40);
+        }
+    }
+}
+
+#[test]
+fn a_canceled_job_uses_the_2021_rules() {
+    let i = ok(
+        &resource("c", r#", "state": "Cancelled", "driveList": []"#),
+        now(),
+    );
+    assert_eq!(job(&i, "c").state, JobState::Canceled);
+    assert_eq!(i.scenario.rules, Some(RuleSet::Y2021));
+}
+
+#[test]
+fn copy_status_and_closed_choose_the_copy_outcome() {
+    let text = resource(
+        "p",
+        r#", "state": "Packaging", "driveList": [
+            {"driveId": "AB12CD31", "state": "Completed", "copyStatus": "Completed"},
+            {"driveId": "AB12CD32", "state": "CompletedMoreInfo", "copyStatus": "CompletedWithWarnings"},
+            {"driveId": "AB12CD33", "state": "CompletedMoreInfo", "copyStatus": "CompletedWithErrors"}]"#,
+    );
+    let i = ok(&text, now());
+    let j = job(&i, "p");
+    let outcomes: Vec<_> = j.drives.iter().map(|d| d.outcome).collect();
+    assert_eq!(
+        outcomes,
+        [
+            Some(CopyOutcome::Clean),
+            Some(CopyOutcome::Warnings),
+            Some(CopyOutcome::Errors)
+        ]
+    );
+    let closed = resource(
+        "c",
+        r#", "state": "Closed", "driveList": [{"driveId": "AB12CD35", "state": "ShippedBack"}]"#,
+    );
+    let i = ok(&closed, now());
+    let j = job(&i, "c");
+    assert_eq!(j.state, JobState::Closed);
+    assert_eq!(j.drives[0].outcome, Some(CopyOutcome::Errors));
+}
+
+#[test]
+fn unknown_extra_fields_and_nulls_are_kept_and_ignored() {
+    let text = resource(
+        "x",
+        r#", "state": "Creating", "futureField": {"a": [1, 2]}, "percentComplete": null, "returnPackage": null,
+           "driveList": [{"driveId": "AB12CD34", "state": "Specified", "newThing": true, "copyStatus": null}]"#,
+    );
+    let i = ok(&text, now());
+    assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+    let kept = i.scenario.jobs[0].other["azure"]["resource"]["properties"]["futureField"].clone();
+    assert_eq!(kept, serde_json::json!({"a": [1, 2]}));
+}
+
+#[test]
+fn inconsistent_data_is_imported_with_a_warning_per_job() {
+    let drives: Vec<String> = (0..12)
+        .map(|k| format!(r#"{{"driveId": "AB12CD{k:02}", "state": "Specified"}}"#))
+        .collect();
+    let many = resource("many", &format!(r#", "driveList": [{}]"#, drives.join(",")));
+    let odd = resource(
+        "odd",
+        r#", "state": "Creating", "driveList": [{"driveId": "AB12CE01", "state": "Transferring"},
+           {"driveId": "AB12CE02", "state": "Exploded"}, {"driveId": "not-a-drive-id", "state": "Specified"}]"#,
+    );
+    let text = format!("[{many}, {odd}]");
+    let i = ok(&text, now());
+    let s = sim(&i);
+    assert_eq!(s.job_at("many", now()).map(|j| j.drives.len()), Some(10));
+    assert_eq!(
+        s.job_at("odd", now()).map(|j| j.state),
+        Some(JobState::Creating)
+    );
+    let of = |job: &str| -> Vec<WarningKind> {
+        i.warnings
+            .iter()
+            .filter(|w| w.job == job)
+            .map(|w| w.kind.clone())
+            .collect()
+    };
+    assert_eq!(of("many"), [WarningKind::TooManyDrives { count: 12 }]);
+    let odd = of("odd");
+    assert!(
+        odd.iter().any(
+            |k| matches!(k, WarningKind::UnknownDriveState { found, .. } if found == "Exploded")
+        ),
+        "{odd:?}"
+    );
+    assert!(
+        odd.iter().any(
+            |k| matches!(k, WarningKind::DriveIdReplaced { drive, .. } if drive == "not-a-drive-id")
+        ),
+        "{odd:?}"
+    );
+    assert!(
+        odd.iter().any(|k| matches!(
+            k,
+            WarningKind::DriveStateDiffers {
+                azure: DriveState::Transferring,
+                shown: Some(DriveState::Specified),
+                ..
+            }
+        )),
+        "{odd:?}"
+    );
+}
+
+#[test]
+fn duplicate_names_and_drive_ids_are_renamed() {
+    let a = resource("same", r#", "driveList": [{"driveId": "AB12CD34"}]"#);
+    let i = ok(&format!(r#"{{"value": [{a}, {a}]}}"#), now());
+    let names: Vec<&str> = i.scenario.jobs.iter().map(|j| j.name.as_str()).collect();
+    assert_eq!(names, ["same", "same-2"]);
+    assert!(i
+        .warnings
+        .iter()
+        .any(|w| matches!(&w.kind, WarningKind::Renamed { used } if used == "same-2")));
+    assert!(i
+        .warnings
+        .iter()
+        .any(|w| matches!(&w.kind, WarningKind::DriveIdReplaced { .. })));
+}
+
+#[test]
+fn the_synthesized_scenario_is_a_valid_scenario_file() {
+    for text in [IMPORT_JOB, EXPORT_JOB, LIST] {
+        let i = ok(text, now());
+        let again = Scenario::parse(&i.scenario.to_json()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(again, i.scenario);
+    }
+}
+
+fn has(p: &[AzureProblem], path: &str, kind: impl Fn(&AzureProblemKind) -> bool) -> bool {
+    p.iter()
+        .any(|p| p.path == path && kind(&p.kind) && p.line.is_some())
+}
+
+#[test]
+fn bad_input_is_refused_with_path_and_place() {
+    use ie_lifecycle::sim::scenario::ProblemKind as K;
+    let p = problems("{\"value\": [\n  {\"name\": 3");
+    assert!(
+        matches!(p[0].kind, AzureProblemKind::Scenario(K::NotJson { .. })) && p[0].line == Some(2)
+    );
+    let p = problems("42");
+    assert!(has(&p, "$", |k| *k == AzureProblemKind::NotJobs));
+    let p = problems(r#"{"value": {}}"#);
+    assert!(has(&p, "$.value", |k| matches!(
+        k,
+        AzureProblemKind::WrongType(_)
+    )));
+    let p = problems(&resource("a", r#", "percentComplete": "half""#));
+    assert!(has(&p, "$.properties.percentComplete", |k| matches!(
+        k,
+        AzureProblemKind::WrongType(_)
+    )));
+    let p = problems(&resource("a", r#", "state": "Lost""#));
+    assert!(has(&p, "$.properties.state", |k| matches!(
+        k,
+        AzureProblemKind::Scenario(K::NotOneOf { .. })
+    )));
+    let p = problems(&resource(
+        "a",
+        r#", "deliveryPackage": {"shipDate": "2/30/2017 1:00:00 PM"}"#,
+    ));
+    assert!(has(
+        &p,
+        "$.properties.deliveryPackage.shipDate",
+        |k| matches!(k, AzureProblemKind::Scenario(K::BadTime { .. }))
+    ));
+    let p = problems(&resource("<b>x</b>", ""));
+    assert!(has(&p, "$.name", |k| *k == AzureProblemKind::Markup));
+    let p = problems(&resource("a\\u202Eb", ""));
+    assert!(has(&p, "$.name", |k| matches!(
+        k,
+        AzureProblemKind::Text(TextProblem::BidiCharacter)
+    )));
+    let p = problems(&resource(
+        "ok",
+        r#", "returnAddress": {"city": "a\u0007b"}"#,
+    ));
+    assert!(has(&p, "$.properties.returnAddress.city", |k| matches!(
+        k,
+        AzureProblemKind::Text(TextProblem::ControlCharacter)
+    )));
+    let p = problems(r#"{"properties": {"jobType": "Import"}}"#);
+    assert!(has(&p, "$.name", |k| *k
+        == AzureProblemKind::Missing { field: "name" }));
+    assert!(has(&p, "$.properties.storageAccountId", |k| matches!(
+        k,
+        AzureProblemKind::Missing { .. }
+    )));
+    let big = format!("[{}]", " ".repeat(20 * 1024 * 1024));
+    let p = problems(&big);
+    assert!(matches!(
+        p[0].kind,
+        AzureProblemKind::Scenario(K::FileTooLarge { .. })
+    ));
+}
+
+fn export_text(i: &Imported, at: Time) -> String {
+    serde_json::to_string_pretty(&rest_list(&sim(i), at)).unwrap_or_default()
+}
+
+#[test]
+fn import_export_import_is_lossless() {
+    for text in [IMPORT_JOB, EXPORT_JOB, LIST] {
+        let first = ok(text, now());
+        let out = export_text(&first, now());
+        let second = ok(&out, now());
+        assert_eq!(second.scenario, first.scenario);
+        assert_eq!(second.warnings, first.warnings);
+    }
+}
+
+#[test]
+fn an_unchanged_job_goes_out_exactly_as_it_came_in() {
+    let first = ok(IMPORT_JOB, now());
+    let out = rest_list(&sim(&first), now());
+    let original: serde_json::Value = serde_json::from_str(IMPORT_JOB).unwrap_or_default();
+    assert_eq!(out["value"][0], original);
+}
+
+#[test]
+fn export_carries_the_simulated_values_and_reimports_to_them() {
+    let first = ok(LIST, now());
+    let mut s = sim(&first);
+    let name = "test-by1-ssd-2";
+    let drive = s
+        .job_at(name, now())
+        .map(|j| j.drives[0].id.clone())
+        .unwrap_or_else(|| panic!());
+    let later = now() + TimeDelta::days(1);
+    for action in [
+        Action::CopyStarted {
+            job: name.into(),
+            drive: drive.clone(),
+        },
+        Action::CopyFinished {
+            job: name.into(),
+            drive,
+            outcome: CopyOutcome::Warnings,
+            messages: vec![],
+        },
+        Action::DrivesShippedBack {
+            job: name.into(),
+            carrier: "DHL".into(),
+            tracking: "R1".into(),
+        },
+    ] {
+        s.add(later, action).unwrap_or_else(|r| panic!("{r:?}"));
+    }
+    let out = rest_list(&s, later);
+    let props = &out["value"][0]["properties"];
+    assert_eq!(props["state"], "Completed");
+    assert_eq!(props["percentComplete"], 100);
+    assert_eq!(props["returnPackage"]["trackingNumber"], "R1");
+    assert_eq!(props["driveList"][0]["state"], "ShippedBack");
+    assert_eq!(props["driveList"][0]["copyStatus"], "CompletedWithWarnings");
+    let again = ok(&out.to_string(), later);
+    let j = job(&again, name);
+    assert_eq!(j.state, JobState::Completed);
+    assert_eq!(j.drives[0].outcome, Some(CopyOutcome::Warnings));
+}
+
+#[test]
+fn preset_jobs_export_and_reimport_to_their_states() {
+    for p in ie_lifecycle::sim::presets() {
+        let Some(scenario) = ie_lifecycle::sim::preset(p.name) else {
+            continue;
+        };
+        let s = Simulation::new(scenario).unwrap_or_else(|e| panic!("{e}"));
+        let at = s.span_end();
+        let out = rest_list(&s, at).to_string();
+        let i = ok(&out, at);
+        let back = sim(&i);
+        for j in s.jobs_at(at).iter().filter(|j| !j.is_deleted()) {
+            let b = back
+                .job_at(&j.name, at)
+                .unwrap_or_else(|| panic!("{}", j.name));
+            assert_eq!(b.state, j.state, "{} {}", p.name, j.name);
+            let states = |j: &Job| {
+                j.drives
+                    .iter()
+                    .map(|d| (d.id.clone(), d.state))
+                    .collect::<Vec<_>>()
+            };
+            if j.state != JobState::Canceled {
+                assert_eq!(states(b), states(j), "{} {}", p.name, j.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn csv_tables_have_a_header_and_a_line_per_row_and_defuse_formulas() {
+    let i = ok(
+        &resource(
+            "=cmd| /C calc!A0",
+            r#", "driveList": [{"driveId": "AB12CD34"}]"#,
+        ),
+        now(),
+    );
+    let s = sim(&i);
+    let jobs = s.jobs_at(now());
+    let csv = jobs_csv(&jobs, &Rules::default());
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "name,type,status,storageAccount,created,percentComplete,nextRule,nextRuleAt"
+    );
+    assert!(lines[1].starts_with("'=cmd| /C calc!A0,Import,Creating,store1,2026-03-10T12:00:00Z,0,R2,2026-03-24T12:00:00Z"), "{}", lines[1]);
+    let drives = drives_csv(&jobs);
+    assert_eq!(drives.lines().count(), 2);
+    assert!(drives
+        .lines()
+        .nth(1)
+        .is_some_and(|l| l.contains("AB12CD34,Specified,0,,,")));
+}
+
+#[test]
+fn drive_logs_follow_the_copy_outcome() {
+    let text = resource(
+        "logs",
+        r#", "state": "Packaging", "driveList": [
+            {"driveId": "AB12CD31", "state": "Completed"},
+            {"driveId": "AB12CD32", "state": "CompletedMoreInfo", "copyStatus": "CompletedWithWarnings"},
+            {"driveId": "AB12CD33", "state": "CompletedMoreInfo", "copyStatus": "CompletedWithErrors"}]"#,
+    );
+    let i = ok(&text, now());
+    let j = job(&i, "logs");
+    let log = |k: usize, kind| drive_log(&j, &j.drives[k], kind).unwrap_or_default();
+    let clean = log(0, LogKind::Verbose);
+    assert!(clean.contains("<DriveLog Version=\"2014-11-01\">"));
+    assert!(clean.contains("<Status>Completed</Status>"));
+    assert!(clean.contains("Status=\"Created\"") && !clean.contains("Renamed"));
+    assert!(!log(0, LogKind::Error).contains("<Blob "));
+    let warn = log(1, LogKind::Verbose);
+    assert!(
+        warn.contains("<Status>CompletedWithWarnings</Status>")
+            && warn.contains("Status=\"Renamed\"")
+    );
+    let err = log(2, LogKind::Error);
+    assert!(
+        err.contains("<Status>CompletedWithErrors</Status>")
+            && err.contains("Status=\"Cancelled\"")
+    );
+    assert!(!err.contains("ImportDisposition Status=\"Created\""));
+    let unfinished = ok(
+        &resource("u", r#", "driveList": [{"driveId": "AB12CD39"}]"#),
+        now(),
+    );
+    let u = job(&unfinished, "u");
+    assert_eq!(drive_log(&u, &u.drives[0], LogKind::Verbose), None);
+}
