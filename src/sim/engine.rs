@@ -32,6 +32,14 @@ impl World {
     }
 }
 
+/// See `Simulation::entry_key`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct EntryKey {
+    seq: u32,
+    gen: u32,
+    index: u32,
+}
+
 #[derive(Clone, Debug)]
 pub struct Simulation {
     base: Scenario,
@@ -44,6 +52,10 @@ pub struct Simulation {
     inputs: Vec<JobInput>,
     index: HashMap<String, usize>,
     timelines: Vec<Timeline>,
+    /// Each timeline's replay: a number no other replay of any job got, so a log entry's
+    /// `EntryKey` changes exactly when the entry may have.
+    gens: Vec<u32>,
+    last_gen: u32,
     /// Indices into `inputs`, in job creation order (never-created jobs last).
     order: Vec<usize>,
     /// Each input's position in `order`: ties in the log at one instant go by creation order.
@@ -158,6 +170,8 @@ impl Simulation {
             inputs: Vec::new(),
             index: HashMap::new(),
             timelines: Vec::new(),
+            gens: Vec::new(),
+            last_gen: 0,
             order: Vec::new(),
             rank: Vec::new(),
             log: Vec::new(),
@@ -175,6 +189,7 @@ impl Simulation {
             events: Vec::new(),
         });
         self.timelines.push(Timeline::default());
+        self.gens.push(0);
         self.rank.push(usize::MAX);
         self.index.insert(name.to_string(), self.inputs.len() - 1);
         self.inputs.len() - 1
@@ -195,7 +210,15 @@ impl Simulation {
             .iter()
             .map(|input| replay(input, &ctx))
             .collect();
+        for i in 0..self.gens.len() {
+            self.gens[i] = self.next_gen();
+        }
         self.merge();
+    }
+
+    fn next_gen(&mut self) -> u32 {
+        self.last_gen = self.last_gen.wrapping_add(1);
+        self.last_gen
     }
 
     fn created(&self, i: usize) -> Option<Time> {
@@ -286,10 +309,37 @@ impl Simulation {
     /// The jobs at `t` without the log: what a view needs every frame. Copying the whole log
     /// each frame made a 1,000-job scenario drop frames.
     pub fn jobs_at(&self, t: Time) -> Vec<Job> {
-        self.order
-            .iter()
-            .filter_map(|&i| self.job_of(i, t).cloned())
-            .collect()
+        self.jobs_ref_at(t).cloned().collect()
+    }
+
+    /// The jobs at `t`, borrowed, in creation order: a view that shows a page of them sorts
+    /// and filters these and copies only what it shows (copying 10,000 jobs every frame was
+    /// most of a frame).
+    pub fn jobs_ref_at(&self, t: Time) -> impl Iterator<Item = &Job> + '_ {
+        self.order.iter().filter_map(move |&i| self.job_of(i, t))
+    }
+
+    /// Which of its snapshots the job named `name` is in at `t` (0 before it exists): the
+    /// job at `t` changes exactly when this number does.
+    pub fn job_version(&self, name: &str, t: Time) -> usize {
+        self.index.get(name).map_or(0, |&i| {
+            self.timelines[i]
+                .snapshots
+                .partition_point(|(at, _)| *at <= t)
+        })
+    }
+
+    /// A key for the log's entry at `seq`, equal for two entries only if they are the same
+    /// entry of the same replay at the same place: what a keyed list of log lines needs, with
+    /// no formatting. Replaying a job (an action, new rules) gives its entries new keys, and
+    /// an entry whose `seq` moved gets a new key too (its line shows the `seq`).
+    pub fn entry_key(&self, seq: usize) -> Option<EntryKey> {
+        let &(i, k) = self.log_src.get(seq)?;
+        Some(EntryKey {
+            seq: seq as u32,
+            gen: self.gens[i],
+            index: k as u32,
+        })
     }
 
     fn job_of(&self, i: usize, t: Time) -> Option<&Job> {
@@ -408,6 +458,7 @@ impl Simulation {
         }
         let _ = self.owners.claim_action(&action);
         self.timelines[i] = timeline;
+        self.gens[i] = self.next_gen();
         self.user.push((at, action));
         self.file_events += 1;
         self.merge_one(i);
@@ -420,6 +471,7 @@ impl Simulation {
             self.index.remove(name);
             self.inputs.pop();
             self.timelines.pop();
+            self.gens.pop();
             self.rank.pop();
         }
     }

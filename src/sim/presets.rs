@@ -1,5 +1,6 @@
 //! Built-in teaching scenarios, one story each. Stored as JSON files (the same public format
-//! teachers write), except the busy datacenter, which is generated.
+//! teachers write), except the busy datacenter and the 10,000-job stress test, which are
+//! generated.
 
 use super::rng::{hash_key, SplitMix64};
 use super::scenario::{AutopilotSpec, DriveEntry, EventEntry, JobEntry, JobRef, Scenario, VERSION};
@@ -15,14 +16,26 @@ pub struct Preset {
     pub summary: &'static str,
 }
 
-const PRESETS: [(Preset, Option<&str>); 9] = [
+/// Where a preset comes from: a JSON file, or `busy_datacenter(jobs, days, ..)`.
+#[derive(Clone, Copy)]
+enum Source {
+    File(&'static str),
+    /// `jobs` jobs over `days` days, each with `drives.0..=drives.1` drives.
+    Busy {
+        jobs: usize,
+        days: i64,
+        drives: (u64, u64),
+    },
+}
+
+const PRESETS: [(Preset, Source); 10] = [
     (
         Preset {
             name: "happy-import",
             title: "Happy import",
             summary: "One import job goes all the way to Completed, then is deleted 90 days later.",
         },
-        Some(include_str!("presets/happy-import.json")),
+        Source::File(include_str!("presets/happy-import.json")),
     ),
     (
         Preset {
@@ -30,7 +43,7 @@ const PRESETS: [(Preset, Option<&str>); 9] = [
             title: "Export",
             summary: "An export job: its drives appear only when the package arrives.",
         },
-        Some(include_str!("presets/export.json")),
+        Source::File(include_str!("presets/export.json")),
     ),
     (
         Preset {
@@ -38,7 +51,7 @@ const PRESETS: [(Preset, Option<&str>); 9] = [
             title: "Abandoned in Creating",
             summary: "No tracking is ever entered: the job is deleted after 14 days; an update restarts the clock.",
         },
-        Some(include_str!("presets/abandoned.json")),
+        Source::File(include_str!("presets/abandoned.json")),
     ),
     (
         Preset {
@@ -46,7 +59,7 @@ const PRESETS: [(Preset, Option<&str>); 9] = [
             title: "Package never arrives",
             summary: "14 days after tracking the drives become NeverReceived; 30 days later the job is Closed.",
         },
-        Some(include_str!("presets/never-arrives.json")),
+        Source::File(include_str!("presets/never-arrives.json")),
     ),
     (
         Preset {
@@ -54,7 +67,7 @@ const PRESETS: [(Preset, Option<&str>); 9] = [
             title: "Late drive and extra drive",
             summary: "One drive misses the package and arrives later; a stranger drive rides along and is returned.",
         },
-        Some(include_str!("presets/late-and-extra-drive.json")),
+        Source::File(include_str!("presets/late-and-extra-drive.json")),
     ),
     (
         Preset {
@@ -62,7 +75,7 @@ const PRESETS: [(Preset, Option<&str>); 9] = [
             title: "Copy errors and warnings",
             summary: "Errors end a job Closed; warnings alone still end it Completed.",
         },
-        Some(include_str!("presets/copy-errors.json")),
+        Source::File(include_str!("presets/copy-errors.json")),
     ),
     (
         Preset {
@@ -70,7 +83,7 @@ const PRESETS: [(Preset, Option<&str>); 9] = [
             title: "Cancel (2021 rules)",
             summary: "Under the 2021 rules a job can be canceled while Creating, not once it ships.",
         },
-        Some(include_str!("presets/cancel-2021.json")),
+        Source::File(include_str!("presets/cancel-2021.json")),
     ),
     (
         Preset {
@@ -78,7 +91,11 @@ const PRESETS: [(Preset, Option<&str>); 9] = [
             title: "Busy datacenter",
             summary: "50 jobs through a loaded datacenter, run by the autopilot.",
         },
-        None,
+        Source::Busy {
+            jobs: 50,
+            days: 60,
+            drives: BUSY_DRIVES,
+        },
     ),
     (
         Preset {
@@ -86,7 +103,20 @@ const PRESETS: [(Preset, Option<&str>); 9] = [
             title: "Blank",
             summary: "No jobs and the autopilot off: create a job with “New job” and walk it through its states by hand.",
         },
-        Some(include_str!("presets/blank.json")),
+        Source::File(include_str!("presets/blank.json")),
+    ),
+    (
+        Preset {
+            name: "stress-10000",
+            title: "Stress test: 10,000 jobs",
+            summary: "10,000 jobs and about 40,000 drives over 120 days, run by the autopilot: the page stays smooth.",
+        },
+        // 2 to 6 drives a job: about 40,000 drives.
+        Source::Busy {
+            jobs: 10_000,
+            days: 120,
+            drives: (2, 6),
+        },
     ),
 ];
 
@@ -99,13 +129,13 @@ pub fn presets() -> Vec<Preset> {
 
 pub fn preset(name: &str) -> Option<Scenario> {
     let (p, text) = PRESETS.iter().find(|(p, _)| p.name == name)?;
-    match text {
-        Some(text) => Scenario::parse(text).ok(),
-        None => {
+    match *text {
+        Source::File(text) => Scenario::parse(text).ok(),
+        Source::Busy { jobs, days, drives } => {
             let start = chrono::DateTime::parse_from_rfc3339("2026-01-05T09:00:00Z")
                 .ok()?
                 .to_utc();
-            let mut s = busy_datacenter(50, 60, start, 2026);
+            let mut s = datacenter(jobs, days, drives, start, 2026);
             s.title = Some(p.title.to_string());
             s.description = Some(p.summary.to_string());
             Some(s)
@@ -116,6 +146,13 @@ pub fn preset(name: &str) -> Option<Scenario> {
 /// A datacenter with `jobs` jobs created over `days` days; the customers enter tracking
 /// (most of them), the autopilot does the rest. Used by the busy preset and the benchmark.
 pub fn busy_datacenter(jobs: usize, days: i64, start: Time, seed: u64) -> Scenario {
+    datacenter(jobs, days, BUSY_DRIVES, start, seed)
+}
+
+/// Drives per job in `busy_datacenter`: 1 to 4.
+const BUSY_DRIVES: (u64, u64) = (1, 4);
+
+fn datacenter(jobs: usize, days: i64, drives: (u64, u64), start: Time, seed: u64) -> Scenario {
     let mut entries = Vec::with_capacity(jobs);
     let mut events = Vec::with_capacity(jobs);
     let span_minutes = days.max(1) * 24 * 60;
@@ -128,7 +165,7 @@ pub fn busy_datacenter(jobs: usize, days: i64, start: Time, seed: u64) -> Scenar
         } else {
             JobType::Import
         };
-        let drives = (0..rng.range(1, 4))
+        let drives = (0..rng.range(drives.0, drives.1))
             .map(|_| DriveEntry {
                 id: DriveId::from_number(rng.next_u32()),
                 size_gib: [500.0, 1000.0, 2000.0, 4000.0]

@@ -1,11 +1,18 @@
 //! Everything that happened up to the clock, with the rule behind each step. Clicking an
-//! entry moves the clock to that moment.
+//! entry's time moves the clock to that moment.
+//!
+//! While the clock plays at a week a second a busy world logs hundreds of entries a frame, so
+//! a line is written once as markup (`line`) and keyed by `Simulation::entry_key` (no
+//! formatting); the time buttons share one click handler on the list, and the "Why?"
+//! highlight is one effect on the list, not one per line.
 
 use chrono::TimeDelta;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::format;
-use super::state::{use_app, AppState};
+use super::state::use_app;
+use super::timeline::markup::Markup;
+use super::timeline::scale::{stamp, Stamp};
 use super::use_lang;
 use super::why::use_log_highlight;
 use crate::i18n::{
@@ -13,7 +20,8 @@ use crate::i18n::{
     Text,
 };
 use crate::model::{ActionKind, Change, EventLabel, Job, Source};
-use crate::sim::LogEntry;
+use crate::sim::engine::EntryKey;
+use crate::sim::{LogEntry, Simulation};
 
 /// The log shows at most this many entries; older ones are counted, not rendered.
 const WINDOW: usize = 100;
@@ -27,10 +35,13 @@ pub fn describe_change(lang: Lang, c: &Change) -> String {
     }
 }
 
-/// An entry's whole content: `seq` shifts when an event is inserted before it, and the same
-/// event can be judged anew (switching the rule set), so only the content identifies a row.
-fn entry_key(e: &LogEntry) -> String {
-    format!("{e:?}")
+/// One shown line: its place in the whole log and what identifies its content.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Shown {
+    seq: usize,
+    key: EntryKey,
+    /// The language's tag: a new language writes every line anew.
+    lang: &'static str,
 }
 
 #[component]
@@ -41,19 +52,83 @@ pub fn EventLog() -> impl IntoView {
     let newest_first = RwSignal::new(true);
     let entries = Memo::new(move |_| {
         let now = app.now().get();
+        let lang = lang.get().tag();
+        let newest = newest_first.get();
         app.sim().with(|s| {
-            let log = s.log_until(now);
-            let shown: Vec<LogEntry> = if newest_first.get() {
-                log.iter().rev().take(WINDOW).cloned().collect()
+            let n = s.log_until(now).len();
+            let range = n.saturating_sub(WINDOW)..n;
+            let shown = |seq| s.entry_key(seq).map(|key| Shown { seq, key, lang });
+            let list: Vec<Shown> = if newest {
+                range.rev().filter_map(shown).collect()
             } else {
-                log.iter()
-                    .skip(log.len().saturating_sub(WINDOW))
-                    .cloned()
-                    .collect()
+                range.filter_map(shown).collect()
             };
-            (shown, log.len())
+            (list, n)
         })
     });
+    let list = NodeRef::<leptos::html::Ol>::new();
+    // A "Why?" link points at an entry: highlighted, and its time focused once.
+    let highlight = use_log_highlight();
+    Effect::new(move |_| {
+        let seq = entries.with(|(shown, _)| {
+            shown
+                .iter()
+                .map(|s| s.seq as u64)
+                .find(|&seq| highlight.is(seq))
+        });
+        let Some(ol) = list.get() else { return };
+        if let Ok(Some(old)) = ol.query_selector(".log-entry.highlighted") {
+            old.set_class_name(&old.class_name().replace(" highlighted", ""));
+        }
+        let Some(seq) = seq else { return };
+        let Ok(Some(li)) = ol.query_selector(&format!("[data-seq=\"{seq}\"]")) else {
+            return;
+        };
+        li.set_class_name(&format!("{} highlighted", li.class_name()));
+        if highlight.take_focus(seq) {
+            if let Some(b) = li
+                .query_selector("button")
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = b.focus();
+            }
+        }
+    });
+    let seek_to = move |ev: leptos::ev::MouseEvent| {
+        let Some(seq) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".log-time").ok().flatten())
+            .and_then(|el| el.closest("[data-seq]").ok().flatten())
+            .and_then(|li| li.get_attribute("data-seq")?.parse::<usize>().ok())
+        else {
+            return;
+        };
+        if let Some(at) = app
+            .sim()
+            .with_untracked(|s| s.full_log().get(seq).map(|e| e.at))
+        {
+            app.seek(at);
+        }
+    };
+    let item = move |shown: Shown| {
+        app.sim().with_untracked(|s| {
+            let e = s.full_log().get(shown.seq)?;
+            let mut class = String::from("log-entry");
+            if e.source == Source::Automatic {
+                class.push_str(" automatic");
+            }
+            if e.is_refused() {
+                class.push_str(" refused");
+            }
+            Some(view! {
+                <li class=class data-source=e.source.id() data-seq=shown.seq
+                    inner_html=line(s, e, lang_of(shown.lang)) />
+            })
+        })
+    };
     view! {
         <section class="panel log" aria-labelledby="log-heading">
             <h2 id="log-heading">{move || t(Text::LogHeading)}</h2>
@@ -68,10 +143,9 @@ pub fn EventLog() -> impl IntoView {
             <p class="hint" hidden=move || entries.with(|e| e.1 <= WINDOW)>
                 {move || showing_latest(lang.get(), WINDOW, entries.with(|e| e.1))}
             </p>
-            <ol class="log-list" class:playing=move || app.playing().get() data-testid="event-log">
-                <For each=move || entries.get().0 key=entry_key let:entry>
-                    <LogItem entry />
-                </For>
+            <ol class="log-list" class:playing=move || app.playing().get() data-testid="event-log"
+                node_ref=list on:click=seek_to>
+                <For each=move || entries.get().0 key=|s: &Shown| *s children=item />
             </ol>
             <Show when=move || entries.with(|e| e.1 == 0)>
                 <p class="hint">{move || t(Text::NothingYet)}</p>
@@ -80,73 +154,60 @@ pub fn EventLog() -> impl IntoView {
     }
 }
 
-#[component]
-fn LogItem(entry: LogEntry) -> impl IntoView {
-    let app = use_app();
-    let lang = use_lang();
-    let at = entry.at;
-    let rule = entry.rule;
-    let automatic = entry.source == Source::Automatic;
-    let outcome = entry.outcome.clone();
-    let update = update_around(app, &entry);
-    let what = move || {
-        let lang = lang.get();
-        match &outcome {
-            Ok(_) if update.is_some() => update
-                .as_ref()
-                .map(|(before, after)| update_summary(lang, before.as_ref(), after))
-                .unwrap_or_default(),
-            Ok(changes) => changes
+fn lang_of(tag: &str) -> Lang {
+    Lang::ALL
+        .into_iter()
+        .find(|l| l.tag() == tag)
+        .unwrap_or_default()
+}
+
+/// An entry's line inside its `<li>`: time (a button), source, event, job and drive, what
+/// changed or why it was refused, and the rule.
+fn line(sim: &Simulation, entry: &LogEntry, lang: Lang) -> String {
+    let what = match &entry.outcome {
+        Ok(changes) => match update_around(sim, entry) {
+            Some((before, after)) => update_summary(lang, before.as_ref(), &after),
+            None => changes
                 .iter()
                 .map(|c| describe_change(lang, c))
                 .collect::<Vec<_>>()
                 .join("; "),
-            Err(refusal) => refusal_text(lang, refusal),
-        }
+        },
+        Err(refusal) => refusal_text(lang, refusal),
     };
-    let source = entry.source;
-    let refused = entry.outcome.is_err();
-    // A "Why?" link points here: highlighted, and focused once.
-    let (seq, highlight) = (entry.seq, use_log_highlight());
-    let time_button = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(b) = time_button
-            .get()
-            .filter(|_| highlight.is(seq) && highlight.take_focus(seq))
-        {
-            let _ = b.focus();
-        }
-    });
-    let target = match &entry.drive {
-        Some(d) => format!("{} / {d}", entry.job),
-        None => entry.job.clone(),
-    };
-    view! {
-        <li class="log-entry" class:automatic=automatic class:refused=refused data-source=entry.source.id()
-            data-seq=seq class:highlighted=move || highlight.is(seq)>
-            <button class="log-time link" node_ref=time_button on:click=move |_| app.seek(at)>{format::date_time(at)}</button>
-            <span class="source">{move || source_label(lang.get(), source)}</span>
-            <span class="event-name">{entry.event.id()}</span>
-            <span class="target">{target}</span>
-            <span class="what">
-                {refused.then(|| view! { <strong class="refused-label">{move || lang.get().t(Text::Refused)} ": "</strong> })}
-                {what}
-            </span>
-            <span class="rule">
-                <span class="rule-id">{rule.id()}</span> " " {move || rule_text(lang.get(), rule)}
-            </span>
-        </li>
+    let mut m = Markup::with_capacity(512);
+    m.raw("<button class=\"log-time link\">")
+        .raw(&stamp(entry.at, Stamp::Minute))
+        .raw("</button><span class=\"source\">")
+        .text(source_label(lang, entry.source))
+        .raw("</span><span class=\"event-name\">")
+        .raw(entry.event.id())
+        .raw("</span><span class=\"target\">")
+        .text(&entry.job);
+    if let Some(d) = &entry.drive {
+        m.raw(" / ").text(&d.to_string());
     }
+    m.raw("</span><span class=\"what\">");
+    if entry.is_refused() {
+        m.raw("<strong class=\"refused-label\">")
+            .text(lang.t(Text::Refused))
+            .raw(": </strong>");
+    }
+    m.text(&what)
+        .raw("</span><span class=\"rule\"><span class=\"rule-id\">")
+        .raw(entry.rule.id())
+        .raw("</span> ")
+        .text(rule_text(lang, entry.rule))
+        .raw("</span>");
+    m.0
 }
 
 /// For an accepted UpdateJob: the job just before and at the update, so the line can say
 /// what changed (an update moves no state, so its entry carries no "from → to").
-fn update_around(app: AppState, entry: &LogEntry) -> Option<(Option<Job>, Job)> {
+fn update_around(sim: &Simulation, entry: &LogEntry) -> Option<(Option<Job>, Job)> {
     if entry.event != EventLabel::Action(ActionKind::UpdateJob) || entry.is_refused() {
         return None;
     }
-    app.sim().with_untracked(|s| {
-        let before = s.job_at(&entry.job, entry.at - TimeDelta::nanoseconds(1));
-        Some((before.cloned(), s.job_at(&entry.job, entry.at)?.clone()))
-    })
+    let before = sim.job_at(&entry.job, entry.at - TimeDelta::nanoseconds(1));
+    Some((before.cloned(), sim.job_at(&entry.job, entry.at)?.clone()))
 }

@@ -1,13 +1,14 @@
-//! The jobs table's rows, computed in one pass from the world: filter, sort and every cell's
-//! text. Rows then only receive their own new values, so no row subscribes to the clock (in
-//! Leptos 0.8, thousands of rows reading one signal is quadratic).
+//! The jobs table's rows, computed in one pass from the world: filter and sort every job
+//! (borrowed, no copies), then write the cells of the shown page only. Rows then only receive
+//! their own new values, so no row subscribes to the clock (in Leptos 0.8, thousands of rows
+//! reading one signal is quadratic).
 
 use std::cmp::Ordering;
 
 use crate::i18n::{expires_in, Lang};
 use crate::model::{Job, JobState, RuleId, Rules, Time};
 
-use super::format;
+use super::timeline::scale::{stamp, Stamp};
 
 /// Rows per page: past this the table pages instead of growing.
 pub const PAGE_SIZE: usize = 100;
@@ -58,6 +59,10 @@ pub struct JobRow {
     pub lang: Lang,
 }
 
+/// A job the table shows, with its next time rule (what "Expires in" sorts by).
+pub type Listed<'a> = (&'a Job, Option<(RuleId, Time)>);
+
+/// Every row of the whole table, written out (tests and small worlds).
 pub fn job_rows(
     jobs: &[Job],
     now: Time,
@@ -65,9 +70,22 @@ pub fn job_rows(
     query: &RowQuery,
     lang: Lang,
 ) -> Vec<JobRow> {
+    listed(jobs, rules, query)
+        .into_iter()
+        .map(|(job, next)| row(job, next, now, lang))
+        .collect()
+}
+
+/// The jobs the table lists, filtered and sorted, nothing written yet: cheap enough for
+/// every job on every frame, so only the shown page pays for its text.
+pub fn listed<'a>(
+    jobs: impl IntoIterator<Item = &'a Job>,
+    rules: &Rules,
+    query: &RowQuery,
+) -> Vec<Listed<'a>> {
     let needle = query.filter.trim().to_lowercase();
-    let mut jobs: Vec<(&Job, Option<(RuleId, Time)>)> = jobs
-        .iter()
+    let mut jobs: Vec<Listed<'a>> = jobs
+        .into_iter()
         .filter(|j| query.show_deleted || !j.is_deleted())
         .filter(|j| needle.is_empty() || matches_filter(j, &needle))
         .map(|j| (j, j.next_time_rule(rules)))
@@ -80,9 +98,7 @@ pub fn job_rows(
             order
         }
     });
-    jobs.into_iter()
-        .map(|(job, next)| row(job, next, now, lang))
-        .collect()
+    jobs
 }
 
 fn matches_filter(job: &Job, needle: &str) -> bool {
@@ -100,11 +116,7 @@ pub fn status_id(job: &Job) -> &'static str {
     }
 }
 
-fn compare(
-    key: SortKey,
-    a: &(&Job, Option<(RuleId, Time)>),
-    b: &(&Job, Option<(RuleId, Time)>),
-) -> Ordering {
+fn compare(key: SortKey, a: &Listed, b: &Listed) -> Ordering {
     let (ja, jb) = (a.0, b.0);
     match key {
         SortKey::Created => ja.created_at.cmp(&jb.created_at),
@@ -124,26 +136,32 @@ fn compare(
     }
 }
 
-fn row(job: &Job, next: Option<(RuleId, Time)>, now: Time, lang: Lang) -> JobRow {
+/// One row's cells.
+pub fn row(job: &Job, next: Option<(RuleId, Time)>, now: Time, lang: Lang) -> JobRow {
     JobRow {
         name: job.name.clone(),
         job_type: job.job_type.id(),
         status: status_id(job),
         overdue: job.overdue && job.state == JobState::Shipping && !job.is_deleted(),
         storage_account: job.storage_account.clone(),
-        created: format::date(job.created_at),
-        created_at: format::date_time(job.created_at),
+        created: stamp(job.created_at, Stamp::Date),
+        created_at: stamp(job.created_at, Stamp::Minute),
         percent: job.percent(),
         expires: next.map_or_else(
             || "—".to_string(),
-            |(rule, at)| expires_in(lang, rule, &format::short_countdown(lang, at - now)),
+            |(rule, at)| expires_in(lang, rule, &super::format::short_countdown(lang, at - now)),
         ),
-        expires_detail: next.map(|(rule, at)| format!("{} · {}", rule.id(), format::date_time(at))),
+        expires_detail: next.map(|(rule, at)| {
+            let mut s = String::from(rule.id());
+            s.push_str(" · ");
+            s.push_str(&stamp(at, Stamp::Minute));
+            s
+        }),
         next_rule: next.map(|(rule, _)| rule.id()),
         deleted: job
             .deleted
             .as_ref()
-            .map(|d| (format::date_time(d.at), d.reason.rule())),
+            .map(|d| (stamp(d.at, Stamp::Minute), d.reason.rule())),
         lang,
     }
 }

@@ -4,10 +4,10 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::job_row::JobRowView;
-use super::job_rows::{job_rows, JobRow, RowQuery, SortKey, PAGE_SIZE};
+use super::job_row::{JobRowView, RowCells};
+use super::job_rows::{listed, row, RowQuery, SortKey, PAGE_SIZE};
 use super::sort_header::SortHeader;
-use super::state::use_app;
+use super::state::{use_app, TablePage};
 use super::use_lang;
 use crate::i18n::{count, Noun, Text};
 
@@ -17,34 +17,55 @@ pub fn JobTable() -> impl IntoView {
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
     let query = RwSignal::new(RowQuery::default());
-    let page = RwSignal::new(0usize);
+    let page = app.table_page();
+    // Every job is filtered and sorted (borrowed from the simulation, nothing copied); only
+    // the shown page's cells are written.
     let rows = Memo::new(move |_| {
-        let rules = app.sim().with(|s| s.rules());
         let q = query.get();
         let now = app.now().get();
-        app.jobs()
-            .with(|jobs| job_rows(jobs, now, &rules, &q, lang.get()))
+        let lang = lang.get();
+        let wanted = page.get();
+        app.sim().with(|s| {
+            let all = listed(s.jobs_ref_at(now), &s.rules(), &q);
+            let pages = all.len().div_ceil(PAGE_SIZE).max(1);
+            let p = wanted.min(pages - 1);
+            let shown = all
+                .iter()
+                .skip(p * PAGE_SIZE)
+                .take(PAGE_SIZE)
+                .map(|&(job, next)| row(job, next, now, lang))
+                .collect::<Vec<_>>();
+            (shown, p, pages, all.len())
+        })
     });
-    let page_count = move || rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1));
+    let page_count = move || rows.with(|r| r.2);
     // Each row owns its signal; one pass hands every visible row its new values.
-    let cells: StoredValue<HashMap<String, ArcRwSignal<JobRow>>> = StoredValue::new(HashMap::new());
+    let cells: StoredValue<HashMap<String, RowCells>> = StoredValue::new(HashMap::new());
     let visible = Memo::new(move |_| {
-        let p = page.get().min(page_count() - 1);
-        rows.with(|all| {
-            let slice = all.iter().skip(p * PAGE_SIZE).take(PAGE_SIZE);
+        rows.with(|(shown, ..)| {
             cells.update_value(|map| {
-                for r in slice.clone() {
+                for r in shown {
                     match map.get(&r.name) {
-                        Some(cell) if cell.with_untracked(|old| old != r) => cell.set(r.clone()),
-                        Some(_) => {}
+                        Some(cell) => cell.set(r),
                         None => {
-                            map.insert(r.name.clone(), ArcRwSignal::new(r.clone()));
+                            map.insert(r.name.clone(), RowCells::new(r));
                         }
                     }
                 }
             });
-            slice.map(|r| r.name.clone()).collect::<Vec<_>>()
+            shown.iter().map(|r| r.name.clone()).collect::<Vec<_>>()
         })
+    });
+    // The timeline follows the table's page (past a few hundred jobs its lanes are this page).
+    Effect::new(move |_| {
+        let names = visible.get();
+        let (page, pages, total) = rows.with(|r| (r.1, r.2, r.3));
+        app.set_shown(TablePage {
+            names,
+            page,
+            pages,
+            total,
+        });
     });
     let cell_for = move |name: &String| cells.with_value(|m| m.get(name).cloned());
     let selected = Selector::new(move || app.selected().get());
@@ -59,7 +80,7 @@ pub fn JobTable() -> impl IntoView {
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         query.update(|q| q.filter = v);
-                        page.set(0);
+                        app.set_table_page(0);
                     }
                 />
             </label>
@@ -75,7 +96,7 @@ pub fn JobTable() -> impl IntoView {
                 " " {move || t(Text::ShowDeleted)}
             </label>
             <span class="row-count" aria-live="polite">
-                {move || count(lang.get(), rows.with(|r| r.len()), Noun::Job)}
+                {move || count(lang.get(), rows.with(|r| r.3), Noun::Job)}
             </span>
         </div>
         // The box scrolls (a long list stays beside the selected job's panels); its header sticks.
@@ -103,7 +124,7 @@ pub fn JobTable() -> impl IntoView {
                         view! { <JobRowView row=cell is_selected /> }
                     })}
                 </For>
-                <Show when=move || rows.with(|r| r.is_empty())>
+                <Show when=move || rows.with(|r| r.3 == 0)>
                     <tr>
                         <td colspan="7" class="empty">{move || t(Text::NoJobs)}</td>
                     </tr>
@@ -114,15 +135,15 @@ pub fn JobTable() -> impl IntoView {
         <Show when=move || { page_count() > 1 }>
             <nav class="pager" aria-label=move || t(Text::Pages)>
                 <button
-                    on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
-                    disabled=move || page.get() == 0
+                    on:click=move |_| app.set_table_page(rows.with_untracked(|r| r.1).saturating_sub(1))
+                    disabled=move || rows.with(|r| r.1 == 0)
                 >
                     {move || t(Text::PreviousPage)}
                 </button>
-                <span>{move || format!("{} / {}", page.get().min(page_count() - 1) + 1, page_count())}</span>
+                <span>{move || format!("{} / {}", rows.with(|r| r.1) + 1, page_count())}</span>
                 <button
-                    on:click=move |_| page.update(|p| *p += 1)
-                    disabled=move || page.get() + 1 >= page_count()
+                    on:click=move |_| app.set_table_page(rows.with_untracked(|r| r.1) + 1)
+                    disabled=move || rows.with(|r| r.1 + 1 >= r.2)
                 >
                     {move || t(Text::NextPage)}
                 </button>

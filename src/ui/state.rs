@@ -31,6 +31,19 @@ struct Snapshot {
     selected: Option<String>,
 }
 
+/// What the jobs table shows on its current page, for the timeline: past a few hundred jobs
+/// its lanes are the table's page, in the table's order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TablePage {
+    /// The jobs on the page, in the table's order.
+    pub names: Vec<String>,
+    /// The page's number (0-based) and how many pages there are.
+    pub page: usize,
+    pub pages: usize,
+    /// How many rows the table lists (filtered, deleted ones shown or not).
+    pub total: usize,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     sim: RwSignal<Simulation>,
@@ -47,6 +60,10 @@ pub struct AppState {
     jobs: Memo<Vec<Job>>,
     /// The selected job as it is at `now` (None if nothing is selected or it does not exist yet).
     selected_job: Memo<Option<Job>>,
+    /// The jobs table's page: the table sets it, its pager and the timeline turn it.
+    table_page: RwSignal<usize>,
+    /// What that page shows (written by the table once its rows are known).
+    shown: RwSignal<TablePage>,
     /// The world the last load replaced, while its "Undo" is on offer.
     undo: StoredValue<Option<Snapshot>>,
     /// Set by a load the user chose: the address bar then gets a new history entry, so Back
@@ -60,14 +77,20 @@ impl AppState {
         let start = loaded.start();
         let sim = RwSignal::new(loaded);
         let now = RwSignal::new(at.unwrap_or(start));
+        // Lazy: nothing reads it while the clock plays (a copy of every job each frame was
+        // most of a frame at 1,000 jobs); views borrow the jobs they show from `sim`.
         let jobs = Memo::new(move |_| {
             let t = now.get();
             sim.with(|s| s.jobs_at(t))
         });
         let selected = RwSignal::new(None::<String>);
+        // One job copied per frame, and subscribers woken only when it changed.
         let selected_job = Memo::new(move |_| {
-            let name = selected.get()?;
-            jobs.with(|jobs| jobs.iter().find(|j| j.name == name).cloned())
+            let t = now.get();
+            selected.with(|name| {
+                let name = name.as_deref()?;
+                sim.with(|s| s.job_at(name, t).cloned())
+            })
         });
         AppState {
             sim,
@@ -80,6 +103,8 @@ impl AppState {
             notice: RwSignal::new(None),
             jobs,
             selected_job,
+            table_page: RwSignal::new(0),
+            shown: RwSignal::new(TablePage::default()),
             undo: StoredValue::new(None),
             new_history_step: StoredValue::new(false),
         }
@@ -119,10 +144,32 @@ impl AppState {
         self.selected_job
     }
 
+    /// The jobs table's page (0-based).
+    pub fn table_page(&self) -> ReadSignal<usize> {
+        self.table_page.read_only()
+    }
+
+    /// Turns the jobs table to page `page` (clamped by the table).
+    pub fn set_table_page(&self, page: usize) {
+        self.table_page.set(page);
+    }
+
+    /// What the jobs table's page shows (for the timeline).
+    pub fn shown(&self) -> ReadSignal<TablePage> {
+        self.shown.read_only()
+    }
+
+    /// The table says what its page shows; nobody is woken if nothing changed.
+    pub fn set_shown(&self, page: TablePage) {
+        if self.shown.with_untracked(|p| *p != page) {
+            self.shown.set(page);
+        }
+    }
+
     /// A copy of the job named `name` as it is at `now`, tracked.
     pub fn job(&self, name: &str) -> Option<Job> {
-        self.jobs
-            .with(|jobs| jobs.iter().find(|j| j.name == name).cloned())
+        let t = self.now.get();
+        self.sim.with(|s| s.job_at(name, t).cloned())
     }
 
     /// The scenario as a link would carry it.
@@ -284,6 +331,7 @@ impl AppState {
         let start = loaded.start();
         self.playing.set(false);
         self.selected.set(None);
+        self.table_page.set(0);
         self.sim.set(loaded);
         self.source.set(scenario);
         self.edited.set(false);

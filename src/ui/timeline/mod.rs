@@ -4,18 +4,23 @@
 //! `data-projected="true"`), markers `data-rule` + `data-at`.
 //!
 //! Per frame only three attributes move (the now line and the two clip rectangles that cut
-//! every open shape at it); a lane is rebuilt only when its job changes (its `Cut`).
+//! every open shape at it); a lane is rebuilt only when its job changes (its `Cut`), and then
+//! as one SVG fragment (`lane::lane_svg`). Past a few hundred jobs the lanes are the jobs
+//! table's page, in its order, under a band of state counts.
 
 mod axis;
 mod lane;
+pub(crate) mod markup;
 pub mod scale;
+
+use std::collections::HashMap;
 
 use chrono::TimeDelta;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use self::axis::{axis_ticks, band, defs, grid_path, legend, AXIS_H, BAND_H};
-use self::lane::{lane_view, tick_text, LaneKey, DRIVE_H, LANE_H};
+use self::lane::{lane_svg, tick_text, LaneKey, DRIVE_H, LANE_H};
 use self::scale::Scale;
 use super::state::{use_app, AppState};
 use super::use_lang;
@@ -23,10 +28,11 @@ use crate::i18n::{count, lanes_range, tl, Noun, TlText};
 use crate::model::Time;
 use crate::sim::lanes::Cut;
 use crate::sim::LogEntry;
+use crate::ui::job_rows::PAGE_SIZE;
 
-/// Past this many jobs the lanes aggregate into one band, with one page of lanes below it.
+/// Past this many jobs the lanes aggregate into one band, with the jobs table's page of lanes
+/// below it.
 const AGGREGATE_AFTER: usize = 200;
-const PAGE: usize = 100;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Zoom {
@@ -138,7 +144,6 @@ pub fn Timeline() -> impl IntoView {
 
     let zoom = RwSignal::new(Zoom::Whole);
     let view_start = RwSignal::new(None::<Time>);
-    let page = RwSignal::new(0usize);
     let scale = Memo::new(move |_| {
         let (start, end) = app.sim().with(|s| (s.start(), s.span_end()));
         let (t0, t1) = match (zoom.get().span(), view_start.get()) {
@@ -171,43 +176,70 @@ pub fn Timeline() -> impl IntoView {
     let now_x = Memo::new(move |_| scale.with(|s| s.x(app.now().get()).clamp(s.x0, s.x1)));
     let total = Memo::new(move |_| app.sim().with(|s| s.job_count()));
     let aggregated = move || total.get() > AGGREGATE_AFTER;
+    // Each lane with its top and height; only lanes whose job exists at now.
     let rows = Memo::new(move |_| {
         let now = app.now().get();
         let sc = scale.get();
-        let tag = lang.get().tag();
+        let lang = lang.get().tag();
         let sel = app.selected().get();
-        let (skip, take) = if aggregated() {
-            (page.get() * PAGE, PAGE)
-        } else {
-            (0, usize::MAX)
-        };
-        app.sim().with(|s| {
-            let mut y = 0;
-            let mut out = Vec::new();
-            for name in s.job_names().skip(skip).take(take) {
-                let (h, l) = (s.job_history(name), s.job_log(name));
-                let cut = Cut::at(h, l, now);
-                let Some((_, job)) = cut.snapshots.checked_sub(1).and_then(|k| h.get(k)) else {
-                    continue;
-                };
-                let expanded = sel.as_deref() == Some(name);
-                let drives = if expanded { job.drives.len() as i32 } else { 0 };
-                let lane_h = LANE_H + drives * DRIVE_H;
-                out.push(LaneKey {
+        let lane = |s: &crate::sim::Simulation, name: &str, y: &mut i32| {
+            let (h, l) = (s.job_history(name), s.job_log(name));
+            let cut = Cut::at(h, l, now);
+            let (_, job) = cut.snapshots.checked_sub(1).and_then(|k| h.get(k))?;
+            let expanded = sel.as_deref() == Some(name);
+            let drives = if expanded { job.drives.len() as i32 } else { 0 };
+            let top = *y;
+            *y += LANE_H + drives * DRIVE_H;
+            Some((
+                LaneKey {
                     name: name.to_string(),
                     cut,
-                    y,
-                    h: lane_h,
                     expanded,
                     scale: sc,
-                    lang: tag,
-                });
-                y += lane_h;
+                    lang,
+                },
+                top,
+            ))
+        };
+        let mut y = 0;
+        let out: Vec<(LaneKey, i32)> = app.sim().with(|s| {
+            if aggregated() {
+                app.shown()
+                    .with(|p| p.names.iter().filter_map(|n| lane(s, n, &mut y)).collect())
+            } else {
+                s.job_names().filter_map(|n| lane(s, n, &mut y)).collect()
             }
-            out
+        });
+        (out, y.max(LANE_H))
+    });
+    let height = move || rows.with(|r| r.1);
+    // Each lane's top is its own signal: a lane that moves (a lane above it opened, the table
+    // re-sorted) is moved, not rebuilt.
+    let tops: StoredValue<HashMap<String, ArcRwSignal<i32>>> = StoredValue::new(HashMap::new());
+    let lanes = Memo::new(move |_| {
+        rows.with(|(rows, _)| {
+            tops.update_value(|m| {
+                for (k, y) in rows {
+                    match m.get(&k.name) {
+                        Some(s) if s.get_untracked() != *y => s.set(*y),
+                        Some(_) => {}
+                        None => {
+                            m.insert(k.name.clone(), ArcRwSignal::new(*y));
+                        }
+                    }
+                }
+            });
+            rows.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>()
         })
     });
-    let height = move || rows.with(|r| r.last().map_or(LANE_H, |k| k.y + k.h));
+    let lane_view = move |k: LaneKey| {
+        let top = tops.with_value(|m| m.get(&k.name).cloned());
+        let html = app.sim().with_untracked(|s| lane_svg(s, &k));
+        view! {
+            <g transform=move || format!("translate(0 {})", top.as_ref().map_or(0, |t| t.get())) inner_html=html />
+        }
+    };
+    let shown = app.shown();
     let tip = RwSignal::new(None::<String>);
     let show_tip = move |ev: &web_sys::Event| {
         tip.set(item(ev).and_then(|el| {
@@ -256,12 +288,18 @@ pub fn Timeline() -> impl IntoView {
                         <text class="lane-name band-count" x="4" y="14">{move || count(lang.get(), total.get(), Noun::Job)}</text>
                         <path class="now-line" d=move || format!("M{} 0v{BAND_H}", now_x.get()) />
                     </svg>
+                    // The lanes are the jobs table's page: these buttons turn it.
                     <p class="tl-range">
-                        <button on:click=move |_| page.update(|p| *p = p.saturating_sub(1)) disabled=move || page.get() == 0>
+                        <button on:click=move |_| app.set_table_page(shown.with_untracked(|p| p.page).saturating_sub(1))
+                            disabled=move || shown.with(|p| p.page == 0)>
                             {move || t(TlText::PreviousLanes)}
                         </button>
-                        " " {move || { let n = total.get(); let a = page.get() * PAGE; lanes_range(lang.get(), a + 1, (a + PAGE).min(n), n) }} " "
-                        <button on:click=move |_| page.update(|p| *p += 1) disabled=move || { (page.get() + 1) * PAGE >= total.get() }>
+                        " " {move || shown.with(|p| {
+                            let a = p.page * PAGE_SIZE;
+                            lanes_range(lang.get(), (a + 1).min(p.total), a + p.names.len(), p.total)
+                        })} " "
+                        <button on:click=move |_| app.set_table_page(shown.with_untracked(|p| p.page) + 1)
+                            disabled=move || shown.with(|p| p.page + 1 >= p.pages)>
                             {move || t(TlText::NextLanes)}
                         </button>
                     </p>
@@ -279,9 +317,7 @@ pub fn Timeline() -> impl IntoView {
                     <svg class="tl-lanes" width=move || width.get() height=height>
                         {defs(now_x)}
                         <path class="grid" d=move || scale.with(grid_path) />
-                        <For each=move || rows.get() key=|k: &LaneKey| k.clone() let:k>
-                            {app.sim().with_untracked(|s| lane_view(s, &k))}
-                        </For>
+                        <For each=move || lanes.get() key=|k: &LaneKey| k.clone() children=lane_view />
                         <path class="now-line" d=move || format!("M{} 0v{}", now_x.get(), height()) />
                     </svg>
                 </div>

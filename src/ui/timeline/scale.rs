@@ -78,11 +78,13 @@ impl Scale {
     }
 }
 
-/// "2026-01-19 09:00 UTC" (`Minute`) or "2026-01-19T09:00:00Z" (`Rfc3339`), the same text
-/// `ui::format` writes, built from integers: a lane writes a few dozen of these each time it
-/// is rebuilt while the clock plays, and chrono's `format` parses its pattern on every call.
-#[derive(Clone, Copy)]
+/// "2026-01-19" (`Date`), "2026-01-19 09:00 UTC" (`Minute`) or "2026-01-19T09:00:00Z"
+/// (`Rfc3339`), the same text `ui::format` writes, built from integers: a lane or a table row
+/// writes several of these each time it changes while the clock plays, and chrono's `format`
+/// parses its pattern on every call.
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Stamp {
+    Date,
     Minute,
     Rfc3339,
 }
@@ -105,21 +107,20 @@ pub fn stamp(t: Time, style: Stamp) -> String {
     two(&mut out, t.month());
     out.push('-');
     two(&mut out, t.day());
-    out.push(if matches!(style, Stamp::Rfc3339) {
-        'T'
-    } else {
-        ' '
-    });
+    if style == Stamp::Date {
+        return out;
+    }
+    out.push(if style == Stamp::Rfc3339 { 'T' } else { ' ' });
     two(&mut out, t.hour());
     out.push(':');
     two(&mut out, t.minute());
     match style {
-        Stamp::Minute => out.push_str(" UTC"),
         Stamp::Rfc3339 => {
             out.push(':');
             two(&mut out, t.second());
             out.push('Z');
         }
+        _ => out.push_str(" UTC"),
     }
     out
 }
@@ -149,6 +150,7 @@ mod tests {
             let at = t(s);
             assert_eq!(stamp(at, Stamp::Rfc3339), crate::ui::format::rfc3339(at));
             assert_eq!(stamp(at, Stamp::Minute), crate::ui::format::date_time(at));
+            assert_eq!(stamp(at, Stamp::Date), crate::ui::format::date(at));
         }
     }
 

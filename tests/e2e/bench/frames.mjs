@@ -3,11 +3,14 @@
 // frame intervals and the script time of each clock tick. Run with `make bench` after a build.
 // A second line per preset says what the timeline drew (lanes, aggregated band or not) and how
 // the main thread spent those seconds (Chromium's own counters, so a regression has a culprit).
+// A third line: jumps to ten instants across the span with the scrubber (what `state_at` costs
+// the page: until the page has settled, and until the next frame), and one user action (select
+// the first job, then "Update job": the replay of that job and the page's update).
 import { serveDist } from '../lib/server.mjs';
 import { launch, openPage } from '../lib/browser.mjs';
 import { generated } from './scenario.mjs';
 
-const presets = process.argv.slice(2).length ? process.argv.slice(2) : ['happy-import', 'busy-datacenter', 'generated-1000'];
+const presets = process.argv.slice(2).length ? process.argv.slice(2) : ['happy-import', 'busy-datacenter', 'generated-1000', 'stress-10000'];
 
 const SECONDS = 4;
 
@@ -25,6 +28,8 @@ try {
     await page.goto(server.url + (m ? generated(Number(m[1])) : `#preset=${preset}`));
     await page.getByRole('table', { name: 'Jobs' }).waitFor();
     const loadMs = Date.now() - t0;
+    await page.locator('table[aria-label=Jobs] tbody tr').first().waitFor({ timeout: 60000 });
+    const firstRowMs = Date.now() - t0;
     await page.getByTestId('speed').selectOption('1w');
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -59,7 +64,7 @@ try {
     }, SECONDS);
     const sorted = [...result.frames].sort((a, b) => a - b);
     console.log(
-      `${preset}: load→table ${loadMs} ms; ${result.rows} rows; ${result.frames.length} frames in ${SECONDS}s; ` +
+      `${preset}: load→table ${loadMs} ms, →first row ${firstRowMs} ms; ${result.rows} rows; ${result.frames.length} frames in ${SECONDS}s; ` +
       `frame interval p50 ${pct(sorted, 50).toFixed(1)} ms, p95 ${pct(sorted, 95).toFixed(1)} ms, ` +
       `max ${sorted[sorted.length - 1].toFixed(1)} ms; long tasks (>50 ms): ${result.longTasks.length}; ` +
       `clock ${result.clock0.trim()} → ${result.clock1.trim()}`,
@@ -69,6 +74,48 @@ try {
     console.log(
       `  timeline: ${result.lanes ?? 'absent'} lanes${result.band ? ' under the state-count band' : ''}; main thread in those ${SECONDS}s: ` +
       `busy ${spent('TaskDuration')}, script ${spent('ScriptDuration')}, layout ${spent('LayoutDuration')}, style ${spent('RecalcStyleDuration')}`,
+    );
+    // Jumps: the scrubber to 10 instants across the span, each timed until the page has settled
+    // (its effects ran) and until the next frame was drawn.
+    const jumps = await page.evaluate(async () => {
+      const s = document.querySelector('[data-testid=scrubber]');
+      const [lo, hi] = [Number(s.min), Number(s.max)];
+      const settled = [];
+      const framed = [];
+      for (const f of [0.93, 0.1, 0.55, 0.02, 0.75, 0.3, 0.99, 0.45, 0.2, 0.65]) {
+        s.value = String(Math.round(lo + f * (hi - lo)));
+        const t0 = performance.now();
+        s.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 0));
+        settled.push(performance.now() - t0);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        framed.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return { settled: settled.sort((a, b) => a - b), framed: framed.sort((a, b) => a - b) };
+    });
+    // One user action on the first job, at the start.
+    const action = await page.evaluate(async () => {
+      const s = document.querySelector('[data-testid=scrubber]');
+      s.value = s.min;
+      s.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 50));
+      document.querySelector('table[aria-label=Jobs] tbody .job-link')?.click();
+      await new Promise((r) => setTimeout(r, 50));
+      const b = document.querySelector('[data-testid=update-job]');
+      if (!b || b.getAttribute('aria-disabled') === 'true' || b.disabled) return null;
+      const t0 = performance.now();
+      b.click();
+      await new Promise((r) => setTimeout(r, 0));
+      const settled = performance.now() - t0;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return { settled, framed: performance.now() - t0 };
+    });
+    const ms = (x) => `${Math.round(x)} ms`;
+    console.log(
+      `  jump anywhere (10 scrubber moves): settled median ${ms(pct(jumps.settled, 50))}, max ${ms(jumps.settled.at(-1))}; ` +
+      `next frame median ${ms(pct(jumps.framed, 50))}, max ${ms(jumps.framed.at(-1))}; ` +
+      (action ? `one action (Update job on the first job): settled ${ms(action.settled)}, next frame ${ms(action.framed)}` : 'one action: no job to act on'),
     );
     await context.close();
   }
