@@ -10,4 +10,5 @@ pub mod model;
 pub mod panic_banner;
 pub mod share;
 pub mod sim;
+pub mod sort;
 pub mod ui;

@@ -210,7 +210,7 @@ impl Validator {
             .filter(|(_, j)| j.events > Countable::EventsForJob.max())
             .map(|(name, j)| (name, j.events))
             .collect();
-        busy.sort();
+        crate::sort::sort_by(&mut busy, Ord::cmp);
         let busy: Vec<(String, usize)> = busy.into_iter().map(|(n, c)| (n.clone(), c)).collect();
         for (name, count) in busy {
             self.report("$.events", K::TooManyEventsForJob { job: name, count });
