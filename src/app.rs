@@ -77,6 +77,7 @@ pub fn App() -> impl IntoView {
                 <div class="workbench">
                     <JobDetails />
                 </div>
+                <crate::ui::azure_panel::AzurePanel />
                 <details class="fold new-job-fold" node_ref=new_job>
                     <summary>{tr(Text::NewJobHeading)}</summary>
                     <NewJobPanel />

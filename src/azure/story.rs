@@ -31,7 +31,6 @@ pub struct Imported {
 /// `since` (a Shipping job entered Shipping on its ship date, when that fits the rules).
 pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
     let jobs = read(text)?;
-    let mut warnings = Vec::new();
     let mut names = HashSet::new();
     let mut used = HashSet::new();
     let mut next_id = 0u32;
@@ -45,21 +44,17 @@ pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
             let keep = job.name.chars().take(64 - suffix.len()).collect::<String>();
             name = format!("{keep}{suffix}");
         }
-        let warn = &mut |kind| {
-            warnings.push(Warning {
-                job: name.clone(),
-                kind,
-            })
-        };
+        let mut warnings = Vec::new();
         if name != job.name {
-            warn(W::Renamed { used: name.clone() });
+            warnings.push(W::Renamed { used: name.clone() });
         }
-        let ids = drive_ids(job, &mut used, &mut next_id, warn);
+        let ids = drive_ids(job, &mut used, &mut next_id, &mut |w| warnings.push(w));
         plans.push(Plan {
             job,
             name,
             ids,
             dated: true,
+            warnings,
         });
     }
     let rules = jobs
@@ -78,26 +73,23 @@ pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
         if shown != Some(plan.job.state) && plan.has_dates(since) {
             plan.dated = false;
             redo = true;
-            warnings.push(Warning {
-                job: plan.name.clone(),
-                kind: W::DatesIgnored,
-            });
+            plan.warnings.push(W::DatesIgnored);
         }
     }
     if redo {
         scenario = build(&plans, since, rules);
     }
     let sim = Simulation::new(scenario.clone()).ok();
-    for plan in &plans {
-        compare(
-            plan,
-            sim.as_ref().and_then(|s| s.job_at(&plan.name, since)),
-            &mut warnings,
-        );
+    let mut warnings = Vec::new();
+    for mut plan in plans {
+        let shown = sim.as_ref().and_then(|s| s.job_at(&plan.name, since));
+        compare(&mut plan, shown);
+        let job = plan.name;
+        warnings.extend(plan.warnings.into_iter().map(|kind| Warning {
+            job: job.clone(),
+            kind,
+        }));
     }
-    // Keep the warnings in job order (each job's together).
-    let order: Vec<&str> = plans.iter().map(|p| p.name.as_str()).collect();
-    warnings.sort_by_key(|w| order.iter().position(|n| *n == w.job));
     Ok(Imported {
         scenario,
         at: since,
@@ -111,6 +103,8 @@ struct Plan<'a> {
     /// The simulator's id for each imported drive, in `driveList` order (or the stand-ins).
     ids: Vec<DriveId>,
     dated: bool,
+    /// What did not fit, in the order found.
+    warnings: Vec<W>,
 }
 
 impl Plan<'_> {
@@ -209,17 +203,31 @@ fn drive_ids(
 }
 
 fn build(plans: &[Plan], since: Time, rules: Option<RuleSet>) -> Scenario {
-    let mut events = Vec::new();
     let mut jobs = Vec::new();
     let mut start = since;
-    for plan in plans {
+    let mut stories = Vec::new();
+    // Only a tracking entered on a ship date comes before `since`: those go first, in time
+    // order; then every job's events at `since`, job by job, each in its own order.
+    let mut early = Vec::new();
+    for (i, plan) in plans.iter().enumerate() {
         let (created, _) = plan.times(since);
         start = start.min(created);
         jobs.push(entry(plan, since, created));
-        events.extend(story(plan, since));
+        let story = story(plan, since);
+        if let Some(first) = story.first().filter(|e| e.at < since) {
+            // Kept in time order as it grows (ties in job order).
+            let at = first.at;
+            early.insert(early.partition_point(|(t, _)| *t <= at), (at, i));
+        }
+        stories.push(story.into_iter());
     }
-    // One time line for the file; each job's own events keep their order at one instant.
-    events.sort_by_key(|e| e.at);
+    let mut events = Vec::new();
+    for (_, i) in early {
+        events.extend(stories[i].next());
+    }
+    for story in stories {
+        events.extend(story);
+    }
     let mut scenario = Scenario::new(start);
     scenario.rules = rules;
     scenario.autopilot = Some(AutopilotSpec {
@@ -462,13 +470,9 @@ fn ship_back(job: &AzureJob, name: &str, at: Time, push: &mut impl FnMut(Time, A
 }
 
 /// Warnings for what the replay shows differently from Azure.
-fn compare(plan: &Plan, shown: Option<&crate::model::Job>, out: &mut Vec<Warning>) {
-    let mut warn = |kind| {
-        out.push(Warning {
-            job: plan.name.clone(),
-            kind,
-        })
-    };
+fn compare(plan: &mut Plan, shown: Option<&crate::model::Job>) {
+    let mut found = Vec::new();
+    let mut warn = |kind| found.push(kind);
     let job = plan.job;
     let state = shown.filter(|j| !j.is_deleted()).map(|j| j.state);
     if state != Some(job.state) {
@@ -485,10 +489,10 @@ fn compare(plan: &Plan, shown: Option<&crate::model::Job>, out: &mut Vec<Warning
     {
         warn(W::NoTracking);
     }
-    let Some(shown) = shown else {
-        return;
-    };
-    for (i, id) in plan.ids.iter().enumerate() {
+    for (i, id) in plan.ids.iter().enumerate().filter(|_| shown.is_some()) {
+        let Some(shown) = shown else {
+            break;
+        };
         let Some(azure) = plan.wanted(i) else {
             continue;
         };
@@ -508,4 +512,5 @@ fn compare(plan: &Plan, shown: Option<&crate::model::Job>, out: &mut Vec<Warning
             });
         }
     }
+    plan.warnings.extend(found);
 }

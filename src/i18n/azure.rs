@@ -134,6 +134,78 @@ pub fn azure_warning_line(lang: Lang, w: &Warning) -> String {
     format!("{}: {}", w.job, capitalised(&what))
 }
 
+/// The "Import from Azure" panel's fixed texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AzText {
+    Heading,
+    Paste,
+    Since,
+    Now,
+    Import,
+    Rejected,
+    Imported,
+    BadSince,
+    Export,
+    ScenarioJson,
+    JobsCsv,
+    DrivesCsv,
+    RestJson,
+}
+
+impl AzText {
+    pub const ALL: [AzText; 13] = [
+        AzText::Heading,
+        AzText::Paste,
+        AzText::Since,
+        AzText::Now,
+        AzText::Import,
+        AzText::Rejected,
+        AzText::Imported,
+        AzText::BadSince,
+        AzText::Export,
+        AzText::ScenarioJson,
+        AzText::JobsCsv,
+        AzText::DrivesCsv,
+        AzText::RestJson,
+    ];
+}
+
+pub fn az(lang: Lang, key: AzText) -> &'static str {
+    use AzText as T;
+    match (lang, key) {
+        (Lang::En, T::Heading) => "Import from Azure",
+        (Lang::En, T::Paste) => {
+            "Paste the output of az import-export show or list, or a REST GET response"
+        }
+        (Lang::En, T::Since) => "The jobs are in these states at (UTC, empty: now)",
+        (Lang::En, T::Now) => "Now",
+        (Lang::En, T::Import) => "Import",
+        (Lang::En, T::Rejected) => "Not imported; nothing changed:",
+        (Lang::En, T::Imported) => "Imported. What did not fit the rules:",
+        (Lang::En, T::BadSince) => "The time should read YYYY-MM-DD HH:MM (UTC).",
+        (Lang::En, T::Export) => "Save as file:",
+        (Lang::En, T::ScenarioJson) => "Scenario (JSON)",
+        (Lang::En, T::JobsCsv) => "Jobs (CSV)",
+        (Lang::En, T::DrivesCsv) => "Drives (CSV)",
+        (Lang::En, T::RestJson) => "Jobs as Azure REST JSON",
+        (Lang::Nl, T::Heading) => "Importeren uit Azure",
+        (Lang::Nl, T::Paste) => {
+            "Plak de uitvoer van az import-export show of list, of een REST GET-antwoord"
+        }
+        (Lang::Nl, T::Since) => "De taken hebben deze statussen op (UTC, leeg: nu)",
+        (Lang::Nl, T::Now) => "Nu",
+        (Lang::Nl, T::Import) => "Importeren",
+        (Lang::Nl, T::Rejected) => "Niet geïmporteerd; er is niets veranderd:",
+        (Lang::Nl, T::Imported) => "Geïmporteerd. Wat niet bij de regels past:",
+        (Lang::Nl, T::BadSince) => "De tijd moet er uitzien als JJJJ-MM-DD UU:MM (UTC).",
+        (Lang::Nl, T::Export) => "Opslaan als bestand:",
+        (Lang::Nl, T::ScenarioJson) => "Scenario (JSON)",
+        (Lang::Nl, T::JobsCsv) => "Taken (CSV)",
+        (Lang::Nl, T::DrivesCsv) => "Schijven (CSV)",
+        (Lang::Nl, T::RestJson) => "Taken als Azure REST-JSON",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +221,14 @@ mod tests {
             .starts_with("$.name (line 1, column 10): a job name cannot contain"));
         assert!(azure_problem_line(Lang::Nl, &p[0])
             .starts_with("$.name (regel 1, kolom 10): een taaknaam"));
+    }
+
+    #[test]
+    fn every_panel_text_differs_by_language_where_it_should() {
+        for key in AzText::ALL {
+            assert!(!az(Lang::En, key).is_empty() && !az(Lang::Nl, key).is_empty());
+        }
+        assert_ne!(az(Lang::En, AzText::Heading), az(Lang::Nl, AzText::Heading));
     }
 
     #[test]

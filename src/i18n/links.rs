@@ -27,6 +27,13 @@ fn nl(e: &HashError) -> String {
                 .collect();
             format!("het scenario in de link is niet geldig: {}", lines.join("; "))
         }
+        HashError::BadAzure(problems) => {
+            let lines: Vec<String> = problems
+                .iter()
+                .map(|p| super::azure::azure_problem_line(Lang::Nl, p))
+                .collect();
+            format!("de Azure-JSON in de link is niet geldig: {}", lines.join("; "))
+        }
         HashError::BadTime(t) => format!("de tijd \"{t}\" in de link is geen RFC 3339-tijd"),
         HashError::NoScenario => "de link bevat preset= noch scenario=".into(),
         HashError::TooLong { len } => format!(

@@ -1,5 +1,7 @@
 //! The page's URL hash contract: `#preset=<name>&t=<RFC 3339>` or
-//! `#scenario=<base64url of the scenario JSON, no padding>&t=<RFC 3339>`. A link opens that
+//! `#scenario=<base64url of the scenario JSON, no padding>&t=<RFC 3339>`, or
+//! `#azure=<base64url of pasted Azure JSON, no padding>&t=<RFC 3339>` (read as the "Import from
+//! Azure" panel reads it, with the jobs at their Azure states at `t`). A link opens that
 //! scenario paused at that moment. Parsing never panics; every problem is named.
 
 use super::base64url;
@@ -29,6 +31,8 @@ pub enum HashError {
     BadBase64(String),
     NotUtf8,
     BadScenario(Vec<Problem>),
+    /// The Azure JSON of an `#azure=` link is refused.
+    BadAzure(Vec<crate::azure::AzureProblem>),
     BadTime(String),
     NoScenario,
     /// Longer than `MAX_LINK_CHARS`: refused before any decoding.
@@ -53,6 +57,13 @@ impl std::fmt::Display for HashError {
                     lines.join("; ")
                 )
             }
+            Self::BadAzure(problems) => {
+                let lines: Vec<String> = problems
+                    .iter()
+                    .map(|p| crate::i18n::azure::azure_problem_line(crate::i18n::Lang::En, p))
+                    .collect();
+                write!(f, "the Azure JSON in the link is not valid: {}", lines.join("; "))
+            }
             Self::BadTime(t) => write!(f, "the time \"{t}\" in the link is not an RFC 3339 time"),
             Self::NoScenario => write!(f, "the link has neither preset= nor scenario="),
             Self::TooLong { len } => write!(
@@ -74,6 +85,7 @@ pub fn parse(hash: &str) -> Result<Option<HashRequest>, HashError> {
     }
     let mut scenario = None;
     let mut at = None;
+    let mut azure = None;
     for pair in hash.split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         match key {
@@ -92,6 +104,11 @@ pub fn parse(hash: &str) -> Result<Option<HashRequest>, HashError> {
                     .map_err(|errors| HashError::BadScenario(errors.problems))?;
                 scenario = Some(ScenarioRef::Inline(Box::new(parsed)));
             }
+            "azure" => {
+                let bytes =
+                    base64url::decode(value).map_err(|e| HashError::BadBase64(e.to_string()))?;
+                azure = Some(String::from_utf8(bytes).map_err(|_| HashError::NotUtf8)?);
+            }
             "t" => {
                 let text = percent_decode(value);
                 let parsed =
@@ -101,6 +118,12 @@ pub fn parse(hash: &str) -> Result<Option<HashRequest>, HashError> {
             // Unknown keys are ignored so that later versions can add some.
             _ => {}
         }
+    }
+    // Azure JSON needs the instant its jobs are at their states: the link's `t`.
+    if let Some(text) = azure {
+        let since = at.ok_or_else(|| HashError::BadTime(String::new()))?;
+        let imported = crate::azure::import(&text, since).map_err(HashError::BadAzure)?;
+        scenario = Some(ScenarioRef::Inline(Box::new(imported.scenario)));
     }
     match scenario {
         Some(scenario) => Ok(Some(HashRequest { scenario, at })),
@@ -215,6 +238,37 @@ mod tests {
                 len: MAX_LINK_CHARS + 9
             })
         );
+    }
+
+    #[test]
+    fn an_azure_link_opens_the_jobs_at_their_states() {
+        let json = include_str!("../azure/samples/list-jobs-in-resource-group.json");
+        let link = format!(
+            "#azure={}&t=2026-03-01T10:00:00Z",
+            base64url::encode(json.as_bytes())
+        );
+        match parse(&link) {
+            Ok(Some(HashRequest {
+                scenario: ScenarioRef::Inline(s),
+                at: Some(at),
+            })) => {
+                assert_eq!(at, t("2026-03-01T10:00:00Z"));
+                let sim = crate::sim::Simulation::new(*s).unwrap_or_else(|e| panic!("{e}"));
+                let state = sim.job_at("test-by1-ssd-2", at).map(|j| j.state);
+                assert_eq!(state, Some(crate::model::JobState::Received));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        let bad = base64url::encode(b"{\"name\": \"<i>\"}");
+        assert!(matches!(
+            parse(&format!("azure={bad}&t=2026-03-01T10:00:00Z")),
+            Err(HashError::BadAzure(_))
+        ));
+        let ok = base64url::encode(json.as_bytes());
+        assert!(matches!(
+            parse(&format!("azure={ok}")),
+            Err(HashError::BadTime(_))
+        ));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod action_button;
 pub mod autopilot_settings;
+pub mod azure_panel;
 pub mod clock_bar;
 pub mod clock_controls;
 pub mod customer_actions;

@@ -1,0 +1,95 @@
+// Import from Azure (issue 12): paste what `az import-export list` printed, see the jobs at their
+// Azure states in the Jobs table, save the tables and the jobs as files (each download read back),
+// refuse bad input with its place and without rendering it as HTML, and open an #azure= link.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { useServedApp } from './lib/setup.mjs';
+import { openPage } from './lib/browser.mjs';
+import { clockText, jobStatus, waitForApp, waitForJobStatus } from './lib/app.mjs';
+
+const env = useServedApp();
+const here = path.dirname(fileURLToPath(import.meta.url));
+const sample = (name) => readFile(path.resolve(here, '../../src/azure/samples', name), 'utf8');
+const JOB = 'test-by1-ssd-2';
+
+async function openPanel(page) {
+  await page.goto(`${env.server.url}#preset=blank`);
+  await waitForApp(page);
+  await page.getByText('Import from Azure', { exact: true }).click();
+}
+
+async function paste(page, text, since = '2026-03-01 10:00') {
+  await page.getByTestId('azure-json').fill(text);
+  await page.getByTestId('azure-since').fill(since);
+  await page.getByTestId('azure-import').click();
+}
+
+/** Clicks an export button and returns the downloaded file's name and text. */
+async function download(page, testId) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+test('paste → the job at its Azure state → every export downloads and reads back', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await openPanel(page);
+  await paste(page, await sample('list-jobs-in-resource-group.json'));
+  await waitForJobStatus(page, JOB, 'Received');
+  assert.match(await clockText(page), /2026-03-01 10:00/);
+  const result = await page.getByTestId('azure-result').innerText();
+  assert.match(result, /test-by1-ssd-2: No driveList; 1 stand-in drive/);
+
+  const jobs = await download(page, 'export-jobs-csv');
+  assert.equal(jobs.name, 'jobs.csv');
+  assert.match(jobs.text, /^name,type,status,storageAccount,created,percentComplete,nextRule,nextRuleAt\r\n/);
+  assert.match(jobs.text, /test-by1-ssd-2,Import,Received,xtprodtestwu,2026-03-01T10:00:00Z,0,,\r\n/);
+  const drives = await download(page, 'export-drives-csv');
+  assert.match(drives.text, /test-by1-ssd-2,[0-9A-F]{8},Received,0,,,/);
+  const scenario = JSON.parse((await download(page, 'export-scenario')).text);
+  assert.equal(scenario.version, 1);
+  assert.equal(scenario.jobs[0].name, JOB);
+  const rest = await download(page, 'export-rest-json');
+  assert.equal(rest.name, 'azure-jobs.json');
+  const value = JSON.parse(rest.text).value;
+  assert.equal(value[0].properties.state, 'Received');
+  assert.equal(value[0].properties.deliveryPackage.shipDate, '9/29/2017 10:28:35 PM');
+
+  // The REST export imports again to the same table.
+  await paste(page, rest.text);
+  await waitForJobStatus(page, JOB, 'Received');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('bad input is refused with its place, shown as text, and the story stays', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await openPanel(page);
+  await paste(page, await sample('get-import-job.json'));
+  await waitForJobStatus(page, 'myJob', 'Creating');
+  const hostile = '{"name": "<img src=x onerror=alert(1)>", "properties": {"storageAccountId": "/s/storageAccounts/store1", "jobType": "Import"}}';
+  await paste(page, hostile);
+  const result = page.getByTestId('azure-result');
+  await result.getByText('$.name (line 1, column 10)', { exact: false }).waitFor();
+  assert.equal(await result.locator('img').count(), 0, 'nothing rendered as HTML');
+  assert.equal(await jobStatus(page, 'myJob'), 'Creating', 'the loaded story is untouched');
+  await paste(page, '{"value": [1,');
+  await result.getByText('Not imported', { exact: false }).waitFor();
+  assert.match(await result.innerText(), /line 1, column 13/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an #azure= link opens the jobs at their states at its time', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  const json = await sample('list-jobs-in-resource-group.json');
+  const b64 = Buffer.from(json, 'utf8').toString('base64url');
+  await page.goto(`${env.server.url}#azure=${b64}&t=2026-03-01T10:00:00Z`);
+  await waitForApp(page);
+  await waitForJobStatus(page, JOB, 'Received');
+  assert.match(await clockText(page), /2026-03-01 10:00/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
