@@ -529,3 +529,26 @@ fn drive_logs_follow_the_copy_outcome() {
     let u = job(&unfinished, "u");
     assert_eq!(drive_log(&u, &u.drives[0], LogKind::Verbose), None);
 }
+
+#[test]
+fn a_long_list_imports_and_exports_in_reasonable_time() {
+    let jobs: Vec<String> = (0..3000)
+        .map(|k| {
+            resource(
+                &format!("job-{k}"),
+                &format!(
+                    r#", "state": "Transferring", "percentComplete": 30, "deliveryPackage": {{"carrierName": "DHL", "trackingNumber": "{k}", "shipDate": "2/2{}/2026 1:00:00 PM"}}, "driveList": [{{"driveId": "{:08X}", "state": "Transferring"}}]"#,
+                    k % 8,
+                    k
+                ),
+            )
+        })
+        .collect();
+    let text = format!(r#"{{"value": [{}]}}"#, jobs.join(","));
+    let started = std::time::Instant::now();
+    let i = ok(&text, now());
+    let out = rest_list(&sim(&i), now());
+    assert_eq!(out["value"].as_array().map(Vec::len), Some(3000));
+    assert!(i.warnings.is_empty(), "{:?}", i.warnings.first());
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+}

@@ -157,16 +157,17 @@ fn drive_fields(entry: &mut Map<String, Value>, d: &Drive, old: Option<&Drive>) 
 /// Every job not deleted at `at`, as `az import-export list` prints them (`{"value": [...]}`).
 pub fn rest_list(sim: &Simulation, at: Time) -> Value {
     let scenario = sim.scenario();
+    let kept: std::collections::HashMap<&str, &Value> = scenario
+        .jobs
+        .iter()
+        .filter_map(|j| Some((j.name.as_str(), j.other.get(AZURE_KEY)?)))
+        .collect();
     let value: Vec<Value> = sim
         .jobs_at(at)
         .iter()
         .filter(|j| !j.is_deleted())
         .map(|job| {
-            let azure = scenario
-                .jobs
-                .iter()
-                .find(|j| j.name == job.name)
-                .and_then(|j| j.other.get(AZURE_KEY));
+            let azure = kept.get(job.name.as_str()).copied();
             let since = azure
                 .and_then(|a| a.get("since"))
                 .and_then(Value::as_str)
