@@ -25,6 +25,12 @@ use crate::sim::{LogEntry, Simulation};
 
 /// The log shows at most this many entries; older ones are counted, not rendered.
 const WINDOW: usize = 100;
+/// In a world of more than `BIG` jobs hundreds of entries arrive each frame while playing, and
+/// a jump replaces every line: the log then shows fewer (still more than its box has room
+/// for), the latest few while playing.
+const BIG_WINDOW: usize = 40;
+const PLAYING_WINDOW: usize = 12;
+const BIG: usize = 200;
 
 /// "drive 9CA995BB: Specified → Received" (the states stay as identifiers in every language).
 pub fn describe_change(lang: Lang, c: &Change) -> String {
@@ -54,9 +60,15 @@ pub fn EventLog() -> impl IntoView {
         let now = app.now().get();
         let lang = lang.get().tag();
         let newest = newest_first.get();
+        let playing = app.playing().get();
         app.sim().with(|s| {
             let n = s.log_until(now).len();
-            let range = n.saturating_sub(WINDOW)..n;
+            let window = match (s.job_count() > BIG, playing) {
+                (false, _) => WINDOW,
+                (true, false) => BIG_WINDOW,
+                (true, true) => PLAYING_WINDOW,
+            };
+            let range = n.saturating_sub(window)..n;
             let shown = |seq| s.entry_key(seq).map(|key| Shown { seq, key, lang });
             let list: Vec<Shown> = if newest {
                 range.rev().filter_map(shown).collect()
@@ -140,8 +152,8 @@ pub fn EventLog() -> impl IntoView {
                 />
                 " " {move || t(Text::NewestFirst)}
             </label>
-            <p class="hint" hidden=move || entries.with(|e| e.1 <= WINDOW)>
-                {move || showing_latest(lang.get(), WINDOW, entries.with(|e| e.1))}
+            <p class="hint" hidden=move || entries.with(|e| e.1 <= e.0.len())>
+                {move || entries.with(|e| showing_latest(lang.get(), e.0.len(), e.1))}
             </p>
             <ol class="log-list" class:playing=move || app.playing().get() data-testid="event-log"
                 node_ref=list on:click=seek_to>

@@ -11,6 +11,15 @@ use super::state::{use_app, TablePage};
 use super::use_lang;
 use crate::i18n::{count, Noun, Text};
 
+/// Past this many listed jobs, rows out of view wait for a pause (or a scroll) while playing.
+const LAZY_AFTER: usize = 200;
+/// The rows a box shows before any scroll, with room to spare.
+const VIEW_ROWS: usize = 24;
+/// Rows above and below the view that are kept up to date too.
+const MARGIN_ROWS: usize = 6;
+/// How many rows more are brought up to date each frame while paused.
+const WIDEN_ROWS: usize = 12;
+
 #[component]
 pub fn JobTable() -> impl IntoView {
     let app = use_app();
@@ -39,14 +48,29 @@ pub fn JobTable() -> impl IntoView {
         })
     });
     let page_count = move || rows.with(|r| r.2);
+    // In a big world only the rows in the box's view (and a margin) take new values at once:
+    // per tick the table costs what it shows, not the whole page. While paused, the rows kept
+    // up to date widen by a few a frame until they cover the page (a jump shows what is in
+    // view first, the rest without one long task); a scroll brings the newly seen ones.
+    let seen = RwSignal::new((0usize, VIEW_ROWS));
+    let reach = RwSignal::new((None, 0usize));
+    let lazy = Memo::new(move |_| rows.with(|r| r.3) > LAZY_AFTER);
     // Each row owns its signal; one pass hands every visible row its new values.
     let cells: StoredValue<HashMap<String, RowCells>> = StoredValue::new(HashMap::new());
     let visible = Memo::new(move |_| {
+        let now = app.now().get();
+        let (from, to) = if lazy.get() {
+            let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
+            seen.with(|s| (s.0.saturating_sub(extra), s.1 + extra))
+        } else {
+            (0, usize::MAX)
+        };
         rows.with(|(shown, ..)| {
             cells.update_value(|map| {
-                for r in shown {
+                for (i, r) in shown.iter().enumerate() {
                     match map.get(&r.name) {
-                        Some(cell) => cell.set(r),
+                        Some(cell) if (from..to).contains(&i) => cell.set(r),
+                        Some(_) => {}
                         None => {
                             map.insert(r.name.clone(), RowCells::new(r));
                         }
@@ -55,6 +79,18 @@ pub fn JobTable() -> impl IntoView {
             });
             shown.iter().map(|r| r.name.clone()).collect::<Vec<_>>()
         })
+    });
+    Effect::new(move |_| {
+        let now = app.now().get();
+        let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
+        if !lazy.get() || app.playing().get() || extra > PAGE_SIZE {
+            return;
+        }
+        request_animation_frame(move || {
+            if app.now().get_untracked() == now {
+                reach.set((Some(now), extra + WIDEN_ROWS));
+            }
+        });
     });
     // The timeline follows the table's page (past a few hundred jobs its lanes are this page).
     Effect::new(move |_| {
@@ -100,7 +136,16 @@ pub fn JobTable() -> impl IntoView {
             </span>
         </div>
         // The box scrolls (a long list stays beside the selected job's panels); its header sticks.
-        <div class="table-box">
+        <div class="table-box" on:scroll=move |ev| {
+            let el = event_target::<web_sys::Element>(&ev);
+            let (top, height, total) = (el.scroll_top(), el.client_height(), el.scroll_height().max(1));
+            let n = rows.with_untracked(|r| r.0.len());
+            let at = |y: i32| usize::try_from(i64::from(y) * n as i64 / i64::from(total)).unwrap_or(0);
+            let range = (at(top).saturating_sub(MARGIN_ROWS), at(top + height) + MARGIN_ROWS);
+            if seen.get_untracked() != range {
+                seen.set(range);
+            }
+        }>
         <table class="grid job-table" aria-label=move || t(Text::JobsTableName)>
             <thead>
                 <tr>

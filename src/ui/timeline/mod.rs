@@ -30,6 +30,11 @@ use crate::sim::lanes::Cut;
 use crate::sim::LogEntry;
 use crate::ui::job_rows::PAGE_SIZE;
 
+/// Lanes this far (px) above or below the scroll box's view follow the clock with it.
+const LANE_MARGIN: i32 = 160;
+/// How far (px) the lanes kept up to date widen each frame while paused.
+const WIDEN_PX: i32 = 320;
+
 /// Past this many jobs the lanes aggregate into one band, with the jobs table's page of lanes
 /// below it.
 const AGGREGATE_AFTER: usize = 200;
@@ -176,9 +181,20 @@ pub fn Timeline() -> impl IntoView {
     let now_x = Memo::new(move |_| scale.with(|s| s.x(app.now().get()).clamp(s.x0, s.x1)));
     let total = Memo::new(move |_| app.sim().with(|s| s.job_count()));
     let aggregated = move || total.get() > AGGREGATE_AFTER;
+    // Past a few hundred jobs, only the lanes in the scroll box's view (and a margin) follow
+    // the clock at once; the others keep what they drew. While paused, the band of lanes kept
+    // up to date widens by a few lanes a frame until it covers them all, so a jump draws what
+    // is in view first and the rest without one long task; while playing it stays at the view.
+    let seen = RwSignal::new((0, 640));
+    let reach = RwSignal::new((None::<Time>, 0));
+    let drawn: StoredValue<HashMap<String, LaneKey>> = StoredValue::new(HashMap::new());
     // Each lane with its top and height; only lanes whose job exists at now.
     let rows = Memo::new(move |_| {
         let now = app.now().get();
+        let lazy = aggregated();
+        let (y0, y1) = seen.get();
+        let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
+        let (y0, y1) = (y0 - LANE_MARGIN - extra, y1 + LANE_MARGIN + extra);
         let sc = scale.get();
         let lang = lang.get().tag();
         let sel = app.selected().get();
@@ -190,16 +206,25 @@ pub fn Timeline() -> impl IntoView {
             let drives = if expanded { job.drives.len() as i32 } else { 0 };
             let top = *y;
             *y += LANE_H + drives * DRIVE_H;
-            Some((
-                LaneKey {
-                    name: name.to_string(),
-                    cut,
-                    expanded,
-                    scale: sc,
-                    lang,
-                },
-                top,
-            ))
+            let key = LaneKey {
+                name: name.to_string(),
+                cut,
+                expanded,
+                scale: sc,
+                lang,
+            };
+            let out_of_view = lazy && (*y < y0 || top > y1);
+            let key = match out_of_view {
+                true => drawn
+                    .with_value(|d| {
+                        d.get(name)
+                            .filter(|k| (k.expanded, k.scale, k.lang) == (expanded, sc, lang))
+                            .cloned()
+                    })
+                    .unwrap_or(key),
+                false => key,
+            };
+            Some((key, top))
         };
         let mut y = 0;
         let out: Vec<(LaneKey, i32)> = app.sim().with(|s| {
@@ -213,11 +238,28 @@ pub fn Timeline() -> impl IntoView {
         (out, y.max(LANE_H))
     });
     let height = move || rows.with(|r| r.1);
+    Effect::new(move |_| {
+        let now = app.now().get();
+        let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
+        if !aggregated() || app.playing().get() || extra > rows.with(|r| r.1) {
+            return;
+        }
+        request_animation_frame(move || {
+            if app.now().get_untracked() == now {
+                reach.set((Some(now), extra + WIDEN_PX));
+            }
+        });
+    });
     // Each lane's top is its own signal: a lane that moves (a lane above it opened, the table
     // re-sorted) is moved, not rebuilt.
     let tops: StoredValue<HashMap<String, ArcRwSignal<i32>>> = StoredValue::new(HashMap::new());
     let lanes = Memo::new(move |_| {
         rows.with(|(rows, _)| {
+            drawn.update_value(|d| {
+                for (k, _) in rows {
+                    d.insert(k.name.clone(), k.clone());
+                }
+            });
             tops.update_value(|m| {
                 for (k, y) in rows {
                     match m.get(&k.name) {
@@ -305,6 +347,13 @@ pub fn Timeline() -> impl IntoView {
                     </p>
                 </Show>
                 <div class="tl-scroll"
+                    on:scroll=move |ev| {
+                        let el = event_target::<web_sys::Element>(&ev);
+                        let range = (el.scroll_top(), el.scroll_top() + el.client_height());
+                        if seen.get_untracked() != range {
+                            seen.set(range);
+                        }
+                    }
                     on:click=move |ev| if let Some(el) = item(&ev) { activate(app, &el) }
                     on:keydown=move |ev| {
                         if ev.key() == "Enter" || ev.key() == " " {
