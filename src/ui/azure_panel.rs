@@ -43,7 +43,7 @@ pub fn AzurePanel() -> impl IntoView {
     let json = NodeRef::<leptos::html::Textarea>::new();
     let since = NodeRef::<leptos::html::Input>::new();
     // What the last import said, one line each, and whether it was refused (None: nothing yet).
-    let result = RwSignal::new((String::new(), None::<bool>));
+    let result = RwSignal::new((Vec::<String>::new(), None::<bool>));
     let word = move |key: T| move || az(lang.get(), key);
     let run = move || {
         let lang = lang.get_untracked();
@@ -74,7 +74,7 @@ pub fn AzurePanel() -> impl IntoView {
                 )
             }
         };
-        result.set((lines.join("\n"), Some(refused)));
+        result.set((lines, Some(refused)));
     };
     let save = move |which: &str| {
         let now = app.now().get_untracked();
@@ -116,13 +116,14 @@ pub fn AzurePanel() -> impl IntoView {
     view! {
         <details class="fold azure-fold" on:click=click>
             <summary>{word(T::Heading)}</summary>
+            <div class="panel">
             <label>{word(T::Paste)} <textarea rows="8" cols="60" data-testid="azure-json" node_ref=json></textarea></label>
             <label>{word(T::Since)} " " <input type="text" data-testid="azure-since" placeholder="YYYY-MM-DD HH:MM" node_ref=since /></label>
             " " <button type="button" data-testid="azure-now">{word(T::Now)}</button>
             " " <button type="button" data-testid="azure-import">{word(T::Import)}</button>
             <div data-testid="azure-result" role="status" hidden=move || result.with(|r| r.1.is_none())>
                 <p class:error-text=refused>{move || az(lang.get(), if refused() { T::Rejected } else { T::Imported })}</p>
-                <pre class="azure-lines">{move || result.with(|r| r.0.clone())}</pre>
+                <ul>{move || result.with(|r| r.0.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view())}</ul>
             </div>
             <p>
                 {word(T::Export)} " "
@@ -131,6 +132,7 @@ pub fn AzurePanel() -> impl IntoView {
                 <button type="button" data-testid="export-drives-csv">{word(T::DrivesCsv)}</button> " "
                 <button type="button" data-testid="export-rest-json">{word(T::RestJson)}</button>
             </p>
+            </div>
         </details>
     }
 }

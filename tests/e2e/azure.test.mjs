@@ -82,6 +82,17 @@ test('bad input is refused with its place, shown as text, and the story stays', 
   await context.close();
 });
 
+test('on a phone the panel and its long problem lines stay inside the page', async () => {
+  const { page, context } = await openPage(env.browser, env.server.origin, { viewport: { width: 390, height: 844 } });
+  await openPanel(page);
+  const long = '{"value": [' + '{"name": "a", "properties": {"storageAccountId": "/s/storageAccounts/store1", "jobType": "Import", "deliveryPackage": {"shipDate": "2/30/2017 1:00:00 PM"}}}'.repeat(1) + ']}';
+  await paste(page, long);
+  await page.getByTestId('azure-result').getByText('$.value[0].properties.deliveryPackage.shipDate', { exact: false }).waitFor();
+  const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+  assert.ok(scroll <= inner, `no sideways scroll: ${scroll} > ${inner}`);
+  await context.close();
+});
+
 test('an #azure= link opens the jobs at their states at its time', async () => {
   const { page, context, errors } = await openPage(env.browser, env.server.origin);
   const json = await sample('list-jobs-in-resource-group.json');
