@@ -8,6 +8,7 @@ pub mod clock_bar;
 pub mod clock_controls;
 pub mod customer_actions;
 pub mod datacenter_actions;
+pub mod dom;
 pub mod drive_table;
 pub mod event_log;
 pub mod format;
