@@ -2,16 +2,17 @@
 //! entry's time moves the clock to that moment.
 //!
 //! While the clock plays at a week a second a busy world logs hundreds of entries a frame, so
-//! a line is written once as markup (`line`) and keyed by `Simulation::entry_key` (no
-//! formatting); the time buttons share one click handler on the list, and the "Why?"
-//! highlight is one effect on the list, not one per line.
+//! a line is written once by the plain DOM writer (`line`, `ui::dom`: text nodes, never
+//! markup) and keyed by `Simulation::entry_key` (no formatting); the time buttons share one
+//! click handler on the list, and the "Why?" highlight is one effect on the list, not one per
+//! line.
 
 use chrono::TimeDelta;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::use_app;
-use super::timeline::markup::Markup;
+use super::dom::Dom;
+use super::state::{use_app, AppState};
 use super::timeline::scale::{stamp, Stamp};
 use super::use_lang;
 use super::why::use_log_highlight;
@@ -137,7 +138,7 @@ pub fn EventLog() -> impl IntoView {
             }
             Some(view! {
                 <li class=class data-source=e.source.id() data-seq=shown.seq
-                    inner_html=line(s, e, lang_of(shown.lang)) />
+                    use:draw_line=(app, shown.seq, lang_of(shown.lang)) />
             })
         })
     };
@@ -175,7 +176,17 @@ fn lang_of(tag: &str) -> Lang {
 
 /// An entry's line inside its `<li>`: time (a button), source, event, job and drive, what
 /// changed or why it was refused, and the rule.
-fn line(sim: &Simulation, entry: &LogEntry, lang: Lang) -> String {
+/// Fills a list item with its log line when Leptos builds the item.
+fn draw_line(el: web_sys::Element, (app, seq, lang): (AppState, usize, Lang)) {
+    app.sim().with_untracked(|s| {
+        if let Some(e) = s.full_log().get(seq) {
+            line(&el, s, e, lang);
+        }
+    });
+}
+
+/// Writes one log line into its list item (text as text nodes, never as markup).
+fn line(el: &web_sys::Element, sim: &Simulation, entry: &LogEntry, lang: Lang) {
     let what = match &entry.outcome {
         Ok(changes) => match update_around(sim, entry) {
             Some((before, after)) => update_summary(lang, before.as_ref(), &after),
@@ -187,31 +198,37 @@ fn line(sim: &Simulation, entry: &LogEntry, lang: Lang) -> String {
         },
         Err(refusal) => refusal_text(lang, refusal),
     };
-    let mut m = Markup::with_capacity(512);
-    m.raw("<button class=\"log-time link\">")
-        .raw(&stamp(entry.at, Stamp::Minute))
-        .raw("</button><span class=\"source\">")
-        .text(source_label(lang, entry.source))
-        .raw("</span><span class=\"event-name\">")
-        .raw(entry.event.id())
-        .raw("</span><span class=\"target\">")
+    let Some(mut m) = Dom::replacing(el, false) else {
+        return;
+    };
+    m.open("button")
+        .attr("class", "log-time link")
+        .text(&stamp(entry.at, Stamp::Minute))
+        .close()
+        .leaf("span", "source", source_label(lang, entry.source))
+        .leaf("span", "event-name", entry.event.id())
+        .open("span")
+        .attr("class", "target")
         .text(&entry.job);
     if let Some(d) = &entry.drive {
-        m.raw(" / ").text(&d.to_string());
+        m.text(" / ").text(&d.to_string());
     }
-    m.raw("</span><span class=\"what\">");
+    m.close().open("span").attr("class", "what");
     if entry.is_refused() {
-        m.raw("<strong class=\"refused-label\">")
+        m.open("strong")
+            .attr("class", "refused-label")
             .text(lang.t(Text::Refused))
-            .raw(": </strong>");
+            .text(": ")
+            .close();
     }
     m.text(&what)
-        .raw("</span><span class=\"rule\"><span class=\"rule-id\">")
-        .raw(entry.rule.id())
-        .raw("</span> ")
+        .close()
+        .open("span")
+        .attr("class", "rule")
+        .leaf("span", "rule-id", entry.rule.id())
+        .text(" ")
         .text(rule_text(lang, entry.rule))
-        .raw("</span>");
-    m.0
+        .close();
 }
 
 /// For an accepted UpdateJob: the job just before and at the update, so the line can say
