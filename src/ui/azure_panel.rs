@@ -1,4 +1,4 @@
-//! "Import from Azure": paste what `az import-export show` / `list` or the REST API printed, say
+//! "Import from Azure": paste (or drop a file of) what `az import-export show` / `list` or the REST API printed, say
 //! when the jobs are in those states ("now" by default), and see them in the tables with what
 //! the rules do next. Also saves the current story as files: the scenario, the job and drive
 //! tables as CSV, and the jobs as Azure REST JSON. Every text goes into the page as text.
@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use super::format::{go_to_text, parse_go_to};
 use super::state::use_app;
 use super::use_lang;
-use crate::azure::{drives_csv, import, jobs_csv, rest_list};
+use crate::azure::{drives_csv, import, jobs_csv, rest_list, AzureProblem, AzureProblemKind as A};
 use crate::i18n::azure::{az, azure_problem_line, azure_warning_line, AzText as T};
 use crate::share::ScenarioRef;
 
@@ -112,12 +112,50 @@ pub fn AzurePanel() -> impl IntoView {
             _ => {}
         }
     };
+    // A dropped file is read into the box (a file past the size limit is refused unread).
+    let dropped = move |ev: leptos::ev::DragEvent| {
+        let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        ev.prevent_default();
+        let bytes = file.size() as usize;
+        if bytes > crate::model::limits::MAX_SCENARIO_BYTES {
+            let kind = A::Scenario(crate::sim::scenario::ProblemKind::FileTooLarge { bytes });
+            let p = AzureProblem {
+                path: "$".into(),
+                line: None,
+                column: None,
+                kind,
+            };
+            result.set((
+                vec![azure_problem_line(lang.get_untracked(), &p)],
+                Some(true),
+            ));
+            return;
+        }
+        let Ok(reader) = web_sys::FileReader::new() else {
+            return;
+        };
+        let done = reader.clone();
+        let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let text = done.result().ok().and_then(|v| v.as_string());
+            if let (Some(text), Some(area)) = (text, json.get_untracked()) {
+                area.set_value(&text);
+            }
+        });
+        reader.set_onload(Some(onload.unchecked_ref()));
+        let _ = reader.read_as_text(&file);
+    };
     let refused = move || result.with(|r| r.1 == Some(true));
     view! {
         <details class="fold azure-fold" on:click=click>
             <summary>{word(T::Heading)}</summary>
             <div class="panel">
-            <label>{word(T::Paste)} <textarea rows="8" cols="60" data-testid="azure-json" node_ref=json></textarea></label>
+            <label>{word(T::Paste)} <textarea rows="8" cols="60" data-testid="azure-json" node_ref=json on:dragover=|ev| ev.prevent_default() on:drop=dropped></textarea></label>
             <label>{word(T::Since)} " " <input type="text" data-testid="azure-since" placeholder="YYYY-MM-DD HH:MM" node_ref=since /></label>
             " " <button type="button" data-testid="azure-now">{word(T::Now)}</button>
             " " <button type="button" data-testid="azure-import">{word(T::Import)}</button>

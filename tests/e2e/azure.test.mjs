@@ -82,6 +82,26 @@ test('bad input is refused with its place, shown as text, and the story stays', 
   await context.close();
 });
 
+test('a dropped file fills the box; a file over 8 MiB is refused unread', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await openPanel(page);
+  const json = await sample('get-import-job.json');
+  const drop = (text, size) => page.getByTestId('azure-json').evaluate((area, [text, size]) => {
+    const data = new DataTransfer();
+    const file = new File([size ? new Uint8Array(size) : text], 'jobs.json', { type: 'application/json' });
+    data.items.add(file);
+    area.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, [text, size]);
+  await drop(json, 0);
+  await page.waitForFunction(() => document.querySelector('[data-testid=azure-json]').value.includes('9CA995BB'));
+  await page.getByTestId('azure-import').click();
+  await waitForJobStatus(page, 'myJob', 'Creating');
+  await drop('', 9 * 1024 * 1024);
+  await page.getByTestId('azure-result').getByText('9437184 bytes', { exact: false }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('on a phone the panel and its long problem lines stay inside the page', async () => {
   const { page, context } = await openPage(env.browser, env.server.origin, { viewport: { width: 390, height: 844 } });
   await openPanel(page);
