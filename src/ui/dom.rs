@@ -20,6 +20,27 @@ pub struct Dom {
     stack: Vec<Option<Element>>,
 }
 
+/// What the drawing code writes to: the page (`Dom`), or in native tests an outline string.
+/// Tags are always constants of ours; attribute values and text are data and stay data.
+pub trait Writer {
+    /// Opens a child element of the innermost open one; each `open` is matched by a `close`.
+    fn open(&mut self, tag: &'static str) -> &mut Self;
+    /// Closes the innermost open element.
+    fn close(&mut self) -> &mut Self;
+    /// Sets an attribute of the innermost open element (before any child or text of it).
+    fn attr(&mut self, name: &str, value: &str) -> &mut Self;
+    /// Appends text.
+    fn text(&mut self, text: &str) -> &mut Self;
+    /// A whole-number attribute (coordinates are whole pixels: no float formatting).
+    fn num(&mut self, name: &str, value: i64) -> &mut Self {
+        self.attr(name, &value.to_string())
+    }
+    /// An element holding only text: `<tag class=…>text</tag>`.
+    fn leaf(&mut self, tag: &'static str, class: &str, text: &str) -> &mut Self {
+        self.open(tag).attr("class", class).text(text).close()
+    }
+}
+
 impl Dom {
     /// A writer that replaces whatever `parent` held. `svg`: elements in the SVG namespace.
     pub fn replacing(parent: &Element, svg: bool) -> Option<Self> {
@@ -34,9 +55,10 @@ impl Dom {
     fn top(&self) -> Option<&Element> {
         self.stack.last().and_then(Option::as_ref)
     }
+}
 
-    /// Opens a child element of the innermost open one. `tag` is always a constant of ours.
-    pub fn open(&mut self, tag: &str) -> &mut Self {
+impl Writer for Dom {
+    fn open(&mut self, tag: &'static str) -> &mut Self {
         let made = if self.svg {
             self.doc.create_element_ns(Some(SVG_NS), tag)
         } else {
@@ -50,38 +72,111 @@ impl Dom {
         self
     }
 
-    /// Closes the innermost open element (never the parent it writes into).
-    pub fn close(&mut self) -> &mut Self {
+    /// Never closes the parent it writes into.
+    fn close(&mut self) -> &mut Self {
         if self.stack.len() > 1 {
             self.stack.pop();
         }
         self
     }
 
-    /// Sets an attribute of the innermost open element; the value is never parsed as markup.
-    pub fn attr(&mut self, name: &str, value: &str) -> &mut Self {
+    fn attr(&mut self, name: &str, value: &str) -> &mut Self {
         if let Some(top) = self.top() {
             let _ = top.set_attribute(name, value);
         }
         self
     }
 
-    /// A whole-number attribute (coordinates are whole pixels: no float formatting).
-    pub fn num(&mut self, name: &str, value: i64) -> &mut Self {
-        self.attr(name, &value.to_string())
-    }
-
-    /// Appends text as a text node.
-    pub fn text(&mut self, text: &str) -> &mut Self {
+    fn text(&mut self, text: &str) -> &mut Self {
         if let Some(top) = self.top() {
             let node = self.doc.create_text_node(text);
             let _ = top.append_child(&node);
         }
         self
     }
+}
 
-    /// An element holding only text: `<tag class=…>text</tag>`.
-    pub fn leaf(&mut self, tag: &str, class: &str, text: &str) -> &mut Self {
-        self.open(tag).attr("class", class).text(text).close()
+/// The same drawing as markup-like text, for native tests of what a drawing holds. Values and
+/// text are escaped so a test can tell them from structure.
+#[cfg(test)]
+#[derive(Default)]
+pub struct Outline {
+    pub out: String,
+    open: Vec<&'static str>,
+    in_tag: bool,
+}
+
+#[cfg(test)]
+impl Outline {
+    fn end_tag(&mut self) {
+        if self.in_tag {
+            self.out.push('>');
+            self.in_tag = false;
+        }
+    }
+    fn escaped(&mut self, s: &str) {
+        for c in s.chars() {
+            match c {
+                '&' => self.out.push_str("&amp;"),
+                '<' => self.out.push_str("&lt;"),
+                '>' => self.out.push_str("&gt;"),
+                '"' => self.out.push_str("&quot;"),
+                c => self.out.push(c),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+impl Writer for Outline {
+    fn open(&mut self, tag: &'static str) -> &mut Self {
+        self.end_tag();
+        self.out.push('<');
+        self.out.push_str(tag);
+        self.open.push(tag);
+        self.in_tag = true;
+        self
+    }
+    fn close(&mut self) -> &mut Self {
+        self.end_tag();
+        if let Some(tag) = self.open.pop() {
+            self.out.push_str("</");
+            self.out.push_str(tag);
+            self.out.push('>');
+        }
+        self
+    }
+    fn attr(&mut self, name: &str, value: &str) -> &mut Self {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        self.escaped(value);
+        self.out.push('"');
+        self
+    }
+    fn text(&mut self, text: &str) -> &mut Self {
+        self.end_tag();
+        self.escaped(text);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_outline_keeps_data_as_data() {
+        let mut o = Outline::default();
+        o.open("g")
+            .attr("data-job", "a\"<b>")
+            .open("text")
+            .text("<script>")
+            .close()
+            .close();
+        assert_eq!(
+            o.out,
+            "<g data-job=\"a&quot;&lt;b&gt;\"><text>&lt;script&gt;</text></g>"
+        );
     }
 }

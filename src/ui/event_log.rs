@@ -11,7 +11,7 @@ use chrono::TimeDelta;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::Dom;
+use super::dom::{Dom, Writer};
 use super::state::{use_app, AppState};
 use super::timeline::scale::{stamp, Stamp};
 use super::use_lang;

@@ -41,12 +41,28 @@ function lane(page, job) {
   }, job);
 }
 
-function waitForLane(page, job, predicate, arg) {
-  // One string expression, compiled once by Playwright: the page's Content Security Policy
-  // forbids `new Function` in the page, which polling a predicate by its source would need.
+/**
+ * Waits until the lane of `job` passes the named check. The checks live in the page function
+ * (Playwright runs a function through the DevTools protocol; a string would need `eval`, which
+ * the page's Content Security Policy forbids).
+ */
+function waitForLane(page, job, check) {
   return page.waitForFunction(
-    `(() => { const g = document.querySelector('[data-job="' + CSS.escape(${JSON.stringify(job)}) + '"]'); return !!g && ((g, arg) => { ${predicate} })(g, ${JSON.stringify(arg ?? null)}); })()`,
-    null,
+    ([job, check]) => {
+      const g = document.querySelector(`[data-job="${CSS.escape(job)}"]`);
+      if (!g) return false;
+      switch (check) {
+        case 'completed':
+          return [...g.querySelectorAll('[data-state]')].some((s) => s.dataset.state === 'Completed');
+        case 'ended':
+          return !!g.querySelector('.lane-end');
+        case 'one refused tick':
+          return g.querySelectorAll('.tick.refused').length === 1;
+        default:
+          throw new Error(`no lane check named ${check}`);
+      }
+    },
+    [job, check],
     { timeout: 30000 },
   );
 }
@@ -60,7 +76,7 @@ test('happy import played through: Creating → … → Completed in order, the 
   assert.deepEqual((await lane(page, 'lab-a')).markers.map((m) => [m.rule, m.at, m.status]), [['R2', '2026-01-19T09:00:00Z', 'pending']]);
   await page.getByTestId('speed').selectOption('1w');
   await page.getByTestId('play').click();
-  await waitForLane(page, 'lab-a', "return [...g.querySelectorAll('[data-state]')].some((s) => s.dataset.state === 'Completed')");
+  await waitForLane(page, 'lab-a', 'completed');
   await page.getByTestId('play').click(); // pause
   const l = await lane(page, 'lab-a');
   assert.deepEqual(l.states, ['Creating', 'Shipping', 'Received', 'Transferring', 'Packaging', 'Completed', 'Completed*']);
@@ -96,7 +112,7 @@ test('abandoned: deletion projected at +14 days; clicking the marker goes there 
   await marker.click();
   await page.waitForFunction(() => document.querySelector('[data-testid=clock]').textContent.trim() === '2026-01-19 09:00 UTC');
   await waitForJobStatus(page, 'forgotten', null);
-  await waitForLane(page, 'forgotten', "return !!g.querySelector('.lane-end')");
+  await waitForLane(page, 'forgotten', 'ended');
   l = await lane(page, 'forgotten');
   assert.deepEqual(l.states, ['Creating'], 'no projection once deleted');
   assert.equal(l.markers[0].status, 'fired');
@@ -105,7 +121,7 @@ test('abandoned: deletion projected at +14 days; clicking the marker goes there 
 
   // Two weeks on, the tracking entered after the deletion shows as a barred (refused) tick.
   await page.getByRole('button', { name: '+14 days' }).click();
-  await waitForLane(page, 'forgotten', "return g.querySelectorAll('.tick.refused').length === 1");
+  await waitForLane(page, 'forgotten', 'one refused tick');
   // "updated" got its UpdateJob on day 10: the first R2 no longer applies, the new one fired on day 24.
   const u = await lane(page, 'updated');
   assert.deepEqual(u.markers.map((m) => [m.at, m.status]), [['2026-01-19T09:00:00Z', 'defused'], ['2026-01-29T09:00:00Z', 'fired']]);

@@ -1,9 +1,9 @@
-//! One job's lane (and, when the job is selected, one lane per drive), written once per change
-//! of the job as one SVG fragment (a string the browser parses in one go): nothing in here is
-//! reactive, so a playing clock never touches a lane, and a lane that changed costs one
-//! `innerHTML` instead of a few dozen view nodes and their closures.
+//! One job's lane (and, when the job is selected, one lane per drive), drawn once per change
+//! of the job by the plain DOM writer (`ui::dom`): nothing in here is reactive, so a playing
+//! clock never touches a lane, and a lane that changed costs a few dozen DOM calls instead of a
+//! few dozen view nodes and their closures. Text from files (job names, drive ids) becomes
+//! attribute values and text nodes, never markup.
 
-use super::markup::Markup as Svg;
 use super::scale::{stamp, Scale, Stamp};
 use crate::i18n::{
     deadline_ahead, deadline_defused, deadline_fired, event_line, lane_summary, Lang,
@@ -12,6 +12,7 @@ use crate::model::{JobState, RuleId, Time};
 use crate::sim::lanes::{drive_lanes, job_lane, Cut, Lane, MarkerStatus};
 use crate::sim::LogEntry;
 use crate::sim::Simulation;
+use crate::ui::dom::Writer;
 
 fn minute(t: Time) -> String {
     stamp(t, Stamp::Minute)
@@ -41,36 +42,31 @@ fn lang_of(tag: &str) -> Lang {
 
 /// A state's rectangle and label; `open` segments run to the plot's end and are clipped at
 /// the now line by the shared clip path, so the clock moves them without a rebuild.
-fn segment(out: &mut Svg, sc: &Scale, id: &str, from: Time, to: Option<Time>, h: i32) {
+fn segment(out: &mut impl Writer, sc: &Scale, id: &str, from: Time, to: Option<Time>, h: i32) {
     let x = sc.x(from).max(sc.x0 - 2);
     let end = to.map_or(sc.x1, |t| sc.x(t)).min(sc.x1 + 2);
     let w = (end - x).max(1);
-    let clip = if to.is_none() {
-        " clip-path=\"url(#tl-past)\""
-    } else {
-        ""
-    };
-    out.raw("<rect class=\"seg\" data-state=\"")
-        .raw(id)
-        .raw("\" x=\"")
-        .num(x)
-        .raw("\" y=\"2\" width=\"")
-        .num(w)
-        .raw("\" height=\"")
-        .num(h)
-        .raw("\"")
-        .raw(clip)
-        .raw("/>");
+    let open = to.is_none();
+    out.open("rect")
+        .attr("class", "seg")
+        .attr("data-state", id)
+        .num("x", x.into())
+        .attr("y", "2")
+        .num("width", w.into())
+        .num("height", h.into());
+    if open {
+        out.attr("clip-path", "url(#tl-past)");
+    }
+    out.close();
     if w >= 7 * id.len() as i32 + 8 {
-        out.raw("<text class=\"seg-label\" x=\"")
-            .num(x + 4)
-            .raw("\" y=\"")
-            .num(h - 3)
-            .raw("\"")
-            .raw(clip)
-            .raw(">")
-            .raw(id)
-            .raw("</text>");
+        out.open("text")
+            .attr("class", "seg-label")
+            .num("x", (x + 4).into())
+            .num("y", (h - 3).into());
+        if open {
+            out.attr("clip-path", "url(#tl-past)");
+        }
+        out.text(id).close();
     }
 }
 
@@ -109,7 +105,14 @@ fn summary(lang: Lang, name: &str, lane: &Lane) -> String {
     lane_summary(lang, name, &states, next)
 }
 
-fn lane_parts(out: &mut Svg, sim: &Simulation, sc: &Scale, lang: Lang, name: &str, lane: &Lane) {
+fn lane_parts(
+    out: &mut impl Writer,
+    sim: &Simulation,
+    sc: &Scale,
+    lang: Lang,
+    name: &str,
+    lane: &Lane,
+) {
     let log = sim.job_log(name);
     let last_state = lane.segments.last().map_or(JobState::Creating, |s| s.state);
     for s in &lane.segments {
@@ -118,18 +121,22 @@ fn lane_parts(out: &mut Svg, sim: &Simulation, sc: &Scale, lang: Lang, name: &st
     if let Some(p) = lane.projection {
         let x = sc.x(p.from).max(sc.x0 - 2);
         let w = (sc.x(p.due).min(sc.x1 + 2) - x).max(1);
-        out.raw("<rect class=\"seg projected\" data-state=\"")
-            .raw(p.state.id())
-            .raw("\" data-projected=\"true\" x=\"")
-            .num(x)
-            .raw("\" y=\"2\" width=\"")
-            .num(w)
-            .raw("\" height=\"17\" clip-path=\"url(#tl-future)\"/>");
+        out.open("rect")
+            .attr("class", "seg projected")
+            .attr("data-state", p.state.id())
+            .attr("data-projected", "true")
+            .num("x", x.into())
+            .attr("y", "2")
+            .num("width", w.into())
+            .attr("height", "17")
+            .attr("clip-path", "url(#tl-future)")
+            .close();
     }
     if let Some(t) = lane.ended {
-        out.raw("<path class=\"lane-end\" d=\"M")
-            .num(sc.x(t))
-            .raw(" 0v20\"/>");
+        out.open("path")
+            .attr("class", "lane-end")
+            .attr("d", &format!("M{} 0v20", sc.x(t)))
+            .close();
     }
     for (i, e) in lane
         .ticks
@@ -140,21 +147,19 @@ fn lane_parts(out: &mut Svg, sim: &Simulation, sc: &Scale, lang: Lang, name: &st
         let x = sc.x(e.at);
         let refused = e.is_refused();
         // The one-line description is written on hover or focus (`tick_text`), not here.
-        out.raw(if refused {
-            "<path class=\"tick refused\" d=\"M"
-        } else {
-            "<path class=\"tick\" d=\"M"
-        })
-        .num(x)
-        .raw(" 20v11");
-        if refused {
-            out.raw("M").num(x - 4).raw(" 29l8-7");
-        }
-        out.raw("\" data-i=\"")
-            .num(i as i64)
-            .raw("\" tabindex=\"0\" role=\"button\" aria-label=\"")
-            .raw(e.event.id())
-            .raw("\" aria-describedby=\"tl-tip\"/>");
+        let d = match refused {
+            true => format!("M{x} 20v11M{} 29l8-7", x - 4),
+            false => format!("M{x} 20v11"),
+        };
+        out.open("path")
+            .attr("class", if refused { "tick refused" } else { "tick" })
+            .attr("d", &d)
+            .num("data-i", i as i64)
+            .attr("tabindex", "0")
+            .attr("role", "button")
+            .attr("aria-label", e.event.id())
+            .attr("aria-describedby", "tl-tip")
+            .close();
     }
     for m in lane.markers.iter().filter(|m| sc.shows(m.at)) {
         let status = match m.status {
@@ -162,42 +167,64 @@ fn lane_parts(out: &mut Svg, sim: &Simulation, sc: &Scale, lang: Lang, name: &st
             MarkerStatus::Fired => "marker fired",
             MarkerStatus::Defused => "marker defused",
         };
-        out.raw("<g class=\"")
-            .raw(status)
-            .raw("\" data-rule=\"")
-            .raw(m.rule.id())
-            .raw("\" data-at=\"")
-            .raw(&stamp(m.at, Stamp::Rfc3339))
-            .raw("\" transform=\"translate(")
-            .num(sc.x(m.at))
-            .raw(" 0)\" tabindex=\"0\" role=\"button\" aria-label=\"")
-            .text(&marker_text(lang, m.rule, m.at, m.status, last_state))
-            .raw("\"><rect class=\"hit\" x=\"-6\" width=\"24\" height=\"32\"/>")
-            .raw("<path class=\"marker-line\" d=\"M0 0v32\"/>")
-            .raw("<path class=\"diamond\" d=\"M0 20l5 5-5 5-5-5z\"/><text x=\"7\" y=\"30\">")
-            .raw(m.rule.id())
-            .raw("</text></g>");
+        out.open("g")
+            .attr("class", status)
+            .attr("data-rule", m.rule.id())
+            .attr("data-at", &stamp(m.at, Stamp::Rfc3339))
+            .attr("transform", &format!("translate({} 0)", sc.x(m.at)))
+            .attr("tabindex", "0")
+            .attr("role", "button")
+            .attr(
+                "aria-label",
+                &marker_text(lang, m.rule, m.at, m.status, last_state),
+            )
+            .open("rect")
+            .attr("class", "hit")
+            .attr("x", "-6")
+            .attr("width", "24")
+            .attr("height", "32")
+            .close()
+            .open("path")
+            .attr("class", "marker-line")
+            .attr("d", "M0 0v32")
+            .close()
+            .open("path")
+            .attr("class", "diamond")
+            .attr("d", "M0 20l5 5-5 5-5-5z")
+            .close()
+            .open("text")
+            .attr("x", "7")
+            .attr("y", "30")
+            .text(m.rule.id())
+            .close()
+            .close();
     }
 }
 
 /// The selected job's drive lanes, below its own lane (`y` relative to it).
-fn drive_parts(out: &mut Svg, sim: &Simulation, sc: &Scale, name: &str, cut: Cut) {
+fn drive_parts(out: &mut impl Writer, sim: &Simulation, sc: &Scale, name: &str, cut: Cut) {
     for (i, (id, segs)) in drive_lanes(sim.job_history(name), cut)
         .into_iter()
         .enumerate()
     {
         let id = id.to_string();
-        out.raw("<g class=\"drive-lane\" data-drive-lane=\"")
+        out.open("g")
+            .attr("class", "drive-lane")
+            .attr("data-drive-lane", &id)
+            .attr(
+                "transform",
+                &format!("translate(0 {})", LANE_H + i as i32 * DRIVE_H),
+            )
+            .open("text")
+            .attr("class", "lane-name drive-name")
+            .attr("x", "18")
+            .attr("y", "13")
             .text(&id)
-            .raw("\" transform=\"translate(0 ")
-            .num(LANE_H + i as i32 * DRIVE_H)
-            .raw(")\"><text class=\"lane-name drive-name\" x=\"18\" y=\"13\">")
-            .text(&id)
-            .raw("</text>");
+            .close();
         for s in &segs {
             segment(out, sc, s.state.id(), s.from, s.to, 14);
         }
-        out.raw("</g>");
+        out.close();
     }
 }
 
@@ -212,13 +239,13 @@ pub fn tick_text(lang: Lang, e: &LogEntry) -> String {
     )
 }
 
-/// The lane's SVG, placed at its lane's top: a `<g data-job>` holding its segments in time
-/// order, its projection, ticks and markers, then its drive lanes if expanded. Empty if the
-/// job does not exist yet.
-pub fn lane_svg(sim: &Simulation, k: &LaneKey) -> String {
+/// Draws the lane into `out`, placed at its lane's top: a `<g data-job>` holding its segments
+/// in time order, its projection, ticks and markers, then its drive lanes if expanded. Nothing
+/// if the job does not exist yet.
+pub fn draw_lane(out: &mut impl Writer, sim: &Simulation, k: &LaneKey) {
     let (h, l) = (sim.job_history(&k.name), sim.job_log(&k.name));
     let Some(lane) = job_lane(h, l, &sim.rules(), k.cut) else {
-        return String::new();
+        return;
     };
     let label: String = if k.name.chars().count() > 17 {
         k.name.chars().take(16).chain(['…']).collect()
@@ -226,37 +253,36 @@ pub fn lane_svg(sim: &Simulation, k: &LaneKey) -> String {
         k.name.clone()
     };
     let lang = lang_of(k.lang);
-    let mut out = Svg::with_capacity(2048);
-    out.raw(if k.expanded {
-        "<g class=\"lane expanded\" data-job=\""
-    } else {
-        "<g class=\"lane\" data-job=\""
-    })
-    .text(&k.name)
-    .raw("\" role=\"group\" aria-label=\"")
-    .text(&summary(lang, &k.name, &lane))
-    .raw("\"><text class=\"lane-name\" x=\"4\" y=\"15\" data-select=\"")
-    .text(&k.name)
-    .raw("\" tabindex=\"0\" role=\"button\" aria-expanded=\"")
-    .raw(if k.expanded { "true" } else { "false" })
-    .raw("\">")
-    .text(&label)
-    .raw("</text>");
-    lane_parts(&mut out, sim, &k.scale, lang, &k.name, &lane);
-    out.raw("</g>");
+    out.open("g")
+        .attr("class", if k.expanded { "lane expanded" } else { "lane" })
+        .attr("data-job", &k.name)
+        .attr("role", "group")
+        .attr("aria-label", &summary(lang, &k.name, &lane))
+        .open("text")
+        .attr("class", "lane-name")
+        .attr("x", "4")
+        .attr("y", "15")
+        .attr("data-select", &k.name)
+        .attr("tabindex", "0")
+        .attr("role", "button")
+        .attr("aria-expanded", if k.expanded { "true" } else { "false" })
+        .text(&label)
+        .close();
+    lane_parts(out, sim, &k.scale, lang, &k.name, &lane);
+    out.close();
     if k.expanded {
-        drive_parts(&mut out, sim, &k.scale, &k.name, k.cut);
+        drive_parts(out, sim, &k.scale, &k.name, k.cut);
     }
-    out.0
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::sim::preset;
+    use crate::ui::dom::Outline;
 
     #[test]
-    fn a_lane_is_one_fragment_with_the_page_contract_and_escaped_text() {
+    fn a_lane_carries_the_page_contract() {
         let s = Simulation::new(preset("happy-import").expect("preset")).expect("loads");
         let sc = Scale::new(s.start(), s.span_end(), 1000, s.start());
         let (h, l) = (s.job_history("lab-a"), s.job_log("lab-a"));
@@ -267,7 +293,12 @@ mod tests {
             scale: sc,
             lang: "en",
         };
-        let svg = lane_svg(&s, &key);
+        let draw = |key: &LaneKey| {
+            let mut out = Outline::default();
+            draw_lane(&mut out, &s, key);
+            out.out
+        };
+        let svg = draw(&key);
         assert!(svg.starts_with("<g class=\"lane expanded\" data-job=\"lab-a\""));
         assert!(svg.contains("data-state=\"Creating\""));
         assert!(svg.contains("data-rule=\"R10\" data-at=\""));
@@ -276,6 +307,6 @@ mod tests {
             cut: Cut::default(),
             ..key
         };
-        assert_eq!(lane_svg(&s, &early), "");
+        assert_eq!(draw(&early), "");
     }
 }

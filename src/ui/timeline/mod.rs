@@ -5,12 +5,11 @@
 //!
 //! Per frame only three attributes move (the now line and the two clip rectangles that cut
 //! every open shape at it); a lane is rebuilt only when its job changes (its `Cut`), and then
-//! as one SVG fragment (`lane::lane_svg`). Past a few hundred jobs the lanes are the jobs
+//! by the plain DOM writer (`lane::draw_lane`, `ui::dom`). Past a few hundred jobs the lanes are the jobs
 //! table's page, in its order, under a band of state counts.
 
 mod axis;
 mod lane;
-pub(crate) mod markup;
 pub mod scale;
 
 use std::collections::HashMap;
@@ -20,7 +19,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use self::axis::{axis_ticks, band, defs, grid_path, legend, AXIS_H, BAND_H};
-use self::lane::{lane_svg, tick_text, LaneKey, DRIVE_H, LANE_H};
+use self::lane::{draw_lane, tick_text, LaneKey, DRIVE_H, LANE_H};
 use self::scale::Scale;
 use super::state::{use_app, AppState};
 use super::use_lang;
@@ -123,6 +122,14 @@ fn refocus(el: &web_sys::Element) {
             let _ = m.unchecked_ref::<web_sys::HtmlElement>().focus();
         }
     });
+}
+
+/// Draws a lane into its `<g>` when Leptos builds it (a lane is rebuilt only when its key,
+/// which holds everything it shows, changes).
+fn fill_lane(el: web_sys::Element, (app, k): (AppState, LaneKey)) {
+    if let Some(mut out) = crate::ui::dom::Dom::replacing(&el, true) {
+        app.sim().with_untracked(|s| draw_lane(&mut out, s, &k));
+    }
 }
 
 #[component]
@@ -276,9 +283,9 @@ pub fn Timeline() -> impl IntoView {
     });
     let lane_view = move |k: LaneKey| {
         let top = tops.with_value(|m| m.get(&k.name).cloned());
-        let html = app.sim().with_untracked(|s| lane_svg(s, &k));
         view! {
-            <g transform=move || format!("translate(0 {})", top.as_ref().map_or(0, |t| t.get())) inner_html=html />
+            <g transform=move || format!("translate(0 {})", top.as_ref().map_or(0, |t| t.get()))
+                use:fill_lane=(app, k) />
         }
     };
     let shown = app.shown();
