@@ -139,7 +139,7 @@ impl Simulation {
                     },
                 ));
             }
-            input.events.sort_by_key(|m| m.at);
+            crate::sort::sort_by_key(&mut input.events, |m| m.at);
         }
         sim.replay_all();
         Ok(sim)
@@ -228,7 +228,9 @@ impl Simulation {
     /// Creation order: by creation time, never-created jobs last, ties by input order.
     fn rebuild_order(&mut self) {
         let mut order: Vec<usize> = (0..self.inputs.len()).collect();
-        order.sort_by_key(|&i| (self.created(i).is_none(), self.created(i), i));
+        crate::sort::sort_by_key(&mut order, |&i| {
+            (self.created(i).is_none(), self.created(i), i)
+        });
         self.rank = vec![0; self.inputs.len()];
         for (r, &i) in order.iter().enumerate() {
             self.rank[i] = r;
@@ -247,7 +249,9 @@ impl Simulation {
         for &i in &self.order {
             all.extend((0..self.timelines[i].entries.len()).map(|k| (i, k)));
         }
-        all.sort_by_key(|&(i, k)| self.log_key(&self.timelines[i].entries[k], (i, k)));
+        crate::sort::sort_by_key(&mut all, |&(i, k)| {
+            self.log_key(&self.timelines[i].entries[k], (i, k))
+        });
         self.log = all
             .iter()
             .map(|&(i, k)| self.timelines[i].entries[k].clone())

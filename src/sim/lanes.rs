@@ -155,7 +155,7 @@ pub fn job_lane(
             due,
         }
     });
-    markers.sort_by_key(|m| m.at);
+    crate::sort::sort_by_key(&mut markers, |m| m.at);
     Some(Lane {
         segments,
         ended,

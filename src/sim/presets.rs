@@ -209,7 +209,7 @@ fn datacenter(jobs: usize, days: i64, drives: (u64, u64), start: Time, seed: u64
             });
         }
     }
-    events.sort_by_key(|e| e.at);
+    crate::sort::sort_by_key(&mut events, |e| e.at);
     Scenario {
         version: VERSION,
         title: Some("Busy datacenter".into()),

@@ -165,7 +165,7 @@ pub(crate) fn replay(input: &JobInput, ctx: &Context) -> Timeline {
                     if !planned.is_empty() {
                         pending.extend(planned);
                         // Stable: steps planned for the same instant keep their planned order.
-                        pending.sort_by_key(|p| p.at);
+                        crate::sort::sort_by_key(&mut pending, |p| p.at);
                     }
                 }
                 step += 1;

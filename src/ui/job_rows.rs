@@ -83,14 +83,16 @@ pub fn listed<'a>(
     rules: &Rules,
     query: &RowQuery,
 ) -> Vec<Listed<'a>> {
-    let needle = query.filter.trim().to_lowercase();
+    // ASCII case-folding: ids, states and storage accounts are ASCII; Unicode's case tables
+    // would cost the wasm about 12 KB for the rare non-ASCII job name.
+    let needle = query.filter.trim().to_ascii_lowercase();
     let mut jobs: Vec<Listed<'a>> = jobs
         .into_iter()
         .filter(|j| query.show_deleted || !j.is_deleted())
         .filter(|j| needle.is_empty() || matches_filter(j, &needle))
         .map(|j| (j, j.next_time_rule(rules)))
         .collect();
-    jobs.sort_by(|a, b| {
+    crate::sort::sort_by(&mut jobs, |a, b| {
         let order = compare(query.sort, a, b).then_with(|| a.0.name.cmp(&b.0.name));
         if query.descending {
             order.reverse()
@@ -102,10 +104,10 @@ pub fn listed<'a>(
 }
 
 fn matches_filter(job: &Job, needle: &str) -> bool {
-    job.name.to_lowercase().contains(needle)
-        || job.storage_account.to_lowercase().contains(needle)
-        || status_id(job).to_lowercase().contains(needle)
-        || job.job_type.id().to_lowercase().contains(needle)
+    job.name.to_ascii_lowercase().contains(needle)
+        || job.storage_account.to_ascii_lowercase().contains(needle)
+        || status_id(job).to_ascii_lowercase().contains(needle)
+        || job.job_type.id().to_ascii_lowercase().contains(needle)
 }
 
 pub fn status_id(job: &Job) -> &'static str {
