@@ -7,8 +7,8 @@ use chrono::{NaiveDate, TimeZone, Timelike};
 /// "M/D/YYYY h:mm:ss AM|PM" (or RFC 3339): the time, or `None` when it is no real instant.
 pub fn parse(text: &str) -> Option<Time> {
     let text = text.trim();
-    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
-        return Some(t.to_utc());
+    if let Some(t) = crate::model::rfc3339::parse_rfc3339(text) {
+        return Some(t);
     }
     let mut parts = text.split_whitespace();
     let (date, clock, half) = (parts.next()?, parts.next(), parts.next());

@@ -171,8 +171,7 @@ pub fn rest_list(sim: &Simulation, at: Time) -> Value {
             let since = azure
                 .and_then(|a| a.get("since"))
                 .and_then(Value::as_str)
-                .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
-                .map(|t| t.to_utc());
+                .and_then(crate::model::rfc3339::parse_rfc3339);
             let baseline = since.and_then(|s| sim.job_at(&job.name, s));
             rest_json(job, baseline, azure)
         })

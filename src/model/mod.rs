@@ -12,6 +12,7 @@ pub mod job;
 pub mod limits;
 pub mod ownership;
 pub mod refusal;
+pub mod rfc3339;
 pub mod rules;
 pub mod spec;
 pub mod states;

@@ -8,7 +8,7 @@ use super::base64url;
 use crate::model::limits::MAX_LINK_CHARS;
 use crate::model::Time;
 use crate::sim::{preset, Problem, Scenario};
-use chrono::{DateTime, SecondsFormat};
+use chrono::SecondsFormat;
 
 /// Which scenario a hash names.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,9 +111,9 @@ pub fn parse(hash: &str) -> Result<Option<HashRequest>, HashError> {
             }
             "t" => {
                 let text = percent_decode(value);
-                let parsed =
-                    DateTime::parse_from_rfc3339(&text).map_err(|_| HashError::BadTime(text))?;
-                at = Some(parsed.to_utc());
+                at = Some(
+                    crate::model::rfc3339::parse_rfc3339(&text).ok_or(HashError::BadTime(text))?,
+                );
             }
             // Unknown keys are ignored so that later versions can add some.
             _ => {}
@@ -173,7 +173,7 @@ mod tests {
     use super::*;
 
     fn t(s: &str) -> Time {
-        DateTime::parse_from_rfc3339(s)
+        chrono::DateTime::parse_from_rfc3339(s)
             .map(|d| d.to_utc())
             .unwrap_or_default()
     }

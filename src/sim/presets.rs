@@ -132,9 +132,7 @@ pub fn preset(name: &str) -> Option<Scenario> {
     match *text {
         Source::File(text) => Scenario::parse(text).ok(),
         Source::Busy { jobs, days, drives } => {
-            let start = chrono::DateTime::parse_from_rfc3339("2026-01-05T09:00:00Z")
-                .ok()?
-                .to_utc();
+            let start = crate::model::rfc3339::parse_rfc3339("2026-01-05T09:00:00Z")?;
             let mut s = datacenter(jobs, days, drives, start, 2026);
             s.title = Some(p.title.to_string());
             s.description = Some(p.summary.to_string());

@@ -10,6 +10,9 @@
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use crate::model::rfc3339::parse_rfc3339;
+use crate::model::Time;
+
 use super::scenario::{AutopilotSpec, DriveEntry, EventEntry, JobEntry, JobRef, Scenario};
 
 /// A field that could not be read: its name, for the one problem reported.
@@ -21,7 +24,7 @@ pub fn scenario(value: Value) -> Result<Scenario, Unread> {
         version: required(&mut root, "version")?,
         title: optional(&mut root, "title")?,
         description: optional(&mut root, "description")?,
-        start: required(&mut root, "start")?,
+        start: time(&mut root, "start")?,
         seed: optional(&mut root, "seed")?,
         rules: optional(&mut root, "rules")?,
         cancel_window: optional(&mut root, "cancelWindow")?,
@@ -52,7 +55,10 @@ fn job(value: Value) -> Result<JobEntry, Unread> {
         name: required(&mut o, "name")?,
         job_type: required(&mut o, "type")?,
         storage_account: required(&mut o, "storageAccount")?,
-        created_at: optional(&mut o, "createdAt")?,
+        created_at: match take(&mut o, "createdAt") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(as_time(&v, "createdAt")?),
+        },
         drives: list(&mut o, "drives", drive)?,
         other: o,
     })
@@ -70,7 +76,7 @@ fn drive(value: Value) -> Result<DriveEntry, Unread> {
 fn event(value: Value) -> Result<EventEntry, Unread> {
     let mut o = object(value, "event")?;
     Ok(EventEntry {
-        at: required(&mut o, "at")?,
+        at: time(&mut o, "at")?,
         kind: required(&mut o, "kind")?,
         job: match take(&mut o, "job") {
             Some(Value::String(name)) => JobRef::Name(name),
@@ -88,6 +94,16 @@ fn event(value: Value) -> Result<EventEntry, Unread> {
         messages: optional(&mut o, "messages")?,
         other: o,
     })
+}
+
+/// Times are read with the model's own RFC 3339 reader (chrono's general parser is not in the
+/// wasm), the same one the validator judged them with.
+fn time(o: &mut Map<String, Value>, key: Unread) -> Result<Time, Unread> {
+    as_time(&take(o, key).ok_or(key)?, key)
+}
+
+fn as_time(value: &Value, key: Unread) -> Result<Time, Unread> {
+    value.as_str().and_then(parse_rfc3339).ok_or(key)
 }
 
 fn object(value: Value, what: Unread) -> Result<Map<String, Value>, Unread> {

@@ -396,8 +396,7 @@ impl Validator {
             Some(event_at) => {
                 let event_at = event_at
                     .and_then(Value::as_str)
-                    .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
-                    .map(|t| t.with_timezone(&chrono::Utc));
+                    .and_then(crate::model::rfc3339::parse_rfc3339);
                 if event_at.is_some_and(|e| e != at) {
                     self.report(&cpath, K::CreatedAtNotEventTime);
                 }
@@ -630,9 +629,9 @@ impl Validator {
     fn time(&mut self, value: &Value, path: &str) -> Option<Time> {
         let parsed = value
             .as_str()
-            .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok());
+            .and_then(crate::model::rfc3339::parse_rfc3339);
         match parsed {
-            Some(t) => Some(t.with_timezone(&chrono::Utc)),
+            Some(t) => Some(t),
             None => {
                 self.report(
                     path,

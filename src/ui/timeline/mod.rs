@@ -82,8 +82,7 @@ fn activate(app: AppState, el: &web_sys::Element) {
         app.select(if open { None } else { Some(name) });
     } else if let Some(t) = el
         .get_attribute("data-at")
-        .and_then(|at| chrono::DateTime::parse_from_rfc3339(&at).ok())
-        .map(|t| t.to_utc())
+        .and_then(|at| crate::model::rfc3339::parse_rfc3339(&at))
         .or_else(|| entry_of(app, el, |e| e.at))
     {
         app.seek(t);

@@ -1,0 +1,158 @@
+//! Reads an RFC 3339 time ("2026-01-05T09:00:00Z", "2026-01-05T10:00:00.5+01:00"), the one
+//! form scenario files, links and the timeline's attributes use.
+//!
+//! Why by hand and not chrono's `parse_from_rfc3339`: chrono's parser is a general format
+//! interpreter (about 10 KB of wasm) for this one fixed form. The native tests check this one
+//! against chrono's on many inputs, so both accept and reject the same strings.
+
+use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+
+use super::Time;
+
+/// The time `text` names, or `None` if it is not RFC 3339 (date `T` time, optional fraction,
+/// `Z` or an offset `±HH:MM`; `t`, `z` and a space for `T` are accepted as chrono does).
+pub fn parse_rfc3339(text: &str) -> Option<Time> {
+    let b = text.as_bytes();
+    if b.len() < 20 {
+        return None;
+    }
+    let year = digits(b, 0, 4)? as i32;
+    let month = digits(b, 5, 2)?;
+    let day = digits(b, 8, 2)?;
+    let hour = digits(b, 11, 2)?;
+    let minute = digits(b, 14, 2)?;
+    let second = digits(b, 17, 2)?;
+    if b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') {
+        return None;
+    }
+    if b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let mut i = 19;
+    let mut nanos: u32 = 0;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let start = i;
+        let mut scale = 100_000_000;
+        while let Some(d) = b.get(i).filter(|d| d.is_ascii_digit()) {
+            nanos += u32::from(d - b'0') * scale;
+            scale /= 10;
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+    }
+    let offset_seconds = match b.get(i)? {
+        b'Z' | b'z' if i + 1 == b.len() => 0,
+        sign @ (b'+' | b'-') if i + 6 == b.len() && b[i + 3] == b':' => {
+            let (h, m) = (digits(b, i + 1, 2)?, digits(b, i + 4, 2)?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let s = (h * 3600 + m * 60) as i32;
+            if *sign == b'-' {
+                -s
+            } else {
+                s
+            }
+        }
+        _ => return None,
+    };
+    // A leap second (":60") is the last second's extra nanoseconds, as chrono keeps it.
+    let (second, nanos) = match second {
+        60 => (59, nanos + 1_000_000_000),
+        s => (s, nanos),
+    };
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
+    let local = NaiveDateTime::new(date, time);
+    let offset = FixedOffset::east_opt(offset_seconds)?;
+    Some(offset.from_local_datetime(&local).single()?.to_utc())
+}
+
+/// `n` ASCII digits at `at`, as a number.
+fn digits(b: &[u8], at: usize, n: usize) -> Option<u32> {
+    let mut v = 0;
+    for &d in b.get(at..at + n)? {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + u32::from(d - b'0');
+    }
+    Some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chrono_reads(text: &str) -> Option<Time> {
+        chrono::DateTime::parse_from_rfc3339(text)
+            .ok()
+            .map(|t| t.to_utc())
+    }
+
+    #[test]
+    fn agrees_with_chrono() {
+        let cases = [
+            "2026-01-05T09:00:00Z",
+            "2026-01-05t09:00:00z",
+            "2026-01-05 09:00:00Z",
+            "2026-01-07T10:30:00.123456789Z",
+            "2026-01-07T10:30:00.1234567891Z",
+            "2026-01-07T10:30:00.5+01:00",
+            "2026-01-07T10:30:00-05:30",
+            "2026-01-07T10:30:00+0100",
+            "2026-01-07T10:30:00+24:00",
+            "2026-01-07T10:30:00",
+            "2026-01-07T10:30Z",
+            "2026-02-30T10:30:00Z",
+            "2026-12-31T23:59:60Z",
+            "2026-01-07T24:00:00Z",
+            "2026-1-07T10:30:00Z",
+            "9999-12-31T23:59:59Z",
+            "0000-01-01T00:00:00Z",
+            "2026-01-07T10:30:00.Z",
+            "2026-01-07T10:30:00Zx",
+            "+2026-01-07T10:30:00Z",
+            "2026-01-07T10:30:00 Z",
+            "",
+            "not a time at all, no",
+        ];
+        for text in cases {
+            assert_eq!(parse_rfc3339(text), chrono_reads(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn agrees_with_chrono_on_many_times_and_their_mutations() {
+        let mut seed = 11u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..5_000 {
+            let secs = (next() % 400_000_000_000) as i64 - 60_000_000_000;
+            let Some(t) = chrono::DateTime::from_timestamp(secs, (next() % 1_000_000_000) as u32)
+            else {
+                continue;
+            };
+            for form in [
+                t.to_rfc3339(),
+                t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                t.to_rfc3339_opts(chrono::SecondsFormat::Millis, false),
+            ] {
+                assert_eq!(parse_rfc3339(&form), chrono_reads(&form), "{form}");
+                let mut bytes = form.clone().into_bytes();
+                let at = (next() as usize) % bytes.len();
+                bytes[at] = b"0123456789-:+TZ. x"[(next() % 18) as usize];
+                if let Ok(mutated) = String::from_utf8(bytes) {
+                    assert_eq!(parse_rfc3339(&mutated), chrono_reads(&mutated), "{mutated}");
+                }
+            }
+        }
+    }
+}
