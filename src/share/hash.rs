@@ -135,16 +135,25 @@ pub fn parse(hash: &str) -> Result<Option<HashRequest>, HashError> {
 /// links), else the whole scenario. The time keeps its fraction of a second, if any, so a
 /// link reopens exactly the moment shown (and the actions done at it, while playing).
 pub fn format(scenario: &ScenarioRef, at: Time) -> String {
-    let t = at.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+    with_time(&scenario_part(scenario), at)
+}
+
+/// The scenario's half of the hash (`preset=…` or `scenario=…`). Kept apart from the time so
+/// the page encodes a large scenario once per change of it, not once per move of the clock.
+pub fn scenario_part(scenario: &ScenarioRef) -> String {
     match scenario {
-        ScenarioRef::Preset(name) => format!("preset={name}&t={t}"),
-        ScenarioRef::Inline(s) => {
-            format!(
-                "scenario={}&t={t}",
-                base64url::encode(s.to_json_compact().as_bytes())
-            )
-        }
+        ScenarioRef::Preset(name) => format!("preset={name}"),
+        ScenarioRef::Inline(s) => format!(
+            "scenario={}",
+            base64url::encode(s.to_json_compact().as_bytes())
+        ),
     }
+}
+
+/// The whole hash from its scenario half and the time.
+pub fn with_time(scenario_part: &str, at: Time) -> String {
+    let t = at.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+    format!("{scenario_part}&t={t}")
 }
 
 /// Browsers may percent-encode `:` and `+` in a pasted hash; times and preset names need them back.

@@ -55,12 +55,16 @@ pub fn open_link(app: AppState, text: &str) {
 }
 
 pub fn use_url_sync(app: AppState) {
+    // The scenario's half of the link changes only with the scenario: a 10,000-job world is
+    // encoded once per edit, not once per step of the clock.
+    let scenario_part = Memo::new(move |_| hash::scenario_part(&app.shareable()));
     // Write: only while paused (a link opens paused).
     Effect::new(move |_| {
         if app.playing().get() {
             return;
         }
-        let text = format!("#{}", hash::format(&app.shareable(), app.now().get()));
+        let text =
+            scenario_part.with(|part| format!("#{}", hash::with_time(part, app.now().get())));
         let new_step = app.take_history_step();
         if text == location_hash() {
             return;
