@@ -126,13 +126,13 @@ pub fn link_not_stored(lang: Lang, chars: usize, refused: bool) -> String {
     let max = crate::model::limits::MAX_LINK_CHARS;
     match (lang, refused) {
         (Lang::En, false) => format!(
-            "This view's link would be {chars} characters, more than the {max} a link may hold, so the address bar no longer follows it. Keep the scenario with \"Show the current scenario\" and share the file instead."
+            "This view's link would be at least {chars} characters, more than the {max} a link may hold, so the address bar no longer follows it. Keep the scenario with \"Show the current scenario\" and share the file instead."
         ),
         (Lang::En, true) => format!(
             "The browser did not store this view's link ({chars} characters), so the address bar no longer follows it. Keep the scenario with \"Show the current scenario\" and share the file instead."
         ),
         (Lang::Nl, false) => format!(
-            "De link van deze weergave zou {chars} tekens lang zijn, meer dan de {max} die een link mag hebben; de adresbalk volgt de weergave dus niet meer. Bewaar het scenario met \"Huidig scenario tonen\" en deel het bestand."
+            "De link van deze weergave zou minstens {chars} tekens lang zijn, meer dan de {max} die een link mag hebben; de adresbalk volgt de weergave dus niet meer. Bewaar het scenario met \"Huidig scenario tonen\" en deel het bestand."
         ),
         (Lang::Nl, true) => format!(
             "De browser heeft de link van deze weergave ({chars} tekens) niet bewaard; de adresbalk volgt de weergave dus niet meer. Bewaar het scenario met \"Huidig scenario tonen\" en deel het bestand."

@@ -135,12 +135,10 @@ pub fn parse(hash: &str) -> Result<Option<HashRequest>, HashError> {
 /// links), else the whole scenario. The time keeps its fraction of a second, if any, so a
 /// link reopens exactly the moment shown (and the actions done at it, while playing).
 pub fn format(scenario: &ScenarioRef, at: Time) -> String {
-    with_time(&scenario_part(scenario), at)
+    with_time(&encode(scenario), at)
 }
 
-/// The scenario's half of the hash (`preset=…` or `scenario=…`). Kept apart from the time so
-/// the page encodes a large scenario once per change of it, not once per move of the clock.
-pub fn scenario_part(scenario: &ScenarioRef) -> String {
+fn encode(scenario: &ScenarioRef) -> String {
     match scenario {
         ScenarioRef::Preset(name) => format!("preset={name}"),
         ScenarioRef::Inline(s) => format!(
@@ -148,6 +146,25 @@ pub fn scenario_part(scenario: &ScenarioRef) -> String {
             base64url::encode(s.to_json_compact().as_bytes())
         ),
     }
+}
+
+/// The scenario's half of the hash (`preset=…` or `scenario=…`). Kept apart from the time so
+/// the page encodes a large scenario once per change of it, not once per move of the clock.
+///
+/// `Err(n)`: the link would be at least `n` characters, more than a link may hold; found from
+/// the counts of jobs and events before writing anything, so a 10,000-job world is never
+/// serialized and encoded only to be refused.
+pub fn scenario_part(scenario: &ScenarioRef) -> Result<String, usize> {
+    if let ScenarioRef::Inline(s) = scenario {
+        // The shortest a job or an event can be written (`{"name":"a","type":"Import",
+        // "storageAccount":"abc"}`, `{"at":"2026-01-05T09:00:00Z","kind":"CreateJob",
+        // "job":"a"}`), in base64 (4 characters per 3 bytes).
+        let least = (s.jobs.len() * 50 + s.events.len() * 55) / 3 * 4;
+        if least > MAX_LINK_CHARS {
+            return Err(least);
+        }
+    }
+    Ok(encode(scenario))
 }
 
 /// The whole hash from its scenario half and the time.
@@ -200,6 +217,22 @@ mod tests {
                 at: Some(at)
             }))
         );
+    }
+
+    #[test]
+    fn a_world_too_big_for_a_link_is_refused_before_it_is_written() {
+        let Some(big) = preset("stress-10000") else {
+            panic!("preset exists")
+        };
+        let written = base64url::encode(big.to_json_compact().as_bytes()).len();
+        match scenario_part(&ScenarioRef::Inline(Box::new(big))) {
+            Err(least) => assert!(least > MAX_LINK_CHARS && least <= written),
+            Ok(_) => panic!("a 10,000-job scenario does not fit a link"),
+        }
+        let Some(small) = preset("happy-import") else {
+            panic!("preset exists")
+        };
+        assert!(scenario_part(&ScenarioRef::Inline(Box::new(small))).is_ok());
     }
 
     #[test]

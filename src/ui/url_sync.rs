@@ -63,8 +63,22 @@ pub fn use_url_sync(app: AppState) {
         if app.playing().get() {
             return;
         }
-        let text =
-            scenario_part.with(|part| format!("#{}", hash::with_time(part, app.now().get())));
+        let now = app.now().get();
+        let text = match scenario_part.with(|part| {
+            part.as_ref()
+                .map(|p| hash::with_time(p, now))
+                .map_err(|c| *c)
+        }) {
+            Ok(part) => format!("#{part}"),
+            Err(chars) => {
+                app.take_history_step();
+                app.set_notice(Some(Notice::LinkNotStored {
+                    chars,
+                    refused: false,
+                }));
+                return;
+            }
+        };
         let new_step = app.take_history_step();
         if text == location_hash() {
             return;
