@@ -460,3 +460,14 @@ fn switching_rule_sets_rejudges_the_same_events_and_survives_sharing() {
         sim.state_at(end)
     );
 }
+
+#[test]
+fn the_pretty_file_is_laid_out_as_serde_json_lays_it_out() {
+    for p in ie_lifecycle::sim::presets() {
+        let Some(s) = ie_lifecycle::sim::preset(p.name) else {
+            panic!("{} loads", p.name)
+        };
+        let want = serde_json::to_string_pretty(&s).unwrap_or_default();
+        assert_eq!(s.to_json(), want, "{}", p.name);
+    }
+}

@@ -75,7 +75,8 @@ mod tests {
     use super::*;
 
     fn iso(t: Option<Time>) -> String {
-        t.map(|t| t.to_rfc3339()).unwrap_or_default()
+        t.map(|t| crate::model::rfc3339::write_rfc3339(t, true, false))
+            .unwrap_or_default()
     }
 
     #[test]

@@ -207,7 +207,7 @@ fn row(out: &mut String, fields: &[&str]) {
 }
 
 fn iso(t: Time) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    crate::model::rfc3339::write_rfc3339(t, false, true)
 }
 
 /// The jobs table: one line per job (deleted ones read `Deleted`).

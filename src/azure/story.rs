@@ -245,7 +245,7 @@ fn entry(plan: &Plan, since: Time, created: Time) -> JobEntry {
         AZURE_KEY.into(),
         json!({
             "resource": plan.job.resource,
-            "since": since.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+            "since": crate::model::rfc3339::write_rfc3339(since, true, true),
             "drives": plan.ids.iter().map(DriveId::as_str).collect::<Vec<_>>(),
         }),
     );

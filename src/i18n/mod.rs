@@ -189,6 +189,8 @@ texts! {
     CreateJob,
     JobCreated,
     Dismiss,
+    LogViewerName,
+    DownloadXml,
     Undo,
     TryAgain,
     TheLink,

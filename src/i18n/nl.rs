@@ -126,6 +126,8 @@ pub fn text(key: Text) -> &'static str {
         Text::CreateJob => "Taak maken",
         Text::JobCreated => "Taak gemaakt:",
         Text::Dismiss => "Sluiten",
+        Text::LogViewerName => "Schijflogboek (door de simulator gemaakt, in het formaat van de dienst)",
+        Text::DownloadXml => ".xml downloaden",
         Text::Undo => "Ongedaan maken",
         Text::TryAgain => "Opnieuw proberen",
         Text::TheLink => "De link",

@@ -112,11 +112,11 @@ pub fn input_text(lang: Lang, problem: &InputProblem) -> String {
         ),
         (Lang::En, InputProblem::TimeOutOfRange { at }) => format!(
             "{} is before the scenario's start or after the year 9999",
-            at.to_rfc3339()
+            crate::model::rfc3339::write_rfc3339(*at, true, false)
         ),
         (Lang::Nl, InputProblem::TimeOutOfRange { at }) => format!(
             "{} ligt vóór het begin van het scenario of na het jaar 9999",
-            at.to_rfc3339()
+            crate::model::rfc3339::write_rfc3339(*at, true, false)
         ),
     }
 }
@@ -244,7 +244,7 @@ fn needed(lang: Lang, n: crate::sim::scenario::Needed) -> String {
 }
 
 fn time(t: &crate::model::Time) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+    crate::model::rfc3339::write_rfc3339(*t, true, true)
 }
 
 /// What is wrong with a scenario file, in `lang`.

@@ -93,8 +93,8 @@ fn en(refusal: &Refusal) -> String {
         Refusal::NoDrives => "an import job needs at least one drive".into(),
         Refusal::TimeBackwards { at, last } => format!(
             "the event at {} is earlier than the job's last change at {}",
-            at.to_rfc3339(),
-            last.to_rfc3339()
+            crate::model::rfc3339::write_rfc3339(*at, true, false),
+            crate::model::rfc3339::write_rfc3339(*last, true, false)
         ),
     }
 }

@@ -5,7 +5,7 @@
 //! interpreter (about 10 KB of wasm) for this one fixed form. The native tests check this one
 //! against chrono's on many inputs, so both accept and reject the same strings.
 
-use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike};
 
 use super::Time;
 
@@ -71,6 +71,46 @@ pub fn parse_rfc3339(text: &str) -> Option<Time> {
     Some(offset.from_local_datetime(&local).single()?.to_utc())
 }
 
+/// Writes `t` as RFC 3339 in UTC, as chrono's `to_rfc3339_opts` does: with `fraction`, a
+/// fraction of a second only when there is one (3, 6 or 9 digits, as few as exact), else whole
+/// seconds; `Z` or `+00:00`. By hand for the same reason as the reader: chrono's formatting
+/// machinery is general and costs the wasm bytes for this one form.
+pub fn write_rfc3339(t: Time, fraction: bool, z: bool) -> String {
+    let (mut second, mut nanos) = (t.second(), t.nanosecond());
+    if nanos >= 1_000_000_000 {
+        // A leap second, as chrono keeps it.
+        second += 1;
+        nanos -= 1_000_000_000;
+    }
+    let year = t.year();
+    let mut out = if (0..=9999).contains(&year) {
+        format!("{year:04}")
+    } else if year > 9999 {
+        format!("+{year}")
+    } else {
+        format!("-{:04}", year.unsigned_abs())
+    };
+    out.push_str(&format!(
+        "-{:02}-{:02}T{:02}:{:02}:{:02}",
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        second
+    ));
+    if fraction && nanos > 0 {
+        if nanos % 1_000_000 == 0 {
+            out.push_str(&format!(".{:03}", nanos / 1_000_000));
+        } else if nanos % 1_000 == 0 {
+            out.push_str(&format!(".{:06}", nanos / 1_000));
+        } else {
+            out.push_str(&format!(".{nanos:09}"));
+        }
+    }
+    out.push_str(if z { "Z" } else { "+00:00" });
+    out
+}
+
 /// `n` ASCII digits at `at`, as a number.
 fn digits(b: &[u8], at: usize, n: usize) -> Option<u32> {
     let mut v = 0;
@@ -122,6 +162,36 @@ mod tests {
         ];
         for text in cases {
             assert_eq!(parse_rfc3339(text), chrono_reads(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn writes_as_chrono_writes() {
+        use chrono::SecondsFormat::{AutoSi, Secs};
+        let mut seed = 5u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for i in 0..5_000 {
+            let secs = (next() % 400_000_000_000) as i64 - 62_000_000_000;
+            let nanos = match i % 4 {
+                0 => 0,
+                1 => (next() % 1000) as u32 * 1_000_000,
+                2 => (next() % 1_000_000) as u32 * 1_000,
+                _ => (next() % 1_000_000_000) as u32,
+            };
+            let Some(t) = chrono::DateTime::from_timestamp(secs, nanos) else {
+                continue;
+            };
+            assert_eq!(
+                write_rfc3339(t, true, true),
+                t.to_rfc3339_opts(AutoSi, true)
+            );
+            assert_eq!(write_rfc3339(t, true, false), t.to_rfc3339());
+            assert_eq!(write_rfc3339(t, false, true), t.to_rfc3339_opts(Secs, true));
         }
     }
 

@@ -8,7 +8,6 @@ use super::base64url;
 use crate::model::limits::MAX_LINK_CHARS;
 use crate::model::Time;
 use crate::sim::{preset, Problem, Scenario};
-use chrono::SecondsFormat;
 
 /// Which scenario a hash names.
 #[derive(Clone, Debug, PartialEq)]
@@ -169,7 +168,7 @@ pub fn scenario_part(scenario: &ScenarioRef) -> Result<String, usize> {
 
 /// The whole hash from its scenario half and the time.
 pub fn with_time(scenario_part: &str, at: Time) -> String {
-    let t = at.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+    let t = crate::model::rfc3339::write_rfc3339(at, true, true);
     format!("{scenario_part}&t={t}")
 }
 

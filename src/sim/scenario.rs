@@ -28,6 +28,7 @@ pub struct Scenario {
     pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    #[serde(serialize_with = "write_time")]
     pub start: Time,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
@@ -71,7 +72,11 @@ pub struct JobEntry {
     #[serde(rename = "type")]
     pub job_type: JobType,
     pub storage_account: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "write_some_time"
+    )]
     pub created_at: Option<Time>,
     #[serde(default)]
     pub drives: Vec<DriveEntry>,
@@ -100,6 +105,7 @@ pub enum JobRef {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EventEntry {
+    #[serde(serialize_with = "write_time")]
     pub at: Time,
     pub kind: ActionKind,
     pub job: JobRef,
@@ -273,8 +279,11 @@ impl Scenario {
         }
     }
 
+    /// The file as people read it: serde_json's pretty layout (two-space indent, `": "`).
+    /// Written by re-indenting the compact text, so the serializers are compiled for one
+    /// formatter only (the pretty one cost the wasm a second copy of every `Serialize`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        pretty(&self.to_json_compact())
     }
 
     pub fn to_json_compact(&self) -> String {
@@ -291,6 +300,75 @@ impl Scenario {
             self.cancel_window.unwrap_or_default(),
         )
     }
+}
+
+/// Times in files are written by the model's RFC 3339 writer (what chrono's `Serialize`
+/// writes, without chrono's formatting machinery in the wasm).
+fn write_time<S: serde::Serializer>(t: &Time, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::model::rfc3339::write_rfc3339(*t, true, true))
+}
+
+fn write_some_time<S: serde::Serializer>(t: &Option<Time>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => write_time(t, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// Re-indents compact JSON the way `serde_json::to_string_pretty` lays it out.
+fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}' | ']')) {
+                    if let Some(close) = chars.next() {
+                        out.push(close);
+                    }
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn bytes_of_gib(gib: f64) -> u64 {

@@ -17,7 +17,7 @@ use crate::i18n::azure::{az, azure_problem_line, azure_warning_line, AzText as T
 use crate::share::ScenarioRef;
 
 /// Offers `body` as a file download (a Blob behind a temporary `<a download>`).
-fn download(name: &str, mime: &str, body: &str) -> Option<()> {
+pub(crate) fn download(name: &str, mime: &str, body: &str) -> Option<()> {
     let parts = web_sys::js_sys::Array::of1(&body.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

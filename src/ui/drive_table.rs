@@ -1,13 +1,16 @@
 //! The selected job's drives, as the portal lists them, with extra drives beneath.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::ui::tr;
 
+use super::azure_panel::download;
 use super::state_diagrams::DrivePick;
 use super::status_badge::StatusBadge;
 use super::why::WhyButton;
 use super::why_reason::WhySubject;
+use crate::azure::{drive_log, LogKind};
 use crate::i18n::Text;
 use crate::model::{CopyOutcome, Drive, DriveState, Job};
 
@@ -44,8 +47,35 @@ pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    // The log viewer: one click handler for every log button of the table (its row names the
+    // drive, the button the kind of log); the log is generated when opened.
+    let viewer = RwSignal::new(None::<(String, String)>);
+    let open_log = move |ev: web_sys::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button[data-log]").ok().flatten())
+        else {
+            return;
+        };
+        let kind = match button.get_attribute("data-log").as_deref() {
+            Some("error") => LogKind::Error,
+            _ => LogKind::Verbose,
+        };
+        let id = button
+            .closest("tr[data-drive]")
+            .ok()
+            .flatten()
+            .and_then(|row| row.get_attribute("data-drive"));
+        let shown = job.with_untracked(|j| {
+            let j = j.as_ref()?;
+            let d = j.drives.iter().find(|d| Some(d.id.to_string()) == id)?;
+            Some((button.text_content()?, drive_log(j, d, kind)?))
+        });
+        viewer.set(shown);
+    };
     view! {
-        <table class="grid drive-table" aria-label=tr(Text::DrivesTableName)>
+        <table class="grid drive-table" aria-label=tr(Text::DrivesTableName) on:click=open_log>
             <thead>
                 <tr>
                     <th scope="col">{tr(Text::ColDriveId)}</th>
@@ -88,8 +118,8 @@ pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
                                         {copy_status(&d)}
                                         <span class="messages">{messages}</span>
                                     </td>
-                                    <td class="log">{logs.clone().map_or("—".to_string(), |l| l.0)}</td>
-                                    <td class="log">{logs.map_or("—".to_string(), |l| l.1)}</td>
+                                    <td class="log">{log_cell(logs.clone().map(|l| l.0), "verbose")}</td>
+                                    <td class="log">{log_cell(logs.map(|l| l.1), "error")}</td>
                                 </tr>
                             }
                         })
@@ -121,5 +151,31 @@ pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
                 </Show>
             </tbody>
         </table>
+        {move || viewer.get().map(|(file, xml)| {
+            let (name, body) = (file.clone(), xml.clone());
+            view! {
+                <section class="log-viewer" aria-label=tr(Text::LogViewerName)>
+                    <h4>{file}</h4>
+                    <p class="hint">{tr(Text::LogViewerName)}</p>
+                    <pre data-testid="drive-log">{xml}</pre>
+                    <button type="button" on:click=move |_| { let _ = download(&name, "application/xml", &body); }>
+                        {tr(Text::DownloadXml)}
+                    </button>
+                    " "
+                    <button type="button" on:click=move |_| viewer.set(None)>{tr(Text::Dismiss)}</button>
+                </section>
+            }
+        })}
+    }
+}
+
+/// A log file's name as a button that opens it, or "—" before the copy has finished.
+fn log_cell(file: Option<String>, kind: &'static str) -> impl IntoView {
+    match file {
+        Some(file) => view! {
+            <button type="button" class="link" data-log=kind>{file}</button>
+        }
+        .into_any(),
+        None => "—".into_any(),
     }
 }

@@ -1,6 +1,6 @@
 //! How times, durations and percentages read on screen. Pure functions, tested natively.
 
-use chrono::{Datelike, SecondsFormat, TimeDelta, Timelike};
+use chrono::{Datelike, TimeDelta, Timelike};
 
 use crate::i18n::{Lang, Text};
 use crate::model::Time;
@@ -66,7 +66,7 @@ fn number(text: &str) -> Option<u32> {
 }
 
 pub fn rfc3339(t: Time) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+    crate::model::rfc3339::write_rfc3339(t, false, true)
 }
 
 /// Day 1 is the scenario's first day, so a teacher can say "on day 15 the job is gone".
