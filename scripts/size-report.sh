@@ -8,14 +8,11 @@
 # The issue's budget is 200 KB gzip (204,800 bytes) for all of dist/. The app does not fit it yet
 # (see README, "Bundle"); until it does, CEILING is a ratchet: the figure of the last size cut
 # plus a little room, lowered with every cut and never raised to let a run pass. When the app
-# fits, CEILING becomes BUDGET. The room above the last figure also covers the checkout's path:
-# panic locations carry source paths, so the same commit is ~40 bytes gzip larger for every
-# character the checkout's path is longer (measured: /work/main vs /tmp/tmp.XXXXXXXXXX/p,
-# +401 bytes).
+# fits, CEILING becomes BUDGET.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET=204800
-CEILING=410000
+CEILING=408000
 [ -d dist ] || { echo "no dist/: run trunk build --release first"; exit 1; }
 brotli_size() {
   node -e 'process.stdout.write(String(require("zlib").brotliCompressSync(require("fs").readFileSync(process.argv[1]), {params: {[require("zlib").constants.BROTLI_PARAM_QUALITY]: 11}}).length))' "$1"
