@@ -53,16 +53,9 @@ mod tests {
 
     #[test]
     fn sorts_like_the_standard_stable_sort() {
-        // A small generator, so the test covers many shapes without a dependency.
-        let mut seed = 7u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::sim::rng::SplitMix64::new(7);
         for len in 0..200 {
-            let items: Vec<(u64, usize)> = (0..len).map(|i| (next() % 7, i)).collect();
+            let items: Vec<(u64, usize)> = (0..len).map(|i| (rng.next_u64() % 7, i)).collect();
             let mut ours = items.clone();
             let mut std = items.clone();
             sort_by_key(&mut ours, |x| x.0);

@@ -13,7 +13,6 @@ use wasm_bindgen::JsCast;
 
 use super::dom::{Dom, Writer};
 use super::state::{use_app, AppState};
-use super::timeline::scale::{stamp, Stamp};
 use super::use_lang;
 use super::why::use_log_highlight;
 use crate::i18n::{
@@ -23,6 +22,7 @@ use crate::i18n::{
 use crate::model::{ActionKind, Change, EventLabel, Job, Source};
 use crate::sim::engine::EntryKey;
 use crate::sim::{LogEntry, Simulation};
+use crate::ui::format;
 
 /// The log shows at most this many entries; older ones are counted, not rendered.
 const WINDOW: usize = 100;
@@ -203,7 +203,7 @@ fn line(el: &web_sys::Element, sim: &Simulation, entry: &LogEntry, lang: Lang) {
     };
     m.open("button")
         .attr("class", "log-time link")
-        .text(&stamp(entry.at, Stamp::Minute))
+        .text(&format::date_time(entry.at))
         .close()
         .leaf("span", "source", source_label(lang, entry.source))
         .leaf("span", "event-name", entry.event.id())

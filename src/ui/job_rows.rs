@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use crate::i18n::{expires_in, Lang};
 use crate::model::{Job, JobState, RuleId, Rules, Time};
 
-use super::timeline::scale::{stamp, Stamp};
+use crate::ui::format;
 
 /// Rows per page: past this the table pages instead of growing.
 pub const PAGE_SIZE: usize = 100;
@@ -146,8 +146,8 @@ pub fn row(job: &Job, next: Option<(RuleId, Time)>, now: Time, lang: Lang) -> Jo
         status: status_id(job),
         overdue: job.overdue && job.state == JobState::Shipping && !job.is_deleted(),
         storage_account: job.storage_account.clone(),
-        created: stamp(job.created_at, Stamp::Date),
-        created_at: stamp(job.created_at, Stamp::Minute),
+        created: format::date(job.created_at),
+        created_at: format::date_time(job.created_at),
         percent: job.percent(),
         expires: next.map_or_else(
             || "—".to_string(),
@@ -156,14 +156,14 @@ pub fn row(job: &Job, next: Option<(RuleId, Time)>, now: Time, lang: Lang) -> Jo
         expires_detail: next.map(|(rule, at)| {
             let mut s = String::from(rule.id());
             s.push_str(" · ");
-            s.push_str(&stamp(at, Stamp::Minute));
+            s.push_str(&format::date_time(at));
             s
         }),
         next_rule: next.map(|(rule, _)| rule.id()),
         deleted: job
             .deleted
             .as_ref()
-            .map(|d| (stamp(d.at, Stamp::Minute), d.reason.rule())),
+            .map(|d| (format::date_time(d.at), d.reason.rule())),
         lang,
     }
 }

@@ -7,6 +7,7 @@ import { useServedApp } from './lib/setup.mjs';
 import { openPage, screenshot, OUTPUT } from './lib/browser.mjs';
 import { clockText, waitForApp, waitForJobStatus } from './lib/app.mjs';
 import path from 'node:path';
+import { generated } from './bench/scenario.mjs';
 
 const env = useServedApp();
 
@@ -195,22 +196,6 @@ test('dragging on the time axis scrubs; zoom, pan and a lane name that opens the
   assert.deepEqual(errors, []);
   await context.close();
 });
-
-function generated(n) {
-  const start = Date.parse('2026-01-05T09:00:00Z');
-  const iso = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
-  const jobs = [];
-  const events = [];
-  for (let i = 0; i < n; i++) {
-    const created = start + Math.floor((i * 30 * 86400000) / n);
-    const name = `job-${String(i).padStart(4, '0')}`;
-    jobs.push({ name, type: 'Import', storageAccount: 'benchstore', createdAt: iso(created), drives: [{ id: `G${String(i).padStart(7, '0')}`, sizeGiB: 500 }] });
-    if (i % 10 !== 0) events.push({ at: iso(created + 86400000), kind: 'EnterTracking', job: name, carrier: 'DHL', tracking: String(i) });
-  }
-  events.sort((a, b) => a.at.localeCompare(b.at));
-  const json = JSON.stringify({ version: 1, title: `Generated ${n}`, start: iso(start), seed: 3, jobs, events });
-  return `#scenario=${Buffer.from(json).toString('base64url')}`;
-}
 
 test('past a few hundred jobs the lanes aggregate into a band of state counts, with the jobs table\'s page of lanes below', async () => {
   const { page, context, errors } = await open(generated(300) + '&t=2026-02-20T09:00:00Z');

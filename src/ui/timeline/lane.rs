@@ -4,7 +4,7 @@
 //! few dozen view nodes and their closures. Text from files (job names, drive ids) becomes
 //! attribute values and text nodes, never markup.
 
-use super::scale::{stamp, Scale, Stamp};
+use super::scale::Scale;
 use crate::i18n::{
     deadline_ahead, deadline_defused, deadline_fired, event_line, lane_summary, Lang,
 };
@@ -13,9 +13,10 @@ use crate::sim::lanes::{drive_lanes, job_lane, Cut, Lane, MarkerStatus};
 use crate::sim::LogEntry;
 use crate::sim::Simulation;
 use crate::ui::dom::Writer;
+use crate::ui::format;
 
 fn minute(t: Time) -> String {
-    stamp(t, Stamp::Minute)
+    format::date_time(t)
 }
 
 pub const LANE_H: i32 = 32;
@@ -170,7 +171,7 @@ fn lane_parts(
         out.open("g")
             .attr("class", status)
             .attr("data-rule", m.rule.id())
-            .attr("data-at", &stamp(m.at, Stamp::Rfc3339))
+            .attr("data-at", &format::rfc3339(m.at))
             .attr("transform", &format!("translate({} 0)", sc.x(m.at)))
             .attr("tabindex", "0")
             .attr("role", "button")

@@ -1,7 +1,7 @@
 //! Time ↔ pixels for the timeline, and where the axis puts its day ticks. Pure, tested natively.
 //! Coordinates are whole pixels: no float ever reaches the page.
 
-use chrono::{Datelike, TimeDelta, Timelike};
+use chrono::TimeDelta;
 
 use crate::model::Time;
 
@@ -78,53 +78,6 @@ impl Scale {
     }
 }
 
-/// "2026-01-19" (`Date`), "2026-01-19 09:00 UTC" (`Minute`) or "2026-01-19T09:00:00Z"
-/// (`Rfc3339`), the same text `ui::format` writes, built from integers: a lane or a table row
-/// writes several of these each time it changes while the clock plays, and chrono's `format`
-/// parses its pattern on every call.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Stamp {
-    Date,
-    Minute,
-    Rfc3339,
-}
-
-pub fn stamp(t: Time, style: Stamp) -> String {
-    fn two(out: &mut String, n: u32) {
-        out.push(char::from(b'0' + (n / 10 % 10) as u8));
-        out.push(char::from(b'0' + (n % 10) as u8));
-    }
-    let mut out = String::with_capacity(20);
-    let y = t.year();
-    if (0..=9999).contains(&y) {
-        let y = y as u32;
-        two(&mut out, y / 100);
-        two(&mut out, y % 100);
-    } else {
-        out.push_str(&y.to_string());
-    }
-    out.push('-');
-    two(&mut out, t.month());
-    out.push('-');
-    two(&mut out, t.day());
-    if style == Stamp::Date {
-        return out;
-    }
-    out.push(if style == Stamp::Rfc3339 { 'T' } else { ' ' });
-    two(&mut out, t.hour());
-    out.push(':');
-    two(&mut out, t.minute());
-    match style {
-        Stamp::Rfc3339 => {
-            out.push(':');
-            two(&mut out, t.second());
-            out.push('Z');
-        }
-        _ => out.push_str(" UTC"),
-    }
-    out
-}
-
 /// Day 1 is the scenario's first day (as in the clock bar).
 pub fn day_number(start: Time, t: Time) -> i64 {
     (t - start).num_days() + if t >= start { 1 } else { 0 }
@@ -138,20 +91,6 @@ mod tests {
         chrono::DateTime::parse_from_rfc3339(s)
             .expect("valid")
             .to_utc()
-    }
-
-    #[test]
-    fn stamps_read_like_the_rest_of_the_page() {
-        for s in [
-            "2026-01-19T09:05:07Z",
-            "0999-12-31T23:59:59Z",
-            "9999-01-01T00:00:00Z",
-        ] {
-            let at = t(s);
-            assert_eq!(stamp(at, Stamp::Rfc3339), crate::ui::format::rfc3339(at));
-            assert_eq!(stamp(at, Stamp::Minute), crate::ui::format::date_time(at));
-            assert_eq!(stamp(at, Stamp::Date), crate::ui::format::date(at));
-        }
     }
 
     #[test]
