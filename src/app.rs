@@ -21,18 +21,23 @@ use crate::ui::event_log::EventLog;
 use crate::ui::header::Header;
 use crate::ui::job_details::JobDetails;
 use crate::ui::job_table::JobTable;
+use crate::ui::keyboard::use_keyboard;
 use crate::ui::new_job_panel::NewJobPanel;
 use crate::ui::notice::NoticeBar;
 use crate::ui::rules_panel::RulesPanel;
 use crate::ui::scenario_picker::ScenarioPicker;
 use crate::ui::state::{AppState, DEFAULT_PRESET};
 use crate::ui::ticker::use_ticker;
-use crate::ui::url_sync::{initial_request, use_url_sync};
+use crate::ui::url_sync::{initial_request, initial_view, use_url_sync};
+use crate::ui::view_prefs::ViewPrefs;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(Lang::En);
+    // The link's look (projector, language) is read before anything renders in it.
+    let look = initial_view();
+    let lang = RwSignal::new(look.lang.unwrap_or(Lang::En));
     provide_context(lang);
+    let view = ViewPrefs::provide(look.projector);
     let (request, notice) = initial_request();
     let app = match request {
         Some(req) => AppState::new(req.scenario, req.at),
@@ -42,7 +47,8 @@ pub fn App() -> impl IntoView {
     provide_context(app);
     provide_last_action();
     use_ticker(app);
-    use_url_sync(app);
+    use_url_sync(app, view, lang);
+    use_keyboard(app, view, lang);
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.get().tag());

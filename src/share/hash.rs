@@ -3,8 +3,13 @@
 //! `#azure=<base64url of pasted Azure JSON, no padding>&t=<RFC 3339>` (read as the "Import from
 //! Azure" panel reads it, with the jobs at their Azure states at `t`). A link opens that
 //! scenario paused at that moment. Parsing never panics; every problem is named.
+//!
+//! Optional extras name how the page looks, not what it shows: `&view=projector` and
+//! `&lang=nl` (`ViewParams`). They are written only when they differ from the default, so the
+//! forms above stay exactly as they were, and `parse` ignores them like any unknown key.
 
 use super::base64url;
+use crate::i18n::Lang;
 use crate::model::limits::MAX_LINK_CHARS;
 use crate::model::Time;
 use crate::sim::{preset, Problem, Scenario};
@@ -172,6 +177,61 @@ pub fn with_time(scenario_part: &str, at: Time) -> String {
     format!("{scenario_part}&t={t}")
 }
 
+/// How a link asks the page to look: the optional `view=` and `lang=` extras.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ViewParams {
+    /// `view=projector`: large type, high contrast, fewer columns.
+    pub projector: bool,
+    /// `lang=<tag>`; `None` when absent or not a language the page speaks.
+    pub lang: Option<Lang>,
+}
+
+fn is_view_key(pair: &str) -> bool {
+    pair.starts_with("view=") || pair.starts_with("lang=")
+}
+
+/// The extras of a hash (with or without `#`). Anything unknown or malformed is the default:
+/// a view never makes a link fail.
+pub fn view_params(hash: &str) -> ViewParams {
+    let mut view = ViewParams::default();
+    if hash.len() > MAX_LINK_CHARS {
+        return view;
+    }
+    for pair in hash.strip_prefix('#').unwrap_or(hash).split('&') {
+        match pair.split_once('=') {
+            Some(("view", v)) => view.projector = v == "projector",
+            Some(("lang", v)) => view.lang = Lang::ALL.into_iter().find(|l| l.tag() == v),
+            _ => {}
+        }
+    }
+    view
+}
+
+/// The tail a link gets for `view` (`&view=projector&lang=nl`): empty for the default view,
+/// so links of the default view are the same as before the extras existed.
+pub fn view_suffix(view: ViewParams) -> String {
+    let mut out = String::new();
+    if view.projector {
+        out.push_str("&view=projector");
+    }
+    if let Some(lang) = view.lang.filter(|l| *l != Lang::default()) {
+        out.push_str("&lang=");
+        out.push_str(lang.tag());
+    }
+    out
+}
+
+/// The hash without its view extras (keeping `#` if it had one): what to compare to know
+/// whether a new address names another scenario or moment, or only another look.
+pub fn without_view(hash: &str) -> String {
+    let (mark, body) = match hash.strip_prefix('#') {
+        Some(body) => ("#", body),
+        None => ("", hash),
+    };
+    let kept: Vec<&str> = body.split('&').filter(|p| !is_view_key(p)).collect();
+    format!("{mark}{}", kept.join("&"))
+}
+
 /// Browsers may percent-encode `:` and `+` in a pasted hash; times and preset names need them back.
 fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
@@ -310,6 +370,45 @@ mod tests {
             parse(&format!("azure={ok}")),
             Err(HashError::BadTime(_))
         ));
+    }
+
+    #[test]
+    fn view_extras_round_trip_and_leave_the_old_forms_alone() {
+        let at = t("2026-01-07T10:30:00Z");
+        let base = format(&ScenarioRef::Preset("happy-import".into()), at);
+        assert_eq!(view_suffix(ViewParams::default()), "");
+        let english = ViewParams {
+            projector: false,
+            lang: Some(Lang::En),
+        };
+        assert_eq!(
+            view_suffix(english),
+            "",
+            "the default language is not written"
+        );
+        let view = ViewParams {
+            projector: true,
+            lang: Some(Lang::Nl),
+        };
+        let link = format!("#{base}{}", view_suffix(view));
+        assert_eq!(
+            link,
+            "#preset=happy-import&t=2026-01-07T10:30:00Z&view=projector&lang=nl"
+        );
+        assert_eq!(view_params(&link), view);
+        assert_eq!(without_view(&link), format!("#{base}"));
+        // The scenario and the moment read exactly as without the extras.
+        assert_eq!(parse(&link), parse(&base));
+        assert_eq!(view_params(&base), ViewParams::default());
+        // Order does not matter; unknown values are the default; other keys stay tolerated.
+        let odd = "lang=nl&preset=export&view=projector&zoom=2";
+        assert_eq!(view_params(odd), view);
+        assert_eq!(without_view(odd), "preset=export&zoom=2");
+        assert!(matches!(parse(odd), Ok(Some(_))));
+        assert_eq!(
+            view_params("#preset=export&view=huge&lang=fr"),
+            ViewParams::default()
+        );
     }
 
     #[test]

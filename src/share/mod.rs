@@ -3,4 +3,4 @@
 pub mod base64url;
 pub mod hash;
 
-pub use hash::{HashError, HashRequest, ScenarioRef};
+pub use hash::{HashError, HashRequest, ScenarioRef, ViewParams};

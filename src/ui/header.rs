@@ -1,10 +1,15 @@
-//! The page header: the app's name, the language switch and the link to Microsoft's article.
+//! The page header: the app's name, the language switch, the link to Microsoft's article,
+//! and the classroom's tools: projector mode, the theme, copying the link and the shortcut
+//! sheet.
 
 use leptos::prelude::*;
 
 use crate::ui::tr;
 
+use super::copy_link::copy_link;
+use super::shortcut_sheet::{open_sheet, shortcut_sheet};
 use super::use_lang;
+use super::view_prefs::{use_view, Theme, THEME_SELECT};
 use crate::i18n::{Lang, Text};
 
 /// The public article the rules come from; the app explains them in its own words.
@@ -14,6 +19,7 @@ pub const ARTICLE_URL: &str =
 #[component]
 pub fn Header() -> impl IntoView {
     let lang = use_lang();
+    let view = use_view();
     view! {
         <header class="app-header">
             <div class="brand">
@@ -41,6 +47,25 @@ pub fn Header() -> impl IntoView {
                         <option value="nl">"Nederlands"</option>
                     </select>
                 </label>
+            </div>
+            <div class="class-tools">
+                <label>
+                    {tr(Text::Theme)} " "
+                    <select id=THEME_SELECT data-testid="theme" on:change=move |ev| {
+                        view.set_theme(Theme::from_id(&event_target_value(&ev)).unwrap_or_default())
+                    }></select>
+                </label>
+                <button type="button" data-testid="projector"
+                    aria-pressed=move || view.projector().get().to_string()
+                    on:click=move |_| view.toggle_projector()>
+                    {tr(Text::Projector)}
+                </button>
+                {copy_link()}
+                <button type="button" data-testid="shortcuts" aria-haspopup="dialog"
+                    aria-keyshortcuts="?" on:click=move |_| open_sheet(lang.get_untracked())>
+                    {tr(Text::Shortcuts)}
+                </button>
+                {shortcut_sheet()}
             </div>
         </header>
     }

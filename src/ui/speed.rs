@@ -31,4 +31,33 @@ impl Speed {
             Speed::Week => "1w",
         }
     }
+
+    /// The next step up, or this one at the top (the `+` key).
+    pub fn faster(self) -> Speed {
+        self.step(1)
+    }
+
+    /// The next step down, or this one at the bottom (the `-` key).
+    pub fn slower(self) -> Speed {
+        self.step(-1)
+    }
+
+    fn step(self, by: isize) -> Speed {
+        let i = Speed::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
+        let j = (i + by).clamp(0, Speed::ALL.len() as isize - 1) as usize;
+        Speed::ALL.get(j).copied().unwrap_or(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Speed;
+
+    #[test]
+    fn speed_steps_up_and_down_and_stops_at_the_ends() {
+        assert_eq!(Speed::Day.faster(), Speed::Week);
+        assert_eq!(Speed::Week.faster(), Speed::Week);
+        assert_eq!(Speed::SixHours.slower(), Speed::Hour);
+        assert_eq!(Speed::Hour.slower(), Speed::Hour);
+    }
 }

@@ -4,13 +4,19 @@
 //! Clock moves rewrite the current history entry (`replaceState`): a playing clock must not
 //! flood the history. A story the user loads is a new entry (`pushState`), so Back returns
 //! to the previous story instead of leaving the app.
+//!
+//! The look (projector mode, the language) rides along as the link's optional extras
+//! (`&view=projector&lang=nl`, `hash::ViewParams`): read at start and whenever the address
+//! changes, written with every address, so a reload or a shared link keeps them.
 
 use leptos::prelude::*;
 
 use super::notice::Notice;
 use super::state::AppState;
+use super::view_prefs::ViewPrefs;
+use crate::i18n::Lang;
 use crate::model::limits::MAX_LINK_CHARS;
-use crate::share::{hash, HashError, HashRequest};
+use crate::share::{hash, HashError, HashRequest, ViewParams};
 
 fn location_hash() -> String {
     window().location().hash().unwrap_or_default()
@@ -31,6 +37,34 @@ pub fn initial_request() -> (Option<HashRequest>, Option<Notice>) {
         Ok(request) => (request, None),
         Err(e) => (None, Some(bad_link(link, &e, true))),
     }
+}
+
+/// The look the address asks for at start (default when it asks for none).
+pub fn initial_view() -> ViewParams {
+    hash::view_params(&location_hash())
+}
+
+/// The extras for the current look, as the link writes them.
+fn view_suffix(view: ViewPrefs, lang: Lang) -> String {
+    hash::view_suffix(ViewParams {
+        projector: view.projector().get(),
+        lang: Some(lang),
+    })
+}
+
+/// The whole address of this moment and look, fresh (also while playing, when the address
+/// bar waits for a pause). A world too large for a link gives the address as it stands.
+pub fn current_link(app: AppState, view: ViewPrefs, lang: Lang) -> String {
+    let href = window().location().href().unwrap_or_default();
+    let page = href.split('#').next().unwrap_or_default();
+    untrack(|| match hash::scenario_part(&app.shareable()) {
+        Ok(part) => format!(
+            "{page}#{}{}",
+            hash::with_time(&part, app.now().get()),
+            view_suffix(view, lang)
+        ),
+        Err(_) => href.clone(),
+    })
 }
 
 fn bad_link(link: String, e: &HashError, fallback: bool) -> Notice {
@@ -54,7 +88,7 @@ pub fn open_link(app: AppState, text: &str) {
     }
 }
 
-pub fn use_url_sync(app: AppState) {
+pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
     // The scenario's half of the link changes only with the scenario: a 10,000-job world is
     // encoded once per edit, not once per step of the clock.
     let scenario_part = Memo::new(move |_| hash::scenario_part(&app.shareable()));
@@ -64,12 +98,13 @@ pub fn use_url_sync(app: AppState) {
             return;
         }
         let now = app.now().get();
+        let extras = view_suffix(view, lang.get());
         let text = match scenario_part.with(|part| {
             part.as_ref()
                 .map(|p| hash::with_time(p, now))
                 .map_err(|c| *c)
         }) {
-            Ok(part) => format!("#{part}"),
+            Ok(part) => format!("#{part}{extras}"),
             Err(chars) => {
                 app.take_history_step();
                 app.set_notice(Some(Notice::LinkNotStored {
@@ -123,7 +158,16 @@ pub fn use_url_sync(app: AppState) {
             "#{}",
             hash::format(&app.shareable(), app.now().get_untracked())
         );
-        if link == current {
+        // The look first: an address that changes only the look reloads nothing.
+        let asked = hash::view_params(&link);
+        if view.projector().get_untracked() != asked.projector {
+            view.set_projector(asked.projector);
+        }
+        let asked_lang = asked.lang.unwrap_or_default();
+        if lang.get_untracked() != asked_lang {
+            lang.set(asked_lang);
+        }
+        if hash::without_view(&link) == current {
             return;
         }
         match hash::parse(&link) {

@@ -1,0 +1,158 @@
+//! The keyboard shortcuts, for a teacher at a projector: one `keydown` listener on the window.
+//!
+//! Which key does what is a pure function (`command`), tested natively; whether it may run
+//! where the focus is, another (`allowed`). Keys never act while someone types in a field,
+//! nor with Ctrl, Alt or Meta held (those belong to the browser and the system), nor while
+//! the shortcut sheet is open, nor when a control already handled the key. `q` is kept free
+//! for the quiz.
+
+use chrono::TimeDelta;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, EventTarget, KeyboardEvent};
+
+use super::shortcut_sheet::{open_sheet, sheet_open};
+use super::state::AppState;
+use super::view_prefs::ViewPrefs;
+use crate::i18n::Lang;
+
+/// What a shortcut does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    PlayPause,
+    PrevEvent,
+    NextEvent,
+    DayBack,
+    DayForward,
+    Faster,
+    Slower,
+    Projector,
+    Sheet,
+}
+
+/// The command of a key (`KeyboardEvent.key`). Shift matters only with the arrows: for `?`
+/// and `+` it is how the character is typed on many layouts.
+pub fn command(key: &str, shift: bool) -> Option<Command> {
+    Some(match key {
+        " " => Command::PlayPause,
+        "ArrowLeft" if shift => Command::DayBack,
+        "ArrowRight" if shift => Command::DayForward,
+        "ArrowLeft" => Command::PrevEvent,
+        "ArrowRight" => Command::NextEvent,
+        "+" | "=" => Command::Faster,
+        "-" | "_" => Command::Slower,
+        "p" | "P" => Command::Projector,
+        "?" => Command::Sheet,
+        _ => return None,
+    })
+}
+
+/// Where the keyboard focus is, as far as shortcuts care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// A field: every key is text (or moves a slider, or picks an option).
+    Typing,
+    /// A button, link or focusable mark: Space is its own key (it presses or picks it).
+    Control,
+    Other,
+}
+
+/// Whether `cmd` may run with the focus on `focus`.
+pub fn allowed(cmd: Command, focus: Focus) -> bool {
+    match focus {
+        Focus::Typing => false,
+        Focus::Control => cmd != Command::PlayPause,
+        Focus::Other => true,
+    }
+}
+
+fn focus_of(target: Option<EventTarget>) -> Focus {
+    let Some(el) = target.and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return Focus::Other;
+    };
+    let within = |selector: &str| el.closest(selector).ok().flatten().is_some();
+    if within("input, select, textarea, [contenteditable]:not([contenteditable=false])") {
+        Focus::Typing
+    } else if within("button, a[href], summary, [tabindex], [role=button]") {
+        Focus::Control
+    } else {
+        Focus::Other
+    }
+}
+
+/// Listens for the shortcuts while the app lives.
+pub fn use_keyboard(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        if ev.default_prevented()
+            || ev.ctrl_key()
+            || ev.alt_key()
+            || ev.meta_key()
+            || ev.is_composing()
+            || sheet_open()
+        {
+            return;
+        }
+        let Some(cmd) = command(&ev.key(), ev.shift_key()) else {
+            return;
+        };
+        if allowed(cmd, focus_of(ev.target())) {
+            ev.prevent_default();
+            run(app, view, lang, cmd);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+fn run(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>, cmd: Command) {
+    let now = app.now().get_untracked();
+    let sim = app.sim();
+    let day = TimeDelta::days(1);
+    let go = |t: Option<crate::model::Time>| match t {
+        Some(t) => app.seek(t),
+        None => app.pause(),
+    };
+    match cmd {
+        Command::PlayPause => app.toggle_play(),
+        Command::PrevEvent => go(sim.with_untracked(|s| s.prev_due(now))),
+        Command::NextEvent => go(sim.with_untracked(|s| s.next_due(now))),
+        // Never before the scenario's start, where nothing exists yet.
+        Command::DayBack => go(now
+            .checked_sub_signed(day)
+            .map(|t| t.max(sim.with_untracked(|s| s.start())))),
+        Command::DayForward => go(now.checked_add_signed(day)),
+        Command::Faster => app.set_speed(app.speed().get_untracked().faster()),
+        Command::Slower => app.set_speed(app.speed().get_untracked().slower()),
+        Command::Projector => view.toggle_projector(),
+        Command::Sheet => open_sheet(lang.get_untracked()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_key_has_its_command_and_q_is_free() {
+        assert_eq!(command(" ", false), Some(Command::PlayPause));
+        assert_eq!(command("ArrowLeft", false), Some(Command::PrevEvent));
+        assert_eq!(command("ArrowRight", false), Some(Command::NextEvent));
+        assert_eq!(command("ArrowLeft", true), Some(Command::DayBack));
+        assert_eq!(command("ArrowRight", true), Some(Command::DayForward));
+        assert_eq!(command("+", true), Some(Command::Faster));
+        assert_eq!(command("-", false), Some(Command::Slower));
+        assert_eq!(command("p", false), Some(Command::Projector));
+        assert_eq!(command("?", true), Some(Command::Sheet));
+        for free in ["q", "Q", "Enter", "Escape", "Tab", "a", "ArrowUp"] {
+            assert_eq!(command(free, false), None, "{free}");
+        }
+    }
+
+    #[test]
+    fn nothing_fires_while_typing_and_space_stays_a_controls_key() {
+        assert!(!allowed(Command::Projector, Focus::Typing));
+        assert!(!allowed(Command::NextEvent, Focus::Typing));
+        assert!(!allowed(Command::PlayPause, Focus::Control));
+        assert!(allowed(Command::NextEvent, Focus::Control));
+        assert!(allowed(Command::PlayPause, Focus::Other));
+    }
+}

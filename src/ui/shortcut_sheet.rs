@@ -1,0 +1,113 @@
+//! The shortcut sheet (`?`, or the header's button): the keys in a modal `<dialog>`. The
+//! browser's own dialog closes on Escape, keeps the focus inside while open and gives it back
+//! to where it was when it closes, with no code of ours.
+//!
+//! Its content is written by `ui::dom` each time it opens (a modal sheet cannot see the
+//! language change): a static list needs no reactive nodes, and a `view!` of it cost several
+//! kilobytes of the bundle.
+
+use leptos::prelude::*;
+
+use wasm_bindgen::JsCast;
+
+use super::dom::{Dom, Writer};
+use crate::i18n::{dg, DgText, Lang, Text};
+
+/// The keys as printed on them, and what they do (keyboard.rs binds them). " " is Space,
+/// whose name is translated.
+const ROWS: [(&str, Text); 7] = [
+    (" ", Text::KeyPlay),
+    ("← / →", Text::KeyEvents),
+    ("Shift + ← / →", Text::KeyDays),
+    ("+ / −", Text::KeySpeed),
+    ("P", Text::KeyProjector),
+    ("?", Text::KeySheet),
+    ("Esc", Text::KeyClose),
+];
+
+/// The sheet's content in `lang`: heading, one line per key, a note, and Close.
+pub fn draw<W: Writer>(w: &mut W, lang: Lang) {
+    w.open("h2")
+        .attr("id", "shortcuts-heading")
+        .text(lang.t(Text::Shortcuts))
+        .close();
+    w.open("dl");
+    for (keys, what) in ROWS {
+        let keys = if keys == " " {
+            lang.t(Text::KeySpace)
+        } else {
+            keys
+        };
+        w.open("dt").open("kbd").text(keys).close().close();
+        w.open("dd").text(lang.t(what)).close();
+    }
+    w.close().leaf("p", "hint", lang.t(Text::KeysNote));
+    w.open("button")
+        .attr("type", "button")
+        .attr("data-testid", "close-shortcuts")
+        .text(dg(lang, DgText::Close))
+        .close();
+}
+
+const SHEET: &str = "shortcut-sheet";
+
+fn dialog() -> Option<web_sys::HtmlDialogElement> {
+    document().get_element_by_id(SHEET)?.dyn_into().ok()
+}
+
+/// Whether the sheet is open (shortcuts then wait: the sheet is modal).
+pub fn sheet_open() -> bool {
+    dialog().is_some_and(|d| d.open())
+}
+
+/// Opens the sheet in `lang` (nothing happens if it is open already).
+pub fn open_sheet(lang: Lang) {
+    let Some(d) = dialog().filter(|d| !d.open()) else {
+        return;
+    };
+    if let Some(mut w) = Dom::replacing(&d, false) {
+        draw(&mut w, lang);
+    }
+    let _ = d.show_modal();
+}
+
+/// The empty dialog, filled when it opens. Its Close button closes it; so does Escape.
+pub fn shortcut_sheet() -> impl IntoView {
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let target = event_target::<web_sys::Element>(&ev);
+        if target.closest("button").ok().flatten().is_some() {
+            if let Some(d) = dialog() {
+                d.close();
+            }
+        }
+    };
+    view! {
+        <dialog id=SHEET class="shortcut-sheet" aria-labelledby="shortcuts-heading"
+            data-testid="shortcut-sheet" on:click=on_click></dialog>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::dom::Outline;
+
+    #[test]
+    fn the_sheet_lists_every_key_in_each_language() {
+        let mut en = Outline::default();
+        draw(&mut en, Lang::En);
+        assert!(en
+            .out
+            .contains("<dt><kbd>Space</kbd></dt><dd>play or pause</dd>"));
+        assert!(en
+            .out
+            .contains("<kbd>Shift + ← / →</kbd></dt><dd>1 day back or forward</dd>"));
+        assert!(
+            !en.out.contains(">Q<"),
+            "q belongs to the quiz, not yet built"
+        );
+        let mut nl = Outline::default();
+        draw(&mut nl, Lang::Nl);
+        assert!(nl.out.contains("<kbd>Spatie</kbd>") && nl.out.contains("Sneltoetsen"));
+    }
+}

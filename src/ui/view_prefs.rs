@@ -1,0 +1,154 @@
+//! How the page looks, apart from what it shows: projector mode and the colour theme.
+//! Provided once by `App`.
+//!
+//! The look is classes on `<html>` (`projector`, `theme-light`, `theme-dark`; style/
+//! classroom.css), so every style of it lives in CSS and the page's policy needs no inline
+//! style. Without a chosen theme the system's `prefers-color-scheme` decides, in CSS alone.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::dom::{Dom, Writer};
+use super::{storage, use_lang};
+use crate::i18n::{Lang, Text};
+
+/// Where the chosen theme is remembered between visits.
+const THEME_KEY: &str = "ie-lifecycle.theme";
+
+/// The colour theme: the system's, or one chosen in the header.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// Stable value for the `<select>` and for storage.
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.id() == id)
+    }
+
+    fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Theme::System => Text::ThemeSystem,
+            Theme::Light => Text::ThemeLight,
+            Theme::Dark => Text::ThemeDark,
+        })
+    }
+}
+
+/// The id of the header's theme `<select>`, whose options are written here.
+pub const THEME_SELECT: &str = "theme";
+
+/// The classes `<html>` carries for a look: the one place that names them.
+pub fn root_class(projector: bool, theme: Theme) -> String {
+    let mut out = String::new();
+    if projector {
+        out.push_str("projector ");
+    }
+    if theme != Theme::System {
+        out.push_str("theme-");
+        out.push_str(theme.id());
+    }
+    out.trim_end().to_string()
+}
+
+#[derive(Clone, Copy)]
+pub struct ViewPrefs {
+    projector: RwSignal<bool>,
+    theme: RwSignal<Theme>,
+}
+
+impl ViewPrefs {
+    /// Creates and provides the look (projector as the link says, the theme as remembered)
+    /// and keeps `<html>`'s classes in step with it.
+    pub fn provide(projector: bool) -> ViewPrefs {
+        let theme = storage::read(THEME_KEY)
+            .and_then(|id| Theme::from_id(&id))
+            .unwrap_or_default();
+        let prefs = ViewPrefs {
+            projector: RwSignal::new(projector),
+            theme: RwSignal::new(theme),
+        };
+        provide_context(prefs);
+        let lang = use_lang();
+        // One effect for the whole look (each effect costs the bundle its own code): the
+        // root's classes, and the theme's options, renamed with the language. The options
+        // are written by `ui::dom`: three fixed lines need no reactive nodes.
+        Effect::new(move |_| {
+            let (projector, theme, lang) = (prefs.projector.get(), prefs.theme.get(), lang.get());
+            let doc = document();
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("class", &root_class(projector, theme));
+            }
+            let Some(select) = doc.get_element_by_id(THEME_SELECT) else {
+                return;
+            };
+            if let Some(mut w) = Dom::replacing(&select, false) {
+                for t in Theme::ALL {
+                    w.open("option")
+                        .attr("value", t.id())
+                        .text(t.label(lang))
+                        .close();
+                }
+            }
+            if let Ok(select) = select.dyn_into::<web_sys::HtmlSelectElement>() {
+                select.set_value(theme.id());
+            }
+        });
+        prefs
+    }
+
+    pub fn projector(&self) -> ReadSignal<bool> {
+        self.projector.read_only()
+    }
+    pub fn set_projector(&self, on: bool) {
+        self.projector.set(on);
+    }
+    pub fn toggle_projector(&self) {
+        self.projector.update(|p| *p = !*p);
+    }
+
+    pub fn theme(&self) -> ReadSignal<Theme> {
+        self.theme.read_only()
+    }
+    /// Chooses a theme and remembers it (System forgets the choice).
+    pub fn set_theme(&self, theme: Theme) {
+        self.theme.set(theme);
+        storage::write(THEME_KEY, (theme != Theme::System).then_some(theme.id()));
+    }
+}
+
+/// The look `App` provides; a missing provider is a programming error.
+pub fn use_view() -> ViewPrefs {
+    expect_context::<ViewPrefs>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_root_classes_name_projector_and_a_chosen_theme_only() {
+        assert_eq!(root_class(false, Theme::System), "");
+        assert_eq!(root_class(true, Theme::System), "projector");
+        assert_eq!(root_class(true, Theme::Dark), "projector theme-dark");
+        assert_eq!(root_class(false, Theme::Light), "theme-light");
+        for t in Theme::ALL {
+            assert_eq!(Theme::from_id(t.id()), Some(t));
+        }
+        assert_eq!(Theme::from_id("purple"), None);
+    }
+}
