@@ -14,6 +14,7 @@ pub mod event_log;
 pub mod format;
 pub mod go_to;
 pub mod header;
+pub mod job_body;
 pub mod job_details;
 pub mod job_form;
 pub mod job_row;
