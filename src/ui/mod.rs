@@ -20,6 +20,7 @@ pub mod job_form;
 pub mod job_row;
 pub mod job_rows;
 pub mod job_table;
+pub mod my_job_panel;
 pub mod new_job_panel;
 pub mod notice;
 pub mod rules_panel;
