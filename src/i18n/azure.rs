@@ -150,10 +150,21 @@ pub enum AzText {
     JobsCsv,
     DrivesCsv,
     RestJson,
+    MyHeading,
+    MyHint,
+    MyType,
+    MyState,
+    MySince,
+    MyTracking,
+    MyDrives,
+    MyDrive,
+    MyAddDrive,
+    MyRemoveDrive,
+    MyShow,
 }
 
 impl AzText {
-    pub const ALL: [AzText; 13] = [
+    pub const ALL: [AzText; 24] = [
         AzText::Heading,
         AzText::Paste,
         AzText::Since,
@@ -167,6 +178,17 @@ impl AzText {
         AzText::JobsCsv,
         AzText::DrivesCsv,
         AzText::RestJson,
+        AzText::MyHeading,
+        AzText::MyHint,
+        AzText::MyType,
+        AzText::MyState,
+        AzText::MySince,
+        AzText::MyTracking,
+        AzText::MyDrives,
+        AzText::MyDrive,
+        AzText::MyAddDrive,
+        AzText::MyRemoveDrive,
+        AzText::MyShow,
     ];
 }
 
@@ -203,6 +225,53 @@ pub fn az(lang: Lang, key: AzText) -> &'static str {
         (Lang::Nl, T::JobsCsv) => "Taken (CSV)",
         (Lang::Nl, T::DrivesCsv) => "Schijven (CSV)",
         (Lang::Nl, T::RestJson) => "Taken als Azure REST-JSON",
+        (Lang::En, T::MyHeading) => "Model my job",
+        (Lang::En, T::MyHint) => "No JSON at hand? Say where your job is; a blank story with only this job (autopilot off) shows what the rules will do next.",
+        (Lang::En, T::MyType) => "Type",
+        (Lang::En, T::MyState) => "Current state",
+        (Lang::En, T::MySince) => "In this state since (UTC, empty: now)",
+        (Lang::En, T::MyTracking) => "Tracking number entered on (UTC, optional)",
+        (Lang::En, T::MyDrives) => "Drives",
+        (Lang::En, T::MyDrive) => "Drive",
+        (Lang::En, T::MyAddDrive) => "Add a drive",
+        (Lang::En, T::MyRemoveDrive) => "Remove the last drive",
+        (Lang::En, T::MyShow) => "Show what happens next",
+        (Lang::Nl, T::MyHeading) => "Mijn taak nabootsen",
+        (Lang::Nl, T::MyHint) => "Geen JSON bij de hand? Zeg waar uw taak staat; een leeg verhaal met alleen deze taak (automatische piloot uit) toont wat de regels hierna doen.",
+        (Lang::Nl, T::MyType) => "Type",
+        (Lang::Nl, T::MyState) => "Huidige status",
+        (Lang::Nl, T::MySince) => "In deze status sinds (UTC, leeg: nu)",
+        (Lang::Nl, T::MyTracking) => "Trackingnummer ingevoerd op (UTC, optioneel)",
+        (Lang::Nl, T::MyDrives) => "Schijven",
+        (Lang::Nl, T::MyDrive) => "Schijf",
+        (Lang::Nl, T::MyAddDrive) => "Schijf toevoegen",
+        (Lang::Nl, T::MyRemoveDrive) => "Laatste schijf verwijderen",
+        (Lang::Nl, T::MyShow) => "Toon wat er hierna gebeurt",
+    }
+}
+
+/// What comes next for a modelled job, in one sentence. Times arrive written (`on`, `from`,
+/// `to`); a typical figure is never called a rule.
+pub fn my_job_next(
+    lang: Lang,
+    next: &crate::azure::Next,
+    job: &str,
+    state: crate::model::JobState,
+    on: &str,
+    to: &str,
+) -> String {
+    use crate::azure::Next as N;
+    match (lang, next) {
+        (_, N::Rule(rule, _)) => {
+            let what = super::deadline_ahead(lang, *rule, on, state);
+            format!("{job} ({}): {what} ({})", state.id(), rule.id())
+        }
+        (Lang::En, N::TypicalCopy { .. }) => format!("{job} ({}): no time rule applies in this state. Typically (not a rule, there is no SLA) the copy ends 7 to 10 days after the drives arrive: between {on} and {to}.", state.id()),
+        (Lang::Nl, N::TypicalCopy { .. }) => format!("{job} ({}): in deze status geldt geen tijdregel. Meestal (geen regel, er is geen SLA) is het kopiëren 7 tot 10 dagen na aankomst van de schijven klaar: tussen {on} en {to}.", state.id()),
+        (Lang::En, N::Waits) => format!("{job} ({}): no time rule applies in this state and the articles give no typical time for it; the job waits for the datacenter.", state.id()),
+        (Lang::Nl, N::Waits) => format!("{job} ({}): in deze status geldt geen tijdregel en de artikelen noemen er geen gebruikelijke duur voor; de taak wacht op het datacenter.", state.id()),
+        (Lang::En, N::End) => format!("{job} no longer exists at that moment: it was deleted."),
+        (Lang::Nl, N::End) => format!("{job} bestaat op dat moment niet meer: de taak is verwijderd."),
     }
 }
 

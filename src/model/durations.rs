@@ -11,6 +11,9 @@ pub const SHIPPING_OVERDUE: TimeDelta = TimeDelta::days(14);
 pub const ABANDON_AFTER_OVERDUE: TimeDelta = TimeDelta::days(30);
 /// R10: Completed, Closed and Canceled jobs are kept for 90 days, then deleted.
 pub const RETENTION: TimeDelta = TimeDelta::days(90);
+/// Not a rule: the service aims to finish copying 7 to 10 days after the drives are received
+/// (no SLA). Shown as typical where a state has no time rule ("Model my job").
+pub const TYPICAL_COPY_DAYS: (i64, i64) = (7, 10);
 
 /// Autopilot: carrier transit time after tracking is entered, in whole days (inclusive).
 pub const DELIVERY_DAYS: (u64, u64) = (1, 5);

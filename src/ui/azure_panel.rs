@@ -170,6 +170,7 @@ pub fn AzurePanel() -> impl IntoView {
                 <button type="button" data-testid="export-drives-csv">{word(T::DrivesCsv)}</button> " "
                 <button type="button" data-testid="export-rest-json">{word(T::RestJson)}</button>
             </p>
+            <super::my_job_panel::MyJobPanel />
             </div>
         </details>
     }

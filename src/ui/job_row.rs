@@ -1,199 +1,257 @@
-//! One row of the jobs table. It reads only its own signals, never the clock. On a phone the
-//! same row is a card (style/tables.css): Name, Status and "Expires in" first, the other
-//! cells labelled by their `data-label`.
+//! One row of the jobs table, drawn by `ui::dom` and updated in place. On a phone the same row
+//! is a card (style/tables.css): Name, Status and "Expires in" first, the other cells
+//! labelled by their `data-label`.
 //!
-//! A row's cells are split by how often they change: the countdown every tick, the status,
-//! percent and next rule on the job's events, the rest (type, account, dates, language)
-//! almost never. A tick then re-runs the countdown's two closures, not every cell's.
+//! Why not `view!`: a hundred rows of `view!` cells were a tree of reactive nodes per cell
+//! and about 4.6 KB more of the wasm (gzip). A row here is data (`JobRow`) and one drawing of it; a tick that
+//! only moves the countdown rewrites one text node and one attribute, and anything else that
+//! changed (status, percent, language) redraws the row's cells. Clicks are handled once for
+//! the whole table (`job_table`), by the buttons' `data-name` and `data-why` (not `data-job`:
+//! in the page's contract that marks a timeline lane).
 
-use leptos::prelude::*;
+use web_sys::Element;
 
+use super::dom::{Dom, Writer};
 use super::job_rows::JobRow;
-use super::state::use_app;
-use super::status_badge::StatusBadge;
-use super::why::WhyButton;
+use super::why::question;
 use super::why_reason::WhySubject;
 use crate::i18n::{Lang, Text};
-use crate::model::RuleId;
 
-/// The cells that change with the job's events.
-#[derive(Clone, PartialEq, Eq)]
-struct Live {
-    status: &'static str,
-    overdue: bool,
-    percent: u8,
-    next_rule: Option<&'static str>,
-    deleted: Option<(String, RuleId)>,
+/// A drawn row and what it shows, to redraw only what changed.
+pub struct RowDom {
+    pub tr: Element,
+    shown: JobRow,
+    selected: bool,
 }
 
-/// The cells that almost never change.
-#[derive(Clone, PartialEq, Eq)]
-struct Fixed {
-    job_type: &'static str,
-    storage_account: String,
-    created: String,
-    created_at: String,
-    lang: Lang,
-}
-
-/// A row's signals, set by the table's one pass over the shown rows.
-#[derive(Clone)]
-pub struct RowCells {
-    name: String,
-    /// "Expires in" and its hover text.
-    expires: ArcRwSignal<(String, Option<String>)>,
-    live: ArcRwSignal<Live>,
-    fixed: ArcRwSignal<Fixed>,
-}
-
-fn parts(r: &JobRow) -> ((String, Option<String>), Live, Fixed) {
-    (
-        (r.expires.clone(), r.expires_detail.clone()),
-        Live {
-            status: r.status,
-            overdue: r.overdue,
-            percent: r.percent,
-            next_rule: r.next_rule,
-            deleted: r.deleted.clone(),
-        },
-        Fixed {
-            job_type: r.job_type,
-            storage_account: r.storage_account.clone(),
-            created: r.created.clone(),
-            created_at: r.created_at.clone(),
-            lang: r.lang,
-        },
-    )
-}
-
-fn put<T: PartialEq + Send + Sync + 'static>(s: &ArcRwSignal<T>, v: T) {
-    if s.with_untracked(|old| *old != v) {
-        s.set(v);
-    }
-}
-
-impl RowCells {
-    pub fn new(r: &JobRow) -> Self {
-        let (expires, live, fixed) = parts(r);
-        RowCells {
-            name: r.name.clone(),
-            expires: ArcRwSignal::new(expires),
-            live: ArcRwSignal::new(live),
-            fixed: ArcRwSignal::new(fixed),
+impl RowDom {
+    pub fn new(tr: Element, row: &JobRow, selected: bool) -> Self {
+        draw(&tr, row, selected);
+        RowDom {
+            tr,
+            shown: row.clone(),
+            selected,
         }
     }
 
-    /// Hands the row its new values; only the groups that changed wake their cells.
-    pub fn set(&self, r: &JobRow) {
-        let (expires, live, fixed) = parts(r);
-        put(&self.expires, expires);
-        put(&self.live, live);
-        put(&self.fixed, fixed);
+    /// Shows `row`: the countdown alone in place, anything else by redrawing the cells.
+    pub fn set(&mut self, row: &JobRow, selected: bool) {
+        if self.shown == *row && self.selected == selected {
+            return;
+        }
+        if self.selected == selected && only_countdown_differs(&self.shown, row) {
+            self.set_countdown(row);
+        } else {
+            draw(&self.tr, row, selected);
+        }
+        self.shown = row.clone();
+        self.selected = selected;
+    }
+
+    /// Marks the row selected or not, keeping the values it shows.
+    pub fn select(&mut self, selected: bool) {
+        if self.selected != selected {
+            draw(&self.tr, &self.shown, selected);
+            self.selected = selected;
+        }
+    }
+
+    fn set_countdown(&self, row: &JobRow) {
+        let Some(cell) = self.tr.last_element_child() else {
+            return;
+        };
+        if let Some(text) = cell.first_child() {
+            text.set_node_value(Some(&row.expires));
+        }
+        match &row.expires_detail {
+            Some(detail) => {
+                let _ = cell.set_attribute("title", detail);
+            }
+            None => {
+                let _ = cell.remove_attribute("title");
+            }
+        }
     }
 }
 
-#[component]
-pub fn JobRowView(row: RowCells, is_selected: Signal<bool>) -> impl IntoView {
-    let app = use_app();
-    let RowCells {
-        name,
-        expires,
-        live,
-        fixed,
-    } = row;
-    let lang = {
-        let f = fixed.clone();
-        move || f.with(|f| f.lang)
+fn draw(tr: &Element, row: &JobRow, selected: bool) {
+    if let Some(mut w) = Dom::replacing(tr, false) {
+        draw_cells(&mut w, row, selected);
+    }
+    let _ = if selected {
+        tr.set_attribute("class", "selected")
+    } else {
+        tr.remove_attribute("class")
     };
-    let fx = {
-        let f = fixed.clone();
-        move |get: fn(&Fixed) -> String| {
-            let f = f.clone();
-            move || f.with(get)
+}
+
+fn only_countdown_differs(a: &JobRow, b: &JobRow) -> bool {
+    a.name == b.name
+        && a.job_type == b.job_type
+        && a.status == b.status
+        && a.overdue == b.overdue
+        && a.storage_account == b.storage_account
+        && a.created_at == b.created_at
+        && a.percent == b.percent
+        && a.next_rule == b.next_rule
+        && a.deleted == b.deleted
+        && a.lang == b.lang
+}
+
+/// A cell labelled for the phone cards, in the row's language.
+fn labelled<'w, W: Writer>(w: &'w mut W, class: &str, lang: Lang, label: Text) -> &'w mut W {
+    w.open("td")
+        .attr("class", class)
+        .attr("data-label", lang.t(label))
+}
+
+/// "Why?": no text of its own (its name is its `aria-label`, its "?" comes from CSS), so the
+/// cell's text stays the state identifier the page's contract promises.
+fn why_button<W: Writer>(w: &mut W, lang: Lang, job: &str, subject: WhySubject, shown: &str) {
+    let (kind, title) = match subject {
+        WhySubject::Countdown => ("countdown", question(lang, job, &subject, shown)),
+        _ => ("status", question(lang, job, &WhySubject::Status, shown)),
+    };
+    w.open("button")
+        .attr("class", "why-btn")
+        .attr("type", "button")
+        .attr("aria-label", &title)
+        .attr("title", &title)
+        .attr("aria-expanded", "false")
+        .attr("data-why", kind)
+        .attr("data-name", job)
+        .close();
+}
+
+/// The row's seven cells, in the columns' order. The expires cell is last and starts with its
+/// text (`set_countdown` relies on both).
+pub fn draw_cells<W: Writer>(w: &mut W, r: &JobRow, selected: bool) {
+    let lang = r.lang;
+    w.open("td").attr("class", "c-name").open("button");
+    w.attr("class", "link job-link")
+        .attr("type", "button")
+        .attr("data-name", &r.name);
+    if selected {
+        // A plain table has no selectable rows in ARIA; the selected job is "current".
+        w.attr("aria-current", "true");
+    }
+    w.text(&r.name).close().close();
+    labelled(w, "c-type", lang, Text::ColType)
+        .text(r.job_type)
+        .close();
+
+    w.open("td").attr("class", "c-status").open("span");
+    // The shape comes from CSS by state (`status-<id>`), the text is the identifier.
+    let mut class = String::from("status job-status status-");
+    class.push_str(r.status);
+    w.attr("class", &class).text(r.status).close().text(" ");
+    w.open("span").attr("class", "flag overdue-flag");
+    if r.overdue {
+        w.text(lang.t(Text::FlagOverdue));
+    } else {
+        w.attr("hidden", "");
+    }
+    w.close().open("span").attr("class", "deleted-note");
+    if let Some((at, rule)) = &r.deleted {
+        let note = format!("{} {at} ({})", lang.t(Text::DeletedAt), rule.id());
+        w.text(&note);
+    }
+    w.close().text(" ");
+    why_button(w, lang, &r.name, WhySubject::Status, r.status);
+    w.close();
+
+    labelled(w, "c-account", lang, Text::ColStorageAccount)
+        .text(&r.storage_account)
+        .close();
+    labelled(w, "num c-created", lang, Text::ColCreated)
+        .attr("title", &r.created_at)
+        .text(&r.created)
+        .close();
+    labelled(w, "num c-percent", lang, Text::ColPercent)
+        .open("span")
+        .attr("class", "percent")
+        .text(&format!("{}%", r.percent))
+        .close()
+        .close();
+
+    labelled(w, "num c-expires", lang, Text::ColExpiresIn);
+    if let Some(detail) = &r.expires_detail {
+        w.attr("title", detail);
+    }
+    w.text(&r.expires);
+    if let Some(rule) = r.next_rule {
+        why_button(w, lang, &r.name, WhySubject::Countdown, rule);
+    }
+    w.close();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::RuleId;
+    use crate::ui::dom::Outline;
+
+    fn sample() -> JobRow {
+        JobRow {
+            name: "<b>x</b>".into(),
+            job_type: "Import",
+            status: "Deleted",
+            overdue: false,
+            storage_account: "acct".into(),
+            created: "2026-01-05".into(),
+            created_at: "2026-01-05 09:00 UTC".into(),
+            percent: 0,
+            expires: "—".into(),
+            expires_detail: None,
+            next_rule: None,
+            deleted: Some(("2026-01-19 09:00 UTC".into(), RuleId::CreatingExpiry)),
+            lang: Lang::En,
         }
-    };
-    // A cell's label for the phone cards, in the row's language.
-    let label = |key: Text| {
-        let lang = lang.clone();
-        move || lang().t(key)
-    };
-    let status: Signal<&'static str> = Memo::new({
-        let l = live.clone();
-        move |_| l.with(|l| l.status)
-    })
-    .into();
-    let overdue = {
-        let (l, lang) = (live.clone(), lang.clone());
-        move || l.with(|l| l.overdue.then(|| lang().t(Text::FlagOverdue)))
-    };
-    let not_overdue = {
-        let l = live.clone();
-        move || l.with(|l| !l.overdue)
-    };
-    let deleted_note = {
-        let (l, lang) = (live.clone(), lang.clone());
-        move || {
-            l.with(|l| {
-                l.deleted
-                    .as_ref()
-                    .map(|(at, rule)| format!("{} {at} ({})", lang().t(Text::DeletedAt), rule.id()))
-            })
-        }
-    };
-    // The "Why?" button beside the countdown is rebuilt only when the rule itself changes.
-    let next_rule = Memo::new({
-        let l = live.clone();
-        move |_| l.with(|l| l.next_rule)
-    });
-    let percent = {
-        let l = live.clone();
-        move || l.with(|l| format!("{}%", l.percent))
-    };
-    let why_name = name.clone();
-    let expires_title = {
-        let e = expires.clone();
-        move || e.with(|e| e.1.clone())
-    };
-    let expires_text = move || expires.with(|e| e.0.clone());
-    view! {
-        <tr class:selected=move || is_selected.get()>
-            <td class="c-name">
-                <button
-                    class="link job-link"
-                    // A plain table has no selectable rows in ARIA; the selected job is "current".
-                    aria-current=move || is_selected.get().then_some("true")
-                    on:click={
-                        let name = name.clone();
-                        move |_| app.select(name.clone())
-                    }
-                >
-                    {name.clone()}
-                </button>
-            </td>
-            <td class="c-type" data-label=label(Text::ColType)>{move || fixed.with(|f| f.job_type)}</td>
-            <td class="c-status">
-                <StatusBadge kind="job" id=status />
-                " "
-                <span class="flag overdue-flag" hidden=not_overdue>{overdue}</span>
-                <span class="deleted-note">{deleted_note}</span>
-                " "
-                <WhyButton job=name.clone() subject=WhySubject::Status shown=status />
-            </td>
-            <td class="c-account" data-label=label(Text::ColStorageAccount)>
-                {fx(|f| f.storage_account.clone())}
-            </td>
-            <td class="num c-created" data-label=label(Text::ColCreated) title=fx(|f| f.created_at.clone())>
-                {fx(|f| f.created.clone())}
-            </td>
-            <td class="num c-percent" data-label=label(Text::ColPercent)>
-                <span class="percent">{percent}</span>
-            </td>
-            <td class="num c-expires" data-label=label(Text::ColExpiresIn) title=expires_title>
-                {expires_text}
-                {move || next_rule.get().map(|rule| view! {
-                    <WhyButton job=why_name.clone() subject=WhySubject::Countdown shown=rule />
-                })}
-            </td>
-        </tr>
+    }
+
+    #[test]
+    fn a_row_keeps_the_contract_and_its_data_as_text() {
+        let mut o = Outline::default();
+        draw_cells(&mut o, &sample(), true);
+        let out = o.out;
+        // The Status cell's text starts with the state identifier.
+        assert!(
+            out.contains("<td class=\"c-status\"><span class=\"status job-status status-Deleted\">Deleted</span>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("aria-current=\"true\">&lt;b&gt;x&lt;/b&gt;</button>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<span class=\"deleted-note\">Deleted 2026-01-19 09:00 UTC (R2)</span>"),
+            "{out}"
+        );
+        // No countdown rule: no "Why?" in the expires cell, which ends the row.
+        assert!(
+            out.ends_with("<td class=\"num c-expires\" data-label=\"Expires in\">—</td>"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_countdown_has_its_why_button_after_its_text() {
+        let mut row = sample();
+        row.status = "Creating";
+        row.deleted = None;
+        row.expires = "deleted in 9\u{a0}d".into();
+        row.expires_detail = Some("R2 · 2026-01-29 09:00 UTC".into());
+        row.next_rule = Some("R2");
+        let mut o = Outline::default();
+        draw_cells(&mut o, &row, false);
+        let out = o.out;
+        assert!(
+            out.contains(
+                "title=\"R2 · 2026-01-29 09:00 UTC\">deleted in 9\u{a0}d<button class=\"why-btn\""
+            ),
+            "{out}"
+        );
+        assert!(out.contains("data-why=\"countdown\""), "{out}");
+        assert!(!out.contains("aria-current"), "{out}");
     }
 }

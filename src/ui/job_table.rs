@@ -1,14 +1,17 @@
 //! The portal's jobs table: filter, "show deleted", sortable columns, pages of 100 rows.
 
-use std::collections::HashMap;
-
+use leptos::html;
+use leptos::portal::Portal;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::job_row::{JobRowView, RowCells};
+use super::job_body::Body;
 use super::job_rows::{listed, row, RowQuery, SortKey, PAGE_SIZE};
 use super::sort_header::SortHeader;
 use super::state::{use_app, TablePage};
 use super::use_lang;
+use super::why::WhyCard;
+use super::why_reason::WhySubject;
 use crate::i18n::{count, Noun, Text};
 
 /// Past this many listed jobs, rows out of view wait for a pause (or a scroll) while playing.
@@ -55,31 +58,86 @@ pub fn JobTable() -> impl IntoView {
     let seen = RwSignal::new((0usize, VIEW_ROWS));
     let reach = RwSignal::new((None, 0usize));
     let lazy = Memo::new(move |_| rows.with(|r| r.3) > LAZY_AFTER);
-    // Each row owns its signal; one pass hands every visible row its new values.
-    let cells: StoredValue<HashMap<String, RowCells>> = StoredValue::new(HashMap::new());
-    let visible = Memo::new(move |_| {
-        let now = app.now().get();
-        let (from, to) = if lazy.get() {
-            let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
-            seen.with(|s| (s.0.saturating_sub(extra), s.1 + extra))
-        } else {
-            (0, usize::MAX)
+    // The body is drawn by `job_body` (one keyed pass, no view per cell); this effect hands it
+    // the page, the rows to bring up to date and the selection.
+    let body = NodeRef::<html::Tbody>::new();
+    let drawn = StoredValue::new_local(Body::default());
+    Effect::new(move |_| {
+        let Some(tbody) = body.get() else {
+            return;
         };
+        let now = app.now().get();
+        let fresh = if lazy.get() {
+            let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
+            seen.with(|s| s.0.saturating_sub(extra)..s.1 + extra)
+        } else {
+            0..usize::MAX
+        };
+        let selected = app.selected().get();
+        let lang = lang.get();
         rows.with(|(shown, ..)| {
-            cells.update_value(|map| {
-                for (i, r) in shown.iter().enumerate() {
-                    match map.get(&r.name) {
-                        Some(cell) if (from..to).contains(&i) => cell.set(r),
-                        Some(_) => {}
-                        None => {
-                            map.insert(r.name.clone(), RowCells::new(r));
-                        }
-                    }
-                }
-            });
-            shown.iter().map(|r| r.name.clone()).collect::<Vec<_>>()
-        })
+            drawn.update_value(|b| b.show(&tbody, shown, fresh, selected.as_deref(), lang));
+        });
     });
+    let visible = Memo::new(move |_| {
+        rows.with(|(shown, ..)| shown.iter().map(|r| r.name.clone()).collect::<Vec<_>>())
+    });
+    // "Why?" for every row: one card, opened by the clicked button, which gets the focus back.
+    let why = RwSignal::new(None::<(String, WhySubject, String)>);
+    let open = RwSignal::new(false);
+    let opener = StoredValue::new_local(None::<web_sys::Element>);
+    Effect::new(move |_| {
+        if !open.get() {
+            opener.with_value(|o| {
+                o.as_ref()
+                    .map(|b| b.set_attribute("aria-expanded", "false"))
+            });
+        }
+    });
+    let back = Callback::new(move |()| {
+        opener.with_value(|o| {
+            if let Some(b) = o.as_ref().and_then(|b| b.dyn_ref::<web_sys::HtmlElement>()) {
+                let _ = b.focus();
+            }
+        });
+    });
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button").ok().flatten())
+        else {
+            return;
+        };
+        let Some(job) = button.get_attribute("data-name") else {
+            return;
+        };
+        let Some(kind) = button.get_attribute("data-why") else {
+            app.select(job);
+            return;
+        };
+        app.pause();
+        let again =
+            opener.with_value(|o| o.as_ref().is_some_and(|o| o.is_same_node(Some(&button))));
+        if again && open.get_untracked() {
+            open.set(false);
+            return;
+        }
+        opener.with_value(|o| {
+            o.as_ref()
+                .map(|b| b.set_attribute("aria-expanded", "false"))
+        });
+        let subject = if kind == "countdown" {
+            WhySubject::Countdown
+        } else {
+            WhySubject::Status
+        };
+        let title = button.get_attribute("aria-label").unwrap_or_default();
+        let _ = button.set_attribute("aria-expanded", "true");
+        opener.set_value(Some(button));
+        why.set(Some((job, subject, title)));
+        open.set(true);
+    };
     Effect::new(move |_| {
         let now = app.now().get();
         let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
@@ -103,8 +161,6 @@ pub fn JobTable() -> impl IntoView {
             total,
         });
     });
-    let cell_for = move |name: &String| cells.with_value(|m| m.get(name).cloned());
-    let selected = Selector::new(move || app.selected().get());
     let sort_header = move |key: SortKey, label: Text, hint: Option<Text>| view! { <SortHeader key label hint query /> };
     view! {
         <div class="table-tools">
@@ -158,23 +214,7 @@ pub fn JobTable() -> impl IntoView {
                     {sort_header(SortKey::Expires, Text::ColExpiresIn, Some(Text::ExpiresHint))}
                 </tr>
             </thead>
-            <tbody>
-                <For each=move || visible.get() key=|name| name.clone() let:name>
-                    {cell_for(&name).map(|cell| {
-                        let is_selected = Signal::derive({
-                            let name = Some(name.clone());
-                            let selected = selected.clone();
-                            move || selected.selected(&name)
-                        });
-                        view! { <JobRowView row=cell is_selected /> }
-                    })}
-                </For>
-                <Show when=move || rows.with(|r| r.3 == 0)>
-                    <tr>
-                        <td colspan="7" class="empty">{move || t(Text::NoJobs)}</td>
-                    </tr>
-                </Show>
-            </tbody>
+            <tbody node_ref=body on:click=on_click></tbody>
         </table>
         </div>
         <Show when=move || { page_count() > 1 }>
@@ -194,5 +234,13 @@ pub fn JobTable() -> impl IntoView {
                 </button>
             </nav>
         </Show>
+        {move || open.get().then(|| why.get().map(|(job, subject, title)| {
+            let title = Signal::stored(title);
+            view! {
+                <Portal>
+                    <WhyCard job=job.clone() subject=subject.clone() title open back />
+                </Portal>
+            }
+        }))}
     }
 }

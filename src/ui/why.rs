@@ -72,7 +72,7 @@ pub fn use_log_highlight() -> LogHighlight {
 
 /// The question a button asks, from what its cell shows (`shown`: the state identifier, or
 /// for a countdown the rule id).
-fn question(lang: Lang, job: &str, subject: &WhySubject, shown: &str) -> String {
+pub(super) fn question(lang: Lang, job: &str, subject: &WhySubject, shown: &str) -> String {
     match subject {
         WhySubject::Status => why_state(lang, None, job, shown),
         WhySubject::Drive(id) => why_state(lang, Some(&id.to_string()), job, shown),
@@ -112,20 +112,26 @@ pub fn WhyButton(
                     subject=args.with_value(|a| a.1.clone())
                     title
                     open
-                    button
+                    back=Callback::new(move |()| {
+                        if let Some(b) = button.get_untracked() {
+                            let _ = b.focus();
+                        }
+                    })
                 />
             </Portal>
         </Show>
     }
 }
 
+/// The card of one "Why?" question. `back` runs after it closes (the focus returns to the
+/// button that opened it).
 #[component]
-fn WhyCard(
+pub(super) fn WhyCard(
     job: String,
     subject: WhySubject,
     title: Signal<String>,
     open: RwSignal<bool>,
-    button: NodeRef<html::Button>,
+    back: Callback<()>,
 ) -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
@@ -136,9 +142,7 @@ fn WhyCard(
     });
     let close = move || {
         open.set(false);
-        if let Some(b) = button.get_untracked() {
-            let _ = b.focus();
-        }
+        back.run(());
     };
     Effect::new(move |_| {
         if let Some(c) = card.get() {

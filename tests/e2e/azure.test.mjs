@@ -124,3 +124,48 @@ test('an #azure= link opens the jobs at their states at its time', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('Model my job: a Shipping job since its tracking date shows when it closes, and a copy shows the typical 7–10 days', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await openPanel(page);
+  const form = page.getByRole('region', { name: 'Model my job' });
+  await form.getByTestId('my-type').selectOption('Import');
+  await form.getByTestId('my-state').selectOption('Shipping');
+  await form.getByTestId('my-since').fill('2026-11-26 09:00');
+  await form.getByTestId('my-tracking').fill('2026-11-03 09:00');
+  await form.locator('select[data-drive]').first().selectOption('NeverReceived');
+  await form.getByRole('button', { name: 'Add a drive' }).click();
+  await form.locator('select[data-drive]').nth(1).selectOption('NeverReceived');
+  await form.getByTestId('my-show').click();
+  const result = form.getByTestId('my-result');
+  await result.getByText('my-job (Shipping): Closed on 2026-12-17 09:00 UTC unless the package arrives (R5b)').waitFor();
+  // The job itself is on a blank story at that moment, and the timeline projects the same date.
+  await waitForJobStatus(page, 'my-job', 'Shipping');
+  assert.equal(await page.locator('table[aria-label=Jobs] tbody tr').count(), 1);
+  assert.match(await clockText(page), /2026-11-26 09:00/);
+  const marker = page.locator('[data-job="my-job"] [data-rule="R5b"]');
+  await marker.first().waitFor();
+  assert.equal(await marker.first().getAttribute('data-at'), '2026-12-17T09:00:00Z');
+  const drives = await page.getByRole('table', { name: 'Drives' }).locator('tbody tr').count();
+  assert.equal(drives, 2);
+  await page.getByRole('figure', { name: 'Timeline' }).screenshot({ path: path.join(here, 'output', 'my-job-shipping.png') });
+
+  // No time rule while copying: the articles' typical figure, called typical, not a rule.
+  await form.getByTestId('my-state').selectOption('Transferring');
+  await form.getByTestId('my-since').fill('2026-11-20 10:00');
+  await form.locator('select[data-drive]').first().selectOption('Transferring');
+  await form.locator('select[data-drive]').nth(1).selectOption('Received');
+  await form.getByTestId('my-show').click();
+  await result.getByText('not a rule', { exact: false }).waitFor();
+  assert.match(await result.innerText(), /7 to 10 days after the drives arrive/);
+  await waitForJobStatus(page, 'my-job', 'Transferring');
+
+  // A time that does not read is refused and the story stays as it was.
+  await form.getByTestId('my-since').fill('next tuesday');
+  await form.getByTestId('my-show').click();
+  await result.getByText('The time should read YYYY-MM-DD HH:MM (UTC).').waitFor();
+  assert.equal(await jobStatus(page, 'my-job'), 'Transferring');
+  await form.screenshot({ path: path.join(here, 'output', 'my-job-form.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

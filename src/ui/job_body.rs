@@ -1,0 +1,92 @@
+//! The jobs table's body: the shown page's rows, keyed by job name, kept in the page's order
+//! with as few DOM moves as the order change needs. A row that stays is updated in place
+//! (`RowDom::set`), so sorting, paging and ticking never rebuild what is already there.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use web_sys::Element;
+
+use super::dom::{Dom, Writer};
+use super::job_row::RowDom;
+use super::job_rows::JobRow;
+use crate::i18n::{Lang, Text};
+
+#[derive(Default)]
+pub struct Body {
+    rows: HashMap<String, RowDom>,
+    /// The "no jobs" line, while the page is empty.
+    empty: Option<Element>,
+}
+
+impl Body {
+    /// Shows `shown` in `tbody`. Rows outside `fresh` that are already drawn keep their values
+    /// (a big world brings the rows out of view up to date later); new rows are always drawn.
+    pub fn show(
+        &mut self,
+        tbody: &Element,
+        shown: &[JobRow],
+        fresh: Range<usize>,
+        selected: Option<&str>,
+        lang: Lang,
+    ) {
+        let Some(doc) = tbody.owner_document() else {
+            return;
+        };
+        if let Some(old) = self.empty.take() {
+            old.remove();
+        }
+        let keep: HashSet<&str> = shown.iter().map(|r| r.name.as_str()).collect();
+        self.rows.retain(|name, row| {
+            let stays = keep.contains(name.as_str());
+            if !stays {
+                row.tr.remove();
+            }
+            stays
+        });
+        let mut cursor = tbody.first_child();
+        for (i, r) in shown.iter().enumerate() {
+            let sel = selected == Some(r.name.as_str());
+            let row = match self.rows.get_mut(&r.name) {
+                Some(row) => {
+                    if fresh.contains(&i) {
+                        row.set(r, sel);
+                    } else {
+                        row.select(sel);
+                    }
+                    row
+                }
+                None => {
+                    let Ok(tr) = doc.create_element("tr") else {
+                        continue;
+                    };
+                    self.rows
+                        .entry(r.name.clone())
+                        .or_insert(RowDom::new(tr, r, sel))
+                }
+            };
+            if cursor
+                .as_ref()
+                .is_some_and(|c| c.is_same_node(Some(&row.tr)))
+            {
+                cursor = cursor.and_then(|c| c.next_sibling());
+            } else {
+                let _ = tbody.insert_before(&row.tr, cursor.as_ref());
+            }
+        }
+        if shown.is_empty() {
+            let Ok(tr) = doc.create_element("tr") else {
+                return;
+            };
+            if let Some(mut w) = Dom::replacing(&tr, false) {
+                w.open("td")
+                    .attr("colspan", "7")
+                    .attr("class", "empty")
+                    .text(lang.t(Text::NoJobs))
+                    .close();
+            }
+            let _ = tbody.append_child(&tr);
+            self.empty = Some(tr);
+        }
+    }
+}
