@@ -4,9 +4,12 @@
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::dom::{Dom, Writer};
 
 use super::use_lang;
-use crate::i18n::{after_days, dg, rule_text, DgText};
+use crate::i18n::{after_days, dg, rule_text, DgText, Lang};
 use crate::model::diagram::{Arrow, Edge, Machine, Node, Place, NODE_HEIGHT};
 use crate::model::{RuleId, Rules};
 
@@ -87,20 +90,187 @@ fn arrow_label(a: &Arrow) -> String {
     }
 }
 
-/// Enter and Space act like a click, as on a button.
-fn on_activate(f: impl Fn() + 'static) -> impl Fn(KeyboardEvent) + 'static {
-    move |ev: KeyboardEvent| {
-        if ev.key() == "Enter" || ev.key() == " " {
-            ev.prevent_default();
-            f();
-        }
-    }
-}
-
 fn toggle(picked: RwSignal<Option<Pick>>, pick: Pick) {
     picked.update(|p| *p = if *p == Some(pick) { None } else { Some(pick) });
 }
 
+/// What one drawing shows besides the machine itself.
+struct Marks {
+    lang: Lang,
+    current: Option<Node>,
+    flash: Option<Pick>,
+    picked: Option<Pick>,
+}
+
+fn class_of(base: &str, on: &[(bool, &str)]) -> String {
+    let mut class = String::from(base);
+    for (yes, name) in on {
+        if *yes {
+            class.push(' ');
+            class.push_str(name);
+        }
+    }
+    class
+}
+
+/// The machine's arrows and states, as SVG. Each state and arrow is a focusable button whose
+/// `data-pick` is its index in `picks` (clicks and keys are handled once, on the diagram).
+fn draw_svg<W: Writer>(
+    w: &mut W,
+    machine: Machine,
+    rules: &Rules,
+    m: &Marks,
+    picks: &mut Vec<Pick>,
+) {
+    let head = match machine {
+        Machine::Job => "job-head",
+        Machine::Drive => "drive-head",
+    };
+    w.open("defs").open("marker");
+    for (k, v) in [
+        ("id", head),
+        ("viewBox", "0 0 10 10"),
+        ("refX", "10"),
+        ("refY", "5"),
+        ("markerUnits", "userSpaceOnUse"),
+        ("markerWidth", "11"),
+        ("markerHeight", "11"),
+        ("orient", "auto-start-reverse"),
+    ] {
+        w.attr(k, v);
+    }
+    w.open("path")
+        .attr("d", "M0 0L10 5L0 10z")
+        .close()
+        .close()
+        .close();
+    let end = format!("url(#{head})");
+    for a in machine.arrows(rules) {
+        let (Some(pa), Some(pb)) = (machine.place(a.from), machine.place(a.to)) else {
+            continue;
+        };
+        let (d, lx, ly) = arrow_path(&pa, &pb, a.bend, a.timed);
+        let pick = Pick::Arrow(a.from, a.to, a.timed);
+        let label = arrow_label(&a);
+        let class = class_of(
+            "edge",
+            &[
+                (a.timed, "timed"),
+                (m.flash == Some(pick), "flash"),
+                (m.picked == Some(pick), "picked"),
+            ],
+        );
+        w.open("g")
+            .attr("class", &class)
+            .attr("tabindex", "0")
+            .attr("role", "button")
+            .attr(
+                "aria-label",
+                &format!("{} → {}: {label}", a.from.id(), a.to.id()),
+            )
+            .num("data-pick", picks.len() as i64);
+        picks.push(pick);
+        w.open("path").attr("class", "hit").attr("d", &d).close();
+        w.open("path")
+            .attr("class", "line")
+            .attr("d", &d)
+            .attr("marker-end", &end)
+            .close();
+        w.open("text")
+            .attr("class", "edge-label")
+            .num("x", lx.into())
+            .num("y", ly.into())
+            .text(&label)
+            .close()
+            .close();
+    }
+    for p in machine.nodes(rules) {
+        if p.node == Node::Start {
+            w.open("circle")
+                .attr("class", "start")
+                .num("cx", p.x.into())
+                .num("cy", p.y.into())
+                .attr("r", "9")
+                .close();
+            continue;
+        }
+        let here = m.current == Some(p.node);
+        let pick = Pick::Node(p.node);
+        let (x, y) = (i64::from(p.x - p.w / 2), i64::from(p.y - NODE_HEIGHT / 2));
+        let class = class_of(
+            "node",
+            &[
+                (here, "current"),
+                (p.node == Node::Deleted, "deleted"),
+                (m.picked == Some(pick), "picked"),
+            ],
+        );
+        w.open("g")
+            .attr("class", &class)
+            .attr("data-state", p.node.id());
+        if here {
+            w.attr("aria-current", "true").attr(
+                "aria-label",
+                &format!("{}, {}", p.node.id(), dg(m.lang, DgText::CurrentState)),
+            );
+        } else {
+            w.attr("aria-label", p.node.id());
+        }
+        w.attr("tabindex", "0")
+            .attr("role", "button")
+            .num("data-pick", picks.len() as i64);
+        picks.push(pick);
+        let (pw, nh) = (i64::from(p.w), i64::from(NODE_HEIGHT));
+        w.open("rect")
+            .attr("class", "ring")
+            .num("x", x - 6)
+            .num("y", y - 6)
+            .num("width", pw + 12)
+            .num("height", nh + 12)
+            .attr("rx", "12")
+            .close();
+        w.open("rect")
+            .attr("class", "box")
+            .num("x", x)
+            .num("y", y)
+            .num("width", pw)
+            .num("height", nh)
+            .attr("rx", "8")
+            .close();
+        w.open("text")
+            .attr("class", "name")
+            .num("x", p.x.into())
+            .num("y", p.y.into())
+            .text(p.node.id())
+            .close();
+        w.open("text")
+            .attr("class", "now")
+            .num("x", p.x.into())
+            .num("y", y - 12)
+            .text(dg(m.lang, DgText::Now))
+            .close()
+            .close();
+    }
+}
+
+/// The element a click or key landed on: its pick.
+fn pick_of(ev: &web_sys::Event, picks: StoredValue<Vec<Pick>>) -> Option<Pick> {
+    let i: usize = ev
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-pick]")
+        .ok()??
+        .get_attribute("data-pick")?
+        .parse()
+        .ok()?;
+    picks.with_value(|p| p.get(i).copied())
+}
+
+/// Drawn by `ui::dom` (one non-generic writer instead of a `view!` per state and arrow): the
+/// picture is redrawn whole when the rules, the language, the current state, the flash or the
+/// pick change (a few dozen elements, a few times a minute), and the focus stays on the same
+/// state or arrow across a redraw.
 #[component]
 pub fn StateDiagram(
     machine: Machine,
@@ -108,86 +278,62 @@ pub fn StateDiagram(
     #[prop(into)] flash: Signal<Option<Pick>>,
     rules: Memo<Rules>,
 ) -> impl IntoView {
-    let picked = RwSignal::new(None::<Pick>);
-    view! {
-        <div class="diagram">
-            {move || draw(machine, &rules.get(), current, flash, picked)}
-            <RuleLines machine picked rules />
-        </div>
-    }
-}
-
-fn draw(
-    machine: Machine,
-    rules: &Rules,
-    current: Signal<Option<Node>>,
-    flash: Signal<Option<Pick>>,
-    picked: RwSignal<Option<Pick>>,
-) -> impl IntoView {
     let lang = use_lang();
+    let picked = RwSignal::new(None::<Pick>);
+    let picks = StoredValue::new(Vec::<Pick>::new());
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    Effect::new(move |_| {
+        let Some(el) = svg.get() else {
+            return;
+        };
+        let marks = Marks {
+            lang: lang.get(),
+            current: current.get(),
+            flash: flash.get(),
+            picked: picked.get(),
+        };
+        let focused = document()
+            .active_element()
+            .filter(|a| el.contains(Some(a)))
+            .and_then(|a| a.get_attribute("data-pick"));
+        let mut list = Vec::new();
+        if let Some(mut out) = Dom::replacing(&el, true) {
+            rules.with(|r| draw_svg(&mut out, machine, r, &marks, &mut list));
+        }
+        picks.set_value(list);
+        if let Some(Ok(Some(again))) =
+            focused.map(|k| el.query_selector(&format!("[data-pick=\"{k}\"]")))
+        {
+            // `focus` is called on the element itself, so it works on SVG elements too.
+            let _ = again.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    });
     let (w, h) = machine.size();
     let (name, head) = match machine {
         Machine::Job => (DgText::JobStates, "job-head"),
         Machine::Drive => (DgText::DriveStates, "drive-head"),
     };
-    let arrows = machine.arrows(rules).into_iter().map(|a| {
-        let (Some(pa), Some(pb)) = (machine.place(a.from), machine.place(a.to)) else {
-            return ().into_any();
-        };
-        let (d, lx, ly) = arrow_path(&pa, &pb, a.bend, a.timed);
-        let pick = Pick::Arrow(a.from, a.to, a.timed);
-        let label = arrow_label(&a);
-        let aria = format!("{} → {}: {label}", a.from.id(), a.to.id());
-        view! {
-            <g class="edge" class:timed=a.timed class:flash=move || flash.get() == Some(pick)
-                class:picked=move || picked.get() == Some(pick) tabindex="0" role="button"
-                aria-label=aria on:click=move |_| toggle(picked, pick)
-                on:keydown=on_activate(move || toggle(picked, pick))>
-                <path class="hit" d=d.clone() />
-                <path class="line" d=d marker-end=format!("url(#{head})") />
-                <text class="edge-label" x=lx y=ly>{label}</text>
-            </g>
-        }
-        .into_any()
-    });
-    let nodes = machine.nodes(rules).into_iter().map(move |p| {
-        if p.node == Node::Start {
-            return view! { <circle class="start" cx=p.x cy=p.y r="9" /> }.into_any();
-        }
-        let here = move || current.get() == Some(p.node);
-        let pick = Pick::Node(p.node);
-        let (x, y) = (p.x - p.w / 2, p.y - NODE_HEIGHT / 2);
-        let aria = move || match here() {
-            true => format!("{}, {}", p.node.id(), dg(lang.get(), DgText::CurrentState)),
-            false => p.node.id().to_string(),
-        };
-        view! {
-            <g class="node" class:current=here class:deleted=p.node == Node::Deleted
-                class:picked=move || picked.get() == Some(pick) data-state=p.node.id()
-                aria-current=move || here().then_some("true") tabindex="0" role="button"
-                aria-label=aria on:click=move |_| toggle(picked, pick)
-                on:keydown=on_activate(move || toggle(picked, pick))>
-                <rect class="ring" x=x - 6 y=y - 6 width=p.w + 12 height=NODE_HEIGHT + 12 rx="12" />
-                <rect class="box" x=x y=y width=p.w height=NODE_HEIGHT rx="8" />
-                <text class="name" x=p.x y=p.y>{p.node.id()}</text>
-                <text class="now" x=p.x y=y - 12>{move || dg(lang.get(), DgText::Now)}</text>
-            </g>
-        }
-        .into_any()
-    });
     view! {
-        <svg class="state-diagram" data-machine=head role="group"
-            aria-label=move || dg(lang.get(), name) viewBox=format!("0 0 {w} {h}")
-            width=w height=h>
-            <defs>
-                <marker id=head viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="11"
-                    markerHeight="11" orient="auto-start-reverse">
-                    <path d="M0 0L10 5L0 10z" />
-                </marker>
-            </defs>
-            {arrows.collect_view()}
-            {nodes.collect_view()}
-        </svg>
+        <div class="diagram"
+            on:click=move |ev| {
+                if let Some(p) = pick_of(&ev, picks) {
+                    toggle(picked, p);
+                }
+            }
+            // Enter and Space act like a click, as on a button.
+            on:keydown=move |ev: KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    if let Some(p) = pick_of(&ev, picks) {
+                        ev.prevent_default();
+                        toggle(picked, p);
+                    }
+                }
+            }>
+            <svg class="state-diagram" data-machine=head role="group" node_ref=svg
+                aria-label=move || dg(lang.get(), name) viewBox=format!("0 0 {w} {h}")
+                width=w height=h></svg>
+            <RuleLines machine picked rules />
+        </div>
     }
 }
 
