@@ -6,13 +6,14 @@ use wasm_bindgen::JsCast;
 use crate::ui::tr;
 
 use super::azure_panel::download;
+use super::dom::{Dom, Writer};
 use super::state_diagrams::DrivePick;
-use super::status_badge::StatusBadge;
-use super::why::WhyButton;
+use super::use_lang;
+use super::why::{question, WhyHost};
 use super::why_reason::WhySubject;
 use crate::azure::{drive_log, LogKind};
-use crate::i18n::Text;
-use crate::model::{CopyOutcome, Drive, DriveState, Job};
+use crate::i18n::{Lang, Text};
+use crate::model::{CopyOutcome, Drive, DriveId, DriveState, Job};
 
 /// The REST API's `copyStatus`: absent before Transferring, then how the copy went.
 pub fn copy_status(drive: &Drive) -> &'static str {
@@ -36,46 +37,216 @@ pub fn log_names(drive: &Drive) -> Option<(String, String)> {
     })
 }
 
+/// A log file's name as a button that opens it, or "—" before the copy has finished.
+fn log_cell<W: Writer>(w: &mut W, file: Option<&str>, kind: &str) {
+    w.open("td").attr("class", "log");
+    match file {
+        Some(file) => {
+            w.open("button")
+                .attr("type", "button")
+                .attr("class", "link")
+                .attr("data-log", kind)
+                .text(file)
+                .close();
+        }
+        None => {
+            w.text("—");
+        }
+    }
+    w.close();
+}
+
+/// The state as text and shape (the shape from CSS by state), like the jobs table's status.
+fn status<W: Writer>(w: &mut W, id: &str) {
+    let mut class = String::from("status drive-status status-");
+    class.push_str(id);
+    w.open("span").attr("class", &class).text(id).close();
+}
+
+/// The body's rows: the job's drives, its extra drives, or a line saying there are none.
+/// The drive-id buttons say which drive the drive diagram shows (`aria-pressed`).
+fn draw_rows<W: Writer>(w: &mut W, job: Option<&Job>, shown: Option<&DriveId>, lang: Lang) {
+    let Some(job) = job.filter(|j| !j.drives.is_empty() || !j.extra_drives.is_empty()) else {
+        w.open("tr")
+            .open("td")
+            .attr("colspan", "6")
+            .attr("class", "empty")
+            .text(lang.t(Text::NoDrivesYet))
+            .close()
+            .close();
+        return;
+    };
+    for d in &job.drives {
+        let id = d.id.to_string();
+        let state = d.state.id();
+        w.open("tr")
+            .attr("data-drive", &id)
+            .open("th")
+            .attr("scope", "row");
+        w.open("button")
+            .attr("class", "link drive-pick")
+            .attr("type", "button")
+            .attr(
+                "aria-pressed",
+                if shown == Some(&d.id) {
+                    "true"
+                } else {
+                    "false"
+                },
+            )
+            .text(&id)
+            .close()
+            .close();
+        w.open("td");
+        status(w, state);
+        let question = question(lang, &job.name, &WhySubject::Drive(d.id.clone()), state);
+        w.text(" ")
+            .open("button")
+            .attr("class", "why-btn")
+            .attr("type", "button")
+            .attr("aria-label", &question)
+            .attr("title", &question)
+            .attr("aria-expanded", "false")
+            .attr("data-why", "drive")
+            .close()
+            .close();
+        w.open("td")
+            .attr("class", "num")
+            .text(&format!("{}%", d.percent()))
+            .close();
+        let messages = d.messages.join("; ");
+        w.open("td")
+            .attr("title", &messages)
+            .text(copy_status(d))
+            .leaf("span", "messages", &messages)
+            .close();
+        let logs = log_names(d);
+        log_cell(w, logs.as_ref().map(|l| l.0.as_str()), "verbose");
+        log_cell(w, logs.as_ref().map(|l| l.1.as_str()), "error");
+        w.close();
+    }
+    for id in &job.extra_drives {
+        let id = id.to_string();
+        w.open("tr")
+            .attr("class", "extra")
+            .attr("data-drive", &id)
+            .open("th")
+            .attr("scope", "row")
+            .text(&id)
+            .close()
+            .open("td");
+        status(w, "Extra");
+        w.close()
+            .leaf("td", "num", "—")
+            .leaf("td", "extra-note", lang.t(Text::ExtraDriveNote))
+            .open("td")
+            .text("—")
+            .close()
+            .open("td")
+            .text("—")
+            .close()
+            .close();
+    }
+}
+
+/// Drawn by `ui::dom` and redrawn whole when the job, the shown drive or the language change
+/// (at most ten drives and five extras); clicks are handled once for the table.
 #[component]
 pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
-    let drives = move || job.with(|j| j.as_ref().map(|j| j.drives.clone()).unwrap_or_default());
-    let name = move || job.with(|j| j.as_ref().map(|j| j.name.clone()).unwrap_or_default());
-    let extras = move || {
-        job.with(|j| {
-            j.as_ref()
-                .map(|j| j.extra_drives.clone())
-                .unwrap_or_default()
-        })
-    };
-    // The log viewer: one click handler for every log button of the table (its row names the
-    // drive, the button the kind of log); the log is generated when opened.
+    let lang = use_lang();
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    Effect::new(move |_| {
+        let Some(tbody) = body.get() else {
+            return;
+        };
+        let lang = lang.get();
+        let shown = drive.current.get();
+        // Keep the focus on the same button of the same row across the redraw.
+        let focused = document()
+            .active_element()
+            .filter(|a| tbody.contains(Some(a)))
+            .and_then(|a| {
+                let row = a
+                    .closest("tr[data-drive]")
+                    .ok()??
+                    .get_attribute("data-drive")?;
+                let n = a
+                    .closest("tr")
+                    .ok()??
+                    .query_selector_all("button")
+                    .ok()
+                    .and_then(|all| {
+                        (0..all.length())
+                            .find(|&i| all.item(i).is_some_and(|b| b.is_same_node(Some(&a))))
+                    })?;
+                Some((row, n))
+            });
+        if let Some(mut w) = Dom::replacing(&tbody, false) {
+            job.with(|j| draw_rows(&mut w, j.as_ref(), shown.as_ref(), lang));
+        }
+        if let Some((row, n)) = focused {
+            let buttons = tbody.query_selector_all("tr[data-drive] button").ok();
+            let again = buttons.and_then(|all| {
+                (0..all.length())
+                    .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+                    .filter(|b| {
+                        b.closest("tr")
+                            .ok()
+                            .flatten()
+                            .and_then(|r| r.get_attribute("data-drive"))
+                            .as_deref()
+                            == Some(row.as_str())
+                    })
+                    .nth(n as usize)
+            });
+            if let Some(b) = again {
+                let _ = b.focus();
+            }
+        }
+    });
+    // The log viewer: one click handler for every button of the table (its row names the
+    // drive, the button what to do); a log is generated when opened.
     let viewer = RwSignal::new(None::<(String, String)>);
-    let open_log = move |ev: web_sys::MouseEvent| {
+    let why = WhyHost::create();
+    let on_click = move |ev: web_sys::MouseEvent| {
         let Some(button) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("button[data-log]").ok().flatten())
+            .and_then(|el| el.closest("button").ok().flatten())
         else {
             return;
         };
-        let kind = match button.get_attribute("data-log").as_deref() {
-            Some("error") => LogKind::Error,
-            _ => LogKind::Verbose,
-        };
-        let id = button
+        let Some(id) = button
             .closest("tr[data-drive]")
             .ok()
             .flatten()
-            .and_then(|row| row.get_attribute("data-drive"));
-        let shown = job.with_untracked(|j| {
-            let j = j.as_ref()?;
-            let d = j.drives.iter().find(|d| Some(d.id.to_string()) == id)?;
-            Some((button.text_content()?, drive_log(j, d, kind)?))
-        });
-        viewer.set(shown);
+            .and_then(|row| row.get_attribute("data-drive"))
+            .and_then(|id| DriveId::parse(&id).ok())
+        else {
+            return;
+        };
+        if let Some(kind) = button.get_attribute("data-log") {
+            let kind = if kind == "error" {
+                LogKind::Error
+            } else {
+                LogKind::Verbose
+            };
+            let shown = job.with_untracked(|j| {
+                let j = j.as_ref()?;
+                let d = j.drives.iter().find(|d| d.id == id)?;
+                Some((button.text_content()?, drive_log(j, d, kind)?))
+            });
+            viewer.set(shown);
+        } else if button.has_attribute("data-why") {
+            if let Some(name) = job.with_untracked(|j| j.as_ref().map(|j| j.name.clone())) {
+                why.toggle(button, name, WhySubject::Drive(id));
+            }
+        } else {
+            drive.choose(id);
+        }
     };
     view! {
-        <table class="grid drive-table" aria-label=tr(Text::DrivesTableName) on:click=open_log>
+        <table class="grid drive-table" aria-label=tr(Text::DrivesTableName) on:click=on_click>
             <thead>
                 <tr>
                     <th scope="col">{tr(Text::ColDriveId)}</th>
@@ -86,71 +257,9 @@ pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
                     <th scope="col">{tr(Text::ColErrorLog)}</th>
                 </tr>
             </thead>
-            <tbody>
-                {move || {
-                    let name = name();
-                    drives()
-                        .into_iter()
-                        .map(|d| {
-                            let state = d.state.id();
-                            let id = d.id.clone();
-                            let shown = d.id.clone();
-                            let logs = log_names(&d);
-                            let messages = d.messages.join("; ");
-                            let messages_title = messages.clone();
-                            view! {
-                                <tr data-drive=d.id.to_string()>
-                                    <th scope="row">
-                                        <button class="link drive-pick" type="button"
-                                            aria-pressed=move || (drive.current.get().as_ref() == Some(&shown)).to_string()
-                                            on:click={
-                                                let id = id.clone();
-                                                move |_| drive.choose(id.clone())
-                                            }>{d.id.to_string()}</button>
-                                    </th>
-                                    <td>
-                                        <StatusBadge kind="drive" id=Signal::derive(move || state) />
-                                        " "
-                                        <WhyButton job=name.clone() subject=WhySubject::Drive(id) shown=state />
-                                    </td>
-                                    <td class="num">{format!("{}%", d.percent())}</td>
-                                    <td title=messages_title>
-                                        {copy_status(&d)}
-                                        <span class="messages">{messages}</span>
-                                    </td>
-                                    <td class="log">{log_cell(logs.clone().map(|l| l.0), "verbose")}</td>
-                                    <td class="log">{log_cell(logs.map(|l| l.1), "error")}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                }}
-                {move || {
-                    extras()
-                        .into_iter()
-                        .map(|id| {
-                            view! {
-                                <tr class="extra" data-drive=id.to_string()>
-                                    <th scope="row">{id.to_string()}</th>
-                                    <td>
-                                        <StatusBadge kind="drive" id=Signal::derive(|| "Extra") />
-                                    </td>
-                                    <td class="num">"—"</td>
-                                    <td class="extra-note">{tr(Text::ExtraDriveNote)}</td>
-                                    <td>"—"</td>
-                                    <td>"—"</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                }}
-                <Show when=move || drives().is_empty() && extras().is_empty()>
-                    <tr>
-                        <td colspan="6" class="empty">{tr(Text::NoDrivesYet)}</td>
-                    </tr>
-                </Show>
-            </tbody>
+            <tbody node_ref=body></tbody>
         </table>
+        {why.view()}
         {move || viewer.get().map(|(file, xml)| {
             let (name, body) = (file.clone(), xml.clone());
             view! {
@@ -166,16 +275,5 @@ pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
                 </section>
             }
         })}
-    }
-}
-
-/// A log file's name as a button that opens it, or "—" before the copy has finished.
-fn log_cell(file: Option<String>, kind: &'static str) -> impl IntoView {
-    match file {
-        Some(file) => view! {
-            <button type="button" class="link" data-log=kind>{file}</button>
-        }
-        .into_any(),
-        None => "—".into_any(),
     }
 }

@@ -1,7 +1,6 @@
 //! The portal's jobs table: filter, "show deleted", sortable columns, pages of 100 rows.
 
 use leptos::html;
-use leptos::portal::Portal;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -10,7 +9,7 @@ use super::job_rows::{listed, row, RowQuery, SortKey, PAGE_SIZE};
 use super::sort_header::SortHeader;
 use super::state::{use_app, TablePage};
 use super::use_lang;
-use super::why::WhyCard;
+use super::why::WhyHost;
 use super::why_reason::WhySubject;
 use crate::i18n::{count, Noun, Text};
 
@@ -83,24 +82,7 @@ pub fn JobTable() -> impl IntoView {
         rows.with(|(shown, ..)| shown.iter().map(|r| r.name.clone()).collect::<Vec<_>>())
     });
     // "Why?" for every row: one card, opened by the clicked button, which gets the focus back.
-    let why = RwSignal::new(None::<(String, WhySubject, String)>);
-    let open = RwSignal::new(false);
-    let opener = StoredValue::new_local(None::<web_sys::Element>);
-    Effect::new(move |_| {
-        if !open.get() {
-            opener.with_value(|o| {
-                o.as_ref()
-                    .map(|b| b.set_attribute("aria-expanded", "false"))
-            });
-        }
-    });
-    let back = Callback::new(move |()| {
-        opener.with_value(|o| {
-            if let Some(b) = o.as_ref().and_then(|b| b.dyn_ref::<web_sys::HtmlElement>()) {
-                let _ = b.focus();
-            }
-        });
-    });
+    let why = WhyHost::create();
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(button) = ev
             .target()
@@ -112,31 +94,11 @@ pub fn JobTable() -> impl IntoView {
         let Some(job) = button.get_attribute("data-name") else {
             return;
         };
-        let Some(kind) = button.get_attribute("data-why") else {
-            app.select(job);
-            return;
-        };
-        app.pause();
-        let again =
-            opener.with_value(|o| o.as_ref().is_some_and(|o| o.is_same_node(Some(&button))));
-        if again && open.get_untracked() {
-            open.set(false);
-            return;
+        match button.get_attribute("data-why").as_deref() {
+            None => app.select(job),
+            Some("countdown") => why.toggle(button, job, WhySubject::Countdown),
+            Some(_) => why.toggle(button, job, WhySubject::Status),
         }
-        opener.with_value(|o| {
-            o.as_ref()
-                .map(|b| b.set_attribute("aria-expanded", "false"))
-        });
-        let subject = if kind == "countdown" {
-            WhySubject::Countdown
-        } else {
-            WhySubject::Status
-        };
-        let title = button.get_attribute("aria-label").unwrap_or_default();
-        let _ = button.set_attribute("aria-expanded", "true");
-        opener.set_value(Some(button));
-        why.set(Some((job, subject, title)));
-        open.set(true);
     };
     Effect::new(move |_| {
         let now = app.now().get();
@@ -234,13 +196,6 @@ pub fn JobTable() -> impl IntoView {
                 </button>
             </nav>
         </Show>
-        {move || open.get().then(|| why.get().map(|(job, subject, title)| {
-            let title = Signal::stored(title);
-            view! {
-                <Portal>
-                    <WhyCard job=job.clone() subject=subject.clone() title open back />
-                </Portal>
-            }
-        }))}
+        {why.view()}
     }
 }

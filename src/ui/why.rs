@@ -10,6 +10,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::portal::Portal;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::format;
 use super::state::use_app;
@@ -232,5 +233,82 @@ fn CauseLink(entry: LogEntry, open: RwSignal<bool>) -> impl IntoView {
             }>
             {entry.event.id()} {target} " · " {format::date_time(at)} " · " {move || source_label(lang.get(), source)}
         </button>
+    }
+}
+
+/// One "Why?" card for a table whose rows are drawn by `ui::dom`: the rows' buttons carry no
+/// handler of their own; the table's one click handler calls `toggle` with the button, and the
+/// card opens at the end of the page and gives the focus back to that button when it closes.
+#[derive(Clone, Copy)]
+pub struct WhyHost {
+    why: RwSignal<Option<(String, WhySubject, String)>>,
+    open: RwSignal<bool>,
+    opener: StoredValue<Option<web_sys::Element>, LocalStorage>,
+}
+
+impl WhyHost {
+    /// Made once per table, inside its component (the effect lives as long as the table).
+    pub fn create() -> Self {
+        let host = WhyHost {
+            why: RwSignal::new(None),
+            open: RwSignal::new(false),
+            opener: StoredValue::new_local(None),
+        };
+        Effect::new(move |_| {
+            if !host.open.get() {
+                host.mark(false);
+            }
+        });
+        host
+    }
+
+    fn mark(&self, expanded: bool) {
+        self.opener.with_value(|o| {
+            o.as_ref()
+                .map(|b| b.set_attribute("aria-expanded", if expanded { "true" } else { "false" }))
+        });
+    }
+
+    /// Opens the card for `button` (its `aria-label` is the question), or closes it when it is
+    /// the button that opened it.
+    pub fn toggle(&self, button: web_sys::Element, job: String, subject: WhySubject) {
+        use_app().pause();
+        let again = self
+            .opener
+            .with_value(|o| o.as_ref().is_some_and(|o| o.is_same_node(Some(&button))));
+        if again && self.open.get_untracked() {
+            self.open.set(false);
+            return;
+        }
+        self.mark(false);
+        let title = button.get_attribute("aria-label").unwrap_or_default();
+        self.opener.set_value(Some(button));
+        self.mark(true);
+        self.why.set(Some((job, subject, title)));
+        self.open.set(true);
+    }
+
+    /// The card, while open.
+    pub fn view(self) -> impl IntoView {
+        let Self { why, open, opener } = self;
+        let back = Callback::new(move |()| {
+            opener.with_value(|o| {
+                if let Some(b) = o.as_ref().and_then(|b| b.dyn_ref::<web_sys::HtmlElement>()) {
+                    let _ = b.focus();
+                }
+            });
+        });
+        move || {
+            open.get().then(|| {
+                why.get().map(|(job, subject, title)| {
+                    let title = Signal::stored(title);
+                    view! {
+                        <Portal>
+                            <WhyCard job=job.clone() subject=subject.clone() title open back />
+                        </Portal>
+                    }
+                })
+            })
+        }
     }
 }

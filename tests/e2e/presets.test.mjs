@@ -20,6 +20,8 @@ test('every preset loads from the picker at its start, paused, and replays to it
   const names = await page.getByTestId('preset').locator('option').evaluateAll((os) => os.map((o) => o.value));
   assert.ok(names.length >= 7, `presets: ${names}`);
   for (const name of names) {
+    // Back at the top, where the clock bar is whole (scrolled, it is compact without "+14 days").
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByRole('button', { name: '+14 days' }).click();
     await page.getByTestId('preset').selectOption(name);
     await page.getByTestId('load-preset').click();
