@@ -409,6 +409,8 @@ mod tests {
             view_params("#preset=export&view=huge&lang=fr"),
             ViewParams::default()
         );
+        // Only the look: the default story, in that look.
+        assert_eq!(parse(&without_view("#lang=nl&view=projector")), Ok(None));
     }
 
     #[test]

@@ -49,12 +49,11 @@ pub fn Header() -> impl IntoView {
                 </label>
             </div>
             <div class="class-tools">
-                <label>
-                    {tr(Text::Theme)} " "
-                    <select id=THEME_SELECT data-testid="theme" on:change=move |ev| {
-                        view.set_theme(Theme::from_id(&event_target_value(&ev)).unwrap_or_default())
-                    }></select>
-                </label>
+                // Each option says "Theme: …", so the select needs no label beside it and the
+                // header stays one line on a 1366 px screen.
+                <select id=THEME_SELECT data-testid="theme" aria-label=tr(Text::Theme) on:change=move |ev| {
+                    view.set_theme(Theme::from_id(&event_target_value(&ev)).unwrap_or_default())
+                }></select>
                 <button type="button" data-testid="projector"
                     aria-pressed=move || view.projector().get().to_string()
                     on:click=move |_| view.toggle_projector()>
@@ -62,8 +61,9 @@ pub fn Header() -> impl IntoView {
                 </button>
                 {copy_link()}
                 <button type="button" data-testid="shortcuts" aria-haspopup="dialog"
-                    aria-keyshortcuts="?" on:click=move |_| open_sheet(lang.get_untracked())>
-                    {tr(Text::Shortcuts)}
+                    aria-keyshortcuts="?" aria-label=tr(Text::Shortcuts) title=tr(Text::Shortcuts)
+                    on:click=move |_| open_sheet(lang.get_untracked())>
+                    "?"
                 </button>
                 {shortcut_sheet()}
             </div>

@@ -33,7 +33,8 @@ pub fn hash_part(text: &str) -> &str {
 /// link, to correct it) and the default scenario; it never stops the page.
 pub fn initial_request() -> (Option<HashRequest>, Option<Notice>) {
     let link = location_hash();
-    match hash::parse(&link) {
+    // A link with only the look (`#lang=nl`) opens the default story in that look.
+    match hash::parse(&hash::without_view(&link)) {
         Ok(request) => (request, None),
         Err(e) => (None, Some(bad_link(link, &e, true))),
     }
@@ -170,7 +171,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
         if hash::without_view(&link) == current {
             return;
         }
-        match hash::parse(&link) {
+        match hash::parse(&hash::without_view(&link)) {
             Ok(Some(req)) => {
                 app.set_notice(None);
                 app.follow_link(req.scenario, req.at);

@@ -101,6 +101,8 @@ test('no shortcut fires while typing in the filter field', async () => {
 test('the shortcut sheet opens with ? and with its button, closes with Escape and Close, and gives the focus back', async () => {
   const { page, context, errors } = await open();
   const sheet = page.getByTestId('shortcut-sheet');
+  const headerHeight = await page.locator('.app-header').evaluate((h) => h.getBoundingClientRect().height);
+  assert.ok(headerHeight < 60, `the header stays one line at 1366 px with the tools in it (${headerHeight})`);
   // Tab reaches the header's tools, with a visible focus ring.
   const projector = page.getByTestId('projector');
   await projector.focus();
@@ -191,6 +193,11 @@ test('&lang=nl is written to the link, survives a reload, and opens in Dutch', a
   await session.page.getByRole('table', { name: 'Taken' }).waitFor();
   assert.equal(await rootClass(session.page), 'projector');
   assert.equal(await session.page.getByTestId('copy-link').innerText(), 'Link kopiëren');
+  // Only the look in the link: the default story, in Dutch, and no complaint about the link.
+  await session.page.goto(`${env.server.url}#lang=nl`);
+  await session.page.reload();
+  await session.page.getByRole('table', { name: 'Taken' }).waitFor();
+  assert.equal(await session.page.getByTestId('notice').count(), 0);
   assert.deepEqual(errors, []);
   assert.deepEqual(session.errors, []);
   await session.context.close();
