@@ -11,10 +11,11 @@ use super::state::use_app;
 use super::state_diagrams::{DrivePick, StateDiagrams};
 use super::status_badge::StatusBadge;
 use super::use_lang;
-use super::why::WhyButton;
+use super::why::{question, WhyHost};
 use super::why_reason::WhySubject;
-use crate::i18n::{rule_text, Text};
+use crate::i18n::{rule_text, Lang, Text};
 use crate::model::{Job, Time, Tracking};
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn JobDetails() -> impl IntoView {
@@ -23,6 +24,7 @@ pub fn JobDetails() -> impl IntoView {
     let selected = app.selected();
     let missing = move || selected.get().is_some() && job.with(|j| j.is_none());
     let drive = DrivePick::new(job);
+    let why = WhyHost::create();
     view! {
         <section class="panel details" aria-labelledby="details-heading">
             <h2 id="details-heading">
@@ -35,7 +37,8 @@ pub fn JobDetails() -> impl IntoView {
             <Show when=missing>
                 <p class="hint">{tr(Text::JobNotYetCreated)}</p>
             </Show>
-            {move || job.get().map(|j| view! { <JobFacts job=j /> })}
+            {move || job.get().map(|j| view! { <JobFacts job=j why /> })}
+            {why.view()}
             <Show when=move || job.with(|j| j.is_some())>
                 <DriveTable job drive />
                 <StateDiagrams job drive />
@@ -45,7 +48,7 @@ pub fn JobDetails() -> impl IntoView {
 }
 
 #[component]
-fn JobFacts(job: Job) -> impl IntoView {
+fn JobFacts(job: Job, why: WhyHost) -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
@@ -76,7 +79,7 @@ fn JobFacts(job: Job) -> impl IntoView {
                     .map(|(_, key)| view! { <span class="flag">{move || t(key)}</span> })
                     .collect_view()}
                 " "
-                <WhyButton job=job.name.clone() subject=WhySubject::Status shown=status />
+                {why_button(why, lang, name.clone(), WhySubject::Status, status)}
             </dd>
             <dt>{tr(Text::ColType)}</dt>
             <dd>{job.job_type.id()}</dd>
@@ -103,7 +106,7 @@ fn JobFacts(job: Job) -> impl IntoView {
                             " ("
                             {move || format::countdown(lang.get(), at - app.now().get())}
                             ") "
-                            <WhyButton job=name.clone() subject=WhySubject::Countdown shown=rule.id() />
+                            {why_button(why, lang, name.clone(), WhySubject::Countdown, rule.id())}
                         }
                             .into_any()
                     }
@@ -122,6 +125,26 @@ fn JobFacts(job: Job) -> impl IntoView {
                     }
                 })}
         </dl>
+    }
+}
+
+/// "Why?" beside a fact: its question is its name (and its "?" comes from CSS).
+fn why_button(
+    why: WhyHost,
+    lang: RwSignal<Lang>,
+    job: String,
+    subject: WhySubject,
+    shown: &'static str,
+) -> impl IntoView {
+    let asked = (job.clone(), subject.clone());
+    let title = move || question(lang.get(), &asked.0, &asked.1, shown);
+    view! {
+        <button class="why-btn" type="button" aria-expanded="false" aria-label=title.clone() title=title
+            on:click=move |ev| {
+                if let Some(b) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                    why.toggle(b, job.clone(), subject.clone());
+                }
+            }></button>
     }
 }
 

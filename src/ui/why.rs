@@ -81,49 +81,6 @@ pub(super) fn question(lang: Lang, job: &str, subject: &WhySubject, shown: &str)
     }
 }
 
-#[component]
-pub fn WhyButton(
-    job: String,
-    subject: WhySubject,
-    #[prop(into)] shown: Signal<&'static str>,
-) -> impl IntoView {
-    let app = use_app();
-    let lang = use_lang();
-    let open = RwSignal::new(false);
-    let button = NodeRef::<html::Button>::new();
-    // A memo: computed once per change of language or of what the cell shows, not on every
-    // tick of the row it sits in (a table has a hundred of these).
-    let title: Signal<String> = Memo::new({
-        let (job, subject) = (job.clone(), subject.clone());
-        move |_| question(lang.get(), &job, &subject, shown.get())
-    })
-    .into();
-    let args = StoredValue::new((job, subject));
-    view! {
-        <button class="why-btn" type="button" node_ref=button aria-label=title title=title
-            aria-expanded=move || open.get().to_string()
-            on:click=move |_| {
-                app.pause();
-                open.update(|o| *o = !*o);
-            }></button>
-        <Show when=move || open.get()>
-            <Portal>
-                <WhyCard
-                    job=args.with_value(|a| a.0.clone())
-                    subject=args.with_value(|a| a.1.clone())
-                    title
-                    open
-                    back=Callback::new(move |()| {
-                        if let Some(b) = button.get_untracked() {
-                            let _ = b.focus();
-                        }
-                    })
-                />
-            </Portal>
-        </Show>
-    }
-}
-
 /// The card of one "Why?" question. `back` runs after it closes (the focus returns to the
 /// button that opened it).
 #[component]
