@@ -6,40 +6,35 @@ use leptos::prelude::*;
 
 use crate::ui::tr;
 
+use super::dom::Writer;
 use super::state::use_app;
 use super::use_lang;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::sim::Autopilot;
 
 /// The autopilot on/off switch, beside the clock: a student walking a job by hand sees at a
-/// glance whether the simulated datacenter will act too. The page's only such switch.
-#[component]
-pub fn AutopilotSwitch() -> impl IntoView {
-    let app = use_app();
-    let lang = use_lang();
-    let t = move |key| lang.get().t(key);
-    let on = move || app.sim().with(|s| s.autopilot().enabled);
-    view! {
-        <label class="autopilot-switch" title=tr(Text::AutopilotOn)>
-            <input
-                type="checkbox"
-                role="switch"
-                data-testid="autopilot"
-                prop:checked=on
-                on:change=move |ev| {
-                    let enabled = event_target_checked(&ev);
-                    let mut a = app.sim().with_untracked(|s| s.autopilot());
-                    a.enabled = enabled;
-                    app.set_autopilot(a);
-                }
-            />
-            " " {tr(Text::Autopilot)} " "
-            // The switch itself announces its state; this is for the eyes at the back of the room.
-            <span class="switch-state" aria-hidden="true">
-                {move || if on() { t(Text::SwitchOn) } else { t(Text::SwitchOff) }}
-            </span>
-        </label>
-    }
+/// glance whether the simulated datacenter will act too. The page's only such switch. Drawn
+/// in the clock bar, which sets it (and its "on"/"off") and handles it by `data-act`.
+pub fn draw_switch<W: Writer>(w: &mut W, lang: Lang) {
+    w.open("label")
+        .attr("class", "autopilot-switch")
+        .attr("title", lang.t(Text::AutopilotOn))
+        .open("input")
+        .attr("type", "checkbox")
+        .attr("role", "switch")
+        .attr("data-testid", "autopilot")
+        .attr("data-act", "autopilot")
+        .close()
+        .text(" ")
+        .text(lang.t(Text::Autopilot))
+        .text(" ");
+    // The switch itself announces its state; this is for the eyes at the back of the room.
+    w.open("span")
+        .attr("class", "switch-state")
+        .attr("aria-hidden", "true")
+        .text("")
+        .close()
+        .close();
 }
 
 /// The autopilot's settings, folded: how loaded the datacenter is, how often things go

@@ -2,64 +2,287 @@
 //! autopilot switch. It stays at the top of the window; once the page is scrolled it turns
 //! compact (time, play, next event, autopilot), and whole again near the top or while a
 //! control inside it has the focus.
+//!
+//! Drawn by `ui::dom` (a `view!` of its twenty controls cost the bundle about 8 KB gzip): the
+//! markup is written once per language, and each change of the clock, the speed or the world
+//! rewrites only the values in place (the time's text node, the scrubber's value, a button's
+//! `disabled`), so a playing clock touches no more nodes per frame than before. One handler
+//! on the bar serves every control, by the `data-act` of the control an event came from.
 
+use chrono::TimeDelta;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, Node};
 
-use crate::ui::tr;
-
-use super::autopilot_settings::AutopilotSwitch;
-use super::clock_controls::ClockControls;
+use super::autopilot_settings::draw_switch;
+use super::clock_controls::draw_controls;
+use super::dom::{acted, find, Dom, Writer};
 use super::format;
-use super::scrubber::Scrubber;
-use super::state::use_app;
-use super::use_lang;
-use crate::i18n::Text;
+use super::scrubber::draw_scrubber;
+use super::state::{use_app, AppState, Speed};
+use super::{tr, use_lang};
+use crate::i18n::{Lang, Text};
+use crate::model::Time;
 
 /// Scrolled past this many pixels, the bar turns compact; back above `WHOLE_BELOW`, whole.
 /// The gap is larger than the height the bar loses, so its change cannot undo itself.
 const COMPACT_PAST: f64 = 160.0;
 const WHOLE_BELOW: f64 = 24.0;
 
+/// The bar's inner markup in `lang`, with the values left empty for `Parts::update`.
+pub fn draw<W: Writer>(w: &mut W, lang: Lang) {
+    w.open("div")
+        .attr("class", "clock-readout")
+        .open("output")
+        .attr("class", "clock-time")
+        .attr("aria-live", "off")
+        .attr("data-testid", "clock")
+        .text("")
+        .close()
+        .open("span")
+        .attr("class", "clock-day")
+        .attr("data-testid", "day")
+        .text("")
+        .close()
+        .close();
+    draw_switch(w, lang);
+    draw_scrubber(w, lang);
+    draw_controls(w, lang);
+}
+
+/// The nodes whose values follow the clock and the world, found once per drawing.
+struct Parts {
+    lang: Lang,
+    time: Node,
+    day: Node,
+    play: Element,
+    play_text: Node,
+    speed: HtmlSelectElement,
+    prev: Element,
+    next: Element,
+    go_to: HtmlInputElement,
+    scrub: HtmlInputElement,
+    from: Node,
+    to: Node,
+    auto: HtmlInputElement,
+    auto_state: Node,
+}
+
+/// The first (only) text node of the element `selector` finds.
+fn text_of(bar: &Element, selector: &str) -> Option<Node> {
+    find(bar, selector)?.first_child()
+}
+
+impl Parts {
+    fn find(bar: &Element, lang: Lang) -> Option<Parts> {
+        let play = find(bar, "[data-act=play]")?;
+        Some(Parts {
+            lang,
+            time: text_of(bar, ".clock-time")?,
+            day: text_of(bar, ".clock-day")?,
+            play_text: play.first_child()?,
+            play,
+            speed: find(bar, "[data-act=speed]")?.unchecked_into(),
+            prev: find(bar, "[data-act=prev]")?,
+            next: find(bar, "[data-act=next]")?,
+            go_to: find(bar, "[data-act=go-to]")?.unchecked_into(),
+            scrub: find(bar, "[data-act=scrub]")?.unchecked_into(),
+            from: text_of(bar, ".scrub-end")?,
+            to: text_of(bar, ".scrub-end:last-child")?,
+            auto: find(bar, "[data-act=autopilot]")?.unchecked_into(),
+            auto_state: text_of(bar, ".switch-state")?,
+        })
+    }
+
+    /// Writes every value (tracked: the clock, the world, play and speed).
+    fn update(&self, app: AppState) {
+        let (now, lang) = (app.now().get(), self.lang);
+        let playing = app.playing().get();
+        let _ = self.play.set_attribute("aria-pressed", bool_str(playing));
+        self.play_text
+            .set_node_value(Some(lang.t(if playing { Text::Pause } else { Text::Play })));
+        self.speed.set_value(app.speed().get().id());
+        let stamp = format::date_time(now);
+        self.time.set_node_value(Some(&stamp));
+        app.sim().with(|s| {
+            let (start, end) = (s.start(), s.span_end());
+            let day = format!(
+                "{} {}",
+                lang.t(Text::DayOfScenario),
+                format::day_of(start, now)
+            );
+            self.day.set_node_value(Some(&day));
+            let _ = self
+                .prev
+                .toggle_attribute_with_force("disabled", s.prev_due(now).is_none());
+            let _ = self
+                .next
+                .toggle_attribute_with_force("disabled", s.next_due(now).is_none());
+            let max = (end - start).num_minutes().max(1);
+            let _ = self.scrub.set_attribute("max", &max.to_string());
+            let at = (now - start).num_minutes().clamp(0, max);
+            self.scrub.set_value(&at.to_string());
+            let _ = self.scrub.set_attribute("aria-valuetext", &stamp);
+            self.from.set_node_value(Some(&format::date(start)));
+            self.to.set_node_value(Some(&format::date(end)));
+            let on = s.autopilot().enabled;
+            self.auto.set_checked(on);
+            self.auto_state.set_node_value(Some(lang.t(if on {
+                Text::SwitchOn
+            } else {
+                Text::SwitchOff
+            })));
+        });
+        // A time being typed stays until it is submitted.
+        if !self.go_to.has_attribute("data-typed") {
+            self.go_to.set_value(&format::go_to_text(now));
+        }
+    }
+}
+
+fn bool_str(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// Marks the "Go to" field (in `form`) as unreadable or fine, and shows or hides why.
+fn set_invalid(form: &Element, invalid: bool) {
+    if let Some(field) = find(form, "input") {
+        let _ = field.set_attribute("aria-invalid", bool_str(invalid));
+    }
+    if let Some(error) = find(form, ".error-text") {
+        let _ = error.toggle_attribute_with_force("hidden", !invalid);
+    }
+}
+
+/// Seeks to `at`, or pauses where there is nowhere to go.
+fn go(app: AppState, at: Option<Time>) {
+    match at {
+        Some(at) => app.seek(at),
+        None => app.pause(),
+    }
+}
+
+/// Every control of the bar, by the `data-act` of the element the event came from. Every move
+/// of the clock goes through `AppState::seek`, which pauses.
+fn handle(app: AppState, ev: &Event) {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let kind = ev.type_();
+    if kind == "submit" {
+        ev.prevent_default();
+        let Some(field) = find(&target, "input").filter(|f| f.has_attribute("data-typed")) else {
+            return;
+        };
+        let field: HtmlInputElement = field.unchecked_into();
+        match format::parse_go_to(&field.value()) {
+            Some(at) => {
+                set_invalid(&target, false);
+                let _ = field.remove_attribute("data-typed");
+                app.seek(at);
+            }
+            None => set_invalid(&target, true),
+        }
+        return;
+    }
+    let Some((el, act)) = acted(ev) else {
+        return;
+    };
+    let value = || el.unchecked_ref::<HtmlInputElement>().value();
+    let (sim, now) = (app.sim(), app.now().get_untracked());
+    match (kind.as_str(), act.as_str()) {
+        ("click", "play") => app.toggle_play(),
+        ("click", "prev") => go(app, sim.with_untracked(|s| s.prev_due(now))),
+        ("click", "next") => go(app, sim.with_untracked(|s| s.next_due(now))),
+        ("change", "speed") => {
+            let v = value();
+            if let Some(s) = Speed::ALL.into_iter().find(|s| s.id() == v) {
+                app.set_speed(s);
+            }
+        }
+        ("change", "autopilot") => {
+            let mut a = sim.with_untracked(|s| s.autopilot());
+            a.enabled = el.unchecked_ref::<HtmlInputElement>().checked();
+            app.set_autopilot(a);
+        }
+        ("input", "scrub") => {
+            if let Ok(m) = value().parse::<i64>() {
+                let start = sim.with_untracked(|s| s.start());
+                go(app, start.checked_add_signed(TimeDelta::minutes(m)));
+            }
+        }
+        ("input", "go-to") => {
+            let _ = el.set_attribute("data-typed", "");
+            if let Some(form) = el.closest("form").ok().flatten() {
+                set_invalid(&form, false);
+            }
+        }
+        // The jumps: `data-act` is the number of days.
+        ("click", days) => {
+            if let Ok(d) = days.parse::<i64>() {
+                go(app, now.checked_add_signed(TimeDelta::days(d)));
+            }
+        }
+        _ => {}
+    }
+}
+
 #[component]
 pub fn ClockBar() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
-    let t = move |key| lang.get().t(key);
-    let day = move || {
-        let start = app.sim().with(|s| s.start());
-        format!(
-            "{} {}",
-            t(Text::DayOfScenario),
-            format::day_of(start, app.now().get())
-        )
-    };
-    let compact = RwSignal::new(false);
+    let bar = NodeRef::<leptos::html::Section>::new();
     let listener = window_event_listener(leptos::ev::scroll, move |_| {
+        let Some(bar) = bar.get_untracked() else {
+            return;
+        };
         let y = window().scroll_y().unwrap_or(0.0);
-        let now_compact = compact.get_untracked();
-        if !now_compact && y > COMPACT_PAST {
-            compact.set(true);
-        } else if now_compact && y < WHOLE_BELOW {
-            compact.set(false);
+        let classes = bar.class_list();
+        let compact = classes.contains("compact");
+        if !compact && y > COMPACT_PAST {
+            let _ = classes.add_1("compact");
+        } else if compact && y < WHOLE_BELOW {
+            let _ = classes.remove_1("compact");
         }
     });
     on_cleanup(move || listener.remove());
+    // Drawn anew when the language changes (a time being typed survives it); otherwise the
+    // values are rewritten in place.
+    Effect::new(move |parts: Option<Option<Parts>>| {
+        let bar: Element = bar.get()?.into();
+        let lang = lang.get();
+        let parts = match parts.flatten().filter(|p| p.lang == lang) {
+            Some(parts) => parts,
+            None => {
+                let typed = find(&bar, "[data-typed]")
+                    .map(|f| f.unchecked_into::<HtmlInputElement>().value());
+                draw(&mut Dom::replacing(&bar, false)?, lang);
+                let parts = Parts::find(&bar, lang)?;
+                if let Some(typed) = typed {
+                    parts.go_to.set_value(&typed);
+                    let _ = parts.go_to.set_attribute("data-typed", "");
+                }
+                parts
+            }
+        };
+        parts.update(app);
+        Some(parts)
+    });
+    let on = move |ev: Event| handle(app, &ev);
     view! {
         <section
             class="clock-bar"
-            class:compact=move || compact.get()
             aria-label=tr(Text::ClockLabel)
             data-testid="clock-bar"
-        >
-            <div class="clock-readout">
-                <output class="clock-time" aria-live="off" data-testid="clock">
-                    {move || format::date_time(app.now().get())}
-                </output>
-                <span class="clock-day" data-testid="day">{day}</span>
-            </div>
-            <AutopilotSwitch />
-            <Scrubber />
-            <ClockControls />
-        </section>
+            node_ref=bar
+            on:click=move |ev| on(ev.into())
+            on:change=on
+            on:input=on
+            on:submit=move |ev| on(ev.into())
+        ></section>
     }
 }

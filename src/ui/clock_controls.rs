@@ -1,74 +1,62 @@
-//! Play/pause, speed, step to the next or previous event, and jumps. Every move of the clock
-//! goes through `AppState::seek`, which pauses.
+//! Play/pause, speed, step to the next or previous event, the jumps and "Go to": the clock
+//! bar's controls (`clock_bar.rs` writes their values and handles them by `data-act`).
 
-use chrono::TimeDelta;
-use leptos::prelude::*;
-
-use crate::ui::tr;
-
-use super::go_to::GoTo;
-use super::state::{use_app, Speed};
-use super::use_lang;
+use super::dom::Writer;
+use super::go_to::draw_go_to;
+use super::state::Speed;
 use crate::i18n::{Lang, Text};
 
-#[component]
-pub fn ClockControls() -> impl IntoView {
-    let app = use_app();
-    let lang = use_lang();
-    let t = move |key| lang.get().t(key);
-    let (sim, now) = (app.sim(), app.now());
-    let jump = move |d: TimeDelta| app.seek(now.get_untracked() + d);
-    let step_next = move |_| match sim.with_untracked(|s| s.next_due(now.get_untracked())) {
-        Some(at) => app.seek(at),
-        None => app.pause(),
-    };
-    let step_prev = move |_| match sim.with_untracked(|s| s.prev_due(now.get_untracked())) {
-        Some(at) => app.seek(at),
-        None => app.pause(),
-    };
-    let has_next = move || sim.with(|s| s.next_due(now.get()).is_some());
-    let has_prev = move || sim.with(|s| s.prev_due(now.get()).is_some());
-    view! {
-        <div class="clock-controls" role="group" aria-label=tr(Text::ClockControls)>
-            <button
-                class="primary play"
-                data-testid="play"
-                aria-pressed=move || app.playing().get().to_string()
-                on:click=move |_| app.toggle_play()
-            >
-                {move || if app.playing().get() { t(Text::Pause) } else { t(Text::Play) }}
-            </button>
-            <label class="speed">
-                {tr(Text::Speed)} " "
-                <select
-                    data-testid="speed"
-                    prop:value=move || app.speed().get().id()
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if let Some(s) = Speed::ALL.into_iter().find(|s| s.id() == v) {
-                            app.set_speed(s);
-                        }
-                    }
-                >
-                    {Speed::ALL
-                        .into_iter()
-                        .map(|s| view! { <option value=s.id()>{move || speed_label(lang.get(), s)}</option> })
-                        .collect_view()}
-                </select>
-            </label>
-            <button class="extra" on:click=step_prev disabled=move || !has_prev()>{tr(Text::PrevEvent)}</button>
-            <button data-testid="next-event" on:click=step_next disabled=move || !has_next()>
-                {tr(Text::NextEvent)}
-            </button>
-            // "extra": hidden while the bar is compact.
-            <span class="jumps extra">
-                <button on:click=move |_| jump(TimeDelta::days(1))>{tr(Text::PlusDay)}</button>
-                <button on:click=move |_| jump(TimeDelta::days(14))>{tr(Text::PlusTwoWeeks)}</button>
-                <button on:click=move |_| jump(TimeDelta::days(90))>{tr(Text::PlusNinetyDays)}</button>
-            </span>
-            <GoTo />
-        </div>
+/// A button that acts by its `data-act`.
+fn button<W: Writer>(w: &mut W, class: &str, act: &str, text: &str) {
+    w.open("button");
+    if !class.is_empty() {
+        w.attr("class", class);
     }
+    w.attr("data-act", act).text(text).close();
+}
+
+/// The controls in `lang`; the play button's word and `aria-pressed`, the speed chosen and
+/// which steps are possible are the bar's values.
+pub fn draw_controls<W: Writer>(w: &mut W, lang: Lang) {
+    w.open("div")
+        .attr("class", "clock-controls")
+        .attr("role", "group")
+        .attr("aria-label", lang.t(Text::ClockControls))
+        .open("button")
+        .attr("class", "primary play")
+        .attr("data-testid", "play")
+        .attr("data-act", "play")
+        .attr("aria-pressed", "false")
+        .text("")
+        .close()
+        .open("label")
+        .attr("class", "speed")
+        .text(lang.t(Text::Speed))
+        .text(" ")
+        .open("select")
+        .attr("data-testid", "speed")
+        .attr("data-act", "speed");
+    for s in Speed::ALL {
+        w.open("option")
+            .attr("value", s.id())
+            .text(speed_label(lang, s))
+            .close();
+    }
+    w.close().close();
+    button(w, "extra", "prev", lang.t(Text::PrevEvent));
+    w.open("button")
+        .attr("data-testid", "next-event")
+        .attr("data-act", "next")
+        .text(lang.t(Text::NextEvent))
+        .close();
+    // "extra": hidden while the bar is compact. `data-act` is the number of days.
+    w.open("span").attr("class", "jumps extra");
+    button(w, "", "1", lang.t(Text::PlusDay));
+    button(w, "", "14", lang.t(Text::PlusTwoWeeks));
+    button(w, "", "90", lang.t(Text::PlusNinetyDays));
+    w.close();
+    draw_go_to(w, lang);
+    w.close();
 }
 
 fn speed_label(lang: Lang, s: Speed) -> &'static str {
@@ -78,4 +66,27 @@ fn speed_label(lang: Lang, s: Speed) -> &'static str {
         Speed::Day => Text::SpeedDay,
         Speed::Week => Text::SpeedWeek,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::dom::Outline;
+
+    #[test]
+    fn the_controls_name_each_action_and_every_speed() {
+        let mut o = Outline::default();
+        draw_controls(&mut o, Lang::En);
+        for part in [
+            "data-testid=\"play\"",
+            "<option value=\"1w\">",
+            "data-act=\"prev\"",
+            "data-act=\"next\"",
+            "data-act=\"14\">+14 days</button>",
+            "<button type=\"submit\">Go</button>",
+            "id=\"go-to-error\"",
+        ] {
+            assert!(o.out.contains(part), "{part} in {}", o.out);
+        }
+    }
 }

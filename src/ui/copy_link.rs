@@ -3,18 +3,17 @@
 //! permission), the link appears selected in a read-only field to copy by hand: a copy never
 //! fails silently.
 //!
-//! The outcome is written into its nodes directly (no signals, no node refs): a one-off
+//! Drawn by `ui::dom` in the header; the outcome is written into its nodes directly (no signals, no node refs): a one-off
 //! message needs no reactive machinery, which costs the bundle.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::use_app;
+use super::dom::Writer;
+use super::state::AppState;
 use super::url_sync::current_link;
-use super::use_lang;
-use super::view_prefs::use_view;
-use crate::i18n::Text;
-use crate::ui::tr;
+use super::view_prefs::ViewPrefs;
+use crate::i18n::{Lang, Text};
 
 const STATUS: &str = "copy-status";
 const FIELD: &str = "copy-field";
@@ -31,41 +30,56 @@ async fn to_clipboard(text: &str) -> bool {
         .is_ok()
 }
 
-/// The button, its live region and the field for copying by hand.
-pub fn copy_link() -> impl IntoView {
-    let (app, view, lang) = (use_app(), use_view(), use_lang());
-    let copy = move |_| {
-        let lang = lang.get_untracked();
-        let link = current_link(app, view, lang);
-        let doc = document();
-        let field = doc
-            .get_element_by_id(FIELD)
-            .and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let (Some(status), Some(field)) = (doc.get_element_by_id(STATUS), field) else {
-            return;
-        };
-        status.set_text_content(None);
-        leptos::task::spawn_local(async move {
-            let copied = to_clipboard(&link).await;
-            let said = if copied {
-                Text::LinkCopied
-            } else {
-                Text::CopyByHand
-            };
-            status.set_text_content(Some(lang.t(said)));
-            field.set_value(&link);
-            field.set_hidden(copied);
-            if !copied {
-                let _ = field.focus();
-                field.select();
-            }
-        });
+/// The button (`data-act="copy"`, handled by the header), its live region and the field for
+/// copying by hand.
+pub fn draw_copy_link<W: Writer>(w: &mut W, lang: Lang) {
+    w.open("span")
+        .attr("class", "copy-link")
+        .open("button")
+        .attr("type", "button")
+        .attr("data-testid", "copy-link")
+        .attr("data-act", "copy")
+        .text(lang.t(Text::CopyLink))
+        .close()
+        .open("span")
+        .attr("role", "status")
+        .attr("id", STATUS)
+        .attr("data-testid", "copy-status")
+        .close()
+        .open("input")
+        .attr("id", FIELD)
+        .attr("readonly", "")
+        .attr("hidden", "")
+        .attr("data-testid", "link-field")
+        .attr("aria-label", lang.t(Text::TheLink))
+        .close()
+        .close();
+}
+
+/// Copies the link of this moment and look, and says how it went.
+pub fn copy_link(app: AppState, view: ViewPrefs, lang: Lang) {
+    let link = current_link(app, view, lang);
+    let doc = document();
+    let field = doc
+        .get_element_by_id(FIELD)
+        .and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let (Some(status), Some(field)) = (doc.get_element_by_id(STATUS), field) else {
+        return;
     };
-    view! {
-        <span class="copy-link">
-            <button type="button" data-testid="copy-link" on:click=copy>{tr(Text::CopyLink)}</button>
-            <span role="status" id=STATUS data-testid="copy-status"></span>
-            <input id=FIELD readonly hidden data-testid="link-field" aria-label=tr(Text::TheLink) />
-        </span>
-    }
+    status.set_text_content(None);
+    leptos::task::spawn_local(async move {
+        let copied = to_clipboard(&link).await;
+        let said = if copied {
+            Text::LinkCopied
+        } else {
+            Text::CopyByHand
+        };
+        status.set_text_content(Some(lang.t(said)));
+        field.set_value(&link);
+        field.set_hidden(copied);
+        if !copied {
+            let _ = field.focus();
+            field.select();
+        }
+    });
 }

@@ -96,6 +96,50 @@ impl Writer for Dom {
     }
 }
 
+/// The first element under `root` that `selector` (a constant of ours) finds.
+pub fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// For one delegated handler per view: the element nearest an event's target that carries
+/// `data-act`, and that action.
+pub fn acted(ev: &web_sys::Event) -> Option<(Element, String)> {
+    use wasm_bindgen::JsCast;
+    let el = ev
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("[data-act]")
+        .ok()??;
+    let act = el.get_attribute("data-act")?;
+    Some((el, act))
+}
+
+/// The `data-act` of the focused element if it is under `root`: what to focus again after
+/// `root` is redrawn (`refocus`), so a keyboard user stays where they were.
+pub fn focused_act(root: &Element) -> Option<String> {
+    let active = root.owner_document()?.active_element()?;
+    if !root.contains(Some(&active)) {
+        return None;
+    }
+    active.get_attribute("data-act")
+}
+
+/// Focuses the element under `root` whose `data-act` is `act` (compared as text, never put
+/// into a selector).
+pub fn refocus(root: &Element, act: Option<String>) {
+    use wasm_bindgen::JsCast;
+    let (Some(act), Ok(all)) = (act, root.query_selector_all("[data-act]")) else {
+        return;
+    };
+    let again = (0..all.length())
+        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|el| el.get_attribute("data-act").as_deref() == Some(act.as_str()));
+    if let Some(el) = again {
+        let _ = el.focus();
+    }
+}
+
 /// The same drawing as markup-like text, for native tests of what a drawing holds. Values and
 /// text are escaped so a test can tell them from structure.
 #[cfg(test)]

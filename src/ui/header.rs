@@ -1,72 +1,148 @@
 //! The page header: the app's name, the language switch, the link to Microsoft's article,
 //! and the classroom's tools: projector mode, the theme, copying the link and the shortcut
 //! sheet.
+//!
+//! Drawn by `ui::dom` when the language changes (the focus stays on the same control), its
+//! few values (the language, the theme, projector's `aria-pressed`) written in place, and one
+//! handler on the header serves every control by its `data-act`: a `view!` of these static
+//! lines cost the bundle more than everything they do.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlSelectElement};
 
-use crate::ui::tr;
-
-use super::copy_link::copy_link;
-use super::shortcut_sheet::{open_sheet, shortcut_sheet};
+use super::copy_link::{copy_link, draw_copy_link};
+use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
+use super::shortcut_sheet::{close_sheet, draw_dialog, open_sheet};
+use super::state::use_app;
 use super::use_lang;
-use super::view_prefs::{use_view, Theme, THEME_SELECT};
+use super::view_prefs::{draw_theme_options, root_class, use_view, Theme};
 use crate::i18n::{Lang, Text};
 
 /// The public article the rules come from; the app explains them in its own words.
 pub const ARTICLE_URL: &str =
     "https://learn.microsoft.com/azure/import-export/storage-import-export-view-drive-status";
 
+/// The header's content in `lang`.
+pub fn draw<W: Writer>(w: &mut W, lang: Lang) {
+    w.open("div")
+        .attr("class", "brand")
+        .open("span")
+        .attr("class", "brand-mark")
+        .attr("aria-hidden", "true")
+        .close()
+        .open("div")
+        .open("h1")
+        .text(lang.t(Text::AppName))
+        .close()
+        .leaf("p", "tagline", lang.t(Text::AppTagline))
+        .close()
+        .close();
+    w.open("div")
+        .attr("class", "header-tools")
+        .open("a")
+        .attr("href", ARTICLE_URL)
+        .attr("target", "_blank")
+        .attr("rel", "noopener noreferrer")
+        .text(lang.t(Text::ArticleLink))
+        .close()
+        .open("label")
+        .text(lang.t(Text::LanguageLabel))
+        .text(" ")
+        .open("select")
+        .attr("data-act", "lang");
+    for (tag, name) in [("en", "English"), ("nl", "Nederlands")] {
+        w.open("option").attr("value", tag).text(name).close();
+    }
+    w.close().close().close();
+    // Each theme option says "Theme: …", so the select needs no label beside it and the
+    // header stays one line on a 1366 px screen.
+    w.open("div")
+        .attr("class", "class-tools")
+        .open("select")
+        .attr("data-testid", "theme")
+        .attr("data-act", "theme")
+        .attr("aria-label", lang.t(Text::Theme));
+    draw_theme_options(w, lang);
+    w.close()
+        .open("button")
+        .attr("type", "button")
+        .attr("data-testid", "projector")
+        .attr("data-act", "projector")
+        .text(lang.t(Text::Projector))
+        .close();
+    draw_copy_link(w, lang);
+    w.open("button")
+        .attr("type", "button")
+        .attr("data-testid", "shortcuts")
+        .attr("data-act", "keys")
+        .attr("aria-haspopup", "dialog")
+        .attr("aria-keyshortcuts", "?")
+        .attr("aria-label", lang.t(Text::Shortcuts))
+        .attr("title", lang.t(Text::Shortcuts))
+        .text("?")
+        .close();
+    draw_dialog(w);
+    w.close();
+}
+
+fn set_select(root: &Element, selector: &str, value: &str) {
+    if let Some(select) = find(root, selector) {
+        select
+            .unchecked_into::<HtmlSelectElement>()
+            .set_value(value);
+    }
+}
+
+/// The header's one effect also keeps `<html>`'s classes in step with the look (each effect
+/// costs the bundle its own code).
 #[component]
 pub fn Header() -> impl IntoView {
-    let lang = use_lang();
-    let view = use_view();
+    let (app, lang, view) = (use_app(), use_lang(), use_view());
+    let node = NodeRef::<leptos::html::Header>::new();
+    Effect::new(move |drawn: Option<Option<Lang>>| {
+        let (projector, theme, lang) = (view.projector().get(), view.theme().get(), lang.get());
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("class", &root_class(projector, theme));
+        }
+        let header: Element = node.get()?.into();
+        if drawn.flatten() != Some(lang) {
+            let focused = focused_act(&header);
+            draw(&mut Dom::replacing(&header, false)?, lang);
+            refocus(&header, focused);
+        }
+        set_select(&header, "[data-act=lang]", lang.tag());
+        set_select(&header, "[data-act=theme]", theme.id());
+        if let Some(button) = find(&header, "[data-act=projector]") {
+            let pressed = if projector { "true" } else { "false" };
+            let _ = button.set_attribute("aria-pressed", pressed);
+        }
+        Some(lang)
+    });
+    let on = move |ev: Event| {
+        let Some((el, act)) = acted(&ev) else {
+            return;
+        };
+        let value = || el.unchecked_ref::<HtmlSelectElement>().value();
+        match (ev.type_().as_str(), act.as_str()) {
+            ("change", "lang") => {
+                let v = value();
+                lang.set(
+                    Lang::ALL
+                        .into_iter()
+                        .find(|l| l.tag() == v)
+                        .unwrap_or_default(),
+                );
+            }
+            ("change", "theme") => view.set_theme(Theme::from_id(&value()).unwrap_or_default()),
+            ("click", "projector") => view.toggle_projector(),
+            ("click", "copy") => copy_link(app, view, lang.get_untracked()),
+            ("click", "keys") => open_sheet(lang.get_untracked()),
+            ("click", "close-sheet") => close_sheet(),
+            _ => {}
+        }
+    };
     view! {
-        <header class="app-header">
-            <div class="brand">
-                <span class="brand-mark" aria-hidden="true"></span>
-                <div>
-                    <h1>{tr(Text::AppName)}</h1>
-                    <p class="tagline">{tr(Text::AppTagline)}</p>
-                </div>
-            </div>
-            <div class="header-tools">
-                <a href=ARTICLE_URL target="_blank" rel="noopener noreferrer">
-                    {tr(Text::ArticleLink)}
-                </a>
-                <label>
-                    {tr(Text::LanguageLabel)} " "
-                    <select
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            let chosen = Lang::ALL.into_iter().find(|l| l.tag() == v);
-                            lang.set(chosen.unwrap_or_default());
-                        }
-                        prop:value=move || lang.get().tag()
-                    >
-                        <option value="en">"English"</option>
-                        <option value="nl">"Nederlands"</option>
-                    </select>
-                </label>
-            </div>
-            <div class="class-tools">
-                // Each option says "Theme: …", so the select needs no label beside it and the
-                // header stays one line on a 1366 px screen.
-                <select id=THEME_SELECT data-testid="theme" aria-label=tr(Text::Theme) on:change=move |ev| {
-                    view.set_theme(Theme::from_id(&event_target_value(&ev)).unwrap_or_default())
-                }></select>
-                <button type="button" data-testid="projector"
-                    aria-pressed=move || view.projector().get().to_string()
-                    on:click=move |_| view.toggle_projector()>
-                    {tr(Text::Projector)}
-                </button>
-                {copy_link()}
-                <button type="button" data-testid="shortcuts" aria-haspopup="dialog"
-                    aria-keyshortcuts="?" aria-label=tr(Text::Shortcuts) title=tr(Text::Shortcuts)
-                    on:click=move |_| open_sheet(lang.get_untracked())>
-                    "?"
-                </button>
-                {shortcut_sheet()}
-            </div>
-        </header>
+        <header class="app-header" node_ref=node on:click=move |ev| on(ev.into()) on:change=on></header>
     }
 }

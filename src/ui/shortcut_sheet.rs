@@ -6,8 +6,7 @@
 //! language change): a static list needs no reactive nodes, and a `view!` of it cost several
 //! kilobytes of the bundle.
 
-use leptos::prelude::*;
-
+use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 
 use super::dom::{Dom, Writer};
@@ -45,6 +44,7 @@ pub fn draw<W: Writer>(w: &mut W, lang: Lang) {
     w.open("button")
         .attr("type", "button")
         .attr("data-testid", "close-shortcuts")
+        .attr("data-act", "close-sheet")
         .text(dg(lang, DgText::Close))
         .close();
 }
@@ -71,20 +71,21 @@ pub fn open_sheet(lang: Lang) {
     let _ = d.show_modal();
 }
 
-/// The empty dialog, filled when it opens. Its Close button closes it; so does Escape.
-pub fn shortcut_sheet() -> impl IntoView {
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let target = event_target::<web_sys::Element>(&ev);
-        if target.closest("button").ok().flatten().is_some() {
-            if let Some(d) = dialog() {
-                d.close();
-            }
-        }
-    };
-    view! {
-        <dialog id=SHEET class="shortcut-sheet" aria-labelledby="shortcuts-heading"
-            data-testid="shortcut-sheet" on:click=on_click></dialog>
+/// Closes the sheet (its Close button, `data-act="close-sheet"`, handled by the header).
+pub fn close_sheet() {
+    if let Some(d) = dialog() {
+        d.close();
     }
+}
+
+/// The empty dialog, in the header, filled when it opens. Escape closes it too.
+pub fn draw_dialog<W: Writer>(w: &mut W) {
+    w.open("dialog")
+        .attr("id", SHEET)
+        .attr("class", "shortcut-sheet")
+        .attr("aria-labelledby", "shortcuts-heading")
+        .attr("data-testid", "shortcut-sheet")
+        .close();
 }
 
 #[cfg(test)]

@@ -6,10 +6,9 @@
 //! style. Without a chosen theme the system's `prefers-color-scheme` decides, in CSS alone.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::dom::{Dom, Writer};
-use super::{storage, use_lang};
+use super::dom::Writer;
+use super::storage;
 use crate::i18n::{Lang, Text};
 
 /// Where the chosen theme is remembered between visits.
@@ -49,8 +48,16 @@ impl Theme {
     }
 }
 
-/// The id of the header's theme `<select>`, whose options are written here.
-pub const THEME_SELECT: &str = "theme";
+/// The theme's options in `lang`, for the header's `<select>` (which the header sets to the
+/// theme in use).
+pub fn draw_theme_options<W: Writer>(w: &mut W, lang: Lang) {
+    for t in Theme::ALL {
+        w.open("option")
+            .attr("value", t.id())
+            .text(t.label(lang))
+            .close();
+    }
+}
 
 /// The classes `<html>` carries for a look: the one place that names them.
 pub fn root_class(projector: bool, theme: Theme) -> String {
@@ -72,8 +79,8 @@ pub struct ViewPrefs {
 }
 
 impl ViewPrefs {
-    /// Creates and provides the look (projector as the link says, the theme as remembered)
-    /// and keeps `<html>`'s classes in step with it.
+    /// Creates and provides the look: projector as the link says, the theme as remembered.
+    /// The header applies it to `<html>` (its one effect draws it and keeps the look).
     pub fn provide(projector: bool) -> ViewPrefs {
         let theme = storage::read(THEME_KEY)
             .and_then(|id| Theme::from_id(&id))
@@ -83,31 +90,6 @@ impl ViewPrefs {
             theme: RwSignal::new(theme),
         };
         provide_context(prefs);
-        let lang = use_lang();
-        // One effect for the whole look (each effect costs the bundle its own code): the
-        // root's classes, and the theme's options, renamed with the language. The options
-        // are written by `ui::dom`: three fixed lines need no reactive nodes.
-        Effect::new(move |_| {
-            let (projector, theme, lang) = (prefs.projector.get(), prefs.theme.get(), lang.get());
-            let doc = document();
-            if let Some(root) = doc.document_element() {
-                let _ = root.set_attribute("class", &root_class(projector, theme));
-            }
-            let Some(select) = doc.get_element_by_id(THEME_SELECT) else {
-                return;
-            };
-            if let Some(mut w) = Dom::replacing(&select, false) {
-                for t in Theme::ALL {
-                    w.open("option")
-                        .attr("value", t.id())
-                        .text(t.label(lang))
-                        .close();
-                }
-            }
-            if let Ok(select) = select.dyn_into::<web_sys::HtmlSelectElement>() {
-                select.set_value(theme.id());
-            }
-        });
         prefs
     }
 
