@@ -52,6 +52,15 @@ impl Dom {
         })
     }
 
+    /// A writer that adds after whatever `parent` holds.
+    pub fn appending(parent: &Element, svg: bool) -> Option<Self> {
+        Some(Dom {
+            doc: parent.owner_document()?,
+            svg,
+            stack: vec![Some(parent.clone())],
+        })
+    }
+
     fn top(&self) -> Option<&Element> {
         self.stack.last().and_then(Option::as_ref)
     }
