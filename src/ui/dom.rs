@@ -14,10 +14,10 @@ const SVG_NS: &str = "http://www.w3.org/2000/svg";
 /// A writer of elements under one parent. Each `open` must be matched by a `close`.
 pub struct Dom {
     doc: Document,
-    svg: bool,
-    /// The open elements, innermost last; `None` where an element could not be made (the
-    /// writes meant for it are dropped rather than landing on its parent).
-    stack: Vec<Option<Element>>,
+    /// The open elements, innermost last, each with whether it is in the SVG namespace (an
+    /// `svg` element and everything inside it are); `None` where an element could not be
+    /// made (the writes meant for it are dropped rather than landing on its parent).
+    stack: Vec<(Option<Element>, bool)>,
 }
 
 /// What the drawing code writes to: the page (`Dom`), or in native tests an outline string.
@@ -45,21 +45,26 @@ impl Dom {
     /// A writer that replaces whatever `parent` held. `svg`: elements in the SVG namespace.
     pub fn replacing(parent: &Element, svg: bool) -> Option<Self> {
         parent.set_text_content(None);
+        Self::appending(parent, svg)
+    }
+
+    /// A writer that adds after whatever `parent` holds.
+    pub fn appending(parent: &Element, svg: bool) -> Option<Self> {
         Some(Dom {
             doc: parent.owner_document()?,
-            svg,
-            stack: vec![Some(parent.clone())],
+            stack: vec![(Some(parent.clone()), svg)],
         })
     }
 
     fn top(&self) -> Option<&Element> {
-        self.stack.last().and_then(Option::as_ref)
+        self.stack.last().and_then(|(e, _)| e.as_ref())
     }
 }
 
 impl Writer for Dom {
     fn open(&mut self, tag: &'static str) -> &mut Self {
-        let made = if self.svg {
+        let svg = tag == "svg" || self.stack.last().is_some_and(|(_, svg)| *svg);
+        let made = if svg {
             self.doc.create_element_ns(Some(SVG_NS), tag)
         } else {
             self.doc.create_element(tag)
@@ -68,7 +73,7 @@ impl Writer for Dom {
             (Ok(el), Some(top)) => top.append_child(&el).ok().map(|_| el),
             _ => None,
         };
-        self.stack.push(el);
+        self.stack.push((el, svg));
         self
     }
 

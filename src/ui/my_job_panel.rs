@@ -2,11 +2,16 @@
 //! form; the answer is one sentence (the next time rule and its date, or the typical copy
 //! time where no rule applies) and the job itself, loaded on a blank story at that moment so
 //! the timeline draws the same projection. The model decides everything (`azure::my_job`).
+//!
+//! The form is written by `ui::dom` and its buttons share one click handler (by
+//! `data-testid`): a form of plain fields needs no reactive node per element.
 
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
+use super::dom::{Dom, Writer};
 use super::format::{date_time, go_to_text, parse_go_to};
 use super::state::use_app;
 use super::use_lang;
@@ -14,170 +19,298 @@ use crate::azure::{model_my_job, my_job_next, MyJob, Next, MY_JOB};
 use crate::i18n::azure::{
     az, azure_problem_line, azure_warning_line, my_job_next as next_line, AzText as T,
 };
+use crate::i18n::Lang;
 use crate::model::limits::MAX_DRIVES;
 use crate::model::{DriveState, JobState, JobType};
 use crate::share::ScenarioRef;
 use crate::sim::Simulation;
 
-/// A `<select>`'s value, read when the button is pressed.
-fn value(root: &web_sys::Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .map(|s| s.value())
-        .unwrap_or_default()
+fn select<W: Writer>(w: &mut W, testid: &str, ids: &[&'static str]) {
+    w.open("select").attr("data-testid", testid);
+    for id in ids {
+        w.open("option").attr("value", id).text(id).close();
+    }
+    w.close();
 }
 
-/// A text field's value.
-fn input(root: &web_sys::Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
+fn labelled_input<W: Writer>(w: &mut W, label: &str, testid: &str) {
+    w.open("label").text(label).text(" ").open("input");
+    w.attr("type", "text")
+        .attr("data-testid", testid)
+        .attr("placeholder", "YYYY-MM-DD HH:MM")
+        .close()
+        .close();
+}
+
+fn drive_select<W: Writer>(w: &mut W, lang: Lang, n: usize) {
+    let states = DriveState::ALL.map(DriveState::id);
+    w.open("label")
+        .text(az(lang, T::MyDrive))
+        .text(&format!(" {n} "));
+    w.open("select").attr("data-drive", "");
+    for id in states {
+        w.open("option").attr("value", id).text(id).close();
+    }
+    w.close().close().text(" ");
+}
+
+fn button<W: Writer>(w: &mut W, testid: &str, text: &str) {
+    w.open("button")
+        .attr("type", "button")
+        .attr("data-testid", testid)
+        .text(text)
+        .close();
+}
+
+/// The whole form, with `drives` drive selects.
+fn draw_form<W: Writer>(w: &mut W, lang: Lang, drives: usize) {
+    let word = |k| az(lang, k);
+    w.open("h3")
+        .attr("id", "my-job-heading")
+        .text(word(T::MyHeading))
+        .close();
+    w.leaf("p", "hint", word(T::MyHint));
+    w.open("label").text(word(T::MyType)).text(" ");
+    select(w, "my-type", &JobType::ALL.map(JobType::id));
+    w.close()
+        .text(" ")
+        .open("label")
+        .text(word(T::MyState))
+        .text(" ");
+    select(w, "my-state", &JobState::ALL.map(JobState::id));
+    w.close().open("p");
+    labelled_input(w, word(T::MySince), "my-since");
+    w.text(" ");
+    button(w, "my-now", word(T::Now));
+    w.close().open("p");
+    labelled_input(w, word(T::MyTracking), "my-tracking");
+    w.close()
+        .open("fieldset")
+        .leaf("legend", "", word(T::MyDrives));
+    w.open("div").attr("class", "my-drives");
+    for n in 1..=drives {
+        drive_select(w, lang, n);
+    }
+    w.close();
+    button(w, "my-add", word(T::MyAddDrive));
+    w.text(" ");
+    button(w, "my-remove", word(T::MyRemoveDrive));
+    w.close();
+    button(w, "my-show", word(T::MyShow));
+    w.open("div")
+        .attr("data-testid", "my-result")
+        .attr("role", "status")
+        .attr("hidden", "")
+        .close();
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// The value of a field or a select.
+fn value_of(el: &Element) -> String {
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.value()
+    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.value()
+    } else {
+        String::new()
+    }
+}
+
+fn set_value(el: &Element, v: &str) {
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.set_value(v);
+    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.set_value(v);
+    }
+}
+
+/// Every field's and select's value, in document order.
+fn values(root: &Element) -> Vec<String> {
+    let Ok(all) = root.query_selector_all("input, select") else {
+        return Vec::new();
+    };
+    (0..all.length())
+        .filter_map(|i| all.item(i)?.dyn_into::<Element>().ok())
+        .map(|e| value_of(&e))
+        .collect()
+}
+
+fn restore(root: &Element, values: &[String]) {
+    let Ok(all) = root.query_selector_all("input, select") else {
+        return;
+    };
+    for (i, v) in (0..all.length()).zip(values) {
+        if let Some(e) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            set_value(&e, v);
+        }
+    }
+}
+
+fn drive_count(root: &Element) -> usize {
+    root.query_selector_all("select[data-drive]")
+        .map_or(0, |l| l.length() as usize)
+}
+
+/// Add and remove are disabled at the ends (0 and the model's limit of drives per job).
+fn mark_ends(root: &Element) {
+    let n = drive_count(root);
+    for (testid, off) in [("my-add", n >= MAX_DRIVES), ("my-remove", n == 0)] {
+        if let Some(b) = find(root, &format!("[data-testid={testid}]")) {
+            let _ = if off {
+                b.set_attribute("disabled", "")
+            } else {
+                b.remove_attribute("disabled")
+            };
+        }
+    }
+}
+
+/// Shows the answer's lines (or why the form was refused).
+fn show_result(root: &Element, lines: &[String], refused: bool) {
+    let Some(div) = find(root, "[data-testid=my-result]") else {
+        return;
+    };
+    let _ = div.remove_attribute("hidden");
+    if let Some(mut w) = Dom::replacing(&div, false) {
+        w.open("ul");
+        if refused {
+            w.attr("class", "error-text");
+        }
+        for line in lines {
+            w.open("li").text(line).close();
+        }
+        w.close();
+    }
+}
+
+/// Reads the form, models the job, loads it and says what comes next.
+fn model(root: &Element, lang: Lang) {
+    let field = |testid: &str| {
+        find(root, &format!("[data-testid={testid}]"))
+            .map(|e| value_of(&e))
+            .unwrap_or_default()
+    };
+    let time = |testid: &str| match field(testid).trim() {
+        "" => Ok(None),
+        s => parse_go_to(s).map(Some).ok_or(()),
+    };
+    let (Ok(since), Ok(tracking)) = (time("my-since"), time("my-tracking")) else {
+        show_result(root, &[az(lang, T::BadSince).into()], true);
+        return;
+    };
+    let state = field("my-state").parse().unwrap_or(JobState::Creating);
+    let drives = root
+        .query_selector_all("select[data-drive]")
+        .map(|l| {
+            (0..l.length())
+                .filter_map(|i| l.item(i)?.dyn_into::<Element>().ok())
+                .map(|e| value_of(&e).parse().unwrap_or(DriveState::Specified))
+                .collect()
+        })
+        .unwrap_or_default();
+    let job = MyJob {
+        job_type: field("my-type").parse().unwrap_or(JobType::Import),
+        state,
+        since: since.unwrap_or_else(chrono::Utc::now),
+        tracking,
+        drives,
+    };
+    match model_my_job(&job) {
+        Err(problems) => {
+            let lines: Vec<String> = problems
+                .iter()
+                .map(|p| azure_problem_line(lang, p))
+                .collect();
+            show_result(root, &lines, true);
+        }
+        Ok(imported) => {
+            let next = Simulation::new(imported.scenario.clone())
+                .map(|s| my_job_next(&s, imported.at))
+                .unwrap_or(Next::End);
+            let (on, to) = match next {
+                Next::Rule(_, at) => (date_time(at), String::new()),
+                Next::TypicalCopy { from, to } => (date_time(from), date_time(to)),
+                Next::Waits | Next::End => (String::new(), String::new()),
+            };
+            let mut lines = vec![next_line(lang, &next, MY_JOB, state, &on, &to)];
+            lines.extend(
+                imported
+                    .warnings
+                    .iter()
+                    .map(|w| azure_warning_line(lang, w)),
+            );
+            let app = use_app();
+            app.load(
+                ScenarioRef::Inline(Box::new(imported.scenario)),
+                Some(imported.at),
+            );
+            app.select(MY_JOB.to_string());
+            show_result(root, &lines, false);
+        }
+    }
 }
 
 #[component]
 pub fn MyJobPanel() -> impl IntoView {
-    let app = use_app();
     let lang = use_lang();
-    let word = move |key: T| move || az(lang.get(), key);
     let root = NodeRef::<html::Section>::new();
-    let drives = RwSignal::new(1usize);
-    // The answer, one line each, and whether the form was refused (None: nothing yet).
-    let result = RwSignal::new((Vec::<String>::new(), None::<bool>));
-    let show = move || {
-        let Some(root) = root.get_untracked() else {
+    // Drawn per language; what was typed and chosen is kept across a switch.
+    Effect::new(move |_| {
+        let lang = lang.get();
+        let Some(root) = root.get() else {
+            return;
+        };
+        let (kept, n) = (values(&root), drive_count(&root).max(1));
+        if let Some(mut w) = Dom::replacing(&root, false) {
+            draw_form(&mut w, lang, n);
+        }
+        restore(&root, &kept);
+        mark_ends(&root);
+    });
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let (Some(root), Some(testid)) = (
+            root.get_untracked(),
+            ev.target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("button").ok().flatten())
+                .and_then(|b| b.get_attribute("data-testid")),
+        ) else {
             return;
         };
         let lang = lang.get_untracked();
-        let time = |sel: &str| match input(&root, sel).trim() {
-            "" => Ok(None),
-            s => parse_go_to(s).map(Some).ok_or(()),
-        };
-        let (since, tracking) = match (
-            time("[data-testid=my-since]"),
-            time("[data-testid=my-tracking]"),
-        ) {
-            (Ok(since), Ok(tracking)) => (since.unwrap_or_else(chrono::Utc::now), tracking),
-            _ => {
-                result.set((vec![az(lang, T::BadSince).into()], Some(true)));
-                return;
+        match testid.as_str() {
+            "my-now" => {
+                if let Some(i) = find(&root, "[data-testid=my-since]") {
+                    set_value(&i, &go_to_text(chrono::Utc::now()));
+                }
             }
-        };
-        let job_type = value(&root, "[data-testid=my-type]")
-            .parse()
-            .unwrap_or(JobType::Import);
-        let state = value(&root, "[data-testid=my-state]")
-            .parse()
-            .unwrap_or(JobState::Creating);
-        let mut states = Vec::new();
-        if let Ok(list) = root.query_selector_all("select[data-drive]") {
-            for i in 0..list.length() {
-                let v = list
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                    .map(|s| s.value())
-                    .unwrap_or_default();
-                states.push(v.parse().unwrap_or(DriveState::Specified));
+            "my-add" => {
+                let n = drive_count(&root);
+                if n < MAX_DRIVES {
+                    if let Some(mut w) =
+                        find(&root, ".my-drives").and_then(|d| Dom::appending(&d, false))
+                    {
+                        drive_select(&mut w, lang, n + 1);
+                    }
+                }
             }
-        }
-        let job = MyJob {
-            job_type,
-            state,
-            since,
-            tracking,
-            drives: states,
-        };
-        match model_my_job(&job) {
-            Err(problems) => result.set((
-                problems
-                    .iter()
-                    .map(|p| azure_problem_line(lang, p))
-                    .collect(),
-                Some(true),
-            )),
-            Ok(imported) => {
-                let next = Simulation::new(imported.scenario.clone())
-                    .map(|s| my_job_next(&s, imported.at))
-                    .unwrap_or(Next::End);
-                let (on, to) = match next {
-                    Next::Rule(_, at) => (date_time(at), String::new()),
-                    Next::TypicalCopy { from, to } => (date_time(from), date_time(to)),
-                    Next::Waits | Next::End => (String::new(), String::new()),
-                };
-                let mut lines = vec![next_line(lang, &next, MY_JOB, state, &on, &to)];
-                lines.extend(
-                    imported
-                        .warnings
-                        .iter()
-                        .map(|w| azure_warning_line(lang, w)),
-                );
-                app.load(
-                    ScenarioRef::Inline(Box::new(imported.scenario)),
-                    Some(imported.at),
-                );
-                app.select(MY_JOB.to_string());
-                result.set((lines, Some(false)));
+            "my-remove" => {
+                if let Some(d) = find(&root, ".my-drives") {
+                    // A drive's label and the space after it.
+                    for _ in 0..2 {
+                        if let Some(last) = d.last_child() {
+                            let _ = d.remove_child(&last);
+                        }
+                    }
+                }
             }
+            "my-show" => model(&root, lang),
+            _ => return,
         }
+        mark_ends(&root);
     };
-    let now = move |_| {
-        if let Some(i) = root
-            .get_untracked()
-            .and_then(|r| r.query_selector("[data-testid=my-since]").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            i.set_value(&go_to_text(chrono::Utc::now()));
-        }
-    };
-    let options = |ids: &mut dyn Iterator<Item = &'static str>| {
-        ids.map(|id| view! { <option value=id>{id}</option> })
-            .collect_view()
-    };
-    let drive_select = move |i: usize| {
-        view! {
-            <label>
-                {word(T::MyDrive)} {format!(" {} ", i + 1)}
-                <select data-drive="">{options(&mut DriveState::ALL.into_iter().map(DriveState::id))}</select>
-            </label>
-            " "
-        }
-    };
-    view! {
-        <section class="my-job" node_ref=root aria-labelledby="my-job-heading">
-            <h3 id="my-job-heading">{word(T::MyHeading)}</h3>
-            <p class="hint">{word(T::MyHint)}</p>
-            <label>{word(T::MyType)} " "
-                <select data-testid="my-type">{options(&mut JobType::ALL.into_iter().map(JobType::id))}</select>
-            </label> " "
-            <label>{word(T::MyState)} " "
-                <select data-testid="my-state">{options(&mut JobState::ALL.into_iter().map(JobState::id))}</select>
-            </label>
-            <p>
-                <label>{word(T::MySince)} " " <input type="text" data-testid="my-since" placeholder="YYYY-MM-DD HH:MM" /></label>
-                " " <button type="button" data-testid="my-now" on:click=now>{word(T::Now)}</button>
-            </p>
-            <p>
-                <label>{word(T::MyTracking)} " " <input type="text" data-testid="my-tracking" placeholder="YYYY-MM-DD HH:MM" /></label>
-            </p>
-            <fieldset>
-                <legend>{word(T::MyDrives)}</legend>
-                <For each=move || 0..drives.get() key=|i| *i let:i>{drive_select(i)}</For>
-                <button type="button" disabled={move || drives.get() >= MAX_DRIVES}
-                    on:click=move |_| drives.update(|n| *n = (*n + 1).min(MAX_DRIVES))>{word(T::MyAddDrive)}</button>
-                " "
-                <button type="button" disabled=move || drives.get() == 0
-                    on:click=move |_| drives.update(|n| *n = n.saturating_sub(1))>{word(T::MyRemoveDrive)}</button>
-            </fieldset>
-            <button type="button" data-testid="my-show" on:click=move |_| show()>{word(T::MyShow)}</button>
-            <div data-testid="my-result" role="status" hidden=move || result.with(|r| r.1.is_none())>
-                <ul class:error-text=move || result.with(|r| r.1 == Some(true))>
-                    {move || result.with(|r| r.0.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view())}
-                </ul>
-            </div>
-        </section>
-    }
+    view! { <section class="my-job" node_ref=root aria-labelledby="my-job-heading" on:click=click></section> }
 }

@@ -12,12 +12,13 @@ use leptos::portal::Portal;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::dom::{Dom, Writer};
 use super::format;
 use super::state::use_app;
 use super::use_lang;
 use super::why_reason::{explain, Why, WhySubject};
 use crate::i18n::{dg, fires_at, rule_text, source_label, why_countdown, why_state, DgText, Lang};
-use crate::sim::LogEntry;
+use crate::model::Time;
 
 /// The log entry a "Why?" link pointed at: highlighted in the log, and focused once.
 #[derive(Clone, Copy)]
@@ -81,8 +82,90 @@ pub(super) fn question(lang: Lang, job: &str, subject: &WhySubject, shown: &str)
     }
 }
 
+/// The card's facts: the rule, the cause (a button to its moment) and what comes next.
+/// `now` moves only the countdown of what comes next.
+fn draw_body<W: Writer>(w: &mut W, why: &Why, lang: Lang, now: Time) {
+    let t = |key| dg(lang, key);
+    w.open("dl").attr("class", "why-facts");
+    w.open("dt").text(t(DgText::Rule)).close().open("dd");
+    if let Some(r) = why.rule {
+        w.leaf("span", "rule-id", r.id())
+            .text(" ")
+            .text(rule_text(lang, r));
+    }
+    w.close();
+    let cause_label = if why.countdown {
+        DgText::ClockFrom
+    } else {
+        DgText::Cause
+    };
+    w.open("dt").text(t(cause_label)).close().open("dd");
+    match &why.cause {
+        Some(e) => {
+            let mut text = String::from(e.event.id());
+            if let Some(d) = &e.drive {
+                text.push_str(" · ");
+                text.push_str(&d.to_string());
+            }
+            text.push_str(" · ");
+            text.push_str(&format::date_time(e.at));
+            text.push_str(" · ");
+            text.push_str(source_label(lang, e.source));
+            w.open("button")
+                .attr("class", "link why-event")
+                .attr("type", "button")
+                .attr("title", t(DgText::GoToEvent))
+                .attr("data-act", "cause")
+                .text(&text)
+                .close();
+        }
+        None => {
+            w.text(t(DgText::NoCause));
+        }
+    }
+    w.close();
+    w.open("dt")
+        .text(t(DgText::Next))
+        .close()
+        .open("dd")
+        .attr("data-testid", "why-next");
+    if let Some((rule, at)) = why.due {
+        let line = fires_at(
+            lang,
+            rule,
+            &format::date_time(at),
+            &format::countdown(lang, at - now),
+        );
+        w.open("p").text(&line).close();
+    }
+    let then = why
+        .then
+        .iter()
+        .map(|e| format!("{} → {} ({})", e.trigger.id(), e.to.id(), e.rule.id()))
+        .collect::<Vec<_>>()
+        .join("; ");
+    if why.due.is_none() && then.is_empty() {
+        let end = if why.deleted {
+            DgText::End
+        } else {
+            DgText::Final
+        };
+        w.open("p").text(t(end)).close();
+    }
+    if !then.is_empty() {
+        let lead = if why.due.is_some() {
+            DgText::OrAction
+        } else {
+            DgText::Waits
+        };
+        w.open("p").text(t(lead)).text(": ").text(&then).close();
+    }
+    w.close().close();
+}
+
 /// The card of one "Why?" question. `back` runs after it closes (the focus returns to the
-/// button that opened it).
+/// button that opened it). Its body is drawn by `ui::dom` and follows the clock (the
+/// countdown), the language and the world; the cause's button and Close share one handler.
 #[component]
 pub(super) fn WhyCard(
     job: String,
@@ -93,103 +176,74 @@ pub(super) fn WhyCard(
 ) -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
+    let highlight = use_log_highlight();
     let card = NodeRef::<html::Section>::new();
-    let why = Memo::new(move |_| {
-        let now = app.now().get();
-        app.sim().with(|s| explain(s, &job, &subject, now))
-    });
+    let body = NodeRef::<html::Div>::new();
+    // The cause shown, for its button: its moment and its place in the log.
+    let cause = StoredValue::new(None::<(Time, u64)>);
     let close = move || {
         open.set(false);
         back.run(());
     };
     Effect::new(move |_| {
+        let Some(div) = body.get() else {
+            return;
+        };
+        let (now, lang) = (app.now().get(), lang.get());
+        let why = app.sim().with(|s| explain(s, &job, &subject, now));
+        cause.set_value(
+            why.as_ref()
+                .and_then(|w| w.cause.as_ref().map(|e| (e.at, e.seq))),
+        );
+        let focused = document()
+            .active_element()
+            .is_some_and(|a| div.contains(Some(&a)));
+        if let Some(mut w) = Dom::replacing(&div, false) {
+            if let Some(why) = &why {
+                draw_body(&mut w, why, lang, now);
+            }
+        }
+        if focused {
+            if let Ok(Some(b)) = div.query_selector("button") {
+                let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
+            }
+        }
+    });
+    Effect::new(move |_| {
         if let Some(c) = card.get() {
             let _ = c.focus();
         }
     });
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let act = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button[data-act]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-act"));
+        match act.as_deref() {
+            Some("close") => close(),
+            Some("cause") => {
+                if let Some((at, seq)) = cause.get_value() {
+                    highlight.show(seq);
+                    app.seek(at);
+                    open.set(false);
+                }
+            }
+            _ => {}
+        }
+    };
     view! {
         <section class="why-card" role="dialog" aria-label=title tabindex="-1" node_ref=card
+            on:click=click
             on:keydown=move |ev: KeyboardEvent| {
                 if ev.key() == "Escape" {
                     close();
                 }
             }>
             <h3>{title}</h3>
-            {move || why.get().map(|w| view! { <WhyBody why=w open /> })}
-            <button type="button" on:click=move |_| close()>{move || dg(lang.get(), DgText::Close)}</button>
+            <div node_ref=body></div>
+            <button type="button" data-act="close">{move || dg(lang.get(), DgText::Close)}</button>
         </section>
-    }
-}
-
-#[component]
-fn WhyBody(why: Why, open: RwSignal<bool>) -> impl IntoView {
-    let lang = use_lang();
-    let t = move |key| dg(lang.get(), key);
-    let now = use_app().now();
-    let cause_label = if why.countdown {
-        DgText::ClockFrom
-    } else {
-        DgText::Cause
-    };
-    let then = why
-        .then
-        .iter()
-        .map(|e| format!("{} → {} ({})", e.trigger.id(), e.to.id(), e.rule.id()))
-        .collect::<Vec<_>>()
-        .join("; ");
-    let has_then = !then.is_empty();
-    let end = (why.due.is_none() && !has_then).then_some(if why.deleted {
-        DgText::End
-    } else {
-        DgText::Final
-    });
-    view! {
-        <dl class="why-facts">
-            <dt>{move || t(DgText::Rule)}</dt>
-            <dd>
-                {why.rule.map(|r| view! { <span class="rule-id">{r.id()}</span> " " {move || rule_text(lang.get(), r)} })}
-            </dd>
-            <dt>{move || t(cause_label)}</dt>
-            <dd>
-                {match why.cause {
-                    Some(e) => view! { <CauseLink entry=e open /> }.into_any(),
-                    None => view! { {move || t(DgText::NoCause)} }.into_any(),
-                }}
-            </dd>
-            <dt>{move || t(DgText::Next)}</dt>
-            <dd data-testid="why-next">
-                {why.due.map(|(rule, at)| view! { <p>{move || fires_at(lang.get(), rule, &format::date_time(at), &format::countdown(lang.get(), at - now.get()))}</p> })}
-                {end.map(|key| view! { <p>{move || t(key)}</p> })}
-                {has_then.then(|| {
-                    let lead = if why.due.is_some() { DgText::OrAction } else { DgText::Waits };
-                    view! { <p>{move || t(lead)} ": " {then}</p> }
-                })}
-            </dd>
-        </dl>
-    }
-}
-
-/// The event, as a link: the clock goes to its moment and the log highlights and focuses it.
-#[component]
-fn CauseLink(entry: LogEntry, open: RwSignal<bool>) -> impl IntoView {
-    let app = use_app();
-    let lang = use_lang();
-    let highlight = use_log_highlight();
-    let (at, seq, source) = (entry.at, entry.seq, entry.source);
-    let target = entry
-        .drive
-        .as_ref()
-        .map(|d| format!(" · {d}"))
-        .unwrap_or_default();
-    view! {
-        <button class="link why-event" type="button" title=move || dg(lang.get(), DgText::GoToEvent)
-            on:click=move |_| {
-                highlight.show(seq);
-                app.seek(at);
-                open.set(false);
-            }>
-            {entry.event.id()} {target} " · " {format::date_time(at)} " · " {move || source_label(lang.get(), source)}
-        </button>
     }
 }
 

@@ -1,13 +1,12 @@
 //! The time axis (dates and day numbers; click or drag to scrub), the shared fill patterns,
 //! and the stacked band of state counts shown instead of lanes past a few hundred jobs.
 
-use leptos::prelude::*;
-
 use super::scale::{day_number, Scale};
 use crate::i18n::{day_label, Lang};
 use crate::model::JobState;
 use crate::sim::lanes::state_counts;
 use crate::sim::Simulation;
+use crate::ui::dom::Writer;
 use crate::ui::format;
 
 pub const AXIS_H: i32 = 30;
@@ -30,64 +29,71 @@ const PATTERNS: [(&str, &str); 12] = [
     ("ShippedBack", "M0 4h8"),
 ];
 
-/// The patterns and the two clip paths that split every open shape at the now line.
-pub fn defs(now_x: Memo<i32>) -> impl IntoView {
-    let pats = PATTERNS
-        .iter()
-        .map(|&(id, d)| {
-            view! {
-                <pattern id=format!("tl-p-{id}") width="8" height="8" patternUnits="userSpaceOnUse">
-                    <rect class=format!("pbg s-{id}") width="8" height="8" />
-                    <path class="pfg" d=d />
-                </pattern>
-            }
-        })
-        .collect_view();
-    view! {
-        <defs>
-            {pats}
-            <clipPath id="tl-past">
-                <rect x="-1000" y="-100000" width=move || now_x.get() + 1000 height="1000000" />
-            </clipPath>
-            <clipPath id="tl-future">
-                <rect x=move || now_x.get() y="-100000" width="100000" height="1000000" />
-            </clipPath>
-        </defs>
+/// The state patterns (inside a `<defs>`).
+pub fn draw_patterns<W: Writer>(w: &mut W) {
+    for (id, d) in PATTERNS {
+        w.open("pattern")
+            .attr("id", &format!("tl-p-{id}"))
+            .attr("width", "8")
+            .attr("height", "8")
+            .attr("patternUnits", "userSpaceOnUse");
+        w.open("rect")
+            .attr("class", &format!("pbg s-{id}"))
+            .attr("width", "8")
+            .attr("height", "8")
+            .close();
+        w.open("path")
+            .attr("class", "pfg")
+            .attr("d", d)
+            .close()
+            .close();
     }
 }
 
-/// What the colours, patterns and shapes mean: every job state, then the marks.
-pub fn legend() -> impl IntoView {
-    let states = JobState::ALL
-        .iter()
-        .map(|s| {
-            let id = s.id();
-            view! {
-                <li>
-                    <svg width="22" height="14" aria-hidden="true">
-                        <rect class="swatch" x="1" y="1" width="20" height="12" fill=format!("url(#tl-p-{id})") />
-                    </svg>
-                    {id}
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ul class="tl-legend">{states}</ul> }
+/// What the colours, patterns and shapes mean: every job state (the list's items).
+pub fn draw_legend<W: Writer>(w: &mut W) {
+    for s in JobState::ALL {
+        let id = s.id();
+        w.open("li")
+            .open("svg")
+            .attr("width", "22")
+            .attr("height", "14")
+            .attr("aria-hidden", "true")
+            .open("rect")
+            .attr("class", "swatch")
+            .attr("x", "1")
+            .attr("y", "1")
+            .attr("width", "20")
+            .attr("height", "12")
+            .attr("fill", &format!("url(#tl-p-{id})"))
+            .close()
+            .close()
+            .text(id)
+            .close();
+    }
 }
 
 /// Date and day number at each tick.
-pub fn axis_ticks(sc: &Scale, lang: Lang) -> impl IntoView {
-    sc.ticks()
-        .into_iter()
-        .map(|t| {
-            let x = sc.x(t);
-            view! {
-                <path class="axis-tick" d=format!("M{x} 18v12") />
-                <text class="axis-date" x=x + 3 y="12">{format::date(t)}</text>
-                <text class="axis-day" x=x + 3 y="27">{day_label(lang, day_number(sc.start, t))}</text>
-            }
-        })
-        .collect_view()
+pub fn draw_axis<W: Writer>(w: &mut W, sc: &Scale, lang: Lang) {
+    for t in sc.ticks() {
+        let x = i64::from(sc.x(t));
+        w.open("path")
+            .attr("class", "axis-tick")
+            .attr("d", &format!("M{x} 18v12"))
+            .close();
+        w.open("text")
+            .attr("class", "axis-date")
+            .num("x", x + 3)
+            .attr("y", "12")
+            .text(&format::date(t))
+            .close();
+        w.open("text")
+            .attr("class", "axis-day")
+            .num("x", x + 3)
+            .attr("y", "27")
+            .text(&day_label(lang, day_number(sc.start, t)))
+            .close();
+    }
 }
 
 /// Vertical grid lines at the axis ticks, across every lane: one path.
@@ -99,7 +105,7 @@ pub fn grid_path(sc: &Scale) -> String {
 }
 
 /// The stacked band: one filled shape per state, the counts of every job over the shown span.
-pub fn band(sim: &Simulation, sc: &Scale) -> impl IntoView {
+pub fn draw_band<W: Writer>(w: &mut W, sim: &Simulation, sc: &Scale) {
     let bins = usize::try_from((sc.x1 - sc.x0) / 4).unwrap_or(1).max(2);
     let counts = state_counts(
         sim.job_names().map(|n| sim.job_history(n)),
@@ -118,25 +124,25 @@ pub fn band(sim: &Simulation, sc: &Scale) -> impl IntoView {
         BAND_H - i32::try_from(u64::from(n) * BAND_H as u64 / u64::from(peak)).unwrap_or(0)
     };
     let mut below = vec![0u32; bins];
-    JobState::ALL
-        .iter()
-        .enumerate()
-        .map(|(s, state)| {
-            let mut d = String::new();
-            for (k, row) in counts.iter().enumerate() {
-                d.push_str(&format!(
-                    "{}{} {}",
-                    if k == 0 { 'M' } else { 'L' },
-                    x(k),
-                    y(below[k] + row[s])
-                ));
-            }
-            for k in (0..bins).rev() {
-                d.push_str(&format!("L{} {}", x(k), y(below[k])));
-                below[k] += counts[k][s];
-            }
-            let id = state.id();
-            view! { <path class="band" data-band=id d=d clip-path="url(#tl-past)" /> }
-        })
-        .collect_view()
+    for (s, state) in JobState::ALL.iter().enumerate() {
+        let mut d = String::new();
+        for (k, row) in counts.iter().enumerate() {
+            d.push_str(&format!(
+                "{}{} {}",
+                if k == 0 { 'M' } else { 'L' },
+                x(k),
+                y(below[k] + row[s])
+            ));
+        }
+        for k in (0..bins).rev() {
+            d.push_str(&format!("L{} {}", x(k), y(below[k])));
+            below[k] += counts[k][s];
+        }
+        w.open("path")
+            .attr("class", "band")
+            .attr("data-band", state.id())
+            .attr("d", &d)
+            .attr("clip-path", "url(#tl-past)")
+            .close();
+    }
 }

@@ -10,6 +10,7 @@
 
 mod axis;
 mod lane;
+mod lanes_dom;
 pub mod scale;
 
 use std::collections::HashMap;
@@ -18,8 +19,9 @@ use chrono::TimeDelta;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use self::axis::{axis_ticks, band, defs, grid_path, legend, AXIS_H, BAND_H};
-use self::lane::{draw_lane, tick_text, LaneKey, DRIVE_H, LANE_H};
+use self::axis::{draw_axis, draw_band, draw_legend, draw_patterns, grid_path, AXIS_H, BAND_H};
+use self::lane::{tick_text, LaneKey, DRIVE_H, LANE_H};
+use self::lanes_dom::Lanes;
 use self::scale::Scale;
 use super::state::{use_app, AppState};
 use super::use_lang;
@@ -27,6 +29,7 @@ use crate::i18n::{count, lanes_range, tl, Noun, TlText};
 use crate::model::Time;
 use crate::sim::lanes::Cut;
 use crate::sim::LogEntry;
+use crate::ui::dom::Dom;
 use crate::ui::job_rows::PAGE_SIZE;
 
 /// Lanes this far (px) above or below the scroll box's view follow the clock with it.
@@ -121,14 +124,6 @@ fn refocus(el: &web_sys::Element) {
             let _ = m.unchecked_ref::<web_sys::HtmlElement>().focus();
         }
     });
-}
-
-/// Draws a lane into its `<g>` when Leptos builds it (a lane is rebuilt only when its key,
-/// which holds everything it shows, changes).
-fn fill_lane(el: web_sys::Element, (app, k): (AppState, LaneKey)) {
-    if let Some(mut out) = crate::ui::dom::Dom::replacing(&el, true) {
-        app.sim().with_untracked(|s| draw_lane(&mut out, s, &k));
-    }
 }
 
 #[component]
@@ -256,37 +251,53 @@ pub fn Timeline() -> impl IntoView {
             }
         });
     });
-    // Each lane's top is its own signal: a lane that moves (a lane above it opened, the table
-    // re-sorted) is moved, not rebuilt.
-    let tops: StoredValue<HashMap<String, ArcRwSignal<i32>>> = StoredValue::new(HashMap::new());
-    let lanes = Memo::new(move |_| {
+    // The lanes are drawn by `lanes_dom` (a lane that moves is moved, not rebuilt); the axis,
+    // the band, the patterns and the legend by `axis`, each through `ui::dom`.
+    let lanes_g = NodeRef::<leptos::svg::G>::new();
+    let lanes = StoredValue::new_local(Lanes::default());
+    Effect::new(move |_| {
+        let Some(g) = lanes_g.get() else {
+            return;
+        };
         rows.with(|(rows, _)| {
             drawn.update_value(|d| {
                 for (k, _) in rows {
                     d.insert(k.name.clone(), k.clone());
                 }
             });
-            tops.update_value(|m| {
-                for (k, y) in rows {
-                    match m.get(&k.name) {
-                        Some(s) if s.get_untracked() != *y => s.set(*y),
-                        Some(_) => {}
-                        None => {
-                            m.insert(k.name.clone(), ArcRwSignal::new(*y));
-                        }
-                    }
-                }
-            });
-            rows.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>()
-        })
+            app.sim()
+                .with_untracked(|s| lanes.update_value(|l| l.show(&g, s, rows)));
+        });
     });
-    let lane_view = move |k: LaneKey| {
-        let top = tops.with_value(|m| m.get(&k.name).cloned());
-        view! {
-            <g transform=move || format!("translate(0 {})", top.as_ref().map_or(0, |t| t.get()))
-                use:fill_lane=(app, k) />
+    let axis_g = NodeRef::<leptos::svg::G>::new();
+    Effect::new(move |_| {
+        let (Some(g), lang) = (axis_g.get(), lang.get()) else {
+            return;
+        };
+        if let Some(mut w) = Dom::replacing(&g, true) {
+            scale.with(|sc| draw_axis(&mut w, sc, lang));
         }
-    };
+    });
+    let band_g = NodeRef::<leptos::svg::G>::new();
+    Effect::new(move |_| {
+        let Some(g) = band_g.get() else {
+            return;
+        };
+        if let Some(mut w) = Dom::replacing(&g, true) {
+            app.sim()
+                .with(|s| scale.with(|sc| draw_band(&mut w, s, sc)));
+        }
+    });
+    let patterns = NodeRef::<leptos::svg::Defs>::new();
+    let legend = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |_| {
+        if let Some(mut w) = patterns.get().and_then(|d| Dom::replacing(&d, true)) {
+            draw_patterns(&mut w);
+        }
+        if let Some(mut w) = legend.get().and_then(|u| Dom::replacing(&u, false)) {
+            draw_legend(&mut w);
+        }
+    });
     let shown = app.shown();
     let tip = RwSignal::new(None::<String>);
     let show_tip = move |ev: &web_sys::Event| {
@@ -327,12 +338,12 @@ pub fn Timeline() -> impl IntoView {
                     on:pointermove=move |ev| if dragging.get_value() { scrub(ev) }
                     on:pointerup=move |_| dragging.set_value(false)
                     on:pointercancel=move |_| dragging.set_value(false)>
-                    {move || scale.with(|sc| axis_ticks(sc, lang.get()))}
+                    <g node_ref=axis_g></g>
                     <path class="now-line" d=move || format!("M{} 0v{AXIS_H}", now_x.get()) />
                 </svg>
                 <Show when=aggregated>
                     <svg class="tl-band" width=move || width.get() height=BAND_H role="img" aria-label=move || t(TlText::BandName)>
-                        {move || app.sim().with(|s| scale.with(|sc| band(s, sc)))}
+                        <g node_ref=band_g></g>
                         <text class="lane-name band-count" x="4" y="14">{move || count(lang.get(), total.get(), Noun::Job)}</text>
                         <path class="now-line" d=move || format!("M{} 0v{BAND_H}", now_x.get()) />
                     </svg>
@@ -370,14 +381,23 @@ pub fn Timeline() -> impl IntoView {
                     on:focusin=move |ev| show_tip(&ev)
                     on:pointerleave=move |_| tip.set(None)>
                     <svg class="tl-lanes" width=move || width.get() height=height>
-                        {defs(now_x)}
+                        <defs node_ref=patterns></defs>
+                        // The two clip paths that split every open shape at the now line.
+                        <defs>
+                            <clipPath id="tl-past">
+                                <rect x="-1000" y="-100000" width=move || now_x.get() + 1000 height="1000000" />
+                            </clipPath>
+                            <clipPath id="tl-future">
+                                <rect x=move || now_x.get() y="-100000" width="100000" height="1000000" />
+                            </clipPath>
+                        </defs>
                         <path class="grid" d=move || scale.with(grid_path) />
-                        <For each=move || lanes.get() key=|k: &LaneKey| k.clone() children=lane_view />
+                        <g node_ref=lanes_g></g>
                         <path class="now-line" d=move || format!("M{} 0v{}", now_x.get(), height()) />
                     </svg>
                 </div>
             </div>
-            {legend()}
+            <ul class="tl-legend" node_ref=legend></ul>
         </figure>
     }
 }

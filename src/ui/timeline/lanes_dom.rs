@@ -1,0 +1,76 @@
+//! The lanes in the page: one `<g>` per job, placed by its transform and redrawn by
+//! `draw_lane` only when its key (everything it shows) changes; kept in the lanes' order (past
+//! a few hundred jobs, the jobs table's) with as few DOM moves as the order change needs.
+
+use std::collections::{HashMap, HashSet};
+
+use web_sys::Element;
+
+use super::lane::{draw_lane, LaneKey};
+use crate::sim::Simulation;
+use crate::ui::dom::Dom;
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+#[derive(Default)]
+pub struct Lanes {
+    drawn: HashMap<String, (LaneKey, i32, Element)>,
+}
+
+fn place(g: &Element, top: i32) {
+    let _ = g.set_attribute("transform", &format!("translate(0 {top})"));
+}
+
+fn fill(g: &Element, sim: &Simulation, k: &LaneKey) {
+    if let Some(mut out) = Dom::replacing(g, true) {
+        draw_lane(&mut out, sim, k);
+    }
+}
+
+impl Lanes {
+    /// Shows `rows` (each lane's key and top) in `parent`, in that order.
+    pub fn show(&mut self, parent: &Element, sim: &Simulation, rows: &[(LaneKey, i32)]) {
+        let Some(doc) = parent.owner_document() else {
+            return;
+        };
+        let keep: HashSet<&str> = rows.iter().map(|(k, _)| k.name.as_str()).collect();
+        self.drawn.retain(|name, (.., g)| {
+            let stays = keep.contains(name.as_str());
+            if !stays {
+                g.remove();
+            }
+            stays
+        });
+        let mut cursor = parent.first_child();
+        for (k, top) in rows {
+            let g = match self.drawn.get_mut(&k.name) {
+                Some((key, at, g)) => {
+                    if key != k {
+                        fill(g, sim, k);
+                        *key = k.clone();
+                    }
+                    if at != top {
+                        place(g, *top);
+                        *at = *top;
+                    }
+                    g.clone()
+                }
+                None => {
+                    let Ok(g) = doc.create_element_ns(Some(SVG_NS), "g") else {
+                        continue;
+                    };
+                    place(&g, *top);
+                    fill(&g, sim, k);
+                    self.drawn
+                        .insert(k.name.clone(), (k.clone(), *top, g.clone()));
+                    g
+                }
+            };
+            if cursor.as_ref().is_some_and(|c| c.is_same_node(Some(&g))) {
+                cursor = cursor.and_then(|c| c.next_sibling());
+            } else {
+                let _ = parent.insert_before(&g, cursor.as_ref());
+            }
+        }
+    }
+}
