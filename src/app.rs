@@ -39,10 +39,14 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     let view = ViewPrefs::provide(look.projector);
     let (request, notice) = initial_request();
-    let app = match request {
-        Some(req) => AppState::new(req.scenario, req.at),
-        None => AppState::new(ScenarioRef::Preset(DEFAULT_PRESET.into()), None),
+    let (app, warnings) = match request {
+        Some(req) => (AppState::new(req.scenario, req.at), req.warnings),
+        None => (
+            AppState::new(ScenarioRef::Preset(DEFAULT_PRESET.into()), None),
+            Vec::new(),
+        ),
     };
+    app.set_link_warnings(warnings);
     app.set_notice(notice);
     provide_context(app);
     provide_last_action();

@@ -26,6 +26,8 @@ pub enum ScenarioRef {
 pub struct HashRequest {
     pub scenario: ScenarioRef,
     pub at: Option<Time>,
+    /// What did not fit the rules in an `#azure=` link's jobs (imported anyway, like a paste).
+    pub warnings: Vec<crate::azure::Warning>,
 }
 
 /// What was wrong with a hash, in words a person can act on.
@@ -124,13 +126,19 @@ pub fn parse(hash: &str) -> Result<Option<HashRequest>, HashError> {
         }
     }
     // Azure JSON needs the instant its jobs are at their states: the link's `t`.
+    let mut warnings = Vec::new();
     if let Some(text) = azure {
         let since = at.ok_or_else(|| HashError::BadTime(String::new()))?;
         let imported = crate::azure::import(&text, since).map_err(HashError::BadAzure)?;
         scenario = Some(ScenarioRef::Inline(Box::new(imported.scenario)));
+        warnings = imported.warnings;
     }
     match scenario {
-        Some(scenario) => Ok(Some(HashRequest { scenario, at })),
+        Some(scenario) => Ok(Some(HashRequest {
+            scenario,
+            at,
+            warnings,
+        })),
         None => Err(HashError::NoScenario),
     }
 }
@@ -273,7 +281,8 @@ mod tests {
             parsed,
             Ok(Some(HashRequest {
                 scenario: ScenarioRef::Preset("happy-import".into()),
-                at: Some(at)
+                at: Some(at),
+                warnings: vec![],
             }))
         );
     }
@@ -314,6 +323,7 @@ mod tests {
             Ok(Some(HashRequest {
                 scenario: ScenarioRef::Inline(s),
                 at: Some(a),
+                ..
             })) => {
                 assert_eq!(*s, scenario);
                 assert_eq!(a, at);
@@ -352,11 +362,24 @@ mod tests {
             Ok(Some(HashRequest {
                 scenario: ScenarioRef::Inline(s),
                 at: Some(at),
+                ..
             })) => {
                 assert_eq!(at, t("2026-03-01T10:00:00Z"));
                 let sim = crate::sim::Simulation::new(*s).unwrap_or_else(|e| panic!("{e}"));
                 let state = sim.job_at("test-by1-ssd-2", at).map(|j| j.state);
                 assert_eq!(state, Some(crate::model::JobState::Received));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        // What does not fit the rules comes with the request, as a paste shows it.
+        let odd = br#"{"name": "w1", "properties": {"storageAccountId": "/x/storageAccounts/store1", "jobType": "Import", "state": "Creating", "driveList": [{"driveId": "DRIVE1", "state": "Completed"}]}}"#;
+        match parse(&format!(
+            "azure={}&t=2026-03-01T10:00:00Z",
+            base64url::encode(odd)
+        )) {
+            Ok(Some(HashRequest { warnings, .. })) => {
+                assert!(!warnings.is_empty());
+                assert!(warnings.iter().all(|w| w.job == "w1"), "{warnings:?}");
             }
             other => panic!("unexpected {other:?}"),
         }

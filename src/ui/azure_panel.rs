@@ -151,8 +151,23 @@ pub fn AzurePanel() -> impl IntoView {
         let _ = reader.read_as_text(&file);
     };
     let refused = move || result.with(|r| r.1 == Some(true));
+    // Opened from an `#azure=` link: the same view as after pasting it, warnings included.
+    let fold = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        let lines: Vec<String> = app.link_warnings().with(|w| {
+            w.iter()
+                .map(|w| azure_warning_line(lang.get(), w))
+                .collect()
+        });
+        if !lines.is_empty() {
+            result.set((lines, Some(false)));
+            if let Some(f) = fold.get() {
+                f.set_open(true);
+            }
+        }
+    });
     view! {
-        <details class="fold azure-fold" on:click=click>
+        <details class="fold azure-fold" on:click=click node_ref=fold>
             <summary>{word(T::Heading)}</summary>
             <div class="panel">
             <label>{word(T::Paste)} <textarea rows="8" cols="60" data-testid="azure-json" node_ref=json on:dragover=|ev| ev.prevent_default() on:drop=dropped></textarea></label>

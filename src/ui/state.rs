@@ -12,6 +12,8 @@
 
 use leptos::prelude::*;
 
+use crate::azure::Warning;
+
 use super::notice::{Notice, Story};
 pub use super::speed::Speed;
 use crate::model::{Action, Job, Refusal, Rules, Time};
@@ -69,6 +71,9 @@ pub struct AppState {
     /// Set by a load the user chose: the address bar then gets a new history entry, so Back
     /// returns to the previous story instead of leaving the app.
     new_history_step: StoredValue<bool>,
+    /// What did not fit the rules in the `#azure=` link the world was opened from (the Azure
+    /// panel shows them as after a paste); cleared by any other load.
+    link_warnings: RwSignal<Vec<Warning>>,
 }
 
 impl AppState {
@@ -107,7 +112,17 @@ impl AppState {
             shown: RwSignal::new(TablePage::default()),
             undo: StoredValue::new(None),
             new_history_step: StoredValue::new(false),
+            link_warnings: RwSignal::new(Vec::new()),
         }
+    }
+
+    pub fn link_warnings(&self) -> ReadSignal<Vec<Warning>> {
+        self.link_warnings.read_only()
+    }
+
+    /// The warnings of the `#azure=` link just opened.
+    pub fn set_link_warnings(&self, warnings: Vec<Warning>) {
+        self.link_warnings.set(warnings);
     }
 
     // ---- read-only views ----
@@ -336,6 +351,9 @@ impl AppState {
         self.source.set(scenario);
         self.edited.set(false);
         self.now.set(at.unwrap_or(start));
+        if self.link_warnings.with_untracked(|w| !w.is_empty()) {
+            self.link_warnings.set(Vec::new());
+        }
     }
 
     fn snapshot(&self) -> Snapshot {

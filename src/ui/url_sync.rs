@@ -175,6 +175,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
             Ok(Some(req)) => {
                 app.set_notice(None);
                 app.follow_link(req.scenario, req.at);
+                app.set_link_warnings(req.warnings);
             }
             Ok(None) => {}
             Err(e) => app.set_notice(Some(bad_link(link, &e, false))),

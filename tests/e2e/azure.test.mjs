@@ -169,3 +169,17 @@ test('Model my job: a Shipping job since its tracking date shows when it closes,
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an #azure= link with jobs that do not fit the rules shows their warnings, as a paste does', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  const json = '{"name": "w1", "properties": {"storageAccountId": "/x/storageAccounts/store1", "jobType": "Import", "state": "Creating", "driveList": [{"driveId": "DRIVE1", "state": "Completed"}]}}';
+  await page.goto(`${env.server.url}#azure=${Buffer.from(json, 'utf8').toString('base64url')}&t=2026-03-01T10:00:00Z`);
+  await waitForApp(page);
+  await waitForJobStatus(page, 'w1', 'Creating');
+  const result = page.getByTestId('azure-result');
+  await result.getByText('Imported. What did not fit the rules:').waitFor();
+  const lines = await result.locator('li').allInnerTexts();
+  assert.ok(lines.length >= 1 && lines.every((l) => l.includes('w1')), JSON.stringify(lines));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
