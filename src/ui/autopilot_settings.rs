@@ -3,10 +3,10 @@
 //! reproducibly (same settings, same story).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
 
-use crate::ui::tr;
-
-use super::dom::Writer;
+use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
 use super::state::use_app;
 use super::use_lang;
 use crate::i18n::{Lang, Text};
@@ -37,86 +37,116 @@ pub fn draw_switch<W: Writer>(w: &mut W, lang: Lang) {
         .close();
 }
 
-/// The autopilot's settings, folded: how loaded the datacenter is, how often things go
-/// wrong, and the seed of its story.
-#[component]
-pub fn AutopilotSettings() -> impl IntoView {
-    let app = use_app();
-    let autopilot = move || app.sim().with(|s| s.autopilot());
-    let change = move |f: &dyn Fn(&mut Autopilot)| {
-        let mut a = app.sim().with_untracked(|s| s.autopilot());
-        f(&mut a);
-        app.set_autopilot(a);
-    };
-    view! {
-        <details class="autopilot">
-            <summary>{tr(Text::AutopilotSettings)}</summary>
-            <PercentSlider
-                label=Text::DatacenterLoad
-                max=100
-                step=5
-                value=Signal::derive(move || autopilot().load)
-                set=Callback::new(move |v: f64| change(&|a| a.load = v))
-            />
-            <PercentSlider
-                label=Text::ExceptionRate
-                max=50
-                step=1
-                value=Signal::derive(move || autopilot().exception_rate)
-                set=Callback::new(move |v: f64| change(&|a| a.exception_rate = v))
-            />
-            <label>
-                {tr(Text::Seed)} " "
-                <input
-                    type="number"
-                    min="0"
-                    step="1"
-                    data-testid="seed"
-                    prop:value=move || app.sim().with(|s| s.seed()).to_string()
-                    on:change=move |ev| {
-                        // A seed that is not a whole number is ignored; the field shows the seed in use.
-                        if let Ok(seed) = event_target_value(&ev).trim().parse::<u64>() {
-                            app.set_seed(seed);
-                        }
-                    }
-                />
-            </label>
-        </details>
-    }
-}
-
 /// A 0..=1 fraction as whole percent (integers only: no float formatting in the wasm).
 fn percent(fraction: f64) -> i64 {
     (fraction * 100.0).round() as i64
 }
 
-/// A 0..=1 setting shown and edited as a percentage.
-#[component]
-fn PercentSlider(
-    label: Text,
-    max: u32,
-    step: u32,
-    value: Signal<f64>,
-    set: Callback<f64>,
-) -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <label>
-            {move || lang.get().t(label)} " "
-            <input
-                type="range"
-                min="0"
-                max=max
-                step=step
-                prop:value=move || percent(value.get()).to_string()
-                on:change=move |ev| {
-                    // A range input's value is a whole number of percent.
-                    if let Ok(v) = event_target_value(&ev).parse::<u32>() {
-                        set.run((f64::from(v) / 100.0).clamp(0.0, 1.0));
-                    }
-                }
-            />
-            <output>{move || format!("{}%", percent(value.get()))}</output>
-        </label>
+/// A 0..=1 setting shown and edited as a percentage, up to `max`: `data-act` names it.
+fn slider<W: Writer>(w: &mut W, label: &str, act: &str, max: &str, step: &str) {
+    w.open("label")
+        .text(label)
+        .text(" ")
+        .open("input")
+        .attr("type", "range")
+        .attr("min", "0")
+        .attr("max", max)
+        .attr("step", step)
+        .attr("data-act", act)
+        .close()
+        .open("output")
+        .text("")
+        .close()
+        .close();
+}
+
+/// The settings' content in `lang`; the values are written by `show`.
+pub fn draw<W: Writer>(w: &mut W, lang: Lang) {
+    w.open("summary")
+        .text(lang.t(Text::AutopilotSettings))
+        .close();
+    slider(w, lang.t(Text::DatacenterLoad), "load", "100", "5");
+    slider(w, lang.t(Text::ExceptionRate), "exceptions", "50", "1");
+    w.open("label")
+        .text(lang.t(Text::Seed))
+        .text(" ")
+        .open("input")
+        .attr("type", "number")
+        .attr("min", "0")
+        .attr("step", "1")
+        .attr("data-testid", "seed")
+        .attr("data-act", "seed")
+        .close()
+        .close();
+}
+
+/// Writes the settings in use into the fields and the percentages beside them.
+fn show(root: &Element, a: Autopilot, seed: u64) {
+    for (act, value) in [
+        ("load", percent(a.load)),
+        ("exceptions", percent(a.exception_rate)),
+    ] {
+        let Some(input) = find(root, &format!("[data-act={act}]")) else {
+            continue;
+        };
+        let text = value.to_string();
+        input.unchecked_ref::<HtmlInputElement>().set_value(&text);
+        if let Some(out) = input.next_element_sibling() {
+            out.set_text_content(Some(&format!("{text}%")));
+        }
     }
+    if let Some(input) = find(root, "[data-act=seed]") {
+        input
+            .unchecked_into::<HtmlInputElement>()
+            .set_value(&seed.to_string());
+    }
+}
+
+/// The autopilot's settings, folded: how loaded the datacenter is, how often things go
+/// wrong, and the seed of its story. Drawn by `ui::dom` once per language (focus kept), the
+/// values written in place; one handler for the three fields.
+#[component]
+pub fn AutopilotSettings() -> impl IntoView {
+    let app = use_app();
+    let lang = use_lang();
+    let node = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |drawn: Option<Option<Lang>>| {
+        let root: Element = node.get()?.into();
+        let lang = lang.get();
+        if drawn.flatten() != Some(lang) {
+            let focused = focused_act(&root);
+            draw(&mut Dom::replacing(&root, false)?, lang);
+            refocus(&root, focused);
+        }
+        app.sim().with(|s| show(&root, s.autopilot(), s.seed()));
+        Some(lang)
+    });
+    let on_change = move |ev: web_sys::Event| {
+        let Some((el, act)) = acted(&ev) else {
+            return;
+        };
+        let value = el.unchecked_ref::<HtmlInputElement>().value();
+        let mut a = app.sim().with_untracked(|s| s.autopilot());
+        // A range input's value is a whole number of percent; a seed that is not a whole
+        // number is ignored (the field shows the seed in use again).
+        let fraction = value
+            .parse::<u32>()
+            .map(|v| (f64::from(v) / 100.0).clamp(0.0, 1.0));
+        match (act.as_str(), fraction) {
+            ("load", Ok(f)) => a.load = f,
+            ("exceptions", Ok(f)) => a.exception_rate = f,
+            ("seed", _) => {
+                if let Ok(seed) = value.trim().parse::<u64>() {
+                    app.set_seed(seed);
+                } else {
+                    let seed = app.sim().with_untracked(|s| s.seed()).to_string();
+                    el.unchecked_ref::<HtmlInputElement>().set_value(&seed);
+                }
+                return;
+            }
+            _ => return,
+        }
+        app.set_autopilot(a);
+    };
+    view! { <details class="autopilot" node_ref=node on:change=on_change></details> }
 }

@@ -1,10 +1,12 @@
 //! A message at the top of the page: a link that could not be opened (with the link itself,
-//! editable, to fix and try again), or a story that replaced an edited one (with Undo).
+//! editable, to fix and try again), or a story that replaced an edited one (with Undo), or a
+//! link the address bar could not take.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
-use crate::ui::tr;
-
+use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
 use super::state::use_app;
 use super::url_sync::open_link;
 use super::use_lang;
@@ -46,71 +48,137 @@ pub enum Notice {
     LinkNotStored { chars: usize, refused: bool },
 }
 
+/// The close button every notice ends with.
+fn dismiss<W: Writer>(w: &mut W, lang: Lang) {
+    w.open("button")
+        .attr("type", "button")
+        .attr("class", "dismiss")
+        .attr("aria-label", lang.t(Text::Dismiss))
+        .attr("data-act", "dismiss")
+        .text("×")
+        .close();
+}
+
+/// The notice in `lang`. A bad link's box holds `typed` (the link itself, or what the user
+/// had typed into it before the language changed).
+pub fn draw<W: Writer>(w: &mut W, notice: &Notice, typed: &str, lang: Lang) {
+    let (class, role) = match notice {
+        Notice::Loaded(_) => ("notice", "status"),
+        _ => ("notice error", "alert"),
+    };
+    w.open("div")
+        .attr("class", class)
+        .attr("role", role)
+        .attr("data-testid", "notice");
+    match notice {
+        Notice::BadLink {
+            problem, fallback, ..
+        } => {
+            let after = if *fallback {
+                Text::DefaultShown
+            } else {
+                Text::CurrentKept
+            };
+            let what = format!(
+                "{}: {}. {}",
+                lang.t(Text::LinkNotOpened),
+                link_problem(lang, problem),
+                lang.t(after)
+            );
+            w.open("p")
+                .text(&what)
+                .close()
+                .open("label")
+                .attr("class", "bad-link")
+                .text(lang.t(Text::TheLink))
+                .open("textarea")
+                .attr("rows", "2")
+                .attr("data-testid", "bad-link")
+                .text(typed)
+                .close()
+                .close()
+                .open("button")
+                .attr("type", "button")
+                .attr("data-testid", "try-link")
+                .attr("data-act", "try")
+                .text(lang.t(Text::TryAgain))
+                .close()
+                .text(" ");
+        }
+        Notice::LinkNotStored { chars, refused } => {
+            w.open("span")
+                .text(&link_not_stored(lang, *chars, *refused))
+                .close();
+        }
+        Notice::Loaded(story) => {
+            w.open("span")
+                .text(&loaded(lang, &story.title(lang)))
+                .close()
+                .text(" ")
+                .open("button")
+                .attr("type", "button")
+                .attr("data-testid", "undo")
+                .attr("data-act", "undo")
+                .text(lang.t(Text::Undo))
+                .close();
+        }
+    }
+    dismiss(w, lang);
+    w.close();
+}
+
+/// What is in the bad link's box now (`None` without one).
+fn box_text(host: &Element) -> Option<String> {
+    let area = find(host, "textarea")?;
+    Some(
+        area.unchecked_into::<web_sys::HtmlTextAreaElement>()
+            .value(),
+    )
+}
+
+/// Drawn by `ui::dom` when the notice or the language changes (a `view!` per kind of notice
+/// cost the bundle more than all it shows); one handler on the host for its buttons.
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
-    let dismiss = move || {
-        view! {
-            <button type="button" class="dismiss" aria-label=tr(Text::Dismiss) on:click=move |_| app.set_notice(None)>
-                "×"
-            </button>
+    let host = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |drawn: Option<Option<Notice>>| {
+        let host: Element = host.get()?.into();
+        let (notice, lang) = (app.notice().get(), lang.get());
+        // Only the language changed: what was typed into the box stays.
+        let kept = box_text(&host).filter(|_| drawn.flatten() == notice);
+        let focused = focused_act(&host);
+        let mut w = Dom::replacing(&host, false)?;
+        if let Some(n) = &notice {
+            let typed = match (kept, n) {
+                (Some(kept), _) => kept,
+                (None, Notice::BadLink { link, .. }) => link.clone(),
+                _ => String::new(),
+            };
+            draw(&mut w, n, &typed, lang);
+        }
+        refocus(&host, focused);
+        notice
+    });
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some((el, act)) = acted(&ev) else {
+            return;
+        };
+        match act.as_str() {
+            "dismiss" => app.set_notice(None),
+            "undo" => app.undo(),
+            "try" => {
+                let text = el
+                    .closest("[data-testid=notice]")
+                    .ok()
+                    .flatten()
+                    .and_then(|n| box_text(&n))
+                    .unwrap_or_default();
+                open_link(app, &text);
+            }
+            _ => {}
         }
     };
-    move || {
-        app.notice().get().map(|n| match n {
-            Notice::BadLink { link, problem, fallback } => view! {
-                <div class="notice error" role="alert" data-testid="notice">
-                    <BadLink link problem fallback />
-                    {dismiss()}
-                </div>
-            }
-            .into_any(),
-            Notice::LinkNotStored { chars, refused } => view! {
-                <div class="notice error" role="alert" data-testid="notice">
-                    <span>{move || link_not_stored(lang.get(), chars, refused)}</span>
-                    {dismiss()}
-                </div>
-            }
-            .into_any(),
-            Notice::Loaded(story) => view! {
-                <div class="notice" role="status" data-testid="notice">
-                    <span>{move || loaded(lang.get(), &story.title(lang.get()))}</span>
-                    " "
-                    <button type="button" data-testid="undo" on:click=move |_| app.undo()>{tr(Text::Undo)}</button>
-                    {dismiss()}
-                </div>
-            }
-            .into_any(),
-        })
-    }
-}
-
-/// The problem in words, and the link in a box the user can correct and try again.
-#[component]
-fn BadLink(link: String, problem: HashError, fallback: bool) -> impl IntoView {
-    let app = use_app();
-    let lang = use_lang();
-    let t = move |key| lang.get().t(key);
-    let text = RwSignal::new(link);
-    let what = move || {
-        let after = if fallback {
-            Text::DefaultShown
-        } else {
-            Text::CurrentKept
-        };
-        let problem = link_problem(lang.get(), &problem);
-        format!("{}: {problem}. {}", t(Text::LinkNotOpened), t(after))
-    };
-    view! {
-        <p>{what}</p>
-        <label class="bad-link">
-            {tr(Text::TheLink)}
-            <textarea rows="2" data-testid="bad-link" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-        </label>
-        <button type="button" data-testid="try-link" on:click=move |_| open_link(app, &text.get_untracked())>
-            {tr(Text::TryAgain)}
-        </button>
-        " "
-    }
+    view! { <div class="notice-host" node_ref=host on:click=on_click></div> }
 }
