@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, TimeDelta};
 use ie_lifecycle::azure::{
-    drive_log, drives_csv, import, jobs_csv, rest_list, AzureProblem, AzureProblemKind, Imported,
-    LogKind, WarningKind,
+    drive_log, drives_csv, import, jobs_csv, rest_list, rest_one, AzureProblem, AzureProblemKind,
+    Imported, LogKind, WarningKind,
 };
 use ie_lifecycle::model::*;
 use ie_lifecycle::sim::{Scenario, Simulation};
@@ -395,6 +395,27 @@ fn an_unchanged_job_goes_out_exactly_as_it_came_in() {
     let out = rest_list(&sim(&first), now());
     let original: serde_json::Value = serde_json::from_str(IMPORT_JOB).unwrap_or_default();
     assert_eq!(out["value"][0], original);
+}
+
+#[test]
+fn one_job_goes_out_as_az_import_export_show_prints_it_and_reimports_alone() {
+    let first = ok(LIST, now());
+    let s = sim(&first);
+    let list = rest_list(&s, now());
+    let Some(entries) = list["value"].as_array() else {
+        panic!("a list")
+    };
+    assert!(!entries.is_empty());
+    for entry in entries {
+        let name = entry["name"].as_str().unwrap_or_default();
+        assert_eq!(rest_one(&s, name, now()).as_ref(), Some(entry), "{name}");
+    }
+    let name = entries[0]["name"].as_str().unwrap_or_default();
+    let one = rest_one(&s, name, now()).unwrap_or_default();
+    let again = ok(&one.to_string(), now());
+    let state = |i: &Imported| sim(i).job_at(name, now()).map(|j| j.state);
+    assert_eq!(state(&again), state(&first));
+    assert_eq!(rest_one(&s, "no-such-job", now()), None);
 }
 
 #[test]

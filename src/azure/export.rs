@@ -166,17 +166,32 @@ pub fn rest_list(sim: &Simulation, at: Time) -> Value {
         .jobs_at(at)
         .iter()
         .filter(|j| !j.is_deleted())
-        .map(|job| {
-            let azure = kept.get(job.name.as_str()).copied();
-            let since = azure
-                .and_then(|a| a.get("since"))
-                .and_then(Value::as_str)
-                .and_then(crate::model::rfc3339::parse_rfc3339);
-            let baseline = since.and_then(|s| sim.job_at(&job.name, s));
-            rest_json(job, baseline, azure)
-        })
+        .map(|job| rest_of(sim, job, kept.get(job.name.as_str()).copied()))
         .collect();
     json!({ "value": value })
+}
+
+/// One job at `at` as `az import-export show` prints it (None if it does not exist then or
+/// was deleted: Azure shows no deleted job).
+pub fn rest_one(sim: &Simulation, name: &str, at: Time) -> Option<Value> {
+    let job = sim.job_at(name, at).filter(|j| !j.is_deleted())?;
+    let scenario = sim.scenario();
+    let azure = scenario
+        .jobs
+        .iter()
+        .find(|j| j.name == name)
+        .and_then(|j| j.other.get(AZURE_KEY));
+    Some(rest_of(sim, job, azure))
+}
+
+/// A job as REST JSON, over the resource it was imported from (`azure`, if it was).
+fn rest_of(sim: &Simulation, job: &Job, azure: Option<&Value>) -> Value {
+    let since = azure
+        .and_then(|a| a.get("since"))
+        .and_then(Value::as_str)
+        .and_then(crate::model::rfc3339::parse_rfc3339);
+    let baseline = since.and_then(|s| sim.job_at(&job.name, s));
+    rest_json(job, baseline, azure)
 }
 
 /// A CSV field: quoted when needed, and a leading `= + - @` defused so no spreadsheet runs it.

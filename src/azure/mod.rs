@@ -16,7 +16,7 @@ mod story;
 
 pub use date::{parse as parse_azure_date, us as us_date};
 pub use drive_log::{drive_log, LogKind};
-pub use export::{drives_csv, jobs_csv, rest_json, rest_list};
+pub use export::{drives_csv, jobs_csv, rest_json, rest_list, rest_one};
 pub use my_job::{model as model_my_job, next as my_job_next, MyJob, Next, MY_JOB};
 pub use story::{import, Imported, AZURE_KEY};
 

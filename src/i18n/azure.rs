@@ -161,10 +161,11 @@ pub enum AzText {
     MyAddDrive,
     MyRemoveDrive,
     MyShow,
+    JobJson,
 }
 
 impl AzText {
-    pub const ALL: [AzText; 24] = [
+    pub const ALL: [AzText; 25] = [
         AzText::Heading,
         AzText::Paste,
         AzText::Since,
@@ -189,6 +190,7 @@ impl AzText {
         AzText::MyAddDrive,
         AzText::MyRemoveDrive,
         AzText::MyShow,
+        AzText::JobJson,
     ];
 }
 
@@ -247,6 +249,8 @@ pub fn az(lang: Lang, key: AzText) -> &'static str {
         (Lang::Nl, T::MyAddDrive) => "Schijf toevoegen",
         (Lang::Nl, T::MyRemoveDrive) => "Laatste schijf verwijderen",
         (Lang::Nl, T::MyShow) => "Toon wat er hierna gebeurt",
+        (Lang::En, T::JobJson) => "Save as Azure JSON (as az import-export show prints it)",
+        (Lang::Nl, T::JobJson) => "Opslaan als Azure-JSON (zoals az import-export show het toont)",
     }
 }
 

@@ -9,32 +9,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::download::download;
 use super::format::{go_to_text, parse_go_to};
 use super::state::use_app;
 use super::use_lang;
 use crate::azure::{drives_csv, import, jobs_csv, rest_list, AzureProblem, AzureProblemKind as A};
 use crate::i18n::azure::{az, azure_problem_line, azure_warning_line, AzText as T};
 use crate::share::ScenarioRef;
-
-/// Offers `body` as a file download (a Blob behind a temporary `<a download>`).
-pub(crate) fn download(name: &str, mime: &str, body: &str) -> Option<()> {
-    let parts = web_sys::js_sys::Array::of1(&body.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    let a: web_sys::HtmlAnchorElement = document().create_element("a").ok()?.dyn_into().ok()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(5),
-    );
-    Some(())
-}
 
 #[component]
 pub fn AzurePanel() -> impl IntoView {

@@ -5,8 +5,8 @@ use wasm_bindgen::JsCast;
 
 use crate::ui::tr;
 
-use super::azure_panel::download;
 use super::dom::{Dom, Writer};
+use super::download::download;
 use super::state_diagrams::DrivePick;
 use super::use_lang;
 use super::why::{question, WhyHost};

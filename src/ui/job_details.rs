@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::tr;
 
+use super::download::download;
 use super::drive_table::DriveTable;
 use super::format;
 use super::job_rows::status_id;
@@ -13,6 +14,8 @@ use super::status_badge::StatusBadge;
 use super::use_lang;
 use super::why::{question, WhyHost};
 use super::why_reason::WhySubject;
+use crate::azure::rest_one;
+use crate::i18n::azure::{az, AzText};
 use crate::i18n::{rule_text, Lang, Text};
 use crate::model::{Job, Time, Tracking};
 use wasm_bindgen::JsCast;
@@ -68,6 +71,7 @@ fn JobFacts(job: Job, why: WhyHost) -> impl IntoView {
     let deleted = job.deleted;
     let is_deleted = job.is_deleted();
     let name = job.name.clone();
+    let file = job.name.clone();
     view! {
         <dl class="facts">
             <dt>{tr(Text::ColStatus)}</dt>
@@ -125,6 +129,17 @@ fn JobFacts(job: Job, why: WhyHost) -> impl IntoView {
                     }
                 })}
         </dl>
+        <p>
+            <button type="button" data-testid="export-job-json" disabled=is_deleted
+                on:click=move |_| {
+                    let now = app.now().get_untracked();
+                    if let Some(json) = app.sim().with_untracked(|s| rest_one(s, &file, now)) {
+                        let _ = download(&format!("{file}.json"), "application/json", &json.to_string());
+                    }
+                }>
+                {move || az(lang.get(), AzText::JobJson)}
+            </button>
+        </p>
     }
 }
 

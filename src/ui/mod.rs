@@ -10,6 +10,7 @@ pub mod copy_link;
 pub mod customer_actions;
 pub mod datacenter_actions;
 pub mod dom;
+pub mod download;
 pub mod drive_table;
 pub mod event_log;
 pub mod format;

@@ -183,3 +183,22 @@ test('an #azure= link with jobs that do not fit the rules shows their warnings, 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the selected job saves as the JSON az import-export show prints, and that file imports back to the same state', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await openPanel(page);
+  await paste(page, await sample('list-jobs-in-resource-group.json'));
+  await waitForJobStatus(page, JOB, 'Received');
+  await page.getByRole('table', { name: 'Jobs' }).getByRole('button', { name: JOB, exact: true }).click();
+  const file = await download(page, 'export-job-json');
+  assert.equal(file.name, `${JOB}.json`);
+  const json = JSON.parse(file.text);
+  assert.equal(json.name, JOB);
+  assert.equal(json.properties.state, 'Received');
+  assert.equal(json.type, 'Microsoft.ImportExport/jobs');
+  await paste(page, file.text);
+  await waitForJobStatus(page, JOB, 'Received');
+  assert.equal(await page.locator('table[aria-label=Jobs] tbody tr').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
