@@ -1,101 +1,207 @@
 //! Choose a built-in story, or paste a scenario file. A file with problems is rejected whole,
 //! every problem listed with its place, and the loaded scenario stays as it was.
+//!
+//! Drawn by `ui::dom` once per language (the focus, the pasted text, the chosen story and an
+//! open fold survive it); the title, the chosen story's summary and the problems are written
+//! in place, and one handler on the panel serves its controls by `data-act`. The fields hold
+//! their own state (the chosen story, the pasted text), so no signal mirrors them.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlSelectElement, HtmlTextAreaElement};
 
-use crate::ui::tr;
-
-use super::state::use_app;
+use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
+use super::state::{use_app, AppState};
 use super::use_lang;
 use crate::i18n::problems::problem_line;
-use crate::i18n::{story_summary, story_title, Text};
+use crate::i18n::{story_summary, story_title, Lang, Text};
 use crate::share::ScenarioRef;
 use crate::sim::{presets, Problem, Scenario};
+
+/// The panel's content in `lang`; title, summary and problems are written by the effect.
+pub fn draw<W: Writer>(w: &mut W, lang: Lang) {
+    w.open("h2")
+        .attr("id", "scenario-heading")
+        .text(lang.t(Text::ScenarioHeading))
+        .text(": ")
+        .leaf("span", "title", "")
+        .close();
+    w.open("form")
+        .open("label")
+        .text(lang.t(Text::BuiltInStories))
+        .text(" ")
+        .open("select")
+        .attr("data-testid", "preset")
+        .attr("data-act", "preset");
+    for p in presets() {
+        w.open("option")
+            .attr("value", p.name)
+            .text(story_title(lang, p.name).unwrap_or(p.title))
+            .close();
+    }
+    w.close()
+        .close()
+        .text(" ")
+        .open("button")
+        .attr("type", "submit")
+        .attr("data-testid", "load-preset")
+        .text(lang.t(Text::Load))
+        .close()
+        .leaf("p", "hint", "")
+        .close();
+    w.open("details")
+        .open("summary")
+        .text(lang.t(Text::PasteScenario))
+        .close()
+        .open("label")
+        .leaf("span", "visually-hidden", lang.t(Text::ScenarioJson))
+        .open("textarea")
+        .attr("rows", "8")
+        .attr("cols", "60")
+        .attr("data-testid", "scenario-json")
+        .close()
+        .close()
+        .open("button")
+        .attr("type", "button")
+        .attr("data-testid", "load-json")
+        .attr("data-act", "load-json")
+        .text(lang.t(Text::LoadJson))
+        .close()
+        .open("button")
+        .attr("type", "button")
+        .attr("data-act", "show-json")
+        .text(lang.t(Text::ShowCurrentJson))
+        .close()
+        .open("div")
+        .attr("role", "alert")
+        .attr("data-testid", "scenario-problems")
+        .attr("hidden", "")
+        .leaf("p", "error-text", lang.t(Text::ScenarioRejected))
+        .open("ul")
+        .close()
+        .close()
+        .close();
+}
+
+/// The loaded built-in story's slug ("" for a file).
+fn current(app: AppState) -> String {
+    match app.source().get() {
+        ScenarioRef::Preset(name) => name,
+        ScenarioRef::Inline(_) => String::new(),
+    }
+}
+
+fn select(root: &Element) -> Option<HtmlSelectElement> {
+    Some(find(root, "select")?.unchecked_into())
+}
+
+fn pasted(root: &Element) -> Option<HtmlTextAreaElement> {
+    Some(find(root, "textarea")?.unchecked_into())
+}
+
+/// The summary of the story chosen in the select.
+fn show_summary(root: &Element, lang: Lang) {
+    let (Some(select), Some(hint)) = (select(root), find(root, ".hint")) else {
+        return;
+    };
+    hint.set_text_content(story_summary(lang, &select.value()));
+}
 
 #[component]
 pub fn ScenarioPicker() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
-    let choice = RwSignal::new(String::new());
-    let current = move || match app.source().get() {
-        ScenarioRef::Preset(name) => name,
-        ScenarioRef::Inline(_) => String::new(),
-    };
-    let summary = move || {
-        let name = if choice.get().is_empty() {
-            current()
-        } else {
-            choice.get()
-        };
-        story_summary(lang.get(), &name)
-    };
-    // A built-in story is named in the interface language; a file by its own title.
-    let title = move || match app.source().get() {
-        ScenarioRef::Preset(name) if !app.edited().get() => story_title(lang.get(), &name)
-            .unwrap_or_default()
-            .to_string(),
-        _ => app
-            .sim()
-            .with(|s| s.title().unwrap_or_default().to_string()),
-    };
-    let pasted = RwSignal::new(String::new());
+    let node = NodeRef::<leptos::html::Section>::new();
     let problems = RwSignal::new(Vec::<Problem>::new());
-    let load_pasted = move |_| match Scenario::parse(&pasted.get_untracked()) {
-        Ok(s) => {
-            problems.set(Vec::new());
-            app.load(ScenarioRef::Inline(Box::new(s)), None);
+    // (language drawn, story shown in the select)
+    Effect::new(move |drawn: Option<Option<(Lang, String)>>| {
+        let root: Element = node.get()?.into();
+        let (lang, story) = (lang.get(), current(app));
+        let drawn = drawn.flatten();
+        if drawn.as_ref().map(|d| d.0) != Some(lang) {
+            let focused = focused_act(&root);
+            let chosen = select(&root).map(|s| s.value());
+            let text = pasted(&root).map(|t| t.value());
+            let open = find(&root, "details").is_some_and(|d| d.has_attribute("open"));
+            draw(&mut Dom::replacing(&root, false)?, lang);
+            if let (Some(s), Some(v)) = (select(&root), chosen) {
+                s.set_value(&v);
+            }
+            if let (Some(t), Some(v)) = (pasted(&root), text) {
+                t.set_value(&v);
+            }
+            if let (Some(d), true) = (find(&root, "details"), open) {
+                let _ = d.set_attribute("open", "");
+            }
+            refocus(&root, focused);
         }
-        Err(e) => problems.set(e.problems),
+        // A newly loaded story is the one chosen.
+        if drawn.as_ref().map(|d| &d.1) != Some(&story) {
+            if let Some(s) = select(&root) {
+                s.set_value(&story);
+            }
+        }
+        show_summary(&root, lang);
+        // A built-in story is named in the interface language; a file by its own title.
+        let title = match story_title(lang, &story) {
+            Some(t) if !app.edited().get() => t.to_string(),
+            _ => app
+                .sim()
+                .with(|s| s.title().unwrap_or_default().to_string()),
+        };
+        if let Some(span) = find(&root, ".title") {
+            span.set_text_content(Some(&title));
+        }
+        if let Some(list) = find(&root, "[data-testid=scenario-problems]") {
+            problems.with(|ps| {
+                let _ = list.toggle_attribute_with_force("hidden", ps.is_empty());
+                let Some(mut w) = find(&list, "ul").and_then(|ul| Dom::replacing(&ul, false))
+                else {
+                    return;
+                };
+                for p in ps {
+                    w.open("li").text(&problem_line(lang, p)).close();
+                }
+            });
+        }
+        Some((lang, story))
+    });
+    let on = move |ev: Event| {
+        let Some(root): Option<Element> = node.get_untracked().map(Into::into) else {
+            return;
+        };
+        if ev.type_() == "submit" {
+            ev.prevent_default();
+            if let Some(name) = select(&root).map(|s| s.value()).filter(|n| !n.is_empty()) {
+                app.load(ScenarioRef::Preset(name), None);
+            }
+            return;
+        }
+        let Some((_, act)) = acted(&ev) else {
+            return;
+        };
+        match (ev.type_().as_str(), act.as_str()) {
+            ("change", "preset") => show_summary(&root, lang.get_untracked()),
+            ("click", "show-json") => {
+                if let Some(t) = pasted(&root) {
+                    t.set_value(&app.sim().with_untracked(|s| s.scenario().to_json()));
+                }
+            }
+            ("click", "load-json") => {
+                let text = pasted(&root).map(|t| t.value()).unwrap_or_default();
+                match Scenario::parse(&text) {
+                    Ok(s) => {
+                        problems.set(Vec::new());
+                        app.load(ScenarioRef::Inline(Box::new(s)), None);
+                    }
+                    Err(e) => problems.set(e.problems),
+                }
+            }
+            _ => {}
+        }
     };
     view! {
-        <section class="panel scenarios" aria-labelledby="scenario-heading">
-            <h2 id="scenario-heading">{tr(Text::ScenarioHeading)} ": " <span class="title">{title}</span></h2>
-            <form on:submit=move |ev| {
-                ev.prevent_default();
-                let name = if choice.get_untracked().is_empty() { current() } else { choice.get_untracked() };
-                app.load(ScenarioRef::Preset(name), None);
-            }>
-                <label>
-                    {tr(Text::BuiltInStories)} " "
-                    <select
-                        data-testid="preset"
-                        prop:value=move || if choice.get().is_empty() { current() } else { choice.get() }
-                        on:change=move |ev| choice.set(event_target_value(&ev))
-                    >
-                        {presets()
-                            .into_iter()
-                            .map(|p| view! { <option value=p.name>{move || story_title(lang.get(), p.name).unwrap_or(p.title)}</option> })
-                            .collect_view()}
-                    </select>
-                </label>
-                " "
-                <button type="submit" data-testid="load-preset">{tr(Text::Load)}</button>
-                <p class="hint">{summary}</p>
-            </form>
-            <details>
-                <summary>{tr(Text::PasteScenario)}</summary>
-                <label>
-                    <span class="visually-hidden">{tr(Text::ScenarioJson)}</span>
-                    <textarea
-                        rows="8"
-                        cols="60"
-                        data-testid="scenario-json"
-                        prop:value=move || pasted.get()
-                        on:input=move |ev| pasted.set(event_target_value(&ev))
-                    ></textarea>
-                </label>
-                <button type="button" data-testid="load-json" on:click=load_pasted>{tr(Text::LoadJson)}</button>
-                <button type="button" on:click=move |_| pasted.set(app.sim().with_untracked(|s| s.scenario().to_json()))>
-                    {tr(Text::ShowCurrentJson)}
-                </button>
-                <div role="alert" data-testid="scenario-problems" hidden=move || problems.with(|p| p.is_empty())>
-                    <p class="error-text">{tr(Text::ScenarioRejected)}</p>
-                    <ul>{move || {
-                        let lang = lang.get();
-                        problems.with(|ps| ps.iter().map(|p| view! { <li>{problem_line(lang, p)}</li> }).collect_view())
-                    }}</ul>
-                </div>
-            </details>
-        </section>
+        <section class="panel scenarios" aria-labelledby="scenario-heading" node_ref=node
+            on:click=move |ev| on(ev.into()) on:change=on on:submit=move |ev| on(ev.into())></section>
     }
 }
