@@ -3,6 +3,7 @@
 //! State identifiers (`Creating`, `NeverReceived`, ...) are not translated: they are what the
 //! portal and the REST API show, and what the page's contract promises in the Status cells.
 
+pub mod autosave;
 pub mod azure;
 mod counts;
 mod diagram;

@@ -3,6 +3,8 @@
 
 pub mod action_button;
 pub mod autopilot_settings;
+pub mod autosave;
+pub mod autosave_notice;
 pub mod azure_panel;
 pub mod clock_bar;
 pub mod clock_controls;

@@ -10,9 +10,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlSelectElement, HtmlTextAreaElement};
 
+use super::autosave;
 use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
-use super::state::{use_app, AppState};
+use super::state::{use_app, AppState, DEFAULT_PRESET};
 use super::use_lang;
+use crate::i18n::autosave::autosave_word;
 use crate::i18n::problems::problem_line;
 use crate::i18n::{story_summary, story_title, Lang, Text};
 use crate::share::ScenarioRef;
@@ -46,6 +48,13 @@ pub fn draw<W: Writer>(w: &mut W, lang: Lang) {
         .attr("type", "submit")
         .attr("data-testid", "load-preset")
         .text(lang.t(Text::Load))
+        .close()
+        .text(" ")
+        .open("button")
+        .attr("type", "button")
+        .attr("data-testid", "reset")
+        .attr("data-act", "reset")
+        .text(autosave_word(lang, true))
         .close()
         .leaf("p", "hint", "")
         .close();
@@ -182,6 +191,11 @@ pub fn ScenarioPicker() -> impl IntoView {
         };
         match (ev.type_().as_str(), act.as_str()) {
             ("change", "preset") => show_summary(&root, lang.get_untracked()),
+            // Back to the first story, and the saved work forgotten (`autosave`).
+            ("click", "reset") => {
+                autosave::forget();
+                app.load(ScenarioRef::Preset(DEFAULT_PRESET.into()), None);
+            }
             ("click", "show-json") => {
                 if let Some(t) = pasted(&root) {
                     t.set_value(&app.sim().with_untracked(|s| s.scenario().to_json()));

@@ -11,6 +11,7 @@
 
 use leptos::prelude::*;
 
+use super::autosave::{self, SaveProblem};
 use super::notice::Notice;
 use super::state::AppState;
 use super::view_prefs::ViewPrefs;
@@ -31,8 +32,8 @@ pub fn hash_part(text: &str) -> &str {
 
 /// What the page should open, from the current hash. A bad hash gives a message (with the
 /// link, to correct it) and the default scenario; it never stops the page.
-pub fn initial_request() -> (Option<HashRequest>, Option<Notice>) {
-    let link = location_hash();
+pub fn initial_request(link: &str) -> (Option<HashRequest>, Option<Notice>) {
+    let link = link.to_string();
     // A link with only the look (`#lang=nl`) opens the default story in that look.
     match hash::parse(&hash::without_view(&link)) {
         Ok(request) => (request, None),
@@ -41,8 +42,14 @@ pub fn initial_request() -> (Option<HashRequest>, Option<Notice>) {
 }
 
 /// The look the address asks for at start (default when it asks for none).
-pub fn initial_view() -> ViewParams {
-    hash::view_params(&location_hash())
+pub fn initial_view(link: &str) -> ViewParams {
+    hash::view_params(link)
+}
+
+/// The hash the page starts from: the address's, or the work saved on the last visit when the
+/// address names no story (`autosave`); with the saved data that could not be used, if any.
+pub fn start() -> (String, Option<(String, SaveProblem)>) {
+    autosave::start_hash(&location_hash())
 }
 
 /// The extras for the current look, as the link writes them.
@@ -93,7 +100,9 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
     // The scenario's half of the link changes only with the scenario: a 10,000-job world is
     // encoded once per edit, not once per step of the clock.
     let scenario_part = Memo::new(move |_| hash::scenario_part(&app.shareable()));
-    // Write: only while paused (a link opens paused).
+    // Write: only while paused (a link opens paused). The same text is kept as the work to
+    // come back to (only when it changed: a scenario link can be a megabyte).
+    let kept = StoredValue::new(String::new());
     Effect::new(move |_| {
         if app.playing().get() {
             return;
@@ -116,6 +125,10 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
             }
         };
         let new_step = app.take_history_step();
+        if kept.with_value(|k| *k != text) {
+            autosave::keep(&text);
+            kept.set_value(text.clone());
+        }
         if text == location_hash() {
             return;
         }

@@ -1,0 +1,133 @@
+//! The lesson survives a closed tab: the link of the current moment (scenario, clock and
+//! look, exactly what the address bar holds) is kept in `localStorage` whenever the address
+//! is written, and a plain visit (an address naming no story) comes back to it. Saved data
+//! that cannot be used (damaged, another app's, another version's, a story that no longer
+//! opens) is never used and never silently dropped: it is set aside under its own key,
+//! reported in one line, and offered as a download. "Reset" forgets it.
+
+use serde_json::{json, Value};
+
+use super::storage;
+use crate::share::{hash, HashError};
+
+const KEY: &str = "ie-lifecycle.autosave";
+/// Where unusable saved data goes, so the next save does not overwrite it.
+const SET_ASIDE: &str = "ie-lifecycle.autosave.set-aside";
+const APP: &str = "ie-lifecycle";
+const VERSION: u64 = 1;
+
+/// Why saved data was not used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveProblem {
+    NotJson,
+    /// Not this app's envelope.
+    Foreign,
+    /// Another version of the envelope.
+    Version(u64),
+    /// The saved link does not open.
+    Link(HashError),
+}
+
+/// The envelope kept for `link`.
+pub fn envelope(link: &str) -> String {
+    json!({ "app": APP, "version": VERSION, "link": link }).to_string()
+}
+
+/// The link saved in `text`, or why it cannot be used.
+pub fn read_saved(text: &str) -> Result<String, SaveProblem> {
+    let v: Value = serde_json::from_str(text).map_err(|_| SaveProblem::NotJson)?;
+    if v.get("app").and_then(Value::as_str) != Some(APP) {
+        return Err(SaveProblem::Foreign);
+    }
+    match v.get("version").and_then(Value::as_u64) {
+        Some(VERSION) => {}
+        other => return Err(SaveProblem::Version(other.unwrap_or(0))),
+    }
+    let link = v
+        .get("link")
+        .and_then(Value::as_str)
+        .ok_or(SaveProblem::Foreign)?;
+    match hash::parse(&hash::without_view(link)) {
+        Ok(Some(_)) => Ok(link.to_string()),
+        Ok(None) => Err(SaveProblem::Link(HashError::NoScenario)),
+        Err(e) => Err(SaveProblem::Link(e)),
+    }
+}
+
+/// Whether an address's hash names a story (not only a look such as `#lang=nl`).
+fn names_a_story(location: &str) -> bool {
+    !hash::without_view(location)
+        .trim_start_matches('#')
+        .is_empty()
+}
+
+/// What the page opens with: the address when it names a story, else the saved link; and,
+/// when saved data could not be used, that data and why (it has been set aside).
+pub fn start_hash(location: &str) -> (String, Option<(String, SaveProblem)>) {
+    if names_a_story(location) {
+        return (location.to_string(), None);
+    }
+    let Some(raw) = storage::read(KEY) else {
+        return (location.to_string(), None);
+    };
+    match read_saved(&raw) {
+        Ok(link) => (link, None),
+        Err(problem) => {
+            storage::write(SET_ASIDE, Some(&raw));
+            storage::write(KEY, None);
+            (location.to_string(), Some((raw, problem)))
+        }
+    }
+}
+
+/// Keeps `link` (a hash of this page) as the work to come back to.
+pub fn keep(link: &str) {
+    storage::write(KEY, Some(&envelope(link)));
+}
+
+/// Forgets the saved work ("Reset").
+pub fn forget() {
+    storage::write(KEY, None);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_link_comes_back_as_it_was_kept() {
+        let link = "#preset=abandoned&t=2026-01-10T09:00:00Z&view=projector&lang=nl";
+        assert_eq!(read_saved(&envelope(link)), Ok(link.to_string()));
+    }
+
+    #[test]
+    fn unusable_saves_say_why() {
+        assert_eq!(read_saved("{not json"), Err(SaveProblem::NotJson));
+        assert_eq!(read_saved("[1, 2]"), Err(SaveProblem::Foreign));
+        assert_eq!(
+            read_saved(r##"{"app": "other", "version": 1, "link": "#preset=blank"}"##),
+            Err(SaveProblem::Foreign)
+        );
+        assert_eq!(
+            read_saved(r##"{"app": "ie-lifecycle", "version": 7, "link": "#preset=blank"}"##),
+            Err(SaveProblem::Version(7))
+        );
+        assert_eq!(
+            read_saved(r##"{"app": "ie-lifecycle", "version": 1, "link": "#preset=nope"}"##),
+            Err(SaveProblem::Link(HashError::UnknownPreset("nope".into())))
+        );
+        assert_eq!(
+            read_saved(r##"{"app": "ie-lifecycle", "version": 1, "link": "#lang=nl"}"##),
+            Err(SaveProblem::Link(HashError::NoScenario))
+        );
+    }
+
+    #[test]
+    fn only_an_address_naming_a_story_wins_over_the_save() {
+        assert!(names_a_story("#preset=blank"));
+        assert!(names_a_story("#scenario=e30&t=2026-01-01T00:00:00Z"));
+        assert!(!names_a_story(""));
+        assert!(!names_a_story("#"));
+        assert!(!names_a_story("#lang=nl&view=projector"));
+    }
+}

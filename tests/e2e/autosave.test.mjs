@@ -1,0 +1,80 @@
+// Autosave (issue 11): the current moment comes back on a plain visit; saved data that cannot be
+// used is reported in one line, set aside and offered as a download, and the app still opens.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { useServedApp } from './lib/setup.mjs';
+import { openPage, OUTPUT } from './lib/browser.mjs';
+import { clockText, jobStatus, waitForApp, waitForJobStatus } from './lib/app.mjs';
+
+const env = useServedApp();
+const KEY = 'ie-lifecycle.autosave';
+
+test('a plain visit comes back to the moment and look of the last one', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.url}#preset=abandoned&t=2026-01-10T09:00:00Z&view=projector`);
+  await waitForApp(page);
+  await page.getByTestId('go-to').fill('2026-01-12 15:30');
+  await page.getByRole('button', { name: 'Go', exact: true }).click();
+  await page.waitForFunction(() => location.hash.includes('t=2026-01-12T15:30'));
+  const saved = await page.evaluate((key) => localStorage.getItem(key), KEY);
+  assert.match(saved, /"app":"ie-lifecycle"/);
+  await page.goto('about:blank');
+  await page.goto(env.server.url);
+  await waitForApp(page);
+  assert.match(await clockText(page), /2026-01-12 15:30/);
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('projector')));
+  assert.match(await page.evaluate(() => location.hash), /^#preset=abandoned&t=2026-01-12T15:30/);
+  assert.equal(await jobStatus(page, 'updated'), 'Creating');
+  // An address that names a story wins over the saved one.
+  await page.goto('about:blank');
+  await page.goto(`${env.server.url}#preset=happy-import`);
+  await waitForJobStatus(page, 'lab-a', 'Creating');
+  assert.ok((await page.evaluate(() => location.hash)).startsWith('#preset=happy-import'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('damaged saved work is reported in one line, set aside and downloadable; the app opens', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await page.goto(env.server.url);
+  await waitForApp(page);
+  const damaged = '{"app":"ie-lifecycle","version":1,"link":"#scenario=%%%';
+  await page.evaluate(([key, v]) => localStorage.setItem(key, v), [KEY, damaged]);
+  await page.goto('about:blank');
+  await page.goto(env.server.url);
+  await waitForApp(page);
+  const notice = page.getByTestId('autosave-problem');
+  await notice.getByText('could not be restored: it is damaged. It was set aside, not deleted.', { exact: false }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('ie-lifecycle.autosave.set-aside')), damaged);
+  const [file] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download the saved work' }).click()]);
+  assert.equal(await readFile(await file.path(), 'utf8'), damaged);
+  await page.screenshot({ path: path.join(OUTPUT, 'autosave-damaged.png') });
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await notice.waitFor({ state: 'detached' });
+  // Another version's save is not used either, and says so.
+  await page.evaluate((key) => localStorage.setItem(key, '{"app":"ie-lifecycle","version":9,"link":"#preset=blank"}'), KEY);
+  await page.goto('about:blank');
+  await page.goto(env.server.url);
+  await waitForApp(page);
+  await page.getByTestId('autosave-problem').getByText('another version of this app (format 9)', { exact: false }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Reset forgets the saved work and starts the first story again', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.url}#preset=never-arrives&t=2026-01-20T09:00:00Z`);
+  await waitForApp(page);
+  await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('never-arrives'), KEY);
+  await page.getByTestId('reset').click();
+  await page.waitForFunction(() => location.hash.startsWith('#preset=happy-import&'));
+  await page.goto('about:blank');
+  await page.goto(env.server.url);
+  await waitForApp(page);
+  assert.ok((await page.evaluate(() => location.hash)).startsWith('#preset=happy-import&'));
+  assert.equal(await page.getByTestId('day').innerText(), 'Day 1');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
