@@ -83,8 +83,8 @@ if [ "$browser" = 1 ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   if [ ${#missing[@]} -gt 0 ]; then as_root_apt "${missing[@]}"; fi
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
-    say "installing playwright-core (drives /usr/bin/chromium; no browser download)"
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
+    say "installing playwright-core (drives /usr/bin/chromium; no browser download) and axe-core"
     (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi

@@ -1,0 +1,57 @@
+// Accessibility (issue 11): axe-core (npm, pinned in package-lock.json, injected from disk: no
+// download at run time) finds no serious or critical violation on the main screens, in both
+// languages and both themes. The page's CSP forbids injected scripts, so these contexts bypass
+// it; everything else about the page is as served.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { useServedApp } from './lib/setup.mjs';
+import { openPage } from './lib/browser.mjs';
+import { waitForApp, waitForJobStatus } from './lib/app.mjs';
+
+const env = useServedApp();
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical violations on the page as it is now, each with a few of its nodes. */
+async function scan(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+async function open(hash, options = {}) {
+  const opened = await openPage(env.browser, env.server.origin, { bypassCSP: true, ...options });
+  await opened.page.goto(`${env.server.url}${hash}`);
+  await opened.page.locator('table.job-table tbody tr').first().waitFor();
+  return opened;
+}
+
+for (const [lang, theme] of [['en', 'light'], ['nl', 'light'], ['en', 'dark'], ['nl', 'dark']]) {
+  test(`no serious or critical axe violation: default, job selected, "Why?", projector, shortcut sheet (${lang}, ${theme})`, async () => {
+    const extra = lang === 'nl' ? '&lang=nl' : '';
+    const { page, context, errors } = await open(`#preset=late-and-extra-drive&t=2026-01-12T09:00:00Z${extra}`, { colorScheme: theme });
+    assert.deepEqual(await scan(page), [], 'default screen');
+    await page.locator('table.job-table tbody .job-link').first().click();
+    await page.locator('.details .facts').waitFor();
+    assert.deepEqual(await scan(page), [], 'a job selected');
+    await page.locator('.details .facts .why-btn').first().click();
+    await page.locator('.why-card').waitFor();
+    assert.deepEqual(await scan(page), [], 'a "Why?" card open');
+    await page.keyboard.press('Escape');
+    await page.locator('.why-card').waitFor({ state: 'detached' });
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => document.documentElement.classList.contains('projector'));
+    assert.deepEqual(await scan(page), [], 'projector');
+    await page.keyboard.press('?');
+    await page.locator('dialog[open]').waitFor();
+    assert.deepEqual(await scan(page), [], 'the shortcut sheet');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
