@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
         <main id="main">
             <ScenarioPicker />
             <ClockBar />
+            <crate::ui::quiz::QuizPanel />
             <crate::ui::timeline::Timeline />
             <div class="layout">
                 <section class="jobs panel" aria-labelledby="jobs-heading">

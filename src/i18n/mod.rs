@@ -13,6 +13,7 @@ mod log;
 mod nl;
 mod page;
 pub mod problems;
+pub mod quiz;
 mod refusals;
 mod rules;
 mod stories;

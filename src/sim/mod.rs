@@ -7,6 +7,7 @@ pub mod lanes;
 pub(crate) mod locate;
 pub mod log;
 pub mod presets;
+pub mod quiz;
 mod replay;
 pub mod rng;
 pub mod scenario;

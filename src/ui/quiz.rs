@@ -1,0 +1,229 @@
+//! Quiz mode: the clock plays and stops one second before the next step that changes a
+//! job's status, and asks what the status will be; the choices are the model's states, the
+//! answer the engine's, revealed with the rule that decides it, then the clock goes to the
+//! step so the tables show it. A score for a student working alone; number keys choose and
+//! Enter asks the next question (never while typing in a field).
+
+use leptos::prelude::*;
+
+use super::dom::{Dom, Writer};
+use super::format;
+use super::state::use_app;
+use super::use_lang;
+use crate::i18n::quiz::{question_line, qz, score_line, verdict, QuizText as Q};
+use crate::i18n::{rule_text, Lang};
+use crate::sim::quiz::{next_question, Question, ASK_BEFORE};
+
+#[derive(Clone, PartialEq)]
+enum Mode {
+    Off,
+    /// Playing towards the question's moment.
+    Waiting(Question),
+    Asking(Question),
+    /// The question and the chosen status.
+    Answered(Question, &'static str),
+    Over,
+}
+
+/// Whether a key press belongs to a field being typed in.
+fn typing(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.ctrl_key()
+        || ev.alt_key()
+        || ev.meta_key()
+        || ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| {
+                matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || e.has_attribute("contenteditable")
+            })
+}
+
+/// What the quiz shows in `mode`.
+fn draw<W: Writer>(w: &mut W, mode: &Mode, lang: Lang) {
+    match mode {
+        Mode::Off | Mode::Waiting(_) => {}
+        Mode::Over => {
+            w.open("p").text(qz(lang, Q::Over)).close();
+        }
+        Mode::Asking(q) => {
+            let line = question_line(
+                lang,
+                &q.job,
+                q.event.id(),
+                &format::date_time(q.at),
+                q.before,
+            );
+            w.open("p")
+                .attr("class", "quiz-question")
+                .attr("data-testid", "quiz-question")
+                .text(&line)
+                .close();
+            w.open("div")
+                .attr("class", "quiz-choices")
+                .attr("role", "group")
+                .attr("aria-label", &line);
+            for (i, c) in q.choices.iter().enumerate() {
+                w.open("button")
+                    .attr("type", "button")
+                    .attr("class", "quiz-choice")
+                    .num("data-act", i as i64)
+                    .open("kbd");
+                w.text(&(i + 1).to_string())
+                    .close()
+                    .text(" ")
+                    .text(c)
+                    .close();
+            }
+            w.close().leaf("p", "hint", qz(lang, Q::Keys));
+        }
+        Mode::Answered(q, chosen) => {
+            let right = *chosen == q.answer;
+            w.open("p")
+                .attr(
+                    "class",
+                    if right {
+                        "quiz-verdict right"
+                    } else {
+                        "quiz-verdict wrong"
+                    },
+                )
+                .attr("data-testid", "quiz-verdict")
+                .text(if right { "✓ " } else { "✗ " })
+                .text(&verdict(lang, q.answer, chosen))
+                .close();
+            w.open("p")
+                .leaf("span", "rule-id", q.rule.id())
+                .text(" ")
+                .text(rule_text(lang, q.rule))
+                .close();
+            w.open("button")
+                .attr("type", "button")
+                .attr("data-testid", "quiz-next")
+                .attr("data-act", "next")
+                .text(qz(lang, Q::Next))
+                .close();
+        }
+    }
+}
+
+#[component]
+pub fn QuizPanel() -> impl IntoView {
+    let app = use_app();
+    let lang = use_lang();
+    let mode = RwSignal::new(Mode::Off);
+    let score = RwSignal::new((0u32, 0u32));
+    let next = move || {
+        let now = app.now().get_untracked();
+        match app.sim().with_untracked(|s| next_question(s, now)) {
+            None => mode.set(Mode::Over),
+            Some(q) => {
+                mode.set(Mode::Waiting(q));
+                app.play();
+            }
+        }
+    };
+    // The stop: once the clock reaches the question's moment, it goes back to one second
+    // before the step and waits for an answer.
+    Effect::new(move |_| {
+        let now = app.now().get();
+        let due = mode.with(|m| match m {
+            Mode::Waiting(q) if now >= q.at - ASK_BEFORE => Some(q.clone()),
+            _ => None,
+        });
+        if let Some(q) = due {
+            app.pause();
+            app.seek(q.at - ASK_BEFORE);
+            mode.set(Mode::Asking(q));
+        }
+    });
+    // Another story ends the quiz.
+    Effect::new(move |first: Option<()>| {
+        app.source().track();
+        if first.is_some() {
+            mode.set(Mode::Off);
+            score.set((0, 0));
+        }
+    });
+    let choose = move |i: usize| {
+        let Mode::Asking(q) = mode.get_untracked() else {
+            return;
+        };
+        let Some(&chosen) = q.choices.get(i) else {
+            return;
+        };
+        score.update(|(right, asked)| {
+            *asked += 1;
+            *right += u32::from(chosen == q.answer);
+        });
+        app.seek(q.at);
+        mode.set(Mode::Answered(q, chosen));
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if typing(&ev) || mode.with_untracked(|m| matches!(m, Mode::Off)) {
+            return;
+        }
+        let key = ev.key();
+        if let Some(d) = key.parse::<usize>().ok().filter(|d| (1..=9).contains(d)) {
+            if mode.with_untracked(|m| matches!(m, Mode::Asking(_))) {
+                ev.prevent_default();
+                choose(d - 1);
+            }
+        } else if key == "Enter" && mode.with_untracked(|m| matches!(m, Mode::Answered(..))) {
+            ev.prevent_default();
+            next();
+        }
+    });
+    on_cleanup(move || keys.remove());
+    let t = move |k| qz(lang.get(), k);
+    // The question or the verdict, written by `ui::dom`; its buttons share one handler.
+    let body = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let (Some(div), lang) = (body.get(), lang.get()) else {
+            return;
+        };
+        let Some(mut w) = Dom::replacing(&div, false) else {
+            return;
+        };
+        mode.with(|m| draw(&mut w, m, lang));
+    });
+    let click = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let act = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button[data-act]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-act"));
+        match act.as_deref() {
+            Some("next") => next(),
+            Some(i) => {
+                if let Ok(i) = i.parse() {
+                    choose(i);
+                }
+            }
+            None => {}
+        }
+    };
+    view! {
+        <section class="quiz panel" aria-labelledby="quiz-heading">
+            <h2 id="quiz-heading" class="visually-hidden">{move || t(Q::Heading)}</h2>
+            <button type="button" data-testid="quiz-toggle" aria-pressed=move || (!matches!(mode.get(), Mode::Off)).to_string()
+                on:click=move |_| {
+                    if mode.with_untracked(|m| matches!(m, Mode::Off)) {
+                        score.set((0, 0));
+                        next();
+                    } else {
+                        mode.set(Mode::Off);
+                    }
+                }>
+                {move || if matches!(mode.get(), Mode::Off) { t(Q::Start) } else { t(Q::Stop) }}
+            </button>
+            " "
+            <span class="quiz-score" data-testid="quiz-score" hidden=move || score.with(|s| s.1 == 0)>
+                {move || score.with(|s| score_line(lang.get(), s.0, s.1))}
+            </span>
+            <div role="status" aria-live="polite" node_ref=body on:click=click></div>
+        </section>
+    }
+}

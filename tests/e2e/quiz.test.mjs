@@ -1,0 +1,44 @@
+// Quiz mode (issue 11): a keyboard-only round on happy-import with a right and a wrong answer.
+// The clock stops one second before each step; the answer and its rule come from the engine.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { useServedApp } from './lib/setup.mjs';
+import { openPage, OUTPUT } from './lib/browser.mjs';
+import { clockText, jobStatus, waitForApp } from './lib/app.mjs';
+
+const env = useServedApp();
+
+test('a keyboard-only quiz round: the clock stops before each step, number keys answer, Enter asks again', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.url}#preset=happy-import`);
+  await waitForApp(page);
+  await page.getByTestId('quiz-toggle').focus();
+  await page.keyboard.press('Enter');
+  const question = page.getByTestId('quiz-question');
+  await question.getByText('What will the status of lab-a be after EnterTracking', { exact: false }).waitFor();
+  assert.match(await question.innerText(), /Now: Creating\.$/);
+  assert.equal(await jobStatus(page, 'lab-a'), 'Creating', 'stopped before the step');
+  assert.equal(await page.getByTestId('play').getAttribute('aria-pressed'), 'false');
+  await page.keyboard.press('2'); // 1 Creating, 2 Shipping, …
+  const verdict = page.getByTestId('quiz-verdict');
+  await verdict.getByText('Right: it becomes Shipping.').waitFor();
+  assert.equal(await jobStatus(page, 'lab-a'), 'Shipping', 'the clock went to the step');
+  assert.equal(await page.getByTestId('quiz-score').innerText(), '1 of 1 right');
+  assert.match(await page.locator('.quiz').innerText(), /R3 /);
+  await page.keyboard.press('Enter');
+  await question.getByText('What will the status of lab-a be after', { exact: false }).waitFor();
+  assert.match(await question.innerText(), /Now: Shipping\.$/);
+  await page.keyboard.press('1');
+  await verdict.getByText('Not quite: it becomes Received, not Creating.').waitFor();
+  assert.equal(await page.getByTestId('quiz-score').innerText(), '1 of 2 right');
+  assert.match(await clockText(page), /2026-01/);
+  await page.locator('.quiz').screenshot({ path: path.join(OUTPUT, 'quiz-wrong-answer.png') });
+  // Typing in a field never answers.
+  await page.keyboard.press('Enter');
+  await question.waitFor();
+  await page.getByRole('searchbox').first().fill('3');
+  assert.equal(await page.getByTestId('quiz-verdict').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
