@@ -40,6 +40,10 @@ fn mount_app() -> (
     history
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#"))
         .expect("reset hash");
+    // Each test starts from the first story: no work saved by the test before (autosave).
+    if let Ok(Some(storage)) = web_sys::window().expect("window").local_storage() {
+        let _ = storage.remove_item("ie-lifecycle.autosave");
+    }
     let el = container();
     let handle = leptos::mount::mount_to(el.clone(), App);
     (el, handle)

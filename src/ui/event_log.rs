@@ -7,12 +7,14 @@
 //! click handler on the list, and the "Why?" highlight is one effect on the list, not one per
 //! line.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::TimeDelta;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dom::{Dom, Writer};
-use super::state::{use_app, AppState};
+use super::state::use_app;
 use super::use_lang;
 use super::why::use_log_highlight;
 use crate::i18n::{
@@ -80,6 +82,46 @@ pub fn EventLog() -> impl IntoView {
         })
     });
     let list = NodeRef::<leptos::html::Ol>::new();
+    // The lines, keyed by what they show: a line that stays is kept (and moved if the order
+    // needs it), a new one is written once by `line`.
+    let drawn = StoredValue::new_local(HashMap::<Shown, web_sys::Element>::new());
+    Effect::new(move |_| {
+        let Some(ol) = list.get() else {
+            return;
+        };
+        entries.with(|(shown, _)| {
+            drawn.update_value(|map| {
+                let keep: HashSet<Shown> = shown.iter().copied().collect();
+                map.retain(|k, li| {
+                    let stays = keep.contains(k);
+                    if !stays {
+                        li.remove();
+                    }
+                    stays
+                });
+                let mut cursor = ol.first_child();
+                app.sim().with_untracked(|s| {
+                    for sh in shown {
+                        let li = match map.get(sh) {
+                            Some(li) => li.clone(),
+                            None => {
+                                let Some(li) = new_line(&ol, s, *sh) else {
+                                    continue;
+                                };
+                                map.insert(*sh, li.clone());
+                                li
+                            }
+                        };
+                        if cursor.as_ref().is_some_and(|c| c.is_same_node(Some(&li))) {
+                            cursor = cursor.and_then(|c| c.next_sibling());
+                        } else {
+                            let _ = ol.insert_before(&li, cursor.as_ref());
+                        }
+                    }
+                });
+            });
+        });
+    });
     // A "Why?" link points at an entry: highlighted, and its time focused once.
     let highlight = use_log_highlight();
     Effect::new(move |_| {
@@ -126,22 +168,6 @@ pub fn EventLog() -> impl IntoView {
             app.seek(at);
         }
     };
-    let item = move |shown: Shown| {
-        app.sim().with_untracked(|s| {
-            let e = s.full_log().get(shown.seq)?;
-            let mut class = String::from("log-entry");
-            if e.source == Source::Automatic {
-                class.push_str(" automatic");
-            }
-            if e.is_refused() {
-                class.push_str(" refused");
-            }
-            Some(view! {
-                <li class=class data-source=e.source.id() data-seq=shown.seq
-                    use:draw_line=(app, shown.seq, lang_of(shown.lang)) />
-            })
-        })
-    };
     view! {
         <section class="panel log" aria-labelledby="log-heading">
             <h2 id="log-heading">{move || t(Text::LogHeading)}</h2>
@@ -158,7 +184,6 @@ pub fn EventLog() -> impl IntoView {
             </p>
             <ol class="log-list" class:playing=move || app.playing().get() data-testid="event-log"
                 node_ref=list on:click=seek_to>
-                <For each=move || entries.get().0 key=|s: &Shown| *s children=item />
             </ol>
             <Show when=move || entries.with(|e| e.1 == 0)>
                 <p class="hint">{move || t(Text::NothingYet)}</p>
@@ -177,12 +202,22 @@ fn lang_of(tag: &str) -> Lang {
 /// An entry's line inside its `<li>`: time (a button), source, event, job and drive, what
 /// changed or why it was refused, and the rule.
 /// Fills a list item with its log line when Leptos builds the item.
-fn draw_line(el: web_sys::Element, (app, seq, lang): (AppState, usize, Lang)) {
-    app.sim().with_untracked(|s| {
-        if let Some(e) = s.full_log().get(seq) {
-            line(&el, s, e, lang);
-        }
-    });
+/// A new list item for entry `shown.seq`, its line written.
+fn new_line(ol: &web_sys::Element, sim: &Simulation, shown: Shown) -> Option<web_sys::Element> {
+    let e = sim.full_log().get(shown.seq)?;
+    let li = ol.owner_document()?.create_element("li").ok()?;
+    let mut class = String::from("log-entry");
+    if e.source == Source::Automatic {
+        class.push_str(" automatic");
+    }
+    if e.is_refused() {
+        class.push_str(" refused");
+    }
+    let _ = li.set_attribute("class", &class);
+    let _ = li.set_attribute("data-source", e.source.id());
+    let _ = li.set_attribute("data-seq", &shown.seq.to_string());
+    line(&li, sim, e, lang_of(shown.lang));
+    Some(li)
 }
 
 /// Writes one log line into its list item (text as text nodes, never as markup).
