@@ -1,31 +1,72 @@
 //! Saved work that could not be restored, in one line, with its download (it was set aside,
-//! never silently discarded).
+//! never silently discarded). Written by `ui::dom`; its two buttons share one handler.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::autosave::SaveProblem;
+use super::dom::{Dom, Writer};
 use super::download::download;
 use super::use_lang;
 use crate::i18n::autosave::{autosave_problem, autosave_word};
 use crate::i18n::Text;
-use crate::ui::tr;
 
 #[component]
 pub fn AutosaveNotice(saved: Option<(String, SaveProblem)>) -> impl IntoView {
     let lang = use_lang();
-    let shown = RwSignal::new(saved);
-    move || {
-        shown.get().map(|(raw, problem)| {
-            view! {
-                <div class="notice error" role="alert" data-testid="autosave-problem">
-                    <p>{move || autosave_problem(lang.get(), &problem)}</p>
-                    <button type="button" on:click=move |_| {
-                        let _ = download("ie-lifecycle-saved-work.json", "application/json", &raw);
-                    }>{move || autosave_word(lang.get(), false)}</button>
-                    " "
-                    <button type="button" on:click=move |_| shown.set(None)>{tr(Text::Dismiss)}</button>
-                </div>
+    let shown = StoredValue::new(saved);
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let (Some(div), lang) = (node.get(), lang.get()) else {
+            return;
+        };
+        let Some(mut w) = Dom::replacing(&div, false) else {
+            return;
+        };
+        shown.with_value(|s| {
+            if let Some((_, problem)) = s {
+                w.open("div")
+                    .attr("class", "notice error")
+                    .attr("role", "alert")
+                    .attr("data-testid", "autosave-problem")
+                    .open("p")
+                    .text(&autosave_problem(lang, problem))
+                    .close();
+                for (act, text) in [
+                    ("download", autosave_word(lang, false)),
+                    ("dismiss", lang.t(Text::Dismiss)),
+                ] {
+                    w.open("button")
+                        .attr("type", "button")
+                        .attr("data-act", act)
+                        .text(text)
+                        .close()
+                        .text(" ");
+                }
+                w.close();
             }
-        })
-    }
+        });
+    });
+    let click = move |ev: leptos::ev::MouseEvent| {
+        let act = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button[data-act]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-act"));
+        match act.as_deref() {
+            Some("download") => shown.with_value(|s| {
+                if let Some((raw, _)) = s {
+                    let _ = download("ie-lifecycle-saved-work.json", "application/json", raw);
+                }
+            }),
+            Some("dismiss") => {
+                shown.set_value(None);
+                if let Some(div) = node.get_untracked() {
+                    div.set_text_content(None);
+                }
+            }
+            _ => {}
+        }
+    };
+    view! { <div node_ref=node on:click=click></div> }
 }

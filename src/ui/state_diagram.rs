@@ -308,6 +308,18 @@ pub fn StateDiagram(
             let _ = again.unchecked_ref::<web_sys::HtmlElement>().focus();
         }
     });
+    let lines = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let (Some(div), lang) = (lines.get(), lang.get()) else {
+            return;
+        };
+        let Some(mut w) = Dom::replacing(&div, false) else {
+            return;
+        };
+        if let Some(pick) = picked.get() {
+            rules.with(|r| draw_rules(&mut w, machine, pick, r, lang));
+        }
+    });
     let (w, h) = machine.size();
     let (name, head) = match machine {
         Machine::Job => (DgText::JobStates, "job-head"),
@@ -332,76 +344,58 @@ pub fn StateDiagram(
             <svg class="state-diagram" data-machine=head role="group" node_ref=svg
                 aria-label=move || dg(lang.get(), name) viewBox=format!("0 0 {w} {h}")
                 width=w height=h></svg>
-            <RuleLines machine picked rules />
+            <div class="diagram-rules" aria-live="polite" node_ref=lines></div>
         </div>
     }
 }
 
 /// The chosen state's or arrow's rules, one line each: id, words, and the transitions.
-#[component]
-fn RuleLines(
-    machine: Machine,
-    picked: RwSignal<Option<Pick>>,
-    rules: Memo<Rules>,
-) -> impl IntoView {
-    let lang = use_lang();
-    let lines = move || {
-        let pick = picked.get()?;
-        let rules = rules.get();
-        let mut groups: Vec<(RuleId, Vec<Edge>)> = Vec::new();
-        for e in machine
-            .edges()
-            .iter()
-            .filter(|e| e.applies(&rules) && pick.covers(e))
-        {
-            match groups.iter_mut().find(|g| g.0 == e.rule) {
-                Some(g) => g.1.push(*e),
-                None => groups.push((e.rule, vec![*e])),
-            }
+fn draw_rules<W: Writer>(w: &mut W, machine: Machine, pick: Pick, rules: &Rules, lang: Lang) {
+    let mut groups: Vec<(RuleId, Vec<Edge>)> = Vec::new();
+    for e in machine
+        .edges()
+        .iter()
+        .filter(|e| e.applies(rules) && pick.covers(e))
+    {
+        match groups.iter_mut().find(|g| g.0 == e.rule) {
+            Some(g) => g.1.push(*e),
+            None => groups.push((e.rule, vec![*e])),
         }
-        let title = match pick {
-            Pick::Node(n) => n.id().to_string(),
-            Pick::Arrow(f, t, _) => format!("{} → {}", f.id(), t.id()),
-        };
-        Some((title, groups))
-    };
-    view! {
-        <div class="diagram-rules" aria-live="polite">
-            {move || {
-                let lang = lang.get();
-                lines()
-                    .map(|(title, groups)| {
-                        view! {
-                            <p class="rules-of">{dg(lang, DgText::RulesOf)} " " <strong>{title}</strong></p>
-                            <ul>
-                                {groups
-                                    .into_iter()
-                                    .map(|(rule, edges)| {
-                                        let how = edges
-                                            .iter()
-                                            .map(|e| {
-                                                let after = e
-                                                    .after
-                                                    .map(|d| format!(" ({})", after_days(lang, d.num_days())))
-                                                    .unwrap_or_default();
-                                                format!("{}: {} → {}{after}", e.trigger.id(), e.from.id(), e.to.id())
-                                            })
-                                            .collect::<Vec<_>>()
-                                            .join("; ");
-                                        view! {
-                                            <li>
-                                                <span class="rule-id">{rule.id()}</span> " " {rule_text(lang, rule)}
-                                                " — " <span class="how">{how}</span>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                    })
-            }}
-        </div>
     }
+    let title = match pick {
+        Pick::Node(n) => n.id().to_string(),
+        Pick::Arrow(f, t, _) => format!("{} → {}", f.id(), t.id()),
+    };
+    w.open("p")
+        .attr("class", "rules-of")
+        .text(dg(lang, DgText::RulesOf))
+        .text(" ")
+        .open("strong")
+        .text(&title)
+        .close()
+        .close()
+        .open("ul");
+    for (rule, edges) in groups {
+        let how = edges
+            .iter()
+            .map(|e| {
+                let after = e
+                    .after
+                    .map(|d| format!(" ({})", after_days(lang, d.num_days())))
+                    .unwrap_or_default();
+                format!("{}: {} → {}{after}", e.trigger.id(), e.from.id(), e.to.id())
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        w.open("li")
+            .leaf("span", "rule-id", rule.id())
+            .text(" ")
+            .text(rule_text(lang, rule))
+            .text(" — ")
+            .leaf("span", "how", &how)
+            .close();
+    }
+    w.close();
 }
 
 #[cfg(test)]
