@@ -169,6 +169,7 @@ pub fn text(key: Text) -> &'static str {
         Text::KeyDays => "1 day back or forward",
         Text::KeySpeed => "faster or slower",
         Text::KeyProjector => "projector mode on or off",
+        Text::KeyQuiz => "quiz on or off",
         Text::KeySheet => "this list",
         Text::KeyClose => "close this list",
         Text::KeysNote => "Keys do nothing while you type in a field.",

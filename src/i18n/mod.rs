@@ -236,6 +236,7 @@ texts! {
     KeyDays,
     KeySpeed,
     KeyProjector,
+    KeyQuiz,
     KeySheet,
     KeyClose,
     KeysNote,

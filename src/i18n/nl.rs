@@ -171,6 +171,7 @@ pub fn text(key: Text) -> &'static str {
         Text::KeyDays => "1 dag terug of vooruit",
         Text::KeySpeed => "sneller of langzamer",
         Text::KeyProjector => "projectormodus aan of uit",
+        Text::KeyQuiz => "quiz aan of uit",
         Text::KeySheet => "deze lijst",
         Text::KeyClose => "deze lijst sluiten",
         Text::KeysNote => "Toetsen doen niets tijdens het typen in een veld.",

@@ -3,8 +3,8 @@
 //! Which key does what is a pure function (`command`), tested natively; whether it may run
 //! where the focus is, another (`allowed`). Keys never act while someone types in a field,
 //! nor with Ctrl, Alt or Meta held (those belong to the browser and the system), nor while
-//! the shortcut sheet is open, nor when a control already handled the key. `q` is kept free
-//! for the quiz.
+//! the shortcut sheet is open, nor when a control already handled the key. `q` starts or
+//! stops the quiz (by its own button, so the quiz keeps one way in).
 
 use chrono::TimeDelta;
 use leptos::prelude::*;
@@ -27,6 +27,7 @@ pub enum Command {
     Faster,
     Slower,
     Projector,
+    Quiz,
     Sheet,
 }
 
@@ -42,6 +43,7 @@ pub fn command(key: &str, shift: bool) -> Option<Command> {
         "+" | "=" => Command::Faster,
         "-" | "_" => Command::Slower,
         "p" | "P" => Command::Projector,
+        "q" | "Q" => Command::Quiz,
         "?" => Command::Sheet,
         _ => return None,
     })
@@ -123,6 +125,16 @@ fn run(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>, cmd: Command) {
         Command::Faster => app.set_speed(app.speed().get_untracked().faster()),
         Command::Slower => app.set_speed(app.speed().get_untracked().slower()),
         Command::Projector => view.toggle_projector(),
+        Command::Quiz => {
+            if let Some(b) = document()
+                .query_selector("[data-testid=quiz-toggle]")
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                b.click();
+            }
+        }
         Command::Sheet => open_sheet(lang.get_untracked()),
     }
 }
@@ -132,7 +144,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_key_has_its_command_and_q_is_free() {
+    fn each_key_has_its_command() {
         assert_eq!(command(" ", false), Some(Command::PlayPause));
         assert_eq!(command("ArrowLeft", false), Some(Command::PrevEvent));
         assert_eq!(command("ArrowRight", false), Some(Command::NextEvent));
@@ -142,7 +154,8 @@ mod tests {
         assert_eq!(command("-", false), Some(Command::Slower));
         assert_eq!(command("p", false), Some(Command::Projector));
         assert_eq!(command("?", true), Some(Command::Sheet));
-        for free in ["q", "Q", "Enter", "Escape", "Tab", "a", "ArrowUp"] {
+        assert_eq!(command("q", false), Some(Command::Quiz));
+        for free in ["Enter", "Escape", "Tab", "a", "ArrowUp"] {
             assert_eq!(command(free, false), None, "{free}");
         }
     }

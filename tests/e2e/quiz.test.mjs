@@ -13,8 +13,7 @@ test('a keyboard-only quiz round: the clock stops before each step, number keys 
   const { page, context, errors } = await openPage(env.browser, env.server.origin);
   await page.goto(`${env.server.url}#preset=happy-import`);
   await waitForApp(page);
-  await page.getByTestId('quiz-toggle').focus();
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('q');
   const question = page.getByTestId('quiz-question');
   await question.getByText('What will the status of lab-a be after EnterTracking', { exact: false }).waitFor();
   assert.match(await question.innerText(), /Now: Creating\.$/);
@@ -37,8 +36,13 @@ test('a keyboard-only quiz round: the clock stops before each step, number keys 
   // Typing in a field never answers.
   await page.keyboard.press('Enter');
   await question.waitFor();
-  await page.getByRole('searchbox').first().fill('3');
+  await page.getByRole('searchbox').first().fill('3q');
   assert.equal(await page.getByTestId('quiz-verdict').count(), 0);
+  assert.equal(await page.getByTestId('quiz-toggle').getAttribute('aria-pressed'), 'true');
+  await page.locator('h1').click();
+  await page.keyboard.press('q');
+  await question.waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('quiz-toggle').getAttribute('aria-pressed'), 'false');
   assert.deepEqual(errors, []);
   await context.close();
 });
