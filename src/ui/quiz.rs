@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::dom::{Dom, Writer};
+use super::dom::{acted, find, Dom, Writer};
 use super::format;
 use super::state::use_app;
 use super::use_lang;
@@ -176,54 +176,74 @@ pub fn QuizPanel() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
-    let t = move |k| qz(lang.get(), k);
-    // The question or the verdict, written by `ui::dom`; its buttons share one handler.
-    let body = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let (Some(div), lang) = (body.get(), lang.get()) else {
-            return;
+    // Written by `ui::dom`: the heading, the toggle, the score and the live region once per
+    // language; the toggle's words, the score and the question or verdict as they change.
+    let node = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |drawn: Option<Option<Lang>>| {
+        let (drawn, lang) = (drawn.flatten(), lang.get());
+        let Some(root) = node.get() else {
+            return drawn;
         };
-        let Some(mut w) = Dom::replacing(&div, false) else {
-            return;
-        };
-        mode.with(|m| draw(&mut w, m, lang));
+        let root: &web_sys::Element = &root;
+        if drawn != Some(lang) {
+            if let Some(mut w) = Dom::replacing(root, false) {
+                w.open("h2")
+                    .attr("id", "quiz-heading")
+                    .attr("class", "visually-hidden")
+                    .text(qz(lang, Q::Heading))
+                    .close();
+                w.open("button")
+                    .attr("type", "button")
+                    .attr("data-testid", "quiz-toggle")
+                    .attr("data-act", "toggle")
+                    .close()
+                    .text(" ");
+                w.open("span")
+                    .attr("class", "quiz-score")
+                    .attr("data-testid", "quiz-score")
+                    .close();
+                w.open("div")
+                    .attr("role", "status")
+                    .attr("aria-live", "polite")
+                    .attr("class", "quiz-body")
+                    .close();
+            }
+        }
+        let off = mode.with(|m| matches!(m, Mode::Off));
+        if let Some(b) = find(root, "[data-testid=quiz-toggle]") {
+            let _ = b.set_attribute("aria-pressed", if off { "false" } else { "true" });
+            b.set_text_content(Some(qz(lang, if off { Q::Start } else { Q::Stop })));
+        }
+        if let Some(span) = find(root, ".quiz-score") {
+            let (right, asked) = score.get();
+            let _ = span.toggle_attribute_with_force("hidden", asked == 0);
+            span.set_text_content(Some(&score_line(lang, right, asked)));
+        }
+        if let Some(mut w) = find(root, ".quiz-body").and_then(|d| Dom::replacing(&d, false)) {
+            mode.with(|m| draw(&mut w, m, lang));
+        }
+        Some(lang)
     });
     let click = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let act = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("button[data-act]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-act"));
-        match act.as_deref() {
-            Some("next") => next(),
-            Some(i) => {
+        let Some((_, act)) = acted(&ev) else {
+            return;
+        };
+        match act.as_str() {
+            "toggle" => {
+                if mode.with_untracked(|m| matches!(m, Mode::Off)) {
+                    score.set((0, 0));
+                    next();
+                } else {
+                    mode.set(Mode::Off);
+                }
+            }
+            "next" => next(),
+            i => {
                 if let Ok(i) = i.parse() {
                     choose(i);
                 }
             }
-            None => {}
         }
     };
-    view! {
-        <section class="quiz panel" aria-labelledby="quiz-heading">
-            <h2 id="quiz-heading" class="visually-hidden">{move || t(Q::Heading)}</h2>
-            <button type="button" data-testid="quiz-toggle" aria-pressed=move || (!matches!(mode.get(), Mode::Off)).to_string()
-                on:click=move |_| {
-                    if mode.with_untracked(|m| matches!(m, Mode::Off)) {
-                        score.set((0, 0));
-                        next();
-                    } else {
-                        mode.set(Mode::Off);
-                    }
-                }>
-                {move || if matches!(mode.get(), Mode::Off) { t(Q::Start) } else { t(Q::Stop) }}
-            </button>
-            " "
-            <span class="quiz-score" data-testid="quiz-score" hidden=move || score.with(|s| s.1 == 0)>
-                {move || score.with(|s| score_line(lang.get(), s.0, s.1))}
-            </span>
-            <div role="status" aria-live="polite" node_ref=body on:click=click></div>
-        </section>
-    }
+    view! { <section class="quiz panel" aria-labelledby="quiz-heading" node_ref=node on:click=click></section> }
 }
