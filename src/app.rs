@@ -48,6 +48,9 @@ pub fn App() -> impl IntoView {
         ),
     };
     app.set_link_warnings(warnings);
+    if let Some(job) = crate::share::hash::selected_job(&start_link) {
+        app.select(job);
+    }
     app.set_notice(notice);
     provide_context(app);
     provide_last_action();

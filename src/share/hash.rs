@@ -195,7 +195,32 @@ pub struct ViewParams {
 }
 
 fn is_view_key(pair: &str) -> bool {
-    pair.starts_with("view=") || pair.starts_with("lang=")
+    pair.starts_with("view=") || pair.starts_with("lang=") || pair.starts_with("job=")
+}
+
+/// The job a link selects: `job=<base64url of the name, no padding>` (names may hold spaces
+/// and any letter). A name that is not a valid job name is no selection: a view never makes a
+/// link fail.
+pub fn selected_job(hash: &str) -> Option<String> {
+    if hash.len() > MAX_LINK_CHARS {
+        return None;
+    }
+    let value = hash
+        .strip_prefix('#')
+        .unwrap_or(hash)
+        .split('&')
+        .find_map(|p| p.strip_prefix("job="))?;
+    let name = String::from_utf8(base64url::decode(value).ok()?).ok()?;
+    crate::model::limits::check_text(&name, crate::model::limits::TextField::JobName)
+        .ok()
+        .map(|_| name)
+}
+
+/// The tail a link gets for the selected job (empty for none).
+pub fn job_suffix(job: Option<&str>) -> String {
+    job.map_or_else(String::new, |name| {
+        format!("&job={}", base64url::encode(name.as_bytes()))
+    })
 }
 
 /// The extras of a hash (with or without `#`). Anything unknown or malformed is the default:
@@ -423,6 +448,16 @@ mod tests {
         // The scenario and the moment read exactly as without the extras.
         assert_eq!(parse(&link), parse(&base));
         assert_eq!(view_params(&base), ViewParams::default());
+        // The selected job rides along as base64url (any name), and is no part of the story.
+        let with_job = format!("{link}{}", job_suffix(Some("Kasteel Ärø")));
+        assert_eq!(selected_job(&with_job).as_deref(), Some("Kasteel Ärø"));
+        assert_eq!(without_view(&with_job), format!("#{base}"));
+        assert_eq!(parse(&with_job), parse(&base));
+        assert_eq!(selected_job(&link), None);
+        assert_eq!(job_suffix(None), "");
+        let bad = format!("#{base}&job={}", base64url::encode(b"a\tb"));
+        assert_eq!(selected_job(&bad), None, "not a job name");
+        assert_eq!(selected_job(&format!("#{base}&job=%%%")), None);
         // Order does not matter; unknown values are the default; other keys stay tolerated.
         let odd = "lang=nl&preset=export&view=projector&zoom=2";
         assert_eq!(view_params(odd), view);

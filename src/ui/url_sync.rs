@@ -69,7 +69,7 @@ pub fn current_link(app: AppState, view: ViewPrefs, lang: Lang) -> String {
         Ok(part) => format!(
             "{page}#{}{}",
             hash::with_time(&part, app.now().get()),
-            view_suffix(view, lang)
+            view_suffix(view, lang) + &app.selected().with(|j| hash::job_suffix(j.as_deref()))
         ),
         Err(_) => href.clone(),
     })
@@ -108,7 +108,8 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
             return;
         }
         let now = app.now().get();
-        let extras = view_suffix(view, lang.get());
+        let extras = view_suffix(view, lang.get())
+            + &app.selected().with(|j| hash::job_suffix(j.as_deref()));
         let text = match scenario_part.with(|part| {
             part.as_ref()
                 .map(|p| hash::with_time(p, now))
@@ -181,7 +182,11 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
         if lang.get_untracked() != asked_lang {
             lang.set(asked_lang);
         }
+        let job = hash::selected_job(&link);
         if hash::without_view(&link) == current {
+            if app.selected().get_untracked() != job {
+                app.select(job);
+            }
             return;
         }
         match hash::parse(&hash::without_view(&link)) {
@@ -189,6 +194,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
                 app.set_notice(None);
                 app.follow_link(req.scenario, req.at);
                 app.set_link_warnings(req.warnings);
+                app.select(job);
             }
             Ok(None) => {}
             Err(e) => app.set_notice(Some(bad_link(link, &e, false))),

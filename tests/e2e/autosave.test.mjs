@@ -78,3 +78,20 @@ test('Reset forgets the saved work and starts the first story again', async () =
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the selected job is in the link (&job=) and a shared link opens with it selected', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.url}#preset=abandoned&t=2026-01-10T09:00:00Z`);
+  await waitForApp(page);
+  await page.getByRole('table', { name: 'Jobs' }).getByRole('button', { name: 'updated', exact: true }).click();
+  await page.waitForFunction(() => location.hash.includes('&job='));
+  const link = await page.evaluate(() => location.href);
+  const other = await openPage(env.browser, env.server.origin);
+  await other.page.goto(link);
+  await waitForApp(other.page);
+  await other.page.getByRole('heading', { name: 'Job details: updated' }).waitFor();
+  assert.deepEqual(other.errors, []);
+  await other.context.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

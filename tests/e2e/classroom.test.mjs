@@ -164,7 +164,8 @@ test('projector mode: the p key, the header button and a &view=projector link th
   await button.click();
   assert.equal(await rootClass(page), '');
   await page.waitForFunction(() => !location.hash.includes('view='));
-  assert.match(await hash(page), /^#preset=happy-import&t=2026-01-05T09:00:00Z$/, 'the old link form, unchanged');
+  // The old form, plus only the selected job (lab-a, selected before the reload, stays so).
+  assert.match(await hash(page), /^#preset=happy-import&t=2026-01-05T09:00:00Z&job=bGFiLWE$/, 'the old link form, unchanged');
   await selectJob(page, 'lab-a');
   const normalWidth = await page.locator('.state-diagram').first().evaluate((svg) => svg.getBoundingClientRect().width);
   assert.ok(diagramWidth > normalWidth, `the diagram is larger on the projector (${diagramWidth} > ${normalWidth})`);
