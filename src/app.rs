@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
         ),
     };
     app.set_link_warnings(warnings);
+    app.set_show_deleted(crate::share::hash::shows_deleted(&start_link));
     if let Some(job) = crate::share::hash::selected_job(&start_link) {
         app.select(job);
     }

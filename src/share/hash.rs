@@ -195,7 +195,20 @@ pub struct ViewParams {
 }
 
 fn is_view_key(pair: &str) -> bool {
-    pair.starts_with("view=") || pair.starts_with("lang=") || pair.starts_with("job=")
+    pair.starts_with("view=")
+        || pair.starts_with("lang=")
+        || pair.starts_with("job=")
+        || pair.starts_with("deleted=")
+}
+
+/// Whether a link asks the jobs table to list deleted jobs (`deleted=1`).
+pub fn shows_deleted(hash: &str) -> bool {
+    hash.len() <= MAX_LINK_CHARS
+        && hash
+            .strip_prefix('#')
+            .unwrap_or(hash)
+            .split('&')
+            .any(|p| p == "deleted=1")
 }
 
 /// The job a link selects: `job=<base64url of the name, no padding>` (names may hold spaces
@@ -216,11 +229,16 @@ pub fn selected_job(hash: &str) -> Option<String> {
         .map(|_| name)
 }
 
-/// The tail a link gets for the selected job (empty for none).
-pub fn job_suffix(job: Option<&str>) -> String {
-    job.map_or_else(String::new, |name| {
+/// The tail a link gets for the selected job (empty for none) and "show deleted" (empty when
+/// off).
+pub fn job_suffix(job: Option<&str>, deleted: bool) -> String {
+    let mut out = job.map_or_else(String::new, |name| {
         format!("&job={}", base64url::encode(name.as_bytes()))
-    })
+    });
+    if deleted {
+        out.push_str("&deleted=1");
+    }
+    out
 }
 
 /// The extras of a hash (with or without `#`). Anything unknown or malformed is the default:
@@ -449,12 +467,13 @@ mod tests {
         assert_eq!(parse(&link), parse(&base));
         assert_eq!(view_params(&base), ViewParams::default());
         // The selected job rides along as base64url (any name), and is no part of the story.
-        let with_job = format!("{link}{}", job_suffix(Some("Kasteel Ärø")));
+        let with_job = format!("{link}{}", job_suffix(Some("Kasteel Ärø"), true));
+        assert!(shows_deleted(&with_job) && !shows_deleted(&link));
         assert_eq!(selected_job(&with_job).as_deref(), Some("Kasteel Ärø"));
         assert_eq!(without_view(&with_job), format!("#{base}"));
         assert_eq!(parse(&with_job), parse(&base));
         assert_eq!(selected_job(&link), None);
-        assert_eq!(job_suffix(None), "");
+        assert_eq!(job_suffix(None, false), "");
         let bad = format!("#{base}&job={}", base64url::encode(b"a\tb"));
         assert_eq!(selected_job(&bad), None, "not a job name");
         assert_eq!(selected_job(&format!("#{base}&job=%%%")), None);

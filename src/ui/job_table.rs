@@ -28,6 +28,13 @@ pub fn JobTable() -> impl IntoView {
     let lang = use_lang();
     let t = move |key| lang.get().t(key);
     let query = RwSignal::new(RowQuery::default());
+    // "Show deleted" lives in the app (the link carries it); the query follows it.
+    Effect::new(move |_| {
+        let on = app.show_deleted().get();
+        if query.with_untracked(|q| q.show_deleted != on) {
+            query.update(|q| q.show_deleted = on);
+        }
+    });
     let page = app.table_page();
     // Every job is filtered and sorted (borrowed from the simulation, nothing copied); only
     // the shown page's cells are written.
@@ -141,10 +148,10 @@ pub fn JobTable() -> impl IntoView {
             <label>
                 <input
                     type="checkbox"
-                    prop:checked=move || query.with(|q| q.show_deleted)
+                    prop:checked=move || app.show_deleted().get()
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        query.update(|q| q.show_deleted = on);
+                        app.set_show_deleted(on);
                     }
                 />
                 " " {move || t(Text::ShowDeleted)}

@@ -74,6 +74,8 @@ pub struct AppState {
     /// What did not fit the rules in the `#azure=` link the world was opened from (the Azure
     /// panel shows them as after a paste); cleared by any other load.
     link_warnings: RwSignal<Vec<Warning>>,
+    /// The jobs table lists deleted jobs too (part of the link: `&deleted=1`).
+    show_deleted: RwSignal<bool>,
 }
 
 impl AppState {
@@ -113,6 +115,17 @@ impl AppState {
             undo: StoredValue::new(None),
             new_history_step: StoredValue::new(false),
             link_warnings: RwSignal::new(Vec::new()),
+            show_deleted: RwSignal::new(false),
+        }
+    }
+
+    pub fn show_deleted(&self) -> ReadSignal<bool> {
+        self.show_deleted.read_only()
+    }
+
+    pub fn set_show_deleted(&self, on: bool) {
+        if self.show_deleted.get_untracked() != on {
+            self.show_deleted.set(on);
         }
     }
 

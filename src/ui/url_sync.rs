@@ -69,7 +69,10 @@ pub fn current_link(app: AppState, view: ViewPrefs, lang: Lang) -> String {
         Ok(part) => format!(
             "{page}#{}{}",
             hash::with_time(&part, app.now().get()),
-            view_suffix(view, lang) + &app.selected().with(|j| hash::job_suffix(j.as_deref()))
+            view_suffix(view, lang)
+                + &app
+                    .selected()
+                    .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()))
         ),
         Err(_) => href.clone(),
     })
@@ -109,7 +112,9 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
         }
         let now = app.now().get();
         let extras = view_suffix(view, lang.get())
-            + &app.selected().with(|j| hash::job_suffix(j.as_deref()));
+            + &app
+                .selected()
+                .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()));
         let text = match scenario_part.with(|part| {
             part.as_ref()
                 .map(|p| hash::with_time(p, now))
@@ -173,7 +178,21 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
             "#{}",
             hash::format(&app.shareable(), app.now().get_untracked())
         );
-        // The look first: an address that changes only the look reloads nothing.
+        let story = hash::without_view(&link);
+        // A link that does not open changes nothing, its look included: a changed look would
+        // rewrite the address and the bad link would be gone before anyone could correct it.
+        let request = if story == current {
+            None
+        } else {
+            match hash::parse(&story) {
+                Ok(request) => request,
+                Err(e) => {
+                    app.set_notice(Some(bad_link(link, &e, false)));
+                    return;
+                }
+            }
+        };
+        // The look: an address that changes only the look reloads nothing.
         let asked = hash::view_params(&link);
         if view.projector().get_untracked() != asked.projector {
             view.set_projector(asked.projector);
@@ -182,22 +201,15 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
         if lang.get_untracked() != asked_lang {
             lang.set(asked_lang);
         }
+        app.set_show_deleted(hash::shows_deleted(&link));
         let job = hash::selected_job(&link);
-        if hash::without_view(&link) == current {
-            if app.selected().get_untracked() != job {
-                app.select(job);
-            }
-            return;
-        }
-        match hash::parse(&hash::without_view(&link)) {
-            Ok(Some(req)) => {
-                app.set_notice(None);
-                app.follow_link(req.scenario, req.at);
-                app.set_link_warnings(req.warnings);
-                app.select(job);
-            }
-            Ok(None) => {}
-            Err(e) => app.set_notice(Some(bad_link(link, &e, false))),
+        if let Some(req) = request {
+            app.set_notice(None);
+            app.follow_link(req.scenario, req.at);
+            app.set_link_warnings(req.warnings);
+            app.select(job);
+        } else if story == current && app.selected().get_untracked() != job {
+            app.select(job);
         }
     };
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| follow());

@@ -95,3 +95,20 @@ test('the selected job is in the link (&job=) and a shared link opens with it se
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('"Show deleted jobs" is in the link (&deleted=1) and survives a reload', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.url}#preset=abandoned&t=2026-01-20T09:00:00Z`);
+  await waitForApp(page);
+  assert.equal(await page.locator('table.job-table tbody tr').count(), 1, 'forgotten is deleted and hidden');
+  await page.getByLabel('Show deleted jobs').check();
+  await page.waitForFunction(() => location.hash.includes('&deleted=1'));
+  await page.reload();
+  await waitForApp(page);
+  assert.ok(await page.getByLabel('Show deleted jobs').isChecked());
+  await waitForJobStatus(page, 'forgotten', 'Deleted');
+  await page.getByLabel('Show deleted jobs').uncheck();
+  await page.waitForFunction(() => !location.hash.includes('deleted='));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
