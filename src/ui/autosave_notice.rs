@@ -2,10 +2,9 @@
 //! never silently discarded). Written by `ui::dom`; its two buttons share one handler.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::autosave::SaveProblem;
-use super::dom::{Dom, Writer};
+use super::dom::{acted, Dom, Writer};
 use super::download::download;
 use super::use_lang;
 use crate::i18n::autosave::{autosave_problem, autosave_word};
@@ -48,11 +47,7 @@ pub fn AutosaveNotice(saved: Option<(String, SaveProblem)>) -> impl IntoView {
         });
     });
     let click = move |ev: leptos::ev::MouseEvent| {
-        let act = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("button[data-act]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-act"));
+        let act = acted(&ev).map(|(_, act)| act);
         match act.as_deref() {
             Some("download") => shown.with_value(|s| {
                 if let Some((raw, _)) = s {

@@ -12,7 +12,7 @@ use leptos::portal::Portal;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{Dom, Writer};
+use super::dom::{acted, Dom, Writer};
 use super::format;
 use super::state::use_app;
 use super::use_lang;
@@ -215,11 +215,7 @@ pub(super) fn WhyCard(
         }
     });
     let click = move |ev: leptos::ev::MouseEvent| {
-        let act = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("button[data-act]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-act"));
+        let act = acted(&ev).map(|(_, act)| act);
         match act.as_deref() {
             Some("close") => close(),
             Some("cause") => {
