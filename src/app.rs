@@ -58,14 +58,14 @@ pub fn App() -> impl IntoView {
     use_ticker(app);
     use_url_sync(app, view, lang);
     use_keyboard(app, view, lang);
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.get().tag());
         }
     });
     // A story with no jobs (the Blank one) opens "New job": that is the first thing to do.
     let new_job = NodeRef::<leptos::html::Details>::new();
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         app.source().track();
         if app.jobs().with_untracked(|jobs| jobs.is_empty()) {
             if let Some(fold) = new_job.get_untracked() {

@@ -75,7 +75,7 @@ pub fn ActionButton(
     let quiet = RwSignal::new(false);
     // A refusal or a confirmation belongs to its moment and its job: moving the clock or
     // choosing another job clears it.
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         app.now().track();
         app.selected().track();
         feedback.set(None);

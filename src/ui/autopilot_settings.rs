@@ -110,7 +110,7 @@ pub fn AutopilotSettings() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let node = NodeRef::<leptos::html::Details>::new();
-    Effect::new(move |drawn: Option<Option<Lang>>| {
+    crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
         let root: Element = node.get()?.into();
         let lang = lang.get();
         if drawn.flatten() != Some(lang) {

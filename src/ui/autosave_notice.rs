@@ -15,7 +15,7 @@ pub fn AutosaveNotice(saved: Option<(String, SaveProblem)>) -> impl IntoView {
     let lang = use_lang();
     let shown = StoredValue::new(saved);
     let node = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let (Some(div), lang) = (node.get(), lang.get()) else {
             return;
         };

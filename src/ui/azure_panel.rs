@@ -134,7 +134,7 @@ pub fn AzurePanel() -> impl IntoView {
     let refused = move || result.with(|r| r.1 == Some(true));
     // Opened from an `#azure=` link: the same view as after pasting it, warnings included.
     let fold = NodeRef::<leptos::html::Details>::new();
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let lines: Vec<String> = app.link_warnings().with(|w| {
             w.iter()
                 .map(|w| azure_warning_line(lang.get(), w))

@@ -252,7 +252,7 @@ pub fn ClockBar() -> impl IntoView {
     on_cleanup(move || listener.remove());
     // Drawn anew when the language changes (a time being typed survives it); otherwise the
     // values are rewritten in place.
-    Effect::new(move |parts: Option<Option<Parts>>| {
+    crate::ui::fx::effect_with(move |parts: Option<Option<Parts>>| {
         let bar: Element = bar.get()?.into();
         let lang = lang.get();
         let parts = match parts.flatten().filter(|p| p.lang == lang) {

@@ -155,7 +155,7 @@ fn draw_rows<W: Writer>(w: &mut W, job: Option<&Job>, shown: Option<&DriveId>, l
 pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
     let lang = use_lang();
     let body = NodeRef::<leptos::html::Tbody>::new();
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let Some(tbody) = body.get() else {
             return;
         };

@@ -85,7 +85,7 @@ pub fn EventLog() -> impl IntoView {
     // The lines, keyed by what they show: a line that stays is kept (and moved if the order
     // needs it), a new one is written once by `line`.
     let drawn = StoredValue::new_local(HashMap::<Shown, web_sys::Element>::new());
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let Some(ol) = list.get() else {
             return;
         };
@@ -124,7 +124,7 @@ pub fn EventLog() -> impl IntoView {
     });
     // A "Why?" link points at an entry: highlighted, and its time focused once.
     let highlight = use_log_highlight();
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let seq = entries.with(|(shown, _)| {
             shown
                 .iter()

@@ -100,7 +100,7 @@ fn set_select(root: &Element, selector: &str, value: &str) {
 pub fn Header() -> impl IntoView {
     let (app, lang, view) = (use_app(), use_lang(), use_view());
     let node = NodeRef::<leptos::html::Header>::new();
-    Effect::new(move |drawn: Option<Option<Lang>>| {
+    crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
         let (projector, theme, lang) = (view.projector().get(), view.theme().get(), lang.get());
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("class", &root_class(projector, theme));

@@ -29,7 +29,7 @@ pub fn JobTable() -> impl IntoView {
     let t = move |key| lang.get().t(key);
     let query = RwSignal::new(RowQuery::default());
     // "Show deleted" lives in the app (the link carries it); the query follows it.
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let on = app.show_deleted().get();
         if query.with_untracked(|q| q.show_deleted != on) {
             query.update(|q| q.show_deleted = on);
@@ -68,7 +68,7 @@ pub fn JobTable() -> impl IntoView {
     // the page, the rows to bring up to date and the selection.
     let body = NodeRef::<html::Tbody>::new();
     let drawn = StoredValue::new_local(Body::default());
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let Some(tbody) = body.get() else {
             return;
         };
@@ -107,7 +107,7 @@ pub fn JobTable() -> impl IntoView {
             Some(_) => why.toggle(button, job, WhySubject::Status),
         }
     };
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let now = app.now().get();
         let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
         if !lazy.get() || app.playing().get() || extra > PAGE_SIZE {
@@ -120,7 +120,7 @@ pub fn JobTable() -> impl IntoView {
         });
     });
     // The timeline follows the table's page (past a few hundred jobs its lanes are this page).
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let names = visible.get();
         let (page, pages, total) = rows.with(|r| (r.1, r.2, r.3));
         app.set_shown(TablePage {

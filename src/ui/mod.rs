@@ -16,6 +16,7 @@ pub mod download;
 pub mod drive_table;
 pub mod event_log;
 pub mod format;
+pub mod fx;
 pub mod go_to;
 pub mod header;
 pub mod job_body;

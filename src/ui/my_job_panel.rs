@@ -258,7 +258,7 @@ pub fn MyJobPanel() -> impl IntoView {
     let lang = use_lang();
     let root = NodeRef::<html::Section>::new();
     // Drawn per language; what was typed and chosen is kept across a switch.
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let lang = lang.get();
         let Some(root) = root.get() else {
             return;

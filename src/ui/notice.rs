@@ -143,7 +143,7 @@ pub fn NoticeBar() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let host = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |drawn: Option<Option<Notice>>| {
+    crate::ui::fx::effect_with(move |drawn: Option<Option<Notice>>| {
         let host: Element = host.get()?.into();
         let (notice, lang) = (app.notice().get(), lang.get());
         // Only the language changed: what was typed into the box stays.

@@ -126,7 +126,7 @@ pub fn QuizPanel() -> impl IntoView {
     };
     // The stop: once the clock reaches the question's moment, it goes back to one second
     // before the step and waits for an answer.
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let now = app.now().get();
         let due = mode.with(|m| match m {
             Mode::Waiting(q) if now >= q.at - ASK_BEFORE => Some(q.clone()),
@@ -139,7 +139,7 @@ pub fn QuizPanel() -> impl IntoView {
         }
     });
     // Another story ends the quiz.
-    Effect::new(move |first: Option<()>| {
+    crate::ui::fx::effect_with(move |first: Option<()>| {
         app.source().track();
         if first.is_some() {
             mode.set(Mode::Off);
@@ -179,7 +179,7 @@ pub fn QuizPanel() -> impl IntoView {
     // Written by `ui::dom`: the heading, the toggle, the score and the live region once per
     // language; the toggle's words, the score and the question or verdict as they change.
     let node = NodeRef::<leptos::html::Section>::new();
-    Effect::new(move |drawn: Option<Option<Lang>>| {
+    crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
         let (drawn, lang) = (drawn.flatten(), lang.get());
         let Some(root) = node.get() else {
             return drawn;

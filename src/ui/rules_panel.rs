@@ -109,7 +109,7 @@ pub fn RulesPanel() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let node = NodeRef::<leptos::html::Section>::new();
-    Effect::new(move |drawn: Option<Option<Lang>>| {
+    crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
         let root: Element = node.get()?.into();
         let lang = lang.get();
         if drawn.flatten() != Some(lang) {

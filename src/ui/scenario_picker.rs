@@ -123,7 +123,7 @@ pub fn ScenarioPicker() -> impl IntoView {
     let node = NodeRef::<leptos::html::Section>::new();
     let problems = RwSignal::new(Vec::<Problem>::new());
     // (language drawn, story shown in the select)
-    Effect::new(move |drawn: Option<Option<(Lang, String)>>| {
+    crate::ui::fx::effect_with(move |drawn: Option<Option<(Lang, String)>>| {
         let root: Element = node.get()?.into();
         let (lang, story) = (lang.get(), current(app));
         let drawn = drawn.flatten();

@@ -282,7 +282,7 @@ pub fn StateDiagram(
     let picked = RwSignal::new(None::<Pick>);
     let picks = StoredValue::new(Vec::<Pick>::new());
     let svg = NodeRef::<leptos::svg::Svg>::new();
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let Some(el) = svg.get() else {
             return;
         };
@@ -309,7 +309,7 @@ pub fn StateDiagram(
         }
     });
     let lines = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let (Some(div), lang) = (lines.get(), lang.get()) else {
             return;
         };

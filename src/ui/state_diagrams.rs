@@ -68,7 +68,7 @@ fn last_step(
 fn flash_of(step: Memo<Option<Step>>) -> Signal<Option<Pick>> {
     let flash = RwSignal::new(None::<Pick>);
     let timer = StoredValue::new_local(None::<Timeout>);
-    Effect::new(move |prev: Option<Option<Step>>| {
+    crate::ui::fx::effect_with(move |prev: Option<Option<Step>>| {
         let now = step.get();
         if let (Some(Some(p)), Some(n)) = (&prev, &now) {
             if p.0 == n.0 && p.1 == n.1 && n.2 > p.2 {

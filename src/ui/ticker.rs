@@ -27,7 +27,7 @@ pub fn use_ticker(app: AppState) {
     // An `Interval` holds a JS closure, so it lives in local (not thread-safe) storage.
     let running = StoredValue::new_local(None::<Interval>);
     let last_ms = StoredValue::new(0.0_f64);
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         // Replacing the stored interval drops (and so cancels) the previous one.
         running.set_value(None);
         if !app.playing().get() {

@@ -106,7 +106,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
     // Write: only while paused (a link opens paused). The same text is kept as the work to
     // come back to (only when it changed: a scenario link can be a megabyte).
     let kept = StoredValue::new(String::new());
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         if app.playing().get() {
             return;
         }

@@ -185,7 +185,7 @@ pub(super) fn WhyCard(
         open.set(false);
         back.run(());
     };
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let Some(div) = body.get() else {
             return;
         };
@@ -209,7 +209,7 @@ pub(super) fn WhyCard(
             }
         }
     });
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         if let Some(c) = card.get() {
             let _ = c.focus();
         }
@@ -261,7 +261,7 @@ impl WhyHost {
             open: RwSignal::new(false),
             opener: StoredValue::new_local(None),
         };
-        Effect::new(move |_| {
+        crate::ui::fx::effect(move || {
             if !host.open.get() {
                 host.mark(false);
             }

@@ -141,7 +141,7 @@ pub fn Timeline() -> impl IntoView {
             }
         }
     };
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         host.track();
         measure();
     });
@@ -160,7 +160,7 @@ pub fn Timeline() -> impl IntoView {
     });
     // Zoomed in, the view turns a page when the clock leaves it (only the clock: a pan away
     // from it stays put).
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let now = app.now().get();
         let Some(span) = zoom.get_untracked().span() else {
             return;
@@ -239,7 +239,7 @@ pub fn Timeline() -> impl IntoView {
         (out, y.max(LANE_H))
     });
     let height = move || rows.with(|r| r.1);
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let now = app.now().get();
         let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
         if !aggregated() || app.playing().get() || extra > rows.with(|r| r.1) {
@@ -255,7 +255,7 @@ pub fn Timeline() -> impl IntoView {
     // the band, the patterns and the legend by `axis`, each through `ui::dom`.
     let lanes_g = NodeRef::<leptos::svg::G>::new();
     let lanes = StoredValue::new_local(Lanes::default());
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let Some(g) = lanes_g.get() else {
             return;
         };
@@ -270,7 +270,7 @@ pub fn Timeline() -> impl IntoView {
         });
     });
     let axis_g = NodeRef::<leptos::svg::G>::new();
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let (Some(g), lang) = (axis_g.get(), lang.get()) else {
             return;
         };
@@ -279,7 +279,7 @@ pub fn Timeline() -> impl IntoView {
         }
     });
     let band_g = NodeRef::<leptos::svg::G>::new();
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         let Some(g) = band_g.get() else {
             return;
         };
@@ -290,7 +290,7 @@ pub fn Timeline() -> impl IntoView {
     });
     let patterns = NodeRef::<leptos::svg::Defs>::new();
     let legend = NodeRef::<leptos::html::Ul>::new();
-    Effect::new(move |_| {
+    crate::ui::fx::effect(move || {
         if let Some(mut w) = patterns.get().and_then(|d| Dom::replacing(&d, true)) {
             draw_patterns(&mut w);
         }
