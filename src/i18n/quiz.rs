@@ -30,13 +30,29 @@ pub fn qz(lang: Lang, key: QuizText) -> &'static str {
     }
 }
 
-/// "What will the status of lab-a be after EnterTracking on 2026-01-06 09:00 UTC? Now: Creating."
-pub fn question_line(lang: Lang, job: &str, event: &str, at: &str, before: &str) -> String {
-    match lang {
-        Lang::En => {
+/// "What will the status of lab-a be after EnterTracking on 2026-01-06 09:00 UTC? Now: Creating.",
+/// or for a step that moves only a drive, "What will the state of drive A1000001 of lab-a be …".
+pub fn question_line(
+    lang: Lang,
+    job: &str,
+    drive: Option<&str>,
+    event: &str,
+    at: &str,
+    before: &str,
+) -> String {
+    match (lang, drive) {
+        (Lang::En, None) => {
             format!("What will the status of {job} be after {event} on {at}? Now: {before}.")
         }
-        Lang::Nl => format!("Wat wordt de status van {job} na {event} op {at}? Nu: {before}."),
+        (Lang::En, Some(d)) => format!(
+            "What will the state of drive {d} of {job} be after {event} on {at}? Now: {before}."
+        ),
+        (Lang::Nl, None) => {
+            format!("Wat wordt de status van {job} na {event} op {at}? Nu: {before}.")
+        }
+        (Lang::Nl, Some(d)) => format!(
+            "Wat wordt de status van schijf {d} van {job} na {event} op {at}? Nu: {before}."
+        ),
     }
 }
 

@@ -1,12 +1,15 @@
 //! Quiz mode's questions: the next step of the story that changes a job's status, asked just
-//! before it happens. The choices are the model's own states, the answer is what the engine's
-//! log says happened, and the rule is the one the engine applied: the quiz cannot disagree
-//! with the simulation.
+//! before it happens; or, where a step moves only a drive (the job's status stays), the drive's
+//! state. The choices are the model's own states, the answer is what the engine's log says
+//! happened, and the rule is the one the engine applied: the quiz cannot disagree with the
+//! simulation.
 
 use chrono::TimeDelta;
 
 use super::engine::Simulation;
-use crate::model::{EventLabel, JobState, RuleId, RuleSet, StateLabel, Subject, Time};
+use crate::model::{
+    DriveId, DriveState, EventLabel, JobState, RuleId, RuleSet, StateLabel, Subject, Time,
+};
 
 /// How long before the step the clock stops to ask.
 pub const ASK_BEFORE: TimeDelta = TimeDelta::seconds(1);
@@ -14,6 +17,8 @@ pub const ASK_BEFORE: TimeDelta = TimeDelta::seconds(1);
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Question {
     pub job: String,
+    /// The drive asked about, when the step moves a drive and not the job's status.
+    pub drive: Option<DriveId>,
     /// When the step happens.
     pub at: Time,
     pub event: EventLabel,
@@ -22,7 +27,8 @@ pub struct Question {
     /// The status before the step, and after it (the answer).
     pub before: &'static str,
     pub answer: &'static str,
-    /// Every status a job can have under the world's rules, in lifecycle order.
+    /// Every status a job can have under the world's rules (or every drive state), in
+    /// lifecycle order.
     pub choices: Vec<&'static str>,
 }
 
@@ -36,25 +42,34 @@ pub fn choices(set: RuleSet) -> Vec<&'static str> {
         .collect()
 }
 
-/// The first step after `now` (strictly) that changes some job's status.
+/// The states a drive can be in, in lifecycle order.
+pub fn drive_choices() -> Vec<&'static str> {
+    DriveState::ALL.into_iter().map(DriveState::id).collect()
+}
+
+/// The first step after `now` (strictly) that changes some job's status, or failing that in the
+/// same step, one of its drives' states (an extra drive has no state to ask about).
 pub fn next_question(sim: &Simulation, now: Time) -> Option<Question> {
     let log = sim.full_log();
     let from = log.partition_point(|e| e.at <= now);
     log[from..].iter().find_map(|e| {
-        let change = e
-            .outcome
-            .as_ref()
-            .ok()?
-            .iter()
-            .find(|c| c.subject == Subject::Job)?;
+        let changes = e.outcome.as_ref().ok()?;
+        let (drive, change, choices) = match changes.iter().find(|c| c.subject == Subject::Job) {
+            Some(c) => (None, c, choices(sim.rules().set)),
+            None => changes.iter().find_map(|c| match &c.subject {
+                Subject::Drive(id) => Some((Some(id.clone()), c, drive_choices())),
+                Subject::Job | Subject::ExtraDrive(_) => None,
+            })?,
+        };
         Some(Question {
             job: e.job.clone(),
+            drive,
             at: e.at,
             event: e.event,
             rule: e.rule,
             before: change.from.map_or("—", StateLabel::id),
             answer: change.to.id(),
-            choices: choices(sim.rules().set),
+            choices,
         })
     })
 }
@@ -71,31 +86,42 @@ mod tests {
         Simulation::new(s).unwrap_or_else(|e| panic!("{e}"))
     }
 
-    #[test]
-    fn the_questions_walk_the_story_and_their_answers_are_the_engines() {
-        let s = sim("happy-import");
+    /// What the question is about at `t`: the job's status, or its drive's state.
+    fn shown(s: &Simulation, q: &Question, t: Time) -> Option<&'static str> {
+        let j = s.job_at(&q.job, t)?;
+        Some(match &q.drive {
+            Some(id) => j.drives.iter().find(|d| &d.id == id)?.state.id(),
+            None if j.is_deleted() => "Deleted",
+            None => j.state.id(),
+        })
+    }
+
+    fn walk(name: &str) -> Vec<(Option<String>, &'static str)> {
+        let s = sim(name);
         let mut now = s.start();
         let mut answers = Vec::new();
         while let Some(q) = next_question(&s, now) {
             assert!(q.at > now);
             assert!(q.choices.contains(&q.answer) && q.choices.contains(&q.before));
-            // The job shown just before is still in `before`; at `at` it is in `answer`.
-            let shown = |t| {
-                s.job_at(&q.job, t).map(|j| {
-                    if j.is_deleted() {
-                        "Deleted"
-                    } else {
-                        j.state.id()
-                    }
-                })
-            };
-            assert_eq!(shown(q.at - ASK_BEFORE), Some(q.before));
-            assert_eq!(shown(q.at), Some(q.answer));
-            answers.push(q.answer);
+            // Just before the step it is still in `before`; at `at` it is in `answer`.
+            assert_eq!(shown(&s, &q, q.at - ASK_BEFORE), Some(q.before), "{q:?}");
+            assert_eq!(shown(&s, &q, q.at), Some(q.answer), "{q:?}");
+            answers.push((q.drive.map(|d| d.to_string()), q.answer));
             now = q.at;
         }
+        answers
+    }
+
+    #[test]
+    fn the_questions_walk_the_story_and_their_answers_are_the_engines() {
+        let answers = walk("happy-import");
+        let job: Vec<_> = answers
+            .iter()
+            .filter(|(d, _)| d.is_none())
+            .map(|(_, a)| *a)
+            .collect();
         assert_eq!(
-            answers,
+            job,
             [
                 "Shipping",
                 "Received",
@@ -105,6 +131,19 @@ mod tests {
                 "Deleted"
             ]
         );
+    }
+
+    #[test]
+    fn a_step_that_moves_only_a_drive_asks_about_the_drive() {
+        // In never-arrives the drives become NeverReceived while the job stays in Shipping
+        // until it is closed: that step is asked about the drive, with the drive states.
+        let s = sim("never-arrives");
+        let answers = walk("never-arrives");
+        let drive = answers.iter().find(|(d, _)| d.is_some());
+        assert_eq!(drive.map(|(_, a)| *a), Some("NeverReceived"), "{answers:?}");
+        let q = std::iter::successors(next_question(&s, s.start()), |q| next_question(&s, q.at))
+            .find(|q| q.drive.is_some());
+        assert_eq!(q.map(|q| q.choices), Some(drive_choices()));
     }
 
     #[test]

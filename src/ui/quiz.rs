@@ -1,5 +1,5 @@
 //! Quiz mode: the clock plays and stops one second before the next step that changes a
-//! job's status, and asks what the status will be; the choices are the model's states, the
+//! job's status (or only a drive's state), and asks what it will be; the choices are the model's states, the
 //! answer the engine's, revealed with the rule that decides it, then the clock goes to the
 //! step so the tables show it. A score for a student working alone; number keys choose and
 //! Enter asks the next question (never while typing in a field).
@@ -48,9 +48,11 @@ fn draw<W: Writer>(w: &mut W, mode: &Mode, lang: Lang) {
             w.open("p").text(qz(lang, Q::Over)).close();
         }
         Mode::Asking(q) => {
+            let drive = q.drive.as_ref().map(|d| d.as_str());
             let line = question_line(
                 lang,
                 &q.job,
+                drive,
                 q.event.id(),
                 &format::date_time(q.at),
                 q.before,

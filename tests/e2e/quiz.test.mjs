@@ -1,11 +1,12 @@
-// Quiz mode (issue 11): a keyboard-only round on happy-import with a right and a wrong answer.
+// Quiz mode (issue 11): a keyboard-only round on happy-import with a right and a wrong answer,
+// and a question about a drive where a step moves only the drive.
 // The clock stops one second before each step; the answer and its rule come from the engine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useServedApp } from './lib/setup.mjs';
 import { openPage, OUTPUT } from './lib/browser.mjs';
-import { clockText, jobStatus, waitForApp } from './lib/app.mjs';
+import { clockText, driveStates, jobStatus, selectJob, waitForApp } from './lib/app.mjs';
 
 const env = useServedApp();
 
@@ -43,6 +44,33 @@ test('a keyboard-only quiz round: the clock stops before each step, number keys 
   await page.keyboard.press('q');
   await question.waitFor({ state: 'detached' });
   assert.equal(await page.getByTestId('quiz-toggle').getAttribute('aria-pressed'), 'false');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a step that moves only a drive asks about the drive, with the drive states as choices', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.url}#preset=never-arrives`);
+  await waitForApp(page);
+  await page.keyboard.press('q');
+  const question = page.getByTestId('quiz-question');
+  await question.getByText('What will the status of lost-parcel be after', { exact: false }).waitFor();
+  await page.keyboard.press('2'); // Shipping
+  await page.getByTestId('quiz-verdict').getByText('Right: it becomes Shipping.').waitFor();
+  await page.keyboard.press('Enter');
+  await question.getByText('What will the state of drive C1000001 of lost-parcel be after', { exact: false }).waitFor();
+  assert.match(await question.innerText(), /Now: Specified\.$/);
+  const choices = await page.locator('.quiz-choice').allInnerTexts();
+  assert.deepEqual(choices.map((c) => c.replace(/^\d\s*/, '')), [
+    'Specified', 'Received', 'NeverReceived', 'Transferring', 'Completed', 'CompletedMoreInfo', 'ShippedBack',
+  ]);
+  await page.keyboard.press('3');
+  await page.getByTestId('quiz-verdict').getByText('Right: it becomes NeverReceived.').waitFor();
+  // The clock went to the step: the job is still Shipping, its drive NeverReceived.
+  assert.match(await jobStatus(page, 'lost-parcel'), /^Shipping overdue/);
+  await selectJob(page, 'lost-parcel');
+  assert.equal((await driveStates(page)).C1000001, 'NeverReceived');
+  await page.locator('.quiz').screenshot({ path: path.join(OUTPUT, 'quiz-drive-question.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });
