@@ -13,7 +13,6 @@ use crate::ui::tr;
 
 use crate::i18n::{Lang, Text};
 use crate::share::ScenarioRef;
-use crate::ui::action_button::provide_last_action;
 use crate::ui::clock_bar::ClockBar;
 use crate::ui::customer_actions::CustomerActions;
 use crate::ui::datacenter_actions::DatacenterActions;
@@ -54,7 +53,6 @@ pub fn App() -> impl IntoView {
     }
     app.set_notice(notice);
     provide_context(app);
-    provide_last_action();
     use_ticker(app);
     use_url_sync(app, view, lang);
     use_keyboard(app, view, lang);

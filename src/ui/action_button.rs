@@ -1,38 +1,143 @@
-//! A button for one simulated action. It stays focusable when the rules forbid the action
-//! (`aria-disabled`, not `disabled`) so keyboard users can still reach it and read why; the
-//! reason is the same refusal the engine would give. Pressing it anyway shows that refusal
-//! beside the button and changes nothing. An accepted action says what it changed beside
-//! the button ("Done: Shipping → Received").
-
-use std::sync::atomic::{AtomicUsize, Ordering};
+//! The buttons of the action panels (customer, datacenter) and the form fields around them,
+//! written with the plain DOM writer: a panel is drawn whole when its job or language
+//! changes, and otherwise only refreshed in place (`refresh`), so a clock tick writes
+//! nothing that did not change.
+//!
+//! A button stays focusable when the rules forbid its action (`aria-disabled`, not
+//! `disabled`) so keyboard users can still reach it and read why; the reason is the same
+//! refusal the engine would give. Pressing it anyway shows that refusal beside the button and
+//! changes nothing. An accepted action says what it changed beside the button ("Done:
+//! Shipping → Received"); only the last accepted button on the page says so.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
-use super::state::{use_app, AppState};
-use super::use_lang;
-use crate::i18n::{done_line, refusal_text, refused_line, Text};
-use crate::model::{Action, Change, EventLabel, Refusal};
+use super::dom::{focused_act, refocus, Writer};
+use super::state::AppState;
+use crate::i18n::{done_line, refusal_text, refused_line, Lang};
+use crate::model::{Action, Change, EventLabel};
 
-static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
+/// How a panel turns a button's `data-act` into the action for `job`, reading the panel's
+/// fields; `None` when the fields do not make an action (an invalid drive id).
+pub type ActionOf = fn(&Element, &str, &str) -> Option<Action>;
 
-/// Which button's action was accepted last: only that button shows its confirmation, so
-/// the page never shows two "Done" lines about different moments. Provided by `App`.
-#[derive(Clone, Copy)]
-pub struct LastAction(RwSignal<Option<usize>>);
-
-pub fn provide_last_action() {
-    provide_context(LastAction(RwSignal::new(None)));
+/// One button, with the places for its reason, its confirmation and its refusal. `act` is
+/// both its `data-act` and its `data-testid` (a constant, or a prefix and a drive id).
+pub fn draw<W: Writer>(w: &mut W, act: &str, label: &str) {
+    let why = format!("why-{act}");
+    w.open("span")
+        .attr("class", "action")
+        .open("button")
+        .attr("type", "button")
+        .attr("data-testid", act)
+        .attr("data-act", act)
+        .attr("aria-disabled", "false")
+        .attr("aria-describedby", &why)
+        .text(label)
+        .close()
+        .open("span")
+        .attr("class", "why")
+        .attr("id", &why)
+        .close();
+    w.open("span")
+        .attr("class", "done")
+        .attr("role", "status")
+        .attr("hidden", "")
+        .close()
+        .open("span")
+        .attr("class", "feedback error-text")
+        .attr("role", "alert")
+        .attr("hidden", "")
+        .close()
+        .close();
 }
 
-/// Why `action` would be refused right now, or `None` if it would be accepted: the same
-/// question as `AppState::check`, kept for the callers that want an `Option`.
-pub fn blocked_reason(app: &AppState, action: &Action) -> Option<Refusal> {
-    app.check(action).err()
+/// A labelled one-line text field; `act` names it for reading, refocusing and tests.
+pub fn field<W: Writer>(w: &mut W, label: &str, act: &str, size: i64, value: &str) {
+    w.open("label")
+        .text(label)
+        .text(" ")
+        .open("input")
+        .attr("type", "text")
+        .num("size", size)
+        .attr("data-act", act)
+        .attr("data-testid", act)
+        .attr("value", value)
+        .close()
+        .close();
 }
 
-/// Adds `action` at the current simulated time (see `AppState::perform`).
-pub fn perform(app: &AppState, action: Action) -> Result<(), Refusal> {
-    app.perform(action)
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// The value of the field or select whose `data-act` is `act` (compared as text).
+pub fn value(root: &Element, act: &str) -> String {
+    all(root, "input[data-act], select[data-act]")
+        .into_iter()
+        .find(|e| e.get_attribute("data-act").as_deref() == Some(act))
+        .map(|e| match e.dyn_ref::<HtmlSelectElement>() {
+            Some(s) => s.value(),
+            None => e.unchecked_into::<HtmlInputElement>().value(),
+        })
+        .unwrap_or_default()
+}
+
+/// Sets `attr` only when it differs: an unchanged page is not written to on a clock tick.
+fn set_attr(el: &Element, attr: &str, value: Option<&str>) {
+    if el.get_attribute(attr).as_deref() != value {
+        let _ = match value {
+            Some(v) => el.set_attribute(attr, v),
+            None => el.remove_attribute(attr),
+        };
+    }
+}
+
+/// Sets a line beside a button (its confirmation or its refusal), hidden when empty.
+fn set_line(line: Option<Element>, text: Option<&str>) {
+    if let Some(line) = line {
+        if line.text_content().as_deref().unwrap_or("") != text.unwrap_or("") {
+            line.set_text_content(text);
+        }
+        set_attr(&line, "hidden", text.is_none().then_some(""));
+    }
+}
+
+/// Writes, for every button under `root`, whether the rules allow its action now and why
+/// not. Reads the world untracked: the caller's effect says what it depends on.
+pub fn refresh(root: &Element, app: &AppState, lang: Lang, job: &str, action_of: ActionOf) {
+    for button in all(root, ".action > button") {
+        let act = button.get_attribute("data-act").unwrap_or_default();
+        let reason = action_of(root, job, &act)
+            .and_then(|a| app.check_untracked(&a).err())
+            .map(|r| refusal_text(lang, &r));
+        let disabled = if reason.is_some() { "true" } else { "false" };
+        set_attr(&button, "aria-disabled", Some(disabled));
+        // Just accepted ("quiet"): a reason must not pop up over the next control while the
+        // pointer or the focus is still here.
+        let quiet = button
+            .parent_element()
+            .is_some_and(|p| p.class_list().contains("quiet"));
+        set_attr(&button, "title", reason.as_deref().filter(|_| !quiet));
+        if let Some(why) = button.next_element_sibling() {
+            if why.text_content().as_deref().unwrap_or("") != reason.as_deref().unwrap_or("") {
+                why.set_text_content(reason.as_deref());
+            }
+        }
+    }
+}
+
+/// Hides every confirmation and refusal under `root`: they belonged to another moment.
+pub fn clear(root: &Element) {
+    for line in all(root, ".action .done, .action .feedback") {
+        set_line(Some(line), None);
+    }
 }
 
 /// What the action just added at the clock changed: its entry in the job's log is the last
@@ -52,84 +157,141 @@ fn changes_of(app: &AppState, action: &Action) -> Vec<Change> {
     })
 }
 
-#[component]
-pub fn ActionButton(
-    label: Text,
-    /// The action as the form around the button currently describes it.
-    #[prop(into)]
-    action: Signal<Option<Action>>,
-    #[prop(optional, into)] testid: String,
-    /// Called after the action was accepted (to clear a form).
-    #[prop(optional)]
-    on_done: Option<Callback<()>>,
-) -> impl IntoView {
-    let app = use_app();
-    let lang = use_lang();
-    let LastAction(last) = expect_context::<LastAction>();
-    let n = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-    let id = format!("why-{n}");
-    let feedback = RwSignal::new(None::<String>);
-    let done = RwSignal::new(None::<Vec<Change>>);
-    // Just accepted: the button may now be forbidden, and its reason must not pop up over
-    // the next control while the pointer or the focus is still here.
-    let quiet = RwSignal::new(false);
-    // A refusal or a confirmation belongs to its moment and its job: moving the clock or
-    // choosing another job clears it.
-    crate::ui::fx::effect(move || {
-        app.now().track();
-        app.selected().track();
-        feedback.set(None);
-        done.set(None);
-    });
-    let reason = move || action.with(|a| a.as_ref().and_then(|a| blocked_reason(&app, a)));
-    let reason_text = move || reason().map(|r| refusal_text(lang.get(), &r));
-    let click = move |_| {
-        let Some(a) = action.get_untracked() else {
-            return;
+/// Performs the action of `button` (a button under `root` with `data-act`): shows what it
+/// changed, or the refusal, beside it.
+pub fn press(
+    root: &Element,
+    button: &Element,
+    app: &AppState,
+    lang: Lang,
+    job: &str,
+    action_of: ActionOf,
+) {
+    let act = button.get_attribute("data-act").unwrap_or_default();
+    let (Some(action), Some(span)) = (action_of(root, job, &act), button.parent_element()) else {
+        return;
+    };
+    let line = |class: &str| {
+        all(&span, class)
+            .into_iter()
+            .find(|l| l.parent_element().as_ref() == Some(&span))
+    };
+    match app.perform(action.clone()) {
+        Ok(()) => {
+            if let Some(page) = root.owner_document().and_then(|d| d.body()) {
+                clear(&page);
+            }
+            let done = done_line(lang, &changes_of(app, &action));
+            set_line(line(".done"), Some(&done));
+            let _ = span.class_list().add_1("quiet");
+            set_attr(button, "title", None);
+        }
+        Err(refusal) => {
+            set_line(line(".done"), None);
+            set_line(line(".feedback"), Some(&refused_line(lang, &refusal)));
+        }
+    }
+}
+
+/// The pointer or the focus left a button that was "quiet" after its action: from now on
+/// it explains itself again. `true` if something changed (the caller refreshes).
+pub fn leave(ev: &web_sys::Event) -> bool {
+    let Some(span) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest(".action.quiet").ok().flatten())
+    else {
+        return false;
+    };
+    let to = ev
+        .dyn_ref::<web_sys::MouseEvent>()
+        .and_then(|m| m.related_target())
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    if ev.type_() == "mouseout" && to.is_some_and(|to| span.contains(Some(&to))) {
+        return false;
+    }
+    span.class_list().remove_1("quiet").is_ok()
+}
+
+/// What a redraw must not lose: what was typed or chosen, which box was unchecked, the
+/// lines beside the buttons (for the same job) and the focus.
+pub struct Kept {
+    fields: Vec<(String, String, bool)>,
+    lines: Vec<(String, Option<String>, Option<String>)>,
+    focused: Option<String>,
+}
+
+impl Kept {
+    pub fn take(root: &Element) -> Self {
+        let fields = all(root, "input[data-act], select[data-act]")
+            .into_iter()
+            .map(|e| {
+                let act = e.get_attribute("data-act").unwrap_or_default();
+                let checked = e.dyn_ref::<HtmlInputElement>().is_some_and(|i| i.checked());
+                let v = match e.dyn_ref::<HtmlSelectElement>() {
+                    Some(s) => s.value(),
+                    None => e.unchecked_into::<HtmlInputElement>().value(),
+                };
+                (act, v, checked)
+            })
+            .collect();
+        let text = |e: Option<Element>| {
+            e.filter(|e| !e.has_attribute("hidden"))
+                .and_then(|e| e.text_content())
         };
-        match app.perform(a.clone()) {
-            Ok(()) => {
-                feedback.set(None);
-                done.set(Some(changes_of(&app, &a)));
-                last.set(Some(n));
-                quiet.set(true);
-                if let Some(on_done) = on_done {
-                    on_done.run(());
+        let lines = all(root, ".action > button")
+            .into_iter()
+            .map(|b| {
+                let done = b
+                    .parent_element()
+                    .and_then(|s| s.query_selector(".done").ok()?);
+                let said = b
+                    .parent_element()
+                    .and_then(|s| s.query_selector(".feedback").ok()?);
+                let act = b.get_attribute("data-act").unwrap_or_default();
+                (act, text(done), text(said))
+            })
+            .collect();
+        Kept {
+            fields,
+            lines,
+            focused: focused_act(root),
+        }
+    }
+
+    /// Puts back what was kept into the redrawn `root`; `lines` only for the same job.
+    pub fn restore(self, root: &Element, lines: bool) {
+        for e in all(root, "input[data-act], select[data-act]") {
+            let act = e.get_attribute("data-act").unwrap_or_default();
+            let Some((_, v, checked)) = self.fields.iter().find(|f| f.0 == act) else {
+                continue;
+            };
+            match e.dyn_ref::<HtmlSelectElement>() {
+                Some(s) => s.set_value(v),
+                None => {
+                    let i = e.unchecked_ref::<HtmlInputElement>();
+                    match i.type_().as_str() {
+                        "checkbox" => i.set_checked(*checked),
+                        _ => i.set_value(v),
+                    }
                 }
             }
-            Err(refusal) => {
-                done.set(None);
-                feedback.set(Some(refused_line(lang.get_untracked(), &refusal)));
+        }
+        if lines {
+            for b in all(root, ".action > button") {
+                let act = b.get_attribute("data-act").unwrap_or_default();
+                let (Some((_, done, said)), Some(span)) =
+                    (self.lines.iter().find(|l| l.0 == act), b.parent_element())
+                else {
+                    continue;
+                };
+                set_line(span.query_selector(".done").ok().flatten(), done.as_deref());
+                set_line(
+                    span.query_selector(".feedback").ok().flatten(),
+                    said.as_deref(),
+                );
             }
         }
-    };
-    let done_text = move || {
-        (last.get() == Some(n))
-            .then(|| done.with(|d| d.as_ref().map(|c| done_line(lang.get(), c))))
-            .flatten()
-    };
-    view! {
-        <span
-            class="action"
-            class:quiet=move || quiet.get()
-            on:mouseleave=move |_| quiet.set(false)
-            on:focusout=move |_| quiet.set(false)
-        >
-            <button
-                type="button"
-                data-testid=testid
-                aria-disabled=move || reason().is_some().to_string()
-                aria-describedby=id.clone()
-                title=move || if quiet.get() { None } else { reason_text() }
-                on:click=click
-            >
-                {move || lang.get().t(label)}
-            </button>
-            <span class="why" id=id>{reason_text}</span>
-            <span class="done" role="status" hidden=move || done_text().is_none()>{done_text}</span>
-            <span class="feedback error-text" role="alert" hidden=move || feedback.with(|f| f.is_none())>
-                {move || feedback.get()}
-            </span>
-        </span>
+        refocus(root, self.focused);
     }
 }

@@ -1,58 +1,125 @@
 //! What the customer can do to the selected job: enter tracking, update, cancel, delete.
 
 use leptos::prelude::*;
+use web_sys::Element;
 
-use crate::ui::tr;
-
-use super::action_button::ActionButton;
+use super::action_button::{self as button, Kept};
+use super::dom::{acted, Dom, Writer};
 use super::state::use_app;
-use super::text_field::TextField;
-use crate::i18n::Text;
-use crate::model::Action;
+use super::use_lang;
+use crate::i18n::{Lang, Text};
+use crate::model::{Action, Time};
+
+/// The action a button of this panel names, from the panel's fields.
+fn action_of(root: &Element, job: &str, act: &str) -> Option<Action> {
+    let job = job.to_string();
+    Some(match act {
+        "enter-tracking" => Action::EnterTracking {
+            job,
+            carrier: button::value(root, "carrier"),
+            tracking: button::value(root, "tracking-number"),
+        },
+        "update-job" => {
+            let acc = button::value(root, "account");
+            Action::UpdateJob {
+                job,
+                storage_account: (!acc.trim().is_empty()).then(|| acc.trim().to_string()),
+            }
+        }
+        "cancel-job" => Action::CancelJob { job },
+        "delete-job" => Action::DeleteJob { job },
+        _ => return None,
+    })
+}
+
+fn draw<W: Writer>(w: &mut W, lang: Lang, job: Option<&str>) {
+    w.open("h2")
+        .attr("id", "customer-heading")
+        .text(lang.t(Text::CustomerHeading));
+    if let Some(job) = job {
+        w.text(": ").text(job);
+    }
+    w.close();
+    if job.is_none() {
+        w.leaf("p", "hint", lang.t(Text::SelectAJob));
+        return;
+    }
+    w.open("fieldset")
+        .open("legend")
+        .text(lang.t(Text::EnterTracking))
+        .close();
+    button::field(w, lang.t(Text::Carrier), "carrier", 8, "DHL");
+    button::field(w, lang.t(Text::TrackingNumber), "tracking-number", 12, "");
+    button::draw(w, "enter-tracking", lang.t(Text::EnterTracking));
+    w.close()
+        .open("fieldset")
+        .open("legend")
+        .text(lang.t(Text::UpdateJob))
+        .close();
+    button::field(w, lang.t(Text::NewStorageAccount), "account", 14, "");
+    button::draw(w, "update-job", lang.t(Text::UpdateJob));
+    w.close().open("div").attr("class", "button-row");
+    button::draw(w, "cancel-job", lang.t(Text::CancelJob));
+    button::draw(w, "delete-job", lang.t(Text::DeleteJob));
+    w.close();
+}
 
 #[component]
 pub fn CustomerActions() -> impl IntoView {
     let app = use_app();
-    let carrier = RwSignal::new(String::from("DHL"));
-    let number = RwSignal::new(String::new());
-    let account = RwSignal::new(String::new());
-    let job = move || app.selected().get();
-    let tracking = Signal::derive(move || {
-        job().map(|job| Action::EnterTracking {
-            job,
-            carrier: carrier.get(),
-            tracking: number.get(),
-        })
+    let lang = use_lang();
+    let node = NodeRef::<leptos::html::Section>::new();
+    // Bumped by typing: the buttons' reasons depend on the fields.
+    let edits = RwSignal::new(0u32);
+    crate::ui::fx::effect_with(move |drawn: Option<Option<(Lang, Option<String>, Time)>>| {
+        let root: Element = node.get()?.into();
+        let (lang, job, now) = (lang.get(), app.selected().get(), app.now().get());
+        let drawn = drawn.flatten();
+        match &drawn {
+            Some(d) if d.0 == lang && d.1 == job => {
+                if d.2 != now {
+                    button::clear(&root);
+                }
+            }
+            _ => {
+                let kept = Kept::take(&root);
+                draw(&mut Dom::replacing(&root, false)?, lang, job.as_deref());
+                kept.restore(&root, drawn.is_some_and(|d| d.1 == job));
+            }
+        }
+        app.sim().track();
+        edits.track();
+        if let Some(job) = &job {
+            button::refresh(&root, &app, lang, job, action_of);
+        }
+        Some((lang, job, now))
     });
-    let update = Signal::derive(move || {
-        let acc = account.get();
-        job().map(|job| Action::UpdateJob {
-            job,
-            storage_account: (!acc.trim().is_empty()).then(|| acc.trim().to_string()),
-        })
-    });
-    let cancel = Signal::derive(move || job().map(|job| Action::CancelJob { job }));
-    let delete = Signal::derive(move || job().map(|job| Action::DeleteJob { job }));
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let (Some((el, _)), Some(root), Some(job)) = (
+            acted(&ev),
+            node.get_untracked(),
+            app.selected().get_untracked(),
+        ) else {
+            return;
+        };
+        if el.tag_name() == "BUTTON" {
+            button::press(&root, &el, &app, lang.get_untracked(), &job, action_of);
+        }
+    };
+    let on_leave = move |ev: web_sys::Event| {
+        if button::leave(&ev) {
+            edits.update(|n| *n += 1);
+        }
+    };
     view! {
-        <section class="panel actions customer" aria-labelledby="customer-heading">
-            <h2 id="customer-heading">{tr(Text::CustomerHeading)} {move || job().map(|n| format!(": {n}"))}</h2>
-            <Show when=move || job().is_some() fallback=move || view! { <p class="hint">{tr(Text::SelectAJob)}</p> }>
-                <fieldset>
-                    <legend>{tr(Text::EnterTracking)}</legend>
-                    <TextField label=Text::Carrier value=carrier size=8 />
-                    <TextField label=Text::TrackingNumber value=number size=12 testid="tracking-number" />
-                    <ActionButton label=Text::EnterTracking action=tracking testid="enter-tracking" />
-                </fieldset>
-                <fieldset>
-                    <legend>{tr(Text::UpdateJob)}</legend>
-                    <TextField label=Text::NewStorageAccount value=account size=14 />
-                    <ActionButton label=Text::UpdateJob action=update testid="update-job" />
-                </fieldset>
-                <div class="button-row">
-                    <ActionButton label=Text::CancelJob action=cancel testid="cancel-job" />
-                    <ActionButton label=Text::DeleteJob action=delete testid="delete-job" />
-                </div>
-            </Show>
-        </section>
+        <section
+            class="panel actions customer"
+            aria-labelledby="customer-heading"
+            node_ref=node
+            on:click=on_click
+            on:input=move |_| edits.update(|n| *n += 1)
+            on:mouseout=move |ev| on_leave(ev.into())
+            on:focusout=move |ev| on_leave(ev.into())
+        ></section>
     }
 }

@@ -2,17 +2,17 @@
 //! drives, copy, ship back. The autopilot does the same on its own when switched on.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
 
-use crate::ui::tr;
-
-use super::action_button::ActionButton;
+use super::action_button::{self as button, Kept};
 use super::autopilot_settings::AutopilotSettings;
+use super::dom::{acted, find, Dom, Writer};
 use super::state::use_app;
-use super::text_field::TextField;
 use super::use_lang;
 use crate::i18n::problems::drive_id_text;
-use crate::i18n::{outcome_label, Text};
-use crate::model::{Action, CopyOutcome, DriveId, DriveIdError, DriveState, Job};
+use crate::i18n::{outcome_label, Lang, Text};
+use crate::model::{Action, CopyOutcome, DriveId, DriveIdError, DriveState, Job, Time};
 
 /// The drives a package could hold: those not yet received, and an export job's announced ones.
 fn deliverable(job: &Job) -> Vec<DriveId> {
@@ -39,180 +39,229 @@ pub fn parse_extra(text: &str) -> Result<Vec<DriveId>, (String, DriveIdError)> {
         .collect()
 }
 
+/// The drives in the package: the checked boxes, one per drive it could hold (`deliverable`),
+/// all checked at first.
+fn present(root: &Element) -> Vec<DriveId> {
+    let Ok(boxes) = root.query_selector_all("input[data-drive]") else {
+        return Vec::new();
+    };
+    (0..boxes.length())
+        .filter_map(|i| boxes.item(i)?.dyn_into::<HtmlInputElement>().ok())
+        .filter(|b| b.checked())
+        .filter_map(|b| DriveId::parse(&b.get_attribute("data-drive")?).ok())
+        .collect()
+}
+
+/// The action a button of this panel names, from the panel's fields and the selected job.
+fn action_of(root: &Element, name: &str, act: &str) -> Option<Action> {
+    let job = name.to_string();
+    let drive = |prefix: &str| DriveId::parse(act.strip_prefix(prefix)?).ok();
+    Some(match act {
+        "package-delivered" => Action::PackageDelivered {
+            job,
+            present: present(root),
+            extra: parse_extra(&button::value(root, "extra-drives")).ok()?,
+        },
+        "ship-back" => Action::DrivesShippedBack {
+            job,
+            carrier: button::value(root, "ship-carrier"),
+            tracking: button::value(root, "ship-number"),
+        },
+        _ if act.starts_with("late-") => Action::DriveArrivedLate {
+            job,
+            drive: drive("late-")?,
+        },
+        _ if act.starts_with("start-") => Action::CopyStarted {
+            job,
+            drive: drive("start-")?,
+        },
+        _ if act.starts_with("finish-") => {
+            let chosen = button::value(root, "outcome");
+            Action::CopyFinished {
+                job,
+                drive: drive("finish-")?,
+                outcome: CopyOutcome::ALL
+                    .into_iter()
+                    .find(|o| o.id() == chosen)
+                    .unwrap_or(CopyOutcome::Clean),
+                messages: Vec::new(),
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// What the panel is drawn from: the language, the job's name, the drives a package could
+/// hold and the job's drives. A change of any of them redraws it.
+type Drawn = (Lang, Option<String>, Vec<DriveId>, Vec<DriveId>);
+
+fn drawn_of(lang: Lang, job: Option<&Job>) -> Drawn {
+    match job {
+        None => (lang, None, Vec::new(), Vec::new()),
+        Some(j) => (
+            lang,
+            Some(j.name.clone()),
+            deliverable(j),
+            j.drives.iter().map(|d| d.id.clone()).collect(),
+        ),
+    }
+}
+
+fn legend<W: Writer>(w: &mut W, lang: Lang, text: Text) {
+    w.open("fieldset").open("legend").text(lang.t(text)).close();
+}
+
+fn draw<W: Writer>(w: &mut W, d: &Drawn) {
+    let (lang, job, candidates, drives) = d;
+    let lang = *lang;
+    w.open("h2")
+        .attr("id", "dc-heading")
+        .text(lang.t(Text::DatacenterHeading));
+    if let Some(job) = job {
+        w.text(": ").text(job);
+    }
+    w.close();
+    if job.is_none() {
+        w.leaf("p", "hint", lang.t(Text::SelectAJob));
+        return;
+    }
+    legend(w, lang, Text::PackageDelivered);
+    w.open("div").attr("class", "checks");
+    for id in candidates {
+        w.open("label")
+            .open("input")
+            .attr("type", "checkbox")
+            .attr("checked", "")
+            .attr("data-act", &format!("has-{id}"))
+            .attr("data-drive", id.as_str())
+            .close()
+            .text(" ")
+            .text(id.as_str())
+            .close();
+    }
+    w.close();
+    button::field(w, lang.t(Text::ExtraDriveIds), "extra-drives", 12, "");
+    w.open("span")
+        .attr("class", "error-text")
+        .attr("role", "alert")
+        .attr("data-error", "extra")
+        .attr("hidden", "")
+        .close();
+    button::draw(w, "package-delivered", lang.t(Text::PackageDelivered));
+    w.close();
+    legend(w, lang, Text::DriveOperations);
+    w.open("label")
+        .text(lang.t(Text::CopyOutcome))
+        .text(" ")
+        .open("select")
+        .attr("data-testid", "outcome")
+        .attr("data-act", "outcome");
+    for o in CopyOutcome::ALL {
+        w.open("option")
+            .attr("value", o.id())
+            .text(outcome_label(lang, o))
+            .close();
+    }
+    w.close().close().open("ul").attr("class", "drive-ops");
+    for id in drives {
+        w.open("li").leaf("span", "drive-id", id.as_str());
+        button::draw(w, &format!("late-{id}"), lang.t(Text::ArrivedLate));
+        button::draw(w, &format!("start-{id}"), lang.t(Text::StartCopy));
+        button::draw(w, &format!("finish-{id}"), lang.t(Text::FinishCopy));
+        w.close();
+    }
+    w.close().close();
+    legend(w, lang, Text::ShipBack);
+    button::field(w, lang.t(Text::Carrier), "ship-carrier", 8, "DHL");
+    button::field(w, lang.t(Text::TrackingNumber), "ship-number", 10, "RET-1");
+    button::draw(w, "ship-back", lang.t(Text::ShipBack));
+    w.close();
+}
+
+/// The "extra drives" field says what in it is not a drive id.
+fn show_extra_error(root: &Element, lang: Lang) {
+    let (Some(field), Some(line)) = (
+        find(root, "[data-act=extra-drives]"),
+        find(root, "[data-error=extra]"),
+    ) else {
+        return;
+    };
+    let error = parse_extra(&button::value(root, "extra-drives"))
+        .err()
+        .map(|(text, e)| format!("“{text}”: {}", drive_id_text(lang, &e)));
+    let _ = field.set_attribute(
+        "aria-invalid",
+        if error.is_some() { "true" } else { "false" },
+    );
+    line.set_text_content(error.as_deref());
+    let _ = match error {
+        Some(_) => line.remove_attribute("hidden"),
+        None => line.set_attribute("hidden", ""),
+    };
+}
+
 #[component]
 pub fn DatacenterActions() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let job = app.selected_job();
-    let candidates =
-        Memo::new(move |_| job.with(|j| j.as_ref().map(deliverable).unwrap_or_default()));
-    // Drives left out of the package (unchecked); everything else is in it.
-    let left_out = RwSignal::new(Vec::<DriveId>::new());
-    let extra = RwSignal::new(String::new());
-    let extra_error = move || {
-        parse_extra(&extra.get())
-            .err()
-            .map(|(text, e)| format!("“{text}”: {}", drive_id_text(lang.get(), &e)))
+    let node = NodeRef::<leptos::html::Div>::new();
+    // Bumped by typing and ticking: the buttons' reasons depend on the fields.
+    let edits = RwSignal::new(0u32);
+    crate::ui::fx::effect_with(move |last: Option<Option<(Drawn, Time)>>| {
+        let root: Element = node.get()?.into();
+        let now = app.now().get();
+        let d = job.with(|j| drawn_of(lang.get(), j.as_ref()));
+        let last = last.flatten();
+        match &last {
+            Some((l, t)) if *l == d => {
+                if *t != now {
+                    button::clear(&root);
+                }
+            }
+            _ => {
+                let kept = Kept::take(&root);
+                draw(&mut Dom::replacing(&root, false)?, &d);
+                kept.restore(&root, last.is_some_and(|(l, _)| l.1 == d.1));
+            }
+        }
+        app.sim().track();
+        edits.track();
+        if let Some(name) = &d.1 {
+            show_extra_error(&root, d.0);
+            button::refresh(&root, &app, d.0, name, action_of);
+        }
+        Some((d, now))
+    });
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let (Some((el, _)), Some(root), Some(name)) = (
+            acted(&ev),
+            node.get_untracked(),
+            app.selected().get_untracked(),
+        ) else {
+            return;
+        };
+        if el.tag_name() == "BUTTON" {
+            button::press(&root, &el, &app, lang.get_untracked(), &name, action_of);
+        }
     };
-    let delivered = Signal::derive(move || {
-        let name = job.with(|j| j.as_ref().map(|j| j.name.clone()))?;
-        let out = left_out.get();
-        let present = candidates
-            .get()
-            .into_iter()
-            .filter(|id| !out.contains(id))
-            .collect();
-        let extra = parse_extra(&extra.get()).ok()?;
-        Some(Action::PackageDelivered {
-            job: name,
-            present,
-            extra,
-        })
-    });
-    let ship_carrier = RwSignal::new(String::from("DHL"));
-    let ship_number = RwSignal::new(String::from("RET-1"));
-    let ship_back = Signal::derive(move || {
-        let job = job.with(|j| j.as_ref().map(|j| j.name.clone()))?;
-        Some(Action::DrivesShippedBack {
-            job,
-            carrier: ship_carrier.get(),
-            tracking: ship_number.get(),
-        })
-    });
-    let outcome = RwSignal::new(CopyOutcome::Clean);
+    let on_leave = move |ev: web_sys::Event| {
+        if button::leave(&ev) {
+            edits.update(|n| *n += 1);
+        }
+    };
+    let edited = move |_: web_sys::Event| edits.update(|n| *n += 1);
     view! {
         <section class="panel actions datacenter" aria-labelledby="dc-heading">
-            <h2 id="dc-heading">
-                {tr(Text::DatacenterHeading)}
-                {move || job.with(|j| j.as_ref().map(|j| format!(": {}", j.name)))}
-            </h2>
-            <Show when=move || job.with(|j| j.is_some()) fallback=move || view! { <p class="hint">{tr(Text::SelectAJob)}</p> }>
-                <fieldset>
-                    <legend>{tr(Text::PackageDelivered)}</legend>
-                    <div class="checks">
-                        {move || {
-                            candidates
-                                .get()
-                                .into_iter()
-                                .map(|id| {
-                                    let key = id.clone();
-                                    let toggle = id.clone();
-                                    view! {
-                                        <label>
-                                            <input
-                                                type="checkbox"
-                                                prop:checked=move || !left_out.with(|o| o.contains(&key))
-                                                on:change=move |ev| {
-                                                    let on = event_target_checked(&ev);
-                                                    left_out.update(|o| {
-                                                        o.retain(|x| x != &toggle);
-                                                        if !on {
-                                                            o.push(toggle.clone());
-                                                        }
-                                                    });
-                                                }
-                                            />
-                                            " " {id.to_string()}
-                                        </label>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </div>
-                    <label>
-                        {tr(Text::ExtraDriveIds)} " "
-                        <input
-                            type="text"
-                            size="12"
-                            data-testid="extra-drives"
-                            aria-invalid=move || extra_error().is_some().to_string()
-                            prop:value=move || extra.get()
-                            on:input=move |ev| extra.set(event_target_value(&ev))
-                        />
-                    </label>
-                    <span class="error-text" role="alert" hidden=move || extra_error().is_none()>{extra_error}</span>
-                    <ActionButton label=Text::PackageDelivered action=delivered testid="package-delivered" />
-                </fieldset>
-                <DriveOperations job outcome />
-                <fieldset>
-                    <legend>{tr(Text::ShipBack)}</legend>
-                    <TextField label=Text::Carrier value=ship_carrier size=8 />
-                    <TextField label=Text::TrackingNumber value=ship_number size=10 />
-                    <ActionButton label=Text::ShipBack action=ship_back testid="ship-back" />
-                </fieldset>
-            </Show>
+            <div
+                node_ref=node
+                on:click=on_click
+                on:input=edited
+                on:change=edited
+                on:mouseout=move |ev| on_leave(ev.into())
+                on:focusout=move |ev| on_leave(ev.into())
+            ></div>
             <AutopilotSettings />
         </section>
-    }
-}
-
-/// Per-drive buttons: a late arrival, start copy, finish copy with the chosen outcome.
-#[component]
-fn DriveOperations(job: Memo<Option<Job>>, outcome: RwSignal<CopyOutcome>) -> impl IntoView {
-    let lang = use_lang();
-    let drive_ids = Memo::new(move |_| {
-        job.with(|j| {
-            j.as_ref()
-                .map(|j| j.drives.iter().map(|d| d.id.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    });
-    let name = move || job.with(|j| j.as_ref().map(|j| j.name.clone()));
-    view! {
-        <fieldset>
-            <legend>{tr(Text::DriveOperations)}</legend>
-            <label>
-                {tr(Text::CopyOutcome)} " "
-                <select
-                    data-testid="outcome"
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if let Some(o) = CopyOutcome::ALL.into_iter().find(|o| o.id() == v) {
-                            outcome.set(o);
-                        }
-                    }
-                    prop:value=move || outcome.get().id()
-                >
-                    {CopyOutcome::ALL
-                        .into_iter()
-                        .map(|o| view! { <option value=o.id()>{move || outcome_label(lang.get(), o)}</option> })
-                        .collect_view()}
-                </select>
-            </label>
-            <ul class="drive-ops">
-                <For each=move || drive_ids.get() key=|id| id.clone() let:id>
-                    {
-                        let late = Signal::derive({
-                            let id = id.clone();
-                            move || name().map(|job| Action::DriveArrivedLate { job, drive: id.clone() })
-                        });
-                        let start = Signal::derive({
-                            let id = id.clone();
-                            move || name().map(|job| Action::CopyStarted { job, drive: id.clone() })
-                        });
-                        let finish = Signal::derive({
-                            let id = id.clone();
-                            move || {
-                                name().map(|job| Action::CopyFinished {
-                                    job,
-                                    drive: id.clone(),
-                                    outcome: outcome.get(),
-                                    messages: Vec::new(),
-                                })
-                            }
-                        });
-                        let tid = id.to_string();
-                        view! {
-                            <li>
-                                <span class="drive-id">{id.to_string()}</span>
-                                <ActionButton label=Text::ArrivedLate action=late testid=format!("late-{tid}") />
-                                <ActionButton label=Text::StartCopy action=start testid=format!("start-{tid}") />
-                                <ActionButton label=Text::FinishCopy action=finish testid=format!("finish-{tid}") />
-                            </li>
-                        }
-                    }
-                </For>
-            </ul>
-        </fieldset>
     }
 }

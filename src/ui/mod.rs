@@ -41,7 +41,6 @@ pub mod state_diagram;
 pub mod state_diagrams;
 pub mod status_badge;
 pub mod storage;
-pub mod text_field;
 pub mod ticker;
 pub mod timeline;
 pub mod url_sync;
