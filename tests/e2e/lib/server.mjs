@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DIST = path.resolve(here, '../../../dist');
+// IE_DIST serves another build (e.g. one with function names kept, for bench/profile.mjs).
+export const DIST = path.resolve(process.env.IE_DIST ?? path.resolve(here, '../../../dist'));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

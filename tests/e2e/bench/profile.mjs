@@ -1,0 +1,58 @@
+// Benchmark (prints figures, asserts nothing): which functions the main thread runs while a
+// world plays at 1 week/s. A CPU profile of a few seconds, printed as the functions with the
+// most self time. Run on a build whose wasm keeps its function names, or the wasm frames are
+// only numbers: `scripts/profile-build.sh` makes one in target/profile-dist and prints the
+// command (`IE_DIST=target/profile-dist node tests/e2e/bench/profile.mjs [generated-1000|<preset>]`).
+import { serveDist } from '../lib/server.mjs';
+import { launch, openPage } from '../lib/browser.mjs';
+import { generated } from './scenario.mjs';
+
+const preset = process.argv[2] ?? 'generated-1000';
+const SECONDS = Number(process.env.SECONDS ?? 3);
+const server = await serveDist('/bench/');
+const browser = await launch();
+try {
+  const { page, context } = await openPage(browser, server.origin);
+  const m = /^generated-(\d+)$/.exec(preset);
+  await page.goto(server.url + (m ? generated(Number(m[1])) : `#preset=${preset}`));
+  await page.locator('table[aria-label=Jobs] tbody tr').first().waitFor({ timeout: 60000 });
+  await page.getByTestId('speed').selectOption('1w');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.evaluate((s) => new Promise((resolve) => {
+    document.querySelector('[data-testid=play]').click();
+    setTimeout(() => { document.querySelector('[data-testid=play]').click(); resolve(); }, s * 1000);
+  }), SECONDS);
+  const { profile } = await cdp.send('Profiler.stop');
+  const dt = new Map();
+  for (let i = 0; i < profile.samples.length; i += 1) {
+    dt.set(profile.samples[i], (dt.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  }
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map();
+  const total = new Map();
+  for (const [id, us] of dt) {
+    const n = byId.get(id);
+    const name = n.callFrame.functionName || `(${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber})`;
+    self.set(name, (self.get(name) ?? 0) + us);
+    // Inclusive time: each function once per sample, however deep it recurs.
+    const seen = new Set();
+    for (let p = id; p !== undefined; p = parent.get(p)) {
+      const f = byId.get(p).callFrame.functionName;
+      if (f && !seen.has(f)) { seen.add(f); total.set(f, (total.get(f) ?? 0) + us); }
+    }
+  }
+  const ms = (us) => (us / 1000).toFixed(1).padStart(8);
+  console.log(`${preset}: ${SECONDS}s playing at 1 week/s. Self time, top 30 (ms):`);
+  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms(us)}  ${name.slice(0, 140)}`);
+  console.log('Inclusive time, top 40 (ms):');
+  for (const [name, us] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${ms(us)}  ${name.slice(0, 140)}`);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
