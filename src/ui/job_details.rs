@@ -1,16 +1,19 @@
 //! The selected job: its facts, the next time rule and its drives.
+//!
+//! The facts are written by `ui::dom`, drawn again when the job (as it is at the clock), the
+//! selection or the language change; on other ticks only the countdown is rewritten. One click
+//! handler serves their buttons ("Why?", "Save as Azure JSON").
 
 use leptos::prelude::*;
+use web_sys::Element;
 
-use crate::ui::tr;
-
+use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
 use super::download::download;
 use super::drive_table::DriveTable;
 use super::format;
 use super::job_rows::status_id;
 use super::state::use_app;
 use super::state_diagrams::{DrivePick, StateDiagrams};
-use super::status_badge::StatusBadge;
 use super::use_lang;
 use super::why::{question, WhyHost};
 use super::why_reason::WhySubject;
@@ -18,148 +21,209 @@ use crate::azure::rest_one;
 use crate::i18n::azure::{az, AzText};
 use crate::i18n::{rule_text, Lang, Text};
 use crate::model::{Job, Time, Tracking};
-use wasm_bindgen::JsCast;
+
+/// "Why?" beside a fact: its question is its name (and its "?" comes from CSS).
+fn why_button<W: Writer>(w: &mut W, act: &str, question: &str) {
+    w.open("button")
+        .attr("class", "why-btn")
+        .attr("type", "button")
+        .attr("aria-expanded", "false")
+        .attr("aria-label", question)
+        .attr("title", question)
+        .attr("data-act", act)
+        .close();
+}
+
+fn fact<W: Writer>(w: &mut W, lang: Lang, key: Text, value: &str) {
+    w.leaf("dt", "", lang.t(key)).leaf("dd", "", value);
+}
+
+fn tracking(t: &Option<Tracking>) -> String {
+    t.as_ref().map_or_else(
+        || "—".to_string(),
+        |t| format!("{} {}", t.carrier, t.number),
+    )
+}
+
+/// The heading, a hint when no job is shown, and the facts of `job` as the rules `next` says.
+fn draw<W: Writer>(
+    w: &mut W,
+    lang: Lang,
+    selected: Option<&str>,
+    job: Option<&Job>,
+    next: Option<(crate::model::RuleId, Time)>,
+) {
+    w.open("h2")
+        .attr("id", "details-heading")
+        .text(lang.t(Text::DetailsHeading));
+    if let Some(name) = selected {
+        w.text(": ").text(name);
+    }
+    w.close();
+    let Some(job) = job else {
+        let hint = match selected {
+            None => Text::SelectAJob,
+            Some(_) => Text::JobNotYetCreated,
+        };
+        w.leaf("p", "hint", lang.t(hint));
+        return;
+    };
+    let status = status_id(job);
+    w.open("dl")
+        .attr("class", "facts")
+        .leaf("dt", "", lang.t(Text::ColStatus))
+        .open("dd")
+        .attr("data-testid", "detail-status");
+    let mut class = String::from("status job-status status-");
+    class.push_str(status);
+    w.leaf("span", &class, status);
+    for (on, key) in [
+        (job.overdue, Text::FlagOverdue),
+        (job.customer_contacted, Text::FlagContacted),
+    ] {
+        if on {
+            w.leaf("span", "flag", lang.t(key));
+        }
+    }
+    w.text(" ");
+    why_button(
+        w,
+        "why-status",
+        &question(lang, &job.name, &WhySubject::Status, status),
+    );
+    w.close();
+    fact(w, lang, Text::ColType, job.job_type.id());
+    fact(w, lang, Text::ColStorageAccount, &job.storage_account);
+    fact(
+        w,
+        lang,
+        Text::ColCreated,
+        &format::date_time(job.created_at),
+    );
+    w.leaf("dt", "", lang.t(Text::StateEntered))
+        .open("dd")
+        .attr("data-testid", "state-since")
+        .text(&format::date_time(state_since(job)))
+        .close();
+    fact(w, lang, Text::Tracking, &tracking(&job.tracking));
+    fact(
+        w,
+        lang,
+        Text::ReturnTracking,
+        &tracking(&job.return_tracking),
+    );
+    w.leaf("dt", "", lang.t(Text::NextRule))
+        .open("dd")
+        .attr("data-testid", "next-rule");
+    match next {
+        Some((rule, at)) => {
+            w.leaf("span", "rule-id", rule.id())
+                .text(" ")
+                .text(rule_text(lang, rule))
+                .text(" · ")
+                .text(&format::date_time(at))
+                .text(" (")
+                .open("span")
+                .attr("data-countdown", "")
+                .close()
+                .text(") ");
+            why_button(
+                w,
+                "why-countdown",
+                &question(lang, &job.name, &WhySubject::Countdown, rule.id()),
+            );
+        }
+        None if job.is_deleted() => {
+            w.text(lang.t(Text::NoTimeRuleDeleted));
+        }
+        None => {
+            w.text(lang.t(Text::NoTimeRule));
+        }
+    }
+    w.close();
+    if let Some(d) = &job.deleted {
+        let rule = d.reason.rule();
+        w.leaf("dt", "", lang.t(Text::DeletedAt))
+            .open("dd")
+            .text(&format::date_time(d.at))
+            .text(" · ")
+            .leaf("span", "rule-id", rule.id())
+            .text(" ")
+            .text(rule_text(lang, rule))
+            .close();
+    }
+    w.close().open("p").open("button");
+    w.attr("type", "button")
+        .attr("data-testid", "export-job-json")
+        .attr("data-act", "export");
+    if job.is_deleted() {
+        w.attr("disabled", "");
+    }
+    w.text(az(lang, AzText::JobJson)).close().close();
+}
 
 #[component]
 pub fn JobDetails() -> impl IntoView {
     let app = use_app();
+    let lang = use_lang();
     let job = app.selected_job();
     let selected = app.selected();
-    let missing = move || selected.get().is_some() && job.with(|j| j.is_none());
     let drive = DrivePick::new(job);
     let why = WhyHost::create();
+    let node = NodeRef::<leptos::html::Div>::new();
+    type Drawn = (Lang, Option<String>, Option<Job>, Option<Time>);
+    crate::ui::fx::effect_with(move |drawn: Option<Option<Drawn>>| {
+        let root: Element = node.get()?.into();
+        let (lang, name) = (lang.get(), selected.get());
+        let shown = job.get();
+        let rules = app.sim().with(|s| s.rules());
+        let next = shown.as_ref().and_then(|j| j.next_time_rule(&rules));
+        let at = next.map(|n| n.1);
+        if drawn.flatten().as_ref() != Some(&(lang, name.clone(), shown.clone(), at)) {
+            let focused = focused_act(&root);
+            draw(
+                &mut Dom::replacing(&root, false)?,
+                lang,
+                name.as_deref(),
+                shown.as_ref(),
+                next,
+            );
+            refocus(&root, focused);
+        }
+        if let (Some(at), Some(cell)) = (at, find(&root, "[data-countdown]")) {
+            let left = format::countdown(lang, at - app.now().get());
+            if cell.text_content().as_deref() != Some(left.as_str()) {
+                cell.set_text_content(Some(&left));
+            }
+        }
+        Some((lang, name, shown, at))
+    });
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let (Some((el, act)), Some(name)) = (acted(&ev), selected.get_untracked()) else {
+            return;
+        };
+        match act.as_str() {
+            "why-status" => why.toggle(el, name, WhySubject::Status),
+            "why-countdown" => why.toggle(el, name, WhySubject::Countdown),
+            "export" => {
+                let now = app.now().get_untracked();
+                if let Some(json) = app.sim().with_untracked(|s| rest_one(s, &name, now)) {
+                    let file = format!("{name}.json");
+                    let _ = download(&file, "application/json", &json.to_string());
+                }
+            }
+            _ => {}
+        }
+    };
     view! {
         <section class="panel details" aria-labelledby="details-heading">
-            <h2 id="details-heading">
-                {tr(Text::DetailsHeading)}
-                {move || selected.get().map(|n| format!(": {n}"))}
-            </h2>
-            <Show when=move || selected.get().is_none()>
-                <p class="hint">{tr(Text::SelectAJob)}</p>
-            </Show>
-            <Show when=missing>
-                <p class="hint">{tr(Text::JobNotYetCreated)}</p>
-            </Show>
-            {move || job.get().map(|j| view! { <JobFacts job=j why /> })}
+            <div node_ref=node on:click=on_click></div>
             {why.view()}
             <Show when=move || job.with(|j| j.is_some())>
                 <DriveTable job drive />
                 <StateDiagrams job drive />
             </Show>
         </section>
-    }
-}
-
-#[component]
-fn JobFacts(job: Job, why: WhyHost) -> impl IntoView {
-    let app = use_app();
-    let lang = use_lang();
-    let t = move |key| lang.get().t(key);
-    let rules = app.sim().with_untracked(|s| s.rules());
-    let next = job.next_time_rule(&rules);
-    let tracking = |tr: &Option<Tracking>| {
-        tr.as_ref().map_or_else(
-            || "—".to_string(),
-            |t| format!("{} {}", t.carrier, t.number),
-        )
-    };
-    let status = status_id(&job);
-    let flags = [
-        (job.overdue, Text::FlagOverdue),
-        (job.customer_contacted, Text::FlagContacted),
-    ];
-    let deleted = job.deleted;
-    let is_deleted = job.is_deleted();
-    let name = job.name.clone();
-    let file = job.name.clone();
-    view! {
-        <dl class="facts">
-            <dt>{tr(Text::ColStatus)}</dt>
-            <dd data-testid="detail-status">
-                <StatusBadge kind="job" id=Signal::derive(move || status) />
-                {flags
-                    .into_iter()
-                    .filter(|(on, _)| *on)
-                    .map(|(_, key)| view! { <span class="flag">{move || t(key)}</span> })
-                    .collect_view()}
-                " "
-                {why_button(why, lang, name.clone(), WhySubject::Status, status)}
-            </dd>
-            <dt>{tr(Text::ColType)}</dt>
-            <dd>{job.job_type.id()}</dd>
-            <dt>{tr(Text::ColStorageAccount)}</dt>
-            <dd>{job.storage_account.clone()}</dd>
-            <dt>{tr(Text::ColCreated)}</dt>
-            <dd>{format::date_time(job.created_at)}</dd>
-            <dt>{tr(Text::StateEntered)}</dt>
-            <dd data-testid="state-since">{format::date_time(state_since(&job))}</dd>
-            <dt>{tr(Text::Tracking)}</dt>
-            <dd>{tracking(&job.tracking)}</dd>
-            <dt>{tr(Text::ReturnTracking)}</dt>
-            <dd>{tracking(&job.return_tracking)}</dd>
-            <dt>{tr(Text::NextRule)}</dt>
-            <dd data-testid="next-rule">
-                {match next {
-                    Some((rule, at)) => {
-                        view! {
-                            <span class="rule-id">{rule.id()}</span>
-                            " "
-                            {move || rule_text(lang.get(), rule)}
-                            " · "
-                            {format::date_time(at)}
-                            " ("
-                            {move || format::countdown(lang.get(), at - app.now().get())}
-                            ") "
-                            {why_button(why, lang, name.clone(), WhySubject::Countdown, rule.id())}
-                        }
-                            .into_any()
-                    }
-                    None if is_deleted => view! { {tr(Text::NoTimeRuleDeleted)} }.into_any(),
-                    None => view! { {tr(Text::NoTimeRule)} }.into_any(),
-                }}
-            </dd>
-            {deleted
-                .map(|d| {
-                    view! {
-                        <dt>{tr(Text::DeletedAt)}</dt>
-                        <dd>
-                            {format::date_time(d.at)} " · " <span class="rule-id">{d.reason.rule().id()}</span> " "
-                            {move || rule_text(lang.get(), d.reason.rule())}
-                        </dd>
-                    }
-                })}
-        </dl>
-        <p>
-            <button type="button" data-testid="export-job-json" disabled=is_deleted
-                on:click=move |_| {
-                    let now = app.now().get_untracked();
-                    if let Some(json) = app.sim().with_untracked(|s| rest_one(s, &file, now)) {
-                        let _ = download(&format!("{file}.json"), "application/json", &json.to_string());
-                    }
-                }>
-                {move || az(lang.get(), AzText::JobJson)}
-            </button>
-        </p>
-    }
-}
-
-/// "Why?" beside a fact: its question is its name (and its "?" comes from CSS).
-fn why_button(
-    why: WhyHost,
-    lang: RwSignal<Lang>,
-    job: String,
-    subject: WhySubject,
-    shown: &'static str,
-) -> impl IntoView {
-    let asked = (job.clone(), subject.clone());
-    let title = move || question(lang.get(), &asked.0, &asked.1, shown);
-    view! {
-        <button class="why-btn" type="button" aria-expanded="false" aria-label=title.clone() title=title
-            on:click=move |ev| {
-                if let Some(b) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                    why.toggle(b, job.clone(), subject.clone());
-                }
-            }></button>
     }
 }
 

@@ -39,7 +39,6 @@ pub mod speed;
 pub mod state;
 pub mod state_diagram;
 pub mod state_diagrams;
-pub mod status_badge;
 pub mod storage;
 pub mod ticker;
 pub mod timeline;
