@@ -2,7 +2,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use ie_lifecycle::app::App;
-use ie_lifecycle::ui::status_badge::StatusBadge;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -137,19 +136,23 @@ async fn selecting_a_job_shows_its_drives() {
 }
 
 #[wasm_bindgen_test]
-async fn status_badge_text_starts_with_the_identifier_and_carries_its_shape_class() {
-    let el = container();
-    let _handle = leptos::mount::mount_to(el.clone(), || {
-        view! { <StatusBadge kind="drive" id=Signal::derive(|| "NeverReceived") /> }
-    });
+async fn status_badges_start_with_the_identifier_and_carry_their_shape_class() {
+    let (root, _handle) = mount_app();
     leptos::task::tick().await;
-    let badge = el
-        .query_selector("span.status")
-        .ok()
-        .flatten()
-        .expect("badge");
-    assert_eq!(text(&badge), "NeverReceived");
-    assert!(badge.class_name().contains("status-NeverReceived"));
+    click(&root, "table[aria-label='Jobs'] tbody button.job-link");
+    leptos::task::tick().await;
+    let badge = |selector: &str| {
+        root.query_selector(selector)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("no badge {selector}"))
+    };
+    let job = badge("[data-testid=detail-status] span.status");
+    assert_eq!(text(&job), "Creating");
+    assert!(job.class_name().contains("job-status status-Creating"));
+    let drive = badge("table[aria-label='Drives'] tbody span.status");
+    assert_eq!(text(&drive), "Specified");
+    assert!(drive.class_name().contains("drive-status status-Specified"));
 }
 
 #[wasm_bindgen_test]
