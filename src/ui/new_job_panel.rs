@@ -1,29 +1,22 @@
 //! The "new job" form: an import or export job with its drives. Problems are shown next to
 //! the field they belong to; nothing is created until the form is valid.
+//!
+//! Written by `ui::dom`: the draft lives in the form's fields and is read when the form is
+//! sent; the form is drawn again (with what was typed) when the language changes, a drive
+//! row is added or removed, or problems are found.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
 
-use crate::ui::tr;
-
+use super::action_button::value;
+use super::dom::{acted, focused_act, refocus, Dom, Writer};
 use super::job_form::{validate, DriveDraft, Field, FormProblem, JobDraft};
 use super::state::use_app;
 use super::use_lang;
 use crate::i18n::problems::{capitalised, drive_id_text, input_text, not_a_number_text};
 use crate::i18n::{refusal_text, refused_line, Lang, Text};
 use crate::model::{Action, JobType, Refusal};
-
-/// The problem shown beside `field`, if any.
-fn field_error(
-    problems: RwSignal<Vec<(Field, FormProblem)>>,
-    lang: Lang,
-    field: Field,
-) -> Option<String> {
-    problems.with(|p| {
-        p.iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| problem_text(lang, m))
-    })
-}
 
 /// A form problem in the interface language: the model's reason, without the rule id where
 /// the field already says what it is about.
@@ -38,15 +31,183 @@ fn problem_text(lang: Lang, p: &FormProblem) -> String {
     }
 }
 
+/// The draft as the form's fields hold it now.
+fn read(root: &Element) -> JobDraft {
+    let rows = root
+        .query_selector_all(".drive-draft")
+        .ok()
+        .map(|all| {
+            (0..all.length())
+                .filter_map(|i| all.item(i)?.dyn_into::<Element>().ok())
+                .map(|row| {
+                    let input = |kind: &str| {
+                        row.query_selector(kind)
+                            .ok()
+                            .flatten()
+                            .map(|i| i.unchecked_into::<HtmlInputElement>().value())
+                            .unwrap_or_default()
+                    };
+                    DriveDraft {
+                        id: input("input[type=text]"),
+                        size_gib: input("input[type=number]"),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    JobDraft {
+        name: value(root, "new-name"),
+        job_type: match value(root, "new-type").as_str() {
+            "Export" => JobType::Export,
+            _ => JobType::Import,
+        },
+        storage_account: value(root, "new-account"),
+        drives: rows,
+    }
+}
+
+/// A labelled field with `text` in it, marked invalid when `problem` is there.
+fn input<W: Writer>(w: &mut W, label: &str, act: &str, kind: &str, text: &str, bad: bool) {
+    w.open("label")
+        .text(label)
+        .text(" ")
+        .open("input")
+        .attr("type", kind)
+        .attr("data-act", act)
+        .attr("data-testid", act)
+        .attr("aria-invalid", if bad { "true" } else { "false" })
+        .attr("value", text);
+}
+
+/// The problem beside a field (an empty, hidden line when there is none).
+fn error<W: Writer>(w: &mut W, problem: Option<&String>) {
+    w.open("span").attr("class", "error-text");
+    match problem {
+        Some(p) => w.text(p),
+        None => w.attr("hidden", ""),
+    };
+    w.close();
+}
+
+/// The whole form, holding `draft`, with each problem beside its field.
+fn draw<W: Writer>(
+    w: &mut W,
+    lang: Lang,
+    draft: &JobDraft,
+    problems: &[(Field, FormProblem)],
+    outcome: &str,
+) {
+    let texts: Vec<(Field, String)> = problems
+        .iter()
+        .map(|(f, p)| (*f, problem_text(lang, p)))
+        .collect();
+    let of = |field: Field| texts.iter().find(|(f, _)| *f == field).map(|(_, t)| t);
+    w.open("h2")
+        .attr("id", "new-job-heading")
+        .text(lang.t(Text::NewJobHeading))
+        .close()
+        .open("form")
+        .attr("novalidate", "");
+    input(
+        w,
+        lang.t(Text::ColName),
+        "new-name",
+        "text",
+        &draft.name,
+        of(Field::Name).is_some(),
+    );
+    w.close().close();
+    error(w, of(Field::Name));
+    w.open("label")
+        .text(lang.t(Text::ColType))
+        .text(" ")
+        .open("select")
+        .attr("data-act", "new-type");
+    for ty in [JobType::Import, JobType::Export] {
+        w.open("option").attr("value", ty.id());
+        if ty == draft.job_type {
+            w.attr("selected", "");
+        }
+        w.text(ty.id()).close();
+    }
+    w.close().close();
+    let bad = of(Field::StorageAccount).is_some();
+    input(
+        w,
+        lang.t(Text::ColStorageAccount),
+        "new-account",
+        "text",
+        &draft.storage_account,
+        bad,
+    );
+    w.close().close();
+    error(w, of(Field::StorageAccount));
+    w.open("fieldset").leaf("legend", "", lang.t(Text::Drives));
+    error(w, of(Field::Drives));
+    for (i, d) in draft.drives.iter().enumerate() {
+        w.open("div").attr("class", "drive-draft");
+        let (id, size) = (of(Field::DriveId(i)), of(Field::DriveSize(i)));
+        let n = i.to_string();
+        input(
+            w,
+            lang.t(Text::ColDriveId),
+            &format!("new-drive-id-{n}"),
+            "text",
+            &d.id,
+            id.is_some(),
+        );
+        w.attr("size", "9").attr("maxlength", "8").close().close();
+        input(
+            w,
+            lang.t(Text::SizeGib),
+            &format!("new-drive-size-{n}"),
+            "number",
+            &d.size_gib,
+            size.is_some(),
+        );
+        w.attr("min", "1").attr("size", "6").close().close();
+        w.open("button")
+            .attr("type", "button")
+            .attr("data-act", &format!("remove-{n}"))
+            .text(lang.t(Text::RemoveDrive))
+            .close();
+        error(w, id);
+        error(w, size);
+        w.close();
+    }
+    w.open("button")
+        .attr("type", "button")
+        .attr("data-act", "add")
+        .text(lang.t(Text::AddDrive))
+        .close()
+        .close()
+        .open("button")
+        .attr("type", "submit")
+        .attr("class", "primary")
+        .attr("data-testid", "create-job")
+        .attr("data-act", "create")
+        .text(lang.t(Text::CreateJob))
+        .close()
+        .open("span")
+        .attr("role", "status")
+        .text(outcome)
+        .close()
+        .close();
+}
+
+fn drive() -> DriveDraft {
+    DriveDraft {
+        id: String::new(),
+        size_gib: "500".into(),
+    }
+}
+
 fn blank() -> JobDraft {
     JobDraft {
         name: String::new(),
         job_type: JobType::Import,
         storage_account: String::new(),
-        drives: vec![DriveDraft {
-            id: String::new(),
-            size_gib: "500".into(),
-        }],
+        drives: vec![drive()],
     }
 }
 
@@ -54,111 +215,85 @@ fn blank() -> JobDraft {
 pub fn NewJobPanel() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
-    let draft = RwSignal::new(blank());
-    let problems = RwSignal::new(Vec::<(Field, FormProblem)>::new());
-    let outcome = RwSignal::new(None::<String>);
-    let error_for = move |field: Field| move || field_error(problems, lang.get(), field);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let node = NodeRef::<leptos::html::Section>::new();
+    // The problems and the last outcome line, kept to draw them again in another language.
+    let problems = StoredValue::new_local(Vec::<(Field, FormProblem)>::new());
+    let outcome = StoredValue::new_local(String::new());
+    let redraw = move |root: &Element, lang: Lang, draft: &JobDraft| {
+        let focused = focused_act(root);
+        if let Some(mut w) = Dom::replacing(root, false) {
+            let said = outcome.get_value();
+            problems.with_value(|p| draw(&mut w, lang, draft, p, &said));
+        }
+        refocus(root, focused);
+    };
+    crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
+        let root: Element = node.get()?.into();
+        let lang = lang.get();
+        let draft = match drawn.flatten() {
+            Some(_) => read(&root),
+            None => blank(),
+        };
+        redraw(&root, lang, &draft);
+        Some(lang)
+    });
+    let submit = move |root: &Element| {
+        let lang = lang.get_untracked();
+        let mut draft = read(root);
         let check =
             |spec: &crate::model::JobSpec| app.check_untracked(&Action::CreateJob(spec.clone()));
-        match validate(&draft.get_untracked(), check) {
+        match validate(&draft, check) {
             Err(p) => {
-                problems.set(p);
-                outcome.set(None);
+                problems.set_value(p);
+                outcome.set_value(String::new());
             }
             Ok(spec) => {
-                problems.set(Vec::new());
+                problems.set_value(Vec::new());
                 let name = spec.name.clone();
                 match app.perform(Action::CreateJob(spec)) {
                     Ok(()) => {
-                        draft.set(blank());
+                        draft = blank();
                         app.select(Some(name.clone()));
-                        outcome.set(Some(format!(
-                            "{} {name}",
-                            lang.get_untracked().t(Text::JobCreated)
-                        )));
+                        outcome.set_value(format!("{} {name}", lang.t(Text::JobCreated)));
                     }
-                    Err(r) => outcome.set(Some(refused_line(lang.get_untracked(), &r))),
+                    Err(r) => outcome.set_value(refused_line(lang, &r)),
                 }
             }
         }
+        redraw(root, lang, &draft);
+    };
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(root) = node.get_untracked() {
+            submit(&root);
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let (Some((_, act)), Some(root)) = (acted(&ev), node.get_untracked()) else {
+            return;
+        };
+        let root: &Element = &root;
+        let mut draft = read(root);
+        if act == "add" {
+            draft.drives.push(drive());
+        } else if let Some(i) = act.strip_prefix("remove-").and_then(|i| i.parse().ok()) {
+            if i < draft.drives.len() {
+                draft.drives.remove(i);
+            }
+            // The problems named rows by their place, which just changed.
+            problems.set_value(Vec::new());
+        } else {
+            return;
+        }
+        redraw(root, lang.get_untracked(), &draft);
     };
     view! {
-        <section class="panel new-job" aria-labelledby="new-job-heading">
-            <h2 id="new-job-heading">{tr(Text::NewJobHeading)}</h2>
-            <form on:submit=submit novalidate>
-                <label>
-                    {tr(Text::ColName)} " "
-                    <input type="text" data-testid="new-name" aria-invalid=move || error_for(Field::Name)().is_some().to_string()
-                        prop:value=move || draft.with(|d| d.name.clone())
-                        on:input=move |ev| draft.update(|d| d.name = event_target_value(&ev)) />
-                </label>
-                <span class="error-text" hidden=move || error_for(Field::Name)().is_none()>{error_for(Field::Name)}</span>
-                <label>
-                    {tr(Text::ColType)} " "
-                    <select prop:value=move || draft.with(|d| d.job_type.id()) on:change=move |ev| {
-                        let ty = if event_target_value(&ev) == "Export" { JobType::Export } else { JobType::Import };
-                        draft.update(|d| d.job_type = ty);
-                    }>
-                        <option value="Import">"Import"</option>
-                        <option value="Export">"Export"</option>
-                    </select>
-                </label>
-                <label>
-                    {tr(Text::ColStorageAccount)} " "
-                    <input type="text" data-testid="new-account" aria-invalid=move || error_for(Field::StorageAccount)().is_some().to_string()
-                        prop:value=move || draft.with(|d| d.storage_account.clone())
-                        on:input=move |ev| draft.update(|d| d.storage_account = event_target_value(&ev)) />
-                </label>
-                <span class="error-text" hidden=move || error_for(Field::StorageAccount)().is_none()>{error_for(Field::StorageAccount)}</span>
-                <fieldset>
-                    <legend>{tr(Text::Drives)}</legend>
-                    <span class="error-text" hidden=move || error_for(Field::Drives)().is_none()>{error_for(Field::Drives)}</span>
-                    {move || (0..draft.with(|d| d.drives.len())).map(|i| view! { <DriveDraftRow i draft problems /> }).collect_view()}
-                    <button type="button" on:click=move |_| draft.update(|d| d.drives.push(DriveDraft { id: String::new(), size_gib: "500".into() }))>
-                        {tr(Text::AddDrive)}
-                    </button>
-                </fieldset>
-                <button type="submit" class="primary" data-testid="create-job">{tr(Text::CreateJob)}</button>
-                <span role="status">{move || outcome.get()}</span>
-            </form>
-        </section>
-    }
-}
-
-#[component]
-fn DriveDraftRow(
-    i: usize,
-    draft: RwSignal<JobDraft>,
-    problems: RwSignal<Vec<(Field, FormProblem)>>,
-) -> impl IntoView {
-    let lang = use_lang();
-    let err = move |field: Field| move || field_error(problems, lang.get(), field);
-    let get = move |f: fn(&DriveDraft) -> String| {
-        move || draft.with(|d| d.drives.get(i).map(f).unwrap_or_default())
-    };
-    view! {
-        <div class="drive-draft">
-            <label>
-                {tr(Text::ColDriveId)} " "
-                <input type="text" size="9" maxlength="8" data-testid=format!("new-drive-id-{i}")
-                    aria-invalid=move || err(Field::DriveId(i))().is_some().to_string()
-                    prop:value=get(|d| d.id.clone())
-                    on:input=move |ev| draft.update(|d| if let Some(x) = d.drives.get_mut(i) { x.id = event_target_value(&ev) }) />
-            </label>
-            <label>
-                {tr(Text::SizeGib)} " "
-                <input type="number" min="1" size="6" data-testid=format!("new-drive-size-{i}")
-                    aria-invalid=move || err(Field::DriveSize(i))().is_some().to_string()
-                    prop:value=get(|d| d.size_gib.clone())
-                    on:input=move |ev| draft.update(|d| if let Some(x) = d.drives.get_mut(i) { x.size_gib = event_target_value(&ev) }) />
-            </label>
-            <button type="button" on:click=move |_| draft.update(|d| { if i < d.drives.len() { d.drives.remove(i); } })>
-                {tr(Text::RemoveDrive)}
-            </button>
-            <span class="error-text" hidden=move || err(Field::DriveId(i))().is_none()>{err(Field::DriveId(i))}</span>
-            <span class="error-text" hidden=move || err(Field::DriveSize(i))().is_none()>{err(Field::DriveSize(i))}</span>
-        </div>
+        <section
+            class="panel new-job"
+            aria-labelledby="new-job-heading"
+            node_ref=node
+            on:submit=on_submit
+            on:click=on_click
+        ></section>
     }
 }
