@@ -3,15 +3,16 @@
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
 
+use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
 use super::job_body::Body;
 use super::job_rows::{listed, row, RowQuery, SortKey, PAGE_SIZE};
-use super::sort_header::SortHeader;
 use super::state::{use_app, TablePage};
 use super::use_lang;
 use super::why::WhyHost;
 use super::why_reason::WhySubject;
-use crate::i18n::{count, Noun, Text};
+use crate::i18n::{count, Lang, Noun, Text};
 
 /// Past this many listed jobs, rows out of view wait for a pause (or a scroll) while playing.
 const LAZY_AFTER: usize = 200;
@@ -56,7 +57,6 @@ pub fn JobTable() -> impl IntoView {
             (shown, p, pages, all.len())
         })
     });
-    let page_count = move || rows.with(|r| r.2);
     // In a big world only the rows in the box's view (and a margin) take new values at once:
     // per tick the table costs what it shows, not the whole page. While paused, the rows kept
     // up to date widen by a few a frame until they cover the page (a jump shows what is in
@@ -72,6 +72,11 @@ pub fn JobTable() -> impl IntoView {
         let Some(tbody) = body.get() else {
             return;
         };
+        // `rows` first: the effect checks what it read in that order, and when `lazy` (which
+        // reads `rows`) was checked first, it brought `rows` up to date on its own behalf and
+        // this effect then saw no change in `rows` and did not run (a changed world was not
+        // shown).
+        rows.track();
         let now = app.now().get();
         let fresh = if lazy.get() {
             let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
@@ -130,36 +135,118 @@ pub fn JobTable() -> impl IntoView {
             total,
         });
     });
-    let sort_header = move |key: SortKey, label: Text, hint: Option<Text>| view! { <SortHeader key label hint query /> };
+    // The tools, the headers and the pager are written by `ui::dom`: drawn when the language
+    // (or, for the headers, the order) changes; their values are set in place.
+    let tools = NodeRef::<html::Div>::new();
+    let head = NodeRef::<html::Thead>::new();
+    let pager = NodeRef::<html::Nav>::new();
+    crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
+        let root: Element = tools.get()?.into();
+        let lang = lang.get();
+        if drawn.flatten() != Some(lang) {
+            let focused = focused_act(&root);
+            draw_tools(&mut Dom::replacing(&root, false)?, lang);
+            refocus(&root, focused);
+        }
+        let filter = query.with(|q| q.filter.clone());
+        if let Some(f) = find(&root, "[data-act=filter]") {
+            let f = f.unchecked_into::<HtmlInputElement>();
+            if f.value() != filter {
+                f.set_value(&filter);
+            }
+        }
+        if let Some(b) = find(&root, "[data-act=deleted]") {
+            b.unchecked_into::<HtmlInputElement>()
+                .set_checked(app.show_deleted().get());
+        }
+        if let Some(c) = find(&root, ".row-count") {
+            let text = count(lang, rows.with(|r| r.3), Noun::Job);
+            if c.text_content().as_deref() != Some(text.as_str()) {
+                c.set_text_content(Some(&text));
+            }
+        }
+        Some(lang)
+    });
+    crate::ui::fx::effect(move || {
+        let Some(root) = head.get() else {
+            return;
+        };
+        let root: &Element = &root;
+        let order = query.with(|q| (q.sort, q.descending));
+        let focused = focused_act(root);
+        if let Some(mut w) = Dom::replacing(root, false) {
+            draw_headers(&mut w, lang.get(), order);
+        }
+        refocus(root, focused);
+    });
+    crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
+        let root: Element = pager.get()?.into();
+        let lang = lang.get();
+        if drawn.flatten() != Some(lang) {
+            let focused = focused_act(&root);
+            draw_pager(&mut Dom::replacing(&root, false)?, lang);
+            refocus(&root, focused);
+        }
+        let (page, pages) = rows.with(|r| (r.1, r.2));
+        let _ = match pages > 1 {
+            true => root.remove_attribute("hidden"),
+            false => root.set_attribute("hidden", ""),
+        };
+        let disable = |act: &str, off: bool| {
+            if let Some(b) = find(&root, act) {
+                let _ = match off {
+                    true => b.set_attribute("disabled", ""),
+                    false => b.remove_attribute("disabled"),
+                };
+            }
+        };
+        disable("[data-act=previous]", page == 0);
+        disable("[data-act=next]", page + 1 >= pages);
+        if let Some(at) = find(&root, "span") {
+            at.set_text_content(Some(&format!("{} / {}", page + 1, pages)));
+        }
+        Some(lang)
+    });
+    let on_tool = move |ev: web_sys::Event| {
+        let Some((el, act)) = acted(&ev) else {
+            return;
+        };
+        let input = el.unchecked_into::<HtmlInputElement>();
+        match act.as_str() {
+            "filter" => {
+                let v = input.value();
+                query.update(|q| q.filter = v);
+                app.set_table_page(0);
+            }
+            "deleted" => app.set_show_deleted(input.checked()),
+            _ => {}
+        }
+    };
+    let on_head = move |ev: web_sys::MouseEvent| {
+        let Some(key) =
+            acted(&ev).and_then(|(_, act)| COLUMNS.iter().find(|c| c.3 == act).map(|c| c.0))
+        else {
+            return;
+        };
+        query.update(|q| {
+            if q.sort == key {
+                q.descending = !q.descending;
+            } else {
+                q.sort = key;
+                q.descending = false;
+            }
+        });
+    };
+    let on_page = move |ev: web_sys::MouseEvent| {
+        let page = rows.with_untracked(|r| r.1);
+        match acted(&ev).map(|(_, act)| act).as_deref() {
+            Some("previous") => app.set_table_page(page.saturating_sub(1)),
+            Some("next") => app.set_table_page(page + 1),
+            _ => {}
+        }
+    };
     view! {
-        <div class="table-tools">
-            <label>
-                {move || t(Text::FilterLabel)} " "
-                <input
-                    type="search"
-                    prop:value=move || query.with(|q| q.filter.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        query.update(|q| q.filter = v);
-                        app.set_table_page(0);
-                    }
-                />
-            </label>
-            <label>
-                <input
-                    type="checkbox"
-                    prop:checked=move || app.show_deleted().get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        app.set_show_deleted(on);
-                    }
-                />
-                " " {move || t(Text::ShowDeleted)}
-            </label>
-            <span class="row-count" aria-live="polite">
-                {move || count(lang.get(), rows.with(|r| r.3), Noun::Job)}
-            </span>
-        </div>
+        <div class="table-tools" node_ref=tools on:input=on_tool on:change=on_tool></div>
         // The box scrolls (a long list stays beside the selected job's panels); its header sticks.
         <div class="table-box" on:scroll=move |ev| {
             let el = event_target::<web_sys::Element>(&ev);
@@ -172,37 +259,106 @@ pub fn JobTable() -> impl IntoView {
             }
         }>
         <table class="grid job-table" aria-label=move || t(Text::JobsTableName)>
-            <thead>
-                <tr>
-                    {sort_header(SortKey::Name, Text::ColName, None)}
-                    {sort_header(SortKey::Type, Text::ColType, None)}
-                    {sort_header(SortKey::Status, Text::ColStatus, None)}
-                    {sort_header(SortKey::StorageAccount, Text::ColStorageAccount, None)}
-                    {sort_header(SortKey::Created, Text::ColCreated, Some(Text::CreatedHint))}
-                    {sort_header(SortKey::Percent, Text::ColPercent, None)}
-                    {sort_header(SortKey::Expires, Text::ColExpiresIn, Some(Text::ExpiresHint))}
-                </tr>
-            </thead>
+            <thead node_ref=head on:click=on_head></thead>
             <tbody node_ref=body on:click=on_click></tbody>
         </table>
         </div>
-        <Show when=move || { page_count() > 1 }>
-            <nav class="pager" aria-label=move || t(Text::Pages)>
-                <button
-                    on:click=move |_| app.set_table_page(rows.with_untracked(|r| r.1).saturating_sub(1))
-                    disabled=move || rows.with(|r| r.1 == 0)
-                >
-                    {move || t(Text::PreviousPage)}
-                </button>
-                <span>{move || format!("{} / {}", rows.with(|r| r.1) + 1, page_count())}</span>
-                <button
-                    on:click=move |_| app.set_table_page(rows.with_untracked(|r| r.1) + 1)
-                    disabled=move || rows.with(|r| r.1 + 1 >= r.2)
-                >
-                    {move || t(Text::NextPage)}
-                </button>
-            </nav>
-        </Show>
+        <nav class="pager" node_ref=pager on:click=on_page hidden></nav>
         {why.view()}
     }
+}
+
+/// The sortable columns: key, heading, what the column means (on hover and as the header's
+/// description), and the `data-act` of its button.
+const COLUMNS: [(SortKey, Text, Option<Text>, &str); 7] = [
+    (SortKey::Name, Text::ColName, None, "name"),
+    (SortKey::Type, Text::ColType, None, "type"),
+    (SortKey::Status, Text::ColStatus, None, "status"),
+    (
+        SortKey::StorageAccount,
+        Text::ColStorageAccount,
+        None,
+        "account",
+    ),
+    (
+        SortKey::Created,
+        Text::ColCreated,
+        Some(Text::CreatedHint),
+        "created",
+    ),
+    (SortKey::Percent, Text::ColPercent, None, "percent"),
+    (
+        SortKey::Expires,
+        Text::ColExpiresIn,
+        Some(Text::ExpiresHint),
+        "expires",
+    ),
+];
+
+/// The filter, "show deleted" and the row count (its values are set in place).
+fn draw_tools<W: Writer>(w: &mut W, lang: Lang) {
+    w.open("label")
+        .text(lang.t(Text::FilterLabel))
+        .text(" ")
+        .open("input")
+        .attr("type", "search")
+        .attr("data-act", "filter")
+        .close()
+        .close()
+        .open("label")
+        .open("input")
+        .attr("type", "checkbox")
+        .attr("data-act", "deleted")
+        .close()
+        .text(" ")
+        .text(lang.t(Text::ShowDeleted))
+        .close()
+        .open("span")
+        .attr("class", "row-count")
+        .attr("aria-live", "polite")
+        .close();
+}
+
+/// The header row: a button per column that toggles the order, with `aria-sort` telling
+/// screen readers the current order and an arrow telling everyone else.
+fn draw_headers<W: Writer>(w: &mut W, lang: Lang, (sort, descending): (SortKey, bool)) {
+    w.open("tr");
+    for (key, label, hint, act) in COLUMNS {
+        let (aria, arrow) = match (key == sort, descending) {
+            (false, _) => ("none", ""),
+            (true, false) => ("ascending", " ▲"),
+            (true, true) => ("descending", " ▼"),
+        };
+        w.open("th")
+            .attr("scope", "col")
+            .attr("aria-sort", aria)
+            .open("button")
+            .attr("class", "sort")
+            .attr("data-act", act);
+        if let Some(h) = hint {
+            w.attr("title", lang.t(h));
+        }
+        w.text(lang.t(label));
+        w.open("span")
+            .attr("aria-hidden", "true")
+            .text(arrow)
+            .close()
+            .close()
+            .close();
+    }
+    w.close();
+}
+
+/// The pager's buttons and its "page / pages" (set in place).
+fn draw_pager<W: Writer>(w: &mut W, lang: Lang) {
+    w.open("button")
+        .attr("data-act", "previous")
+        .text(lang.t(Text::PreviousPage))
+        .close()
+        .open("span")
+        .close()
+        .open("button")
+        .attr("data-act", "next")
+        .text(lang.t(Text::NextPage))
+        .close();
 }

@@ -34,7 +34,6 @@ pub mod rules_panel;
 pub mod scenario_picker;
 pub mod scrubber;
 pub mod shortcut_sheet;
-pub mod sort_header;
 pub mod speed;
 pub mod state;
 pub mod state_diagram;
