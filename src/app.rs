@@ -27,18 +27,22 @@ use crate::ui::rules_panel::RulesPanel;
 use crate::ui::scenario_picker::ScenarioPicker;
 use crate::ui::state::{AppState, DEFAULT_PRESET};
 use crate::ui::ticker::use_ticker;
-use crate::ui::url_sync::{initial_request, initial_view, start, use_url_sync};
+use crate::ui::url_sync::{initial_request, initial_view, use_url_sync};
 use crate::ui::view_prefs::ViewPrefs;
 
 #[component]
 pub fn App() -> impl IntoView {
     // The link's look (projector, language) is read before anything renders in it.
-    let (start_link, set_aside) = start();
+    let crate::ui::link_start::Start {
+        link: start_link,
+        set_aside,
+        unpacked,
+    } = crate::ui::link_start::take();
     let look = initial_view(&start_link);
     let lang = RwSignal::new(look.lang.unwrap_or(Lang::En));
     provide_context(lang);
     let view = ViewPrefs::provide(look.projector);
-    let (request, notice) = initial_request(&start_link);
+    let (request, notice) = initial_request(&start_link, unpacked);
     let (app, warnings) = match request {
         Some(req) => (AppState::new(req.scenario, req.at), req.warnings),
         None => (

@@ -1,10 +1,14 @@
-//! Entry point of the wasm app: only installs the panic banner, mounts, and removes the static
-//! "Loading the simulator…" line of index.html.
+//! Entry point of the wasm app: installs the panic banner, reads the start link (inflating a
+//! compressed scenario link first, which the browser does asynchronously: `link_start`),
+//! mounts, and removes the static "Loading the simulator…" line of index.html.
 
 fn main() {
     ie_lifecycle::panic_banner::install();
-    leptos::mount::mount_to_body(ie_lifecycle::app::App);
-    if let Some(line) = leptos::prelude::document().get_element_by_id("loading") {
-        line.remove();
-    }
+    wasm_bindgen_futures::spawn_local(async {
+        ie_lifecycle::ui::link_start::prepare().await;
+        leptos::mount::mount_to_body(ie_lifecycle::app::App);
+        if let Some(line) = leptos::prelude::document().get_element_by_id("loading") {
+            line.remove();
+        }
+    });
 }

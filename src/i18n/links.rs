@@ -36,6 +36,7 @@ fn nl(e: &HashError) -> String {
         }
         HashError::BadTime(t) => format!("de tijd \"{t}\" in de link is geen RFC 3339-tijd"),
         HashError::NoScenario => "de link bevat preset= noch scenario=".into(),
+        HashError::Packed => "het gecomprimeerde scenario in de link is niet uitgepakt".into(),
         HashError::TooLong { len } => format!(
             "de link is {len} tekens lang; links van hoogstens {MAX_LINK_CHARS} tekens worden gelezen"
         ),

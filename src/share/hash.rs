@@ -4,6 +4,9 @@
 //! Azure" panel reads it, with the jobs at their Azure states at `t`). A link opens that
 //! scenario paused at that moment. Parsing never panics; every problem is named.
 //!
+//! Two shorter forms (issue 11), written by `form`: `#preset=<name>&add=<events>` (a preset
+//! with events added, `added`) and `#scenario-z=<compressed scenario>` (`packed`).
+//!
 //! Optional extras name how the page looks, not what it shows: `&view=projector` and
 //! `&lang=nl` (`ViewParams`). They are written only when they differ from the default, so the
 //! forms above stay exactly as they were, and `parse` ignores them like any unknown key.
@@ -45,6 +48,8 @@ pub enum HashError {
     TooLong {
         len: usize,
     },
+    /// A `scenario-z=` link read without inflating it first (`parse_with` needs its text).
+    Packed,
 }
 
 impl std::fmt::Display for HashError {
@@ -72,6 +77,7 @@ impl std::fmt::Display for HashError {
             }
             Self::BadTime(t) => write!(f, "the time \"{t}\" in the link is not an RFC 3339 time"),
             Self::NoScenario => write!(f, "the link has neither preset= nor scenario="),
+            Self::Packed => write!(f, "the compressed scenario in the link was not unpacked"),
             Self::TooLong { len } => write!(
                 f,
                 "the link is {len} characters long; links of at most {MAX_LINK_CHARS} characters are read"
@@ -82,6 +88,12 @@ impl std::fmt::Display for HashError {
 
 /// Parses a hash (with or without the leading `#`). An empty hash is `Ok(None)`.
 pub fn parse(hash: &str) -> Result<Option<HashRequest>, HashError> {
+    parse_with(hash, None)
+}
+
+/// `parse`, with the inflated scenario text of a `scenario-z=` hash (the browser inflates it
+/// asynchronously, before; `crate::ui::compress`).
+pub fn parse_with(hash: &str, unpacked: Option<&str>) -> Result<Option<HashRequest>, HashError> {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
     if hash.len() > MAX_LINK_CHARS {
         return Err(HashError::TooLong { len: hash.len() });
@@ -92,6 +104,7 @@ pub fn parse(hash: &str) -> Result<Option<HashRequest>, HashError> {
     let mut scenario = None;
     let mut at = None;
     let mut azure = None;
+    let mut add = None;
     for pair in hash.split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         match key {
@@ -110,6 +123,14 @@ pub fn parse(hash: &str) -> Result<Option<HashRequest>, HashError> {
                     .map_err(|errors| HashError::BadScenario(errors.problems))?;
                 scenario = Some(ScenarioRef::Inline(Box::new(parsed)));
             }
+            "scenario-z" => {
+                let text = unpacked.ok_or(HashError::Packed)?;
+                let parsed = Scenario::parse(text)
+                    .map_err(|errors| HashError::BadScenario(errors.problems))?;
+                scenario = Some(ScenarioRef::Inline(Box::new(parsed)));
+            }
+            // Read beside `preset=` only, once the preset is known.
+            "add" => add = Some(value),
             "azure" => {
                 let bytes =
                     base64url::decode(value).map_err(|e| HashError::BadBase64(e.to_string()))?;
@@ -124,6 +145,10 @@ pub fn parse(hash: &str) -> Result<Option<HashRequest>, HashError> {
             // Unknown keys are ignored so that later versions can add some.
             _ => {}
         }
+    }
+    if let (Some(value), Some(ScenarioRef::Preset(name))) = (add, &scenario) {
+        let merged = super::added::read(name, value)?;
+        scenario = Some(ScenarioRef::Inline(Box::new(merged)));
     }
     // Azure JSON needs the instant its jobs are at their states: the link's `t`.
     let mut warnings = Vec::new();

@@ -50,6 +50,8 @@ pub fn read_saved(text: &str) -> Result<String, SaveProblem> {
     match hash::parse(&hash::without_view(link)) {
         Ok(Some(_)) => Ok(link.to_string()),
         Ok(None) => Err(SaveProblem::Link(HashError::NoScenario)),
+        // Inflated (by the browser, asynchronously) and judged when the page opens it.
+        Err(HashError::Packed) => Ok(link.to_string()),
         Err(e) => Err(SaveProblem::Link(e)),
     }
 }

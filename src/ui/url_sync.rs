@@ -8,6 +8,10 @@
 //! The look (projector mode, the language) rides along as the link's optional extras
 //! (`&view=projector&lang=nl`, `hash::ViewParams`): read at start and whenever the address
 //! changes, written with every address, so a reload or a shared link keeps them.
+//!
+//! The scenario half takes the shortest form (`share::form`): a large scenario is compressed
+//! by the browser, asynchronously, and the address is written when that is done; a result for
+//! a scenario since replaced is dropped, never written over a newer address.
 
 use leptos::prelude::*;
 
@@ -17,7 +21,8 @@ use super::state::AppState;
 use super::view_prefs::ViewPrefs;
 use crate::i18n::Lang;
 use crate::model::limits::MAX_LINK_CHARS;
-use crate::share::{hash, HashError, HashRequest, ViewParams};
+use crate::share::form::{self, Part};
+use crate::share::{hash, packed, HashError, HashRequest, ViewParams};
 
 fn location_hash() -> String {
     window().location().hash().unwrap_or_default()
@@ -30,15 +35,41 @@ pub fn hash_part(text: &str) -> &str {
     text.find('#').map_or(text, |i| &text[i..])
 }
 
-/// What the page should open, from the current hash. A bad hash gives a message (with the
-/// link, to correct it) and the default scenario; it never stops the page.
-pub fn initial_request(link: &str) -> (Option<HashRequest>, Option<Notice>) {
+/// What the page should open, from the current hash (and the inflated scenario of a
+/// `scenario-z=` one, `link_start`). A bad hash gives a message (with the link, to correct
+/// it) and the default scenario; it never stops the page.
+pub fn initial_request(
+    link: &str,
+    unpacked: Option<Result<String, HashError>>,
+) -> (Option<HashRequest>, Option<Notice>) {
     let link = link.to_string();
     // A link with only the look (`#lang=nl`) opens the default story in that look.
-    match hash::parse(&hash::without_view(&link)) {
+    match parse_unpacked(&hash::without_view(&link), unpacked) {
         Ok(request) => (request, None),
         Err(e) => (None, Some(bad_link(link, &e, true))),
     }
+}
+
+fn parse_unpacked(
+    story: &str,
+    unpacked: Option<Result<String, HashError>>,
+) -> Result<Option<HashRequest>, HashError> {
+    match unpacked {
+        Some(text) => hash::parse_with(story, Some(&text?)),
+        None => hash::parse(story),
+    }
+}
+
+/// Reads the story half of a hash and hands the result to `then`: at once, or, for a
+/// compressed scenario, once the browser has inflated it.
+fn read_story(story: String, then: impl FnOnce(Result<Option<HashRequest>, HashError>) + 'static) {
+    if !packed::is_packed(&story) {
+        return then(hash::parse(&story));
+    }
+    leptos::task::spawn_local(async move {
+        let unpacked = super::compress::unpack(&story).await;
+        then(parse_unpacked(&story, unpacked));
+    });
 }
 
 /// The look the address asks for at start (default when it asks for none).
@@ -61,12 +92,18 @@ fn view_suffix(view: ViewPrefs, lang: Lang) -> String {
 }
 
 /// The whole address of this moment and look, fresh (also while playing, when the address
-/// bar waits for a pause). A world too large for a link gives the address as it stands.
+/// bar waits for a pause). A world too large for a link gives the address as it stands; a
+/// compressed one, the compressed scenario the address holds.
 pub fn current_link(app: AppState, view: ViewPrefs, lang: Lang) -> String {
     let href = window().location().href().unwrap_or_default();
     let page = href.split('#').next().unwrap_or_default();
-    untrack(|| match hash::scenario_part(&app.shareable()) {
-        Ok(part) => format!(
+    let part = untrack(|| match form::part(&app.shareable()) {
+        Ok(Part::Ready(part)) => Some(part),
+        Ok(Part::Pack(_)) => packed::part_in(&location_hash()).map(str::to_string),
+        Err(_) => None,
+    });
+    untrack(|| match part {
+        Some(part) => format!(
             "{page}#{}{}",
             hash::with_time(&part, app.now().get()),
             view_suffix(view, lang)
@@ -74,7 +111,7 @@ pub fn current_link(app: AppState, view: ViewPrefs, lang: Lang) -> String {
                     .selected()
                     .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()))
         ),
-        Err(_) => href.clone(),
+        None => href.clone(),
     })
 }
 
@@ -89,20 +126,63 @@ fn bad_link(link: String, e: &HashError, fallback: bool) -> Notice {
 /// "Try again" on a bad link: opens the corrected link as a story the user chose, or says
 /// what is still wrong with it, keeping the text as typed.
 pub fn open_link(app: AppState, text: &str) {
-    match hash::parse(hash_part(text)) {
+    let text = text.to_string();
+    read_story(hash_part(&text).to_string(), move |read| match read {
         Ok(Some(req)) => {
             app.set_notice(None);
             app.load(req.scenario, req.at);
         }
-        Ok(None) => app.set_notice(Some(bad_link(text.into(), &HashError::NoScenario, false))),
-        Err(e) => app.set_notice(Some(bad_link(text.into(), &e, false))),
-    }
+        Ok(None) => app.set_notice(Some(bad_link(text, &HashError::NoScenario, false))),
+        Err(e) => app.set_notice(Some(bad_link(text, &e, false))),
+    });
 }
 
 pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
     // The scenario's half of the link changes only with the scenario: a 10,000-job world is
     // encoded once per edit, not once per step of the clock.
-    let scenario_part = Memo::new(move |_| hash::scenario_part(&app.shareable()));
+    let scenario_part = Memo::new(move |_| form::part(&app.shareable()));
+    // The compressed half of a `Part::Pack`, with the JSON it was made from; `round` numbers
+    // the compressions, so only the latest may store its result.
+    let packed_half = RwSignal::new(None::<(String, String)>);
+    let round = StoredValue::new(0u32);
+    crate::ui::fx::effect(move || {
+        let mine = round.with_value(|r| r.wrapping_add(1));
+        round.set_value(mine);
+        let Some(json) = scenario_part.with(|part| match part {
+            Ok(Part::Pack(json)) => Some(json.clone()),
+            _ => None,
+        }) else {
+            return;
+        };
+        if packed_half.with_untracked(|z| z.as_ref().is_some_and(|(j, _)| *j == json)) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let half = match super::compress::deflate(json.as_bytes()).await {
+                Some(bytes) => packed::part(&bytes),
+                // A browser without CompressionStream gets the long form, which it can read.
+                None => format!(
+                    "scenario={}",
+                    crate::share::base64url::encode(json.as_bytes())
+                ),
+            };
+            if round.try_with_value(|r| *r == mine) == Some(true) {
+                packed_half.set(Some((json, half)));
+            }
+        });
+    });
+    // The scenario half as written now: `Ok(None)` while its compression is under way.
+    let written_part = move || -> Result<Option<String>, usize> {
+        scenario_part.with(|part| match part {
+            Ok(Part::Ready(p)) => Ok(Some(p.clone())),
+            Ok(Part::Pack(json)) => Ok(packed_half.with(|z| {
+                z.as_ref()
+                    .filter(|(j, _)| j == json)
+                    .map(|(_, half)| half.clone())
+            })),
+            Err(c) => Err(*c),
+        })
+    };
     // Write: only while paused (a link opens paused). The same text is kept as the work to
     // come back to (only when it changed: a scenario link can be a megabyte).
     let kept = StoredValue::new(String::new());
@@ -115,12 +195,10 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
             + &app
                 .selected()
                 .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()));
-        let text = match scenario_part.with(|part| {
-            part.as_ref()
-                .map(|p| hash::with_time(p, now))
-                .map_err(|c| *c)
-        }) {
-            Ok(part) => format!("#{part}{extras}"),
+        let text = match written_part() {
+            Ok(Some(part)) => format!("#{}{extras}", hash::with_time(&part, now)),
+            // Written when the compression is done (this effect runs again then).
+            Ok(None) => return,
             Err(chars) => {
                 app.take_history_step();
                 app.set_notice(Some(Notice::LinkNotStored {
@@ -171,25 +249,16 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
         }
     });
     // Read: a hash typed or pasted into the address bar, or Back and Forward. Both events
-    // can fire for one move; the second finds the view already there.
-    let follow = move || {
-        let link = location_hash();
-        let current = format!(
-            "#{}",
-            hash::format(&app.shareable(), app.now().get_untracked())
-        );
-        let story = hash::without_view(&link);
+    // can fire for one move; the second finds the view already there. `read` is the story
+    // `link` names (`Ok(None)`: the one shown, when `same`).
+    let apply = move |link: String, read: Result<Option<HashRequest>, HashError>, same: bool| {
         // A link that does not open changes nothing, its look included: a changed look would
         // rewrite the address and the bad link would be gone before anyone could correct it.
-        let request = if story == current {
-            None
-        } else {
-            match hash::parse(&story) {
-                Ok(request) => request,
-                Err(e) => {
-                    app.set_notice(Some(bad_link(link, &e, false)));
-                    return;
-                }
+        let request = match read {
+            Ok(request) => request,
+            Err(e) => {
+                app.set_notice(Some(bad_link(link, &e, false)));
+                return;
             }
         };
         // The look: an address that changes only the look reloads nothing.
@@ -208,9 +277,26 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
             app.follow_link(req.scenario, req.at);
             app.set_link_warnings(req.warnings);
             app.select(job);
-        } else if story == current && app.selected().get_untracked() != job {
+        } else if same && app.selected().get_untracked() != job {
             app.select(job);
         }
+    };
+    let follow = move || {
+        let link = location_hash();
+        let current = untrack(written_part)
+            .ok()
+            .flatten()
+            .map(|part| format!("#{}", hash::with_time(&part, app.now().get_untracked())));
+        let story = hash::without_view(&link);
+        if current.as_deref() == Some(story.as_str()) {
+            return apply(link, Ok(None), true);
+        }
+        read_story(story, move |read| {
+            // A newer address came while a compressed one was inflated: that one wins.
+            if location_hash() == link {
+                apply(link, read, false);
+            }
+        });
     };
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| follow());
     let on_pop = window_event_listener(leptos::ev::popstate, move |_| follow());

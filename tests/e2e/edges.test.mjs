@@ -43,7 +43,7 @@ test('loading another story after an edit offers Undo, which restores the edited
   assert.equal(await clockText(page), clock);
   assert.match(await page.locator('#details-heading').innerText(), /lab-a/, 'the selection comes back too');
   assert.equal(await notice.count(), 0);
-  assert.match(await hash(page), /^#scenario=/);
+  assert.match(await hash(page), /^#preset=happy-import&add=/);
 
   // The restored world is still edited, so loading again offers Undo again; leaving an
   // unedited story offers nothing (and takes back the stale offer).

@@ -1,0 +1,206 @@
+//! The short link of an edited preset: `#preset=<name>&add=<base64url, no padding, of a JSON
+//! array of events>&t=…`. One edit to the busy datacenter made a `#scenario=` link of 20,049
+//! characters, all of it the generated preset written out again; this form carries only what
+//! the user added.
+//!
+//! The events are in the scenario file's own event format and in time order. Reading puts
+//! each after the preset's events at or before its time (as the simulation writes its user's
+//! events into a scenario), then judges the whole as a `#scenario=` link is judged: same
+//! limits, same problems. A problem in an added event points into the `add=` text
+//! (`add[2].at (line 1, column 60)`), since that is what the link holds.
+
+use serde_json::Value;
+
+use super::{base64url, HashError};
+use crate::model::Time;
+use crate::sim::scenario::EventEntry;
+use crate::sim::{preset, presets, Problem, Scenario};
+
+/// The short form of `s` (`preset=<name>` or `preset=<name>&add=…`), when `s` is a built-in
+/// preset plus events added after it and nothing else changed; `None` otherwise. The preset
+/// is looked for by title, so only one preset is built to compare against.
+pub fn short_form(s: &Scenario) -> Option<String> {
+    let title = s.title.as_deref()?;
+    let name = presets().into_iter().find(|p| p.title == title)?.name;
+    let events = added(&preset(name)?, s)?;
+    if events.is_empty() {
+        return Some(format!("preset={name}"));
+    }
+    let json = serde_json::to_string(&events).ok()?;
+    Some(format!(
+        "preset={name}&add={}",
+        base64url::encode(json.as_bytes())
+    ))
+}
+
+/// The events `s` has beyond `base`, in `s`'s order, when `s` is exactly `base` with those
+/// events merged in (`merge` gives `s`'s events back); `None` if anything else differs.
+pub fn added(base: &Scenario, s: &Scenario) -> Option<Vec<EventEntry>> {
+    let same_rest = base.version == s.version
+        && base.title == s.title
+        && base.description == s.description
+        && base.start == s.start
+        && base.seed == s.seed
+        && base.rules == s.rules
+        && base.cancel_window == s.cancel_window
+        && base.autopilot == s.autopilot
+        && base.jobs == s.jobs
+        && base.other == s.other;
+    if !same_rest {
+        return None;
+    }
+    let mut extra = Vec::new();
+    let mut kept = base.events.iter().peekable();
+    for e in &s.events {
+        if kept.peek() == Some(&e) {
+            kept.next();
+        } else {
+            extra.push(e.clone());
+        }
+    }
+    if kept.next().is_some() {
+        return None;
+    }
+    // The reader must rebuild exactly these events, or the link would show another world.
+    let times: Vec<Option<Time>> = extra.iter().map(|e| Some(e.at)).collect();
+    let order = merge_order(&base.events, &times);
+    let rebuilt = order.iter().map(|slot| match slot {
+        Slot::Base(i) => &base.events[*i],
+        Slot::Added(j) => &extra[*j],
+    });
+    rebuilt.eq(s.events.iter()).then_some(extra)
+}
+
+/// Where each event of the merged list comes from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Slot {
+    Base(usize),
+    Added(usize),
+}
+
+/// The merged order: each added event after the base events at or before its time, added
+/// events in their own order. An added event without a readable time goes where it stands,
+/// for the validator to name.
+fn merge_order(base: &[EventEntry], added: &[Option<Time>]) -> Vec<Slot> {
+    let mut out = Vec::with_capacity(base.len() + added.len());
+    let mut i = 0;
+    for (j, at) in added.iter().enumerate() {
+        if let Some(at) = at {
+            while i < base.len() && base[i].at <= *at {
+                out.push(Slot::Base(i));
+                i += 1;
+            }
+        }
+        out.push(Slot::Added(j));
+    }
+    out.extend((i..base.len()).map(Slot::Base));
+    out
+}
+
+/// Reads `add=<value>` beside `preset=<name>`: the preset with the events merged in, judged
+/// as a scenario file. Nothing is changed on failure; every problem is named.
+pub fn read(name: &str, value: &str) -> Result<Scenario, HashError> {
+    let base = preset(name).ok_or_else(|| HashError::UnknownPreset(name.to_string()))?;
+    let bytes = base64url::decode(value).map_err(|e| HashError::BadBase64(e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|_| HashError::NotUtf8)?;
+    let bad = |problems| HashError::BadScenario(problems);
+    let limit = crate::model::limits::MAX_SCENARIO_BYTES;
+    if text.len() > limit {
+        return Err(bad(vec![at_add(
+            crate::sim::scenario::ProblemKind::FileTooLarge { bytes: text.len() },
+        )]));
+    }
+    let added: Vec<Value> = match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Array(items)) => items,
+        Ok(_) => {
+            return Err(bad(vec![at_add(
+                crate::sim::scenario::ProblemKind::NotAList,
+            )]))
+        }
+        Err(e) => {
+            return Err(bad(vec![Problem {
+                line: Some(e.line()),
+                column: Some(e.column()),
+                ..at_add(crate::sim::scenario::ProblemKind::NotJson {
+                    detail: e.to_string(),
+                })
+            }]))
+        }
+    };
+    let times: Vec<Option<Time>> = added
+        .iter()
+        .map(|e| {
+            e.get("at")
+                .and_then(Value::as_str)
+                .and_then(crate::model::rfc3339::parse_rfc3339)
+        })
+        .collect();
+    let order = merge_order(&base.events, &times);
+    // Through the text, not `to_value`: the JSON writer for text is in the wasm already.
+    let Ok(Value::Object(mut root)) = serde_json::from_str(&base.to_json_compact()) else {
+        return Err(HashError::UnknownPreset(name.to_string()));
+    };
+    let base_events = match root.remove("events") {
+        Some(Value::Array(items)) => items,
+        _ => Vec::new(),
+    };
+    let mut added_slots = added.into_iter().map(Some).collect::<Vec<_>>();
+    let mut base_slots = base_events.into_iter().map(Some).collect::<Vec<_>>();
+    let merged: Vec<Value> = order
+        .iter()
+        .filter_map(|slot| match slot {
+            Slot::Base(i) => base_slots.get_mut(*i).and_then(Option::take),
+            Slot::Added(j) => added_slots.get_mut(*j).and_then(Option::take),
+        })
+        .collect();
+    root.insert("events".into(), Value::Array(merged));
+    let whole = Value::Object(root).to_string();
+    Scenario::parse(&whole).map_err(|errors| bad(point_into(errors.problems, &order, &text)))
+}
+
+/// A problem with the `add=` text as a whole.
+fn at_add(kind: crate::sim::scenario::ProblemKind) -> Problem {
+    Problem {
+        path: "add".into(),
+        line: None,
+        column: None,
+        kind,
+    }
+}
+
+/// Rewrites the merged scenario's paths for the person holding the link: an added event's
+/// problem points into the `add=` text (`add[j]…`, with its line and column there); a
+/// preset's event keeps its place in the preset (`$.events[i]…`). Positions in the merged
+/// text, which nobody sees, are dropped.
+fn point_into(problems: Vec<Problem>, order: &[Slot], text: &str) -> Vec<Problem> {
+    let mut out: Vec<Problem> = problems
+        .into_iter()
+        .map(|mut p| {
+            p.line = None;
+            p.column = None;
+            let slot = p
+                .path
+                .strip_prefix("$.events[")
+                .and_then(|rest| rest.split_once(']'))
+                .and_then(|(k, rest)| Some((order.get(k.parse::<usize>().ok()?)?, rest)));
+            match slot {
+                Some((Slot::Added(j), rest)) => p.path = format!("add[{j}]{rest}"),
+                Some((Slot::Base(i), rest)) => p.path = format!("$.events[{i}]{rest}"),
+                None => {}
+            }
+            p
+        })
+        .collect();
+    let in_add = |p: &Problem| p.path.strip_prefix("add").map(|rest| format!("${rest}"));
+    let paths: Vec<String> = out.iter().filter_map(in_add).collect();
+    let positions = crate::sim::locate::positions_of(text, paths.iter().map(String::as_str));
+    for p in &mut out {
+        if let Some(path) = in_add(p) {
+            if let Some((line, column)) = crate::sim::locate::locate(&positions, &path) {
+                p.line = Some(line);
+                p.column = Some(column);
+            }
+        }
+    }
+    out
+}

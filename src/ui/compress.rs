@@ -1,0 +1,95 @@
+//! Raw DEFLATE through the browser's own `CompressionStream` and `DecompressionStream`
+//! ("deflate-raw"): compressed scenario links (`crate::share::packed`) cost the wasm no
+//! compressor. Both are asynchronous streams.
+//!
+//! web-sys has these two classes only behind its unstable-API flag, so they are bound here;
+//! the rest (Blob, ReadableStream and its reader) is web-sys's.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::js_sys::{Array, Uint8Array};
+use web_sys::{Blob, ReadableStream, ReadableStreamDefaultReader, ReadableWritablePair};
+
+use crate::share::{packed, HashError};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `new CompressionStream(format)`: a readable/writable pair.
+    #[wasm_bindgen(js_name = CompressionStream)]
+    type Deflater;
+    #[wasm_bindgen(constructor, js_class = "CompressionStream", catch)]
+    fn new(format: &str) -> Result<Deflater, JsValue>;
+
+    /// `new DecompressionStream(format)`.
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type Inflater;
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new(format: &str) -> Result<Inflater, JsValue>;
+}
+
+const FORMAT: &str = "deflate-raw";
+
+/// Why a stream gave no bytes.
+#[derive(Debug, PartialEq)]
+enum Fail {
+    /// The browser lacks the stream, or the data is not DEFLATE.
+    Stream,
+    /// More than the cap came out; reading stopped there. The count read so far.
+    Over(usize),
+}
+
+/// `bytes` compressed; `None` if the browser cannot.
+pub async fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
+    let pair = Deflater::new(FORMAT).ok()?;
+    // A link holds at most MAX_LINK_CHARS of base64: more compressed bytes are no use.
+    let cap = crate::model::limits::MAX_LINK_CHARS / 4 * 3;
+    through(bytes, pair.unchecked_ref(), cap).await.ok()
+}
+
+/// The scenario text of a `scenario-z=` hash: `None` when the hash has none; the problem,
+/// named, when it cannot be read (damaged, not text, or inflating past the file limit).
+pub async fn unpack(hash: &str) -> Option<Result<String, HashError>> {
+    let compressed = match packed::bytes(hash)? {
+        Ok(bytes) => bytes,
+        Err(e) => return Some(Err(e)),
+    };
+    let Ok(pair) = Inflater::new(FORMAT) else {
+        return Some(Err(packed::damaged()));
+    };
+    Some(
+        match through(&compressed, pair.unchecked_ref(), packed::MAX_INFLATED).await {
+            Ok(bytes) => packed::text(bytes),
+            Err(Fail::Over(n)) => Err(packed::too_large(n)),
+            Err(Fail::Stream) => Err(packed::damaged()),
+        },
+    )
+}
+
+/// Pipes `bytes` through a transform stream and collects what comes out, stopping (and
+/// cancelling the stream) as soon as more than `cap` bytes have come.
+async fn through(bytes: &[u8], pair: &ReadableWritablePair, cap: usize) -> Result<Vec<u8>, Fail> {
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    let blob = Blob::new_with_u8_array_sequence(&parts).map_err(|_| Fail::Stream)?;
+    let out: ReadableStream = blob.stream().pipe_through(pair);
+    let reader: ReadableStreamDefaultReader = out.get_reader().unchecked_into();
+    let mut got = Vec::new();
+    loop {
+        let step = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| Fail::Stream)?;
+        let step: web_sys::ReadableStreamReadResult = step.unchecked_into();
+        if step.get_done().unwrap_or(true) {
+            return Ok(got);
+        }
+        let chunk: Uint8Array = step.get_value().dyn_into().map_err(|_| Fail::Stream)?;
+        let len = chunk.length() as usize;
+        if got.len() + len > cap {
+            let _ = reader.cancel();
+            return Err(Fail::Over(got.len() + len));
+        }
+        let at = got.len();
+        got.resize(at + len, 0);
+        chunk.copy_to(&mut got[at..]);
+    }
+}
