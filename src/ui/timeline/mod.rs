@@ -25,11 +25,12 @@ use self::lanes_dom::Lanes;
 use self::scale::Scale;
 use super::state::{use_app, AppState};
 use super::use_lang;
+use crate::i18n::Lang;
 use crate::i18n::{count, lanes_range, tl, Noun, TlText};
 use crate::model::Time;
 use crate::sim::lanes::Cut;
 use crate::sim::LogEntry;
-use crate::ui::dom::Dom;
+use crate::ui::dom::{acted, find, focused_act, refocus as refocus_act, Dom, Writer};
 use crate::ui::job_rows::PAGE_SIZE;
 
 /// Lanes this far (px) above or below the scroll box's view follow the clock with it.
@@ -126,15 +127,153 @@ fn refocus(el: &web_sys::Element) {
     });
 }
 
+/// Sets `attr` only when it differs: a tick writes only what moved.
+fn set(el: Option<web_sys::Element>, attr: &str, value: &str) {
+    if let Some(el) = el {
+        if el.get_attribute(attr).as_deref() != Some(value) {
+            let _ = el.set_attribute(attr, value);
+        }
+    }
+}
+
+/// Sets or removes a boolean attribute (`disabled`, `hidden`).
+fn flag(el: Option<web_sys::Element>, attr: &str, on: bool) {
+    if let Some(el) = el {
+        if el.has_attribute(attr) != on {
+            let _ = match on {
+                true => el.set_attribute(attr, ""),
+                false => el.remove_attribute(attr),
+            };
+        }
+    }
+}
+
+fn button<W: Writer>(w: &mut W, act: &str, label: &str) {
+    w.open("button")
+        .attr("type", "button")
+        .attr("data-act", act)
+        .text(label)
+        .close();
+}
+
+/// The figure's parts, in `lang`; what changes is set in place by the effects (`data-part`
+/// names what they look for). The band and its lane buttons are there but hidden until the
+/// world has more than `AGGREGATE_AFTER` jobs.
+fn draw_frame<W: Writer>(w: &mut W, lang: Lang) {
+    let t = |k| tl(lang, k);
+    w.open("div")
+        .attr("class", "tl-tools")
+        .open("div")
+        .attr("role", "group")
+        .attr("aria-label", t(TlText::Zoom));
+    button(w, "whole", t(TlText::WholeSpan));
+    button(w, "month", t(TlText::Month));
+    button(w, "week", t(TlText::Week));
+    w.close();
+    button(w, "earlier", t(TlText::Earlier));
+    button(w, "later", t(TlText::Later));
+    w.open("p")
+        .attr("class", "tl-tip")
+        .attr("id", "tl-tip")
+        .attr("data-testid", "timeline-tip")
+        .close()
+        .close()
+        .open("div")
+        .attr("class", "tl-host")
+        .open("svg")
+        .attr("class", "tl-axis")
+        .num("height", i64::from(AXIS_H))
+        .attr("aria-hidden", "true")
+        .attr("data-part", "axis")
+        .open("g")
+        .close()
+        .open("path")
+        .attr("class", "now-line")
+        .close()
+        .close()
+        .open("div")
+        .attr("data-part", "aggregated")
+        .attr("hidden", "")
+        .open("svg")
+        .attr("class", "tl-band")
+        .num("height", i64::from(BAND_H))
+        .attr("role", "img")
+        .attr("aria-label", t(TlText::BandName))
+        .open("g")
+        .close()
+        .open("text")
+        .attr("class", "lane-name band-count")
+        .attr("x", "4")
+        .attr("y", "14")
+        .close()
+        .open("path")
+        .attr("class", "now-line")
+        .close()
+        .close()
+        // The lanes are the jobs table's page: these buttons turn it.
+        .open("p")
+        .attr("class", "tl-range");
+    button(w, "previous", t(TlText::PreviousLanes));
+    w.text(" ").open("span").close().text(" ");
+    button(w, "next", t(TlText::NextLanes));
+    w.close()
+        .close()
+        .open("div")
+        .attr("class", "tl-scroll")
+        .open("svg")
+        .attr("class", "tl-lanes")
+        .open("defs")
+        .attr("data-part", "patterns")
+        .close()
+        // The two clip paths that split every open shape at the now line.
+        .open("defs")
+        .open("clipPath")
+        .attr("id", "tl-past")
+        .open("rect")
+        .attr("x", "-1000")
+        .attr("y", "-100000")
+        .attr("height", "1000000")
+        .close()
+        .close()
+        .open("clipPath")
+        .attr("id", "tl-future")
+        .open("rect")
+        .attr("y", "-100000")
+        .attr("width", "100000")
+        .attr("height", "1000000")
+        .close()
+        .close()
+        .close()
+        .open("path")
+        .attr("class", "grid")
+        .close()
+        .open("g")
+        .attr("data-part", "lanes")
+        .close()
+        .open("path")
+        .attr("class", "now-line")
+        .close()
+        .close()
+        .close()
+        .close()
+        .open("ul")
+        .attr("class", "tl-legend")
+        .attr("data-part", "legend")
+        .close();
+}
+
 #[component]
 pub fn Timeline() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
-    let t = move |k| tl(lang.get(), k);
-    let host = NodeRef::<leptos::html::Div>::new();
+    let fig = NodeRef::<leptos::html::Figure>::new();
+    // Bumped each time the figure's parts are drawn anew (the language changed): the effects
+    // that fill a part look it up again.
+    let frame = RwSignal::new(0u32);
+    let part = move |selector: &str| fig.get_untracked().and_then(|f| find(&f, selector));
     let width = RwSignal::new(960);
     let measure = move || {
-        if let Some(el) = host.get_untracked() {
+        if let Some(el) = part(".tl-host") {
             let w = el.client_width();
             if w > 0 && w != width.get_untracked() {
                 width.set(w);
@@ -142,7 +281,7 @@ pub fn Timeline() -> impl IntoView {
         }
     };
     crate::ui::fx::effect(move || {
-        host.track();
+        frame.track();
         measure();
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
@@ -238,7 +377,6 @@ pub fn Timeline() -> impl IntoView {
         });
         (out, y.max(LANE_H))
     });
-    let height = move || rows.with(|r| r.1);
     crate::ui::fx::effect(move || {
         let now = app.now().get();
         let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
@@ -251,12 +389,26 @@ pub fn Timeline() -> impl IntoView {
             }
         });
     });
+    // The figure's parts, drawn anew when the language changes (the lanes then start over).
+    let lanes = StoredValue::new_local(Lanes::default());
+    crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
+        let root: web_sys::Element = fig.get()?.into();
+        let lang = lang.get();
+        if drawn.flatten() != Some(lang) {
+            let focused = focused_act(&root);
+            draw_frame(&mut Dom::replacing(&root, false)?, lang);
+            let _ = root.set_attribute("aria-label", tl(lang, TlText::Name));
+            lanes.set_value(Lanes::default());
+            frame.update(|n| *n += 1);
+            refocus_act(&root, focused);
+        }
+        Some(lang)
+    });
     // The lanes are drawn by `lanes_dom` (a lane that moves is moved, not rebuilt); the axis,
     // the band, the patterns and the legend by `axis`, each through `ui::dom`.
-    let lanes_g = NodeRef::<leptos::svg::G>::new();
-    let lanes = StoredValue::new_local(Lanes::default());
     crate::ui::fx::effect(move || {
-        let Some(g) = lanes_g.get() else {
+        frame.track();
+        let Some(g) = part("[data-part=lanes]") else {
             return;
         };
         rows.with(|(rows, _)| {
@@ -269,18 +421,20 @@ pub fn Timeline() -> impl IntoView {
                 .with_untracked(|s| lanes.update_value(|l| l.show(&g, s, rows)));
         });
     });
-    let axis_g = NodeRef::<leptos::svg::G>::new();
     crate::ui::fx::effect(move || {
-        let (Some(g), lang) = (axis_g.get(), lang.get()) else {
+        frame.track();
+        let (Some(g), lang) = (part(".tl-axis g"), lang.get()) else {
             return;
         };
         if let Some(mut w) = Dom::replacing(&g, true) {
             scale.with(|sc| draw_axis(&mut w, sc, lang));
         }
     });
-    let band_g = NodeRef::<leptos::svg::G>::new();
     crate::ui::fx::effect(move || {
-        let Some(g) = band_g.get() else {
+        frame.track();
+        let on = aggregated();
+        flag(part("[data-part=aggregated]"), "hidden", !on);
+        let Some(g) = part(".tl-band g").filter(|_| on) else {
             return;
         };
         if let Some(mut w) = Dom::replacing(&g, true) {
@@ -288,116 +442,187 @@ pub fn Timeline() -> impl IntoView {
                 .with(|s| scale.with(|sc| draw_band(&mut w, s, sc)));
         }
     });
-    let patterns = NodeRef::<leptos::svg::Defs>::new();
-    let legend = NodeRef::<leptos::html::Ul>::new();
     crate::ui::fx::effect(move || {
-        if let Some(mut w) = patterns.get().and_then(|d| Dom::replacing(&d, true)) {
+        frame.track();
+        if let Some(mut w) = part("[data-part=patterns]").and_then(|d| Dom::replacing(&d, true)) {
             draw_patterns(&mut w);
         }
-        if let Some(mut w) = legend.get().and_then(|u| Dom::replacing(&u, false)) {
+        if let Some(mut w) = part("[data-part=legend]").and_then(|u| Dom::replacing(&u, false)) {
             draw_legend(&mut w);
         }
     });
+    // What moves is set in place: the now lines and the clip rectangles each tick, the widths
+    // when the figure resizes, the buttons when the zoom or the table's page changes.
+    crate::ui::fx::effect(move || {
+        frame.track();
+        let (x, h) = (now_x.get(), rows.with(|r| r.1));
+        let line = |height: i32| format!("M{x} 0v{height}");
+        set(part(".tl-axis .now-line"), "d", &line(AXIS_H));
+        set(part(".tl-band .now-line"), "d", &line(BAND_H));
+        set(part(".tl-lanes .now-line"), "d", &line(h));
+        set(part("#tl-past rect"), "width", &(x + 1000).to_string());
+        set(part("#tl-future rect"), "x", &x.to_string());
+        set(part(".tl-lanes"), "height", &h.to_string());
+    });
+    crate::ui::fx::effect(move || {
+        frame.track();
+        let w = width.get().to_string();
+        for svg in [".tl-axis", ".tl-band", ".tl-lanes"] {
+            set(part(svg), "width", &w);
+        }
+        set(part(".tl-lanes .grid"), "d", &scale.with(grid_path));
+    });
+    crate::ui::fx::effect(move || {
+        frame.track();
+        let z = zoom.get();
+        for (act, is) in [
+            ("whole", Zoom::Whole),
+            ("month", Zoom::Month),
+            ("week", Zoom::Week),
+        ] {
+            let pressed = if z == is { "true" } else { "false" };
+            set(part(&format!("[data-act={act}]")), "aria-pressed", pressed);
+        }
+        flag(part("[data-act=earlier]"), "disabled", z == Zoom::Whole);
+        flag(part("[data-act=later]"), "disabled", z == Zoom::Whole);
+    });
     let shown = app.shown();
+    crate::ui::fx::effect(move || {
+        frame.track();
+        let lang = lang.get();
+        if let Some(c) = part(".band-count") {
+            c.set_text_content(Some(&count(lang, total.get(), Noun::Job)));
+        }
+        shown.with(|p| {
+            let a = p.page * PAGE_SIZE;
+            let range = lanes_range(lang, (a + 1).min(p.total), a + p.names.len(), p.total);
+            if let Some(span) = part(".tl-range span") {
+                span.set_text_content(Some(&range));
+            }
+            flag(
+                part(".tl-range [data-act=previous]"),
+                "disabled",
+                p.page == 0,
+            );
+            flag(
+                part(".tl-range [data-act=next]"),
+                "disabled",
+                p.page + 1 >= p.pages,
+            );
+        });
+    });
     let tip = RwSignal::new(None::<String>);
+    crate::ui::fx::effect(move || {
+        frame.track();
+        let text = tip
+            .get()
+            .unwrap_or_else(|| tl(lang.get(), TlText::Hint).into());
+        if let Some(p) = part(".tl-tip") {
+            p.set_text_content(Some(&text));
+        }
+    });
+    let in_lanes = |ev: &web_sys::Event| {
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".tl-scroll").ok().flatten())
+    };
     let show_tip = move |ev: &web_sys::Event| {
+        if in_lanes(ev).is_none() {
+            return;
+        }
         tip.set(item(ev).and_then(|el| {
             let lang = lang.get_untracked();
             entry_of(app, &el, |e| tick_text(lang, e)).or_else(|| el.get_attribute("aria-label"))
         }));
     };
-    let scrub = move |ev: web_sys::PointerEvent| {
+    let dragging = StoredValue::new(false);
+    let on_axis = |ev: &web_sys::Event| {
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .filter(|el| el.closest(".tl-axis").ok().flatten().is_some())
+    };
+    let scrub = move |ev: &web_sys::PointerEvent| {
         app.seek(scale.get_untracked().t(ev.offset_x()));
     };
-    let dragging = StoredValue::new(false);
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some((_, act)) = acted(&ev) {
+            let page = shown.with_untracked(|p| p.page);
+            match act.as_str() {
+                "whole" => set_zoom(Zoom::Whole),
+                "month" => set_zoom(Zoom::Month),
+                "week" => set_zoom(Zoom::Week),
+                "earlier" => pan(-1),
+                "later" => pan(1),
+                "previous" => app.set_table_page(page.saturating_sub(1)),
+                "next" => app.set_table_page(page + 1),
+                _ => {}
+            }
+        } else if let (Some(_), Some(el)) = (in_lanes(&ev), item(&ev)) {
+            activate(app, &el);
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter" || ev.key() == " " {
+            if let (Some(_), Some(el)) = (in_lanes(&ev), item(&ev)) {
+                ev.prevent_default();
+                activate(app, &el);
+            }
+        }
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        if let Some(el) = on_axis(&ev) {
+            dragging.set_value(true);
+            let _ = el.set_pointer_capture(ev.pointer_id());
+            scrub(&ev);
+        }
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        if dragging.get_value() && on_axis(&ev).is_some() {
+            scrub(&ev);
+        }
+    };
+    let on_up = move |_: web_sys::PointerEvent| dragging.set_value(false);
+    // Leaving the lanes (for anything outside them) clears the tip.
+    let on_out = move |ev: web_sys::PointerEvent| {
+        let to = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".tl-scroll").ok().flatten());
+        if in_lanes(&ev).is_some() && to.is_none() {
+            tip.set(None);
+        }
+    };
+    // A scroll does not bubble: the lanes' box is listened to where it is (in the capture
+    // phase, at the figure).
+    let on_scroll = move |ev: web_sys::Event| {
+        let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .filter(|el| el.class_list().contains("tl-scroll"))
+        else {
+            return;
+        };
+        let range = (el.scroll_top(), el.scroll_top() + el.client_height());
+        if seen.get_untracked() != range {
+            seen.set(range);
+        }
+    };
     view! {
-        <figure class="timeline panel" role="figure" aria-label=move || t(TlText::Name) data-testid="timeline">
-            <div class="tl-tools">
-                <div role="group" aria-label=move || t(TlText::Zoom)>
-                    {[(Zoom::Whole, TlText::WholeSpan), (Zoom::Month, TlText::Month), (Zoom::Week, TlText::Week)]
-                        .into_iter()
-                        .map(|(z, label)| view! {
-                            <button aria-pressed=move || if zoom.get() == z { "true" } else { "false" }
-                                on:click=move |_| set_zoom(z)>{move || t(label)}</button>
-                        })
-                        .collect_view()}
-                </div>
-                <button on:click=move |_| pan(-1) disabled=move || zoom.get() == Zoom::Whole>{move || t(TlText::Earlier)}</button>
-                <button on:click=move |_| pan(1) disabled=move || zoom.get() == Zoom::Whole>{move || t(TlText::Later)}</button>
-                <p class="tl-tip" id="tl-tip" data-testid="timeline-tip">{move || tip.get().unwrap_or_else(|| t(TlText::Hint).into())}</p>
-            </div>
-            <div class="tl-host" node_ref=host>
-                <svg class="tl-axis" width=move || width.get() height=AXIS_H aria-hidden="true"
-                    on:pointerdown=move |ev| {
-                        dragging.set_value(true);
-                        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                            let _ = el.set_pointer_capture(ev.pointer_id());
-                        }
-                        scrub(ev);
-                    }
-                    on:pointermove=move |ev| if dragging.get_value() { scrub(ev) }
-                    on:pointerup=move |_| dragging.set_value(false)
-                    on:pointercancel=move |_| dragging.set_value(false)>
-                    <g node_ref=axis_g></g>
-                    <path class="now-line" d=move || format!("M{} 0v{AXIS_H}", now_x.get()) />
-                </svg>
-                <Show when=aggregated>
-                    <svg class="tl-band" width=move || width.get() height=BAND_H role="img" aria-label=move || t(TlText::BandName)>
-                        <g node_ref=band_g></g>
-                        <text class="lane-name band-count" x="4" y="14">{move || count(lang.get(), total.get(), Noun::Job)}</text>
-                        <path class="now-line" d=move || format!("M{} 0v{BAND_H}", now_x.get()) />
-                    </svg>
-                    // The lanes are the jobs table's page: these buttons turn it.
-                    <p class="tl-range">
-                        <button on:click=move |_| app.set_table_page(shown.with_untracked(|p| p.page).saturating_sub(1))
-                            disabled=move || shown.with(|p| p.page == 0)>
-                            {move || t(TlText::PreviousLanes)}
-                        </button>
-                        " " {move || shown.with(|p| {
-                            let a = p.page * PAGE_SIZE;
-                            lanes_range(lang.get(), (a + 1).min(p.total), a + p.names.len(), p.total)
-                        })} " "
-                        <button on:click=move |_| app.set_table_page(shown.with_untracked(|p| p.page) + 1)
-                            disabled=move || shown.with(|p| p.page + 1 >= p.pages)>
-                            {move || t(TlText::NextLanes)}
-                        </button>
-                    </p>
-                </Show>
-                <div class="tl-scroll"
-                    on:scroll=move |ev| {
-                        let el = event_target::<web_sys::Element>(&ev);
-                        let range = (el.scroll_top(), el.scroll_top() + el.client_height());
-                        if seen.get_untracked() != range {
-                            seen.set(range);
-                        }
-                    }
-                    on:click=move |ev| if let Some(el) = item(&ev) { activate(app, &el) }
-                    on:keydown=move |ev| {
-                        if ev.key() == "Enter" || ev.key() == " " {
-                            if let Some(el) = item(&ev) { ev.prevent_default(); activate(app, &el) }
-                        }
-                    }
-                    on:pointerover=move |ev| show_tip(&ev)
-                    on:focusin=move |ev| show_tip(&ev)
-                    on:pointerleave=move |_| tip.set(None)>
-                    <svg class="tl-lanes" width=move || width.get() height=height>
-                        <defs node_ref=patterns></defs>
-                        // The two clip paths that split every open shape at the now line.
-                        <defs>
-                            <clipPath id="tl-past">
-                                <rect x="-1000" y="-100000" width=move || now_x.get() + 1000 height="1000000" />
-                            </clipPath>
-                            <clipPath id="tl-future">
-                                <rect x=move || now_x.get() y="-100000" width="100000" height="1000000" />
-                            </clipPath>
-                        </defs>
-                        <path class="grid" d=move || scale.with(grid_path) />
-                        <g node_ref=lanes_g></g>
-                        <path class="now-line" d=move || format!("M{} 0v{}", now_x.get(), height()) />
-                    </svg>
-                </div>
-            </div>
-            <ul class="tl-legend" node_ref=legend></ul>
-        </figure>
+        <figure
+            class="timeline panel"
+            role="figure"
+            data-testid="timeline"
+            node_ref=fig
+            on:click=on_click
+            on:keydown=on_key
+            on:pointerover=move |ev| show_tip(&ev)
+            on:focusin=move |ev| show_tip(&ev)
+            on:pointerout=on_out
+            on:pointerdown=on_down
+            on:pointermove=on_move
+            on:pointerup=on_up
+            on:pointercancel=on_up
+            on:scroll:capture=on_scroll
+        ></figure>
     }
 }
