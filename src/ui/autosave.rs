@@ -82,6 +82,15 @@ pub fn start_hash(location: &str) -> (String, Option<(String, SaveProblem)>) {
     }
 }
 
+/// Saved work whose link turned out not to open once inflated (a `scenario-z=` link is only
+/// judged then): set aside like any other unusable save, and reported the same way.
+pub fn set_aside_saved(problem: HashError) -> Option<(String, SaveProblem)> {
+    let raw = storage::read(KEY)?;
+    storage::write(SET_ASIDE, Some(&raw));
+    storage::write(KEY, None);
+    Some((raw, SaveProblem::Link(problem)))
+}
+
 /// Keeps `link` (a hash of this page) as the work to come back to.
 pub fn keep(link: &str) {
     storage::write(KEY, Some(&envelope(link)));

@@ -6,10 +6,10 @@
 
 use std::cell::RefCell;
 
-use super::autosave::SaveProblem;
+use super::autosave::{set_aside_saved, SaveProblem};
 use super::compress::unpack;
-use super::url_sync::start;
-use crate::share::HashError;
+use super::url_sync::{location_hash, parse_unpacked, start};
+use crate::share::{hash, HashError};
 
 /// What the page opens with.
 pub struct Start {
@@ -25,10 +25,20 @@ thread_local! {
     static READY: RefCell<Option<Start>> = const { RefCell::new(None) };
 }
 
-/// Reads the start link and inflates its scenario if it is compressed.
+/// Reads the start link and inflates its scenario if it is compressed. Saved work (not the
+/// address) whose compressed story does not open is set aside, and the page opens as if
+/// nothing had been saved.
 pub async fn prepare() {
-    let (link, set_aside) = start();
-    let unpacked = unpack(&link).await;
+    let (mut link, mut set_aside) = start();
+    let mut unpacked = unpack(&link).await;
+    let address = location_hash();
+    if unpacked.is_some() && link != address {
+        if let Err(e) = parse_unpacked(&hash::without_view(&link), unpacked.clone()) {
+            if let Some(aside) = set_aside_saved(e) {
+                (link, set_aside, unpacked) = (address, Some(aside), None);
+            }
+        }
+    }
     READY.with(|r| {
         *r.borrow_mut() = Some(Start {
             link,

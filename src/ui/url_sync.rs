@@ -24,7 +24,7 @@ use crate::model::limits::MAX_LINK_CHARS;
 use crate::share::form::{self, Part};
 use crate::share::{hash, packed, HashError, HashRequest, ViewParams};
 
-fn location_hash() -> String {
+pub fn location_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
@@ -50,7 +50,7 @@ pub fn initial_request(
     }
 }
 
-fn parse_unpacked(
+pub fn parse_unpacked(
     story: &str,
     unpacked: Option<Result<String, HashError>>,
 ) -> Result<Option<HashRequest>, HashError> {
