@@ -77,16 +77,19 @@ fn all(root: &Element, selector: &str) -> Vec<Element> {
         .collect()
 }
 
-/// The value of the field or select whose `data-act` is `act` (compared as text).
+/// The value of the field, box or select whose `data-act` is `act` (compared as text).
 pub fn value(root: &Element, act: &str) -> String {
-    all(root, "input[data-act], select[data-act]")
-        .into_iter()
-        .find(|e| e.get_attribute("data-act").as_deref() == Some(act))
-        .map(|e| match e.dyn_ref::<HtmlSelectElement>() {
-            Some(s) => s.value(),
-            None => e.unchecked_into::<HtmlInputElement>().value(),
-        })
-        .unwrap_or_default()
+    all(
+        root,
+        "input[data-act], select[data-act], textarea[data-act]",
+    )
+    .into_iter()
+    .find(|e| e.get_attribute("data-act").as_deref() == Some(act))
+    .map(|e| match e.dyn_ref::<HtmlSelectElement>() {
+        Some(s) => s.value(),
+        None => e.unchecked_into::<HtmlInputElement>().value(),
+    })
+    .unwrap_or_default()
 }
 
 /// Sets `attr` only when it differs: an unchanged page is not written to on a clock tick.
@@ -223,18 +226,21 @@ pub struct Kept {
 
 impl Kept {
     pub fn take(root: &Element) -> Self {
-        let fields = all(root, "input[data-act], select[data-act]")
-            .into_iter()
-            .map(|e| {
-                let act = e.get_attribute("data-act").unwrap_or_default();
-                let checked = e.dyn_ref::<HtmlInputElement>().is_some_and(|i| i.checked());
-                let v = match e.dyn_ref::<HtmlSelectElement>() {
-                    Some(s) => s.value(),
-                    None => e.unchecked_into::<HtmlInputElement>().value(),
-                };
-                (act, v, checked)
-            })
-            .collect();
+        let fields = all(
+            root,
+            "input[data-act], select[data-act], textarea[data-act]",
+        )
+        .into_iter()
+        .map(|e| {
+            let act = e.get_attribute("data-act").unwrap_or_default();
+            let checked = e.dyn_ref::<HtmlInputElement>().is_some_and(|i| i.checked());
+            let v = match e.dyn_ref::<HtmlSelectElement>() {
+                Some(s) => s.value(),
+                None => e.unchecked_into::<HtmlInputElement>().value(),
+            };
+            (act, v, checked)
+        })
+        .collect();
         let text = |e: Option<Element>| {
             e.filter(|e| !e.has_attribute("hidden"))
                 .and_then(|e| e.text_content())
@@ -261,7 +267,10 @@ impl Kept {
 
     /// Puts back what was kept into the redrawn `root`; `lines` only for the same job.
     pub fn restore(self, root: &Element, lines: bool) {
-        for e in all(root, "input[data-act], select[data-act]") {
+        for e in all(
+            root,
+            "input[data-act], select[data-act], textarea[data-act]",
+        ) {
             let act = e.get_attribute("data-act").unwrap_or_default();
             let Some((_, v, checked)) = self.fields.iter().find(|f| f.0 == act) else {
                 continue;

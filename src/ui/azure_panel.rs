@@ -8,6 +8,10 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use super::action_button::Kept;
+use super::dom::{find, Dom, Writer};
 
 use super::download::download;
 use super::format::{go_to_text, parse_go_to};
@@ -15,21 +19,24 @@ use super::state::use_app;
 use super::use_lang;
 use crate::azure::{drives_csv, import, jobs_csv, rest_list, AzureProblem, AzureProblemKind as A};
 use crate::i18n::azure::{az, azure_problem_line, azure_warning_line, AzText as T};
+use crate::i18n::Lang;
 use crate::share::ScenarioRef;
 
 #[component]
 pub fn AzurePanel() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
-    let json = NodeRef::<leptos::html::Textarea>::new();
-    let since = NodeRef::<leptos::html::Input>::new();
+    let fold = NodeRef::<leptos::html::Details>::new();
+    let field = move |act: &str| {
+        fold.get_untracked()
+            .and_then(|f| find(&f, act))
+            .map(|e| e.unchecked_into::<web_sys::HtmlInputElement>())
+    };
     // What the last import said, one line each, and whether it was refused (None: nothing yet).
     let result = RwSignal::new((Vec::<String>::new(), None::<bool>));
-    let word = move |key: T| move || az(lang.get(), key);
     let run = move || {
         let lang = lang.get_untracked();
-        let at = match since
-            .get_untracked()
+        let at = match field("[data-testid=azure-since]")
             .map(|i| i.value())
             .unwrap_or_default()
             .trim()
@@ -37,7 +44,9 @@ pub fn AzurePanel() -> impl IntoView {
             "" => Some(chrono::Utc::now()),
             s => parse_go_to(s),
         };
-        let text = json.get_untracked().map(|t| t.value()).unwrap_or_default();
+        let text = field("[data-testid=azure-json]")
+            .map(|t| t.unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+            .unwrap_or_default();
         let (lines, refused): (Vec<String>, bool) = match at.ok_or(()).map(|at| import(&text, at)) {
             Err(()) => (vec![az(lang, T::BadSince).into()], true),
             Ok(Err(p)) => (
@@ -75,7 +84,7 @@ pub fn AzurePanel() -> impl IntoView {
         });
         let _ = download(name, mime, &body);
     };
-    let click = move |ev: leptos::ev::MouseEvent| {
+    let click = move |ev: web_sys::MouseEvent| {
         let target = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
@@ -85,7 +94,7 @@ pub fn AzurePanel() -> impl IntoView {
         match id.as_str() {
             "azure-import" => run(),
             "azure-now" => {
-                if let Some(input) = since.get_untracked() {
+                if let Some(input) = field("[data-testid=azure-since]") {
                     input.set_value(&go_to_text(chrono::Utc::now()));
                 }
             }
@@ -94,7 +103,7 @@ pub fn AzurePanel() -> impl IntoView {
         }
     };
     // A dropped file is read into the box (a file past the size limit is refused unread).
-    let dropped = move |ev: leptos::ev::DragEvent| {
+    let dropped = move |ev: web_sys::DragEvent| {
         let Some(file) = ev
             .data_transfer()
             .and_then(|d| d.files())
@@ -124,16 +133,16 @@ pub fn AzurePanel() -> impl IntoView {
         let done = reader.clone();
         let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
             let text = done.result().ok().and_then(|v| v.as_string());
-            if let (Some(text), Some(area)) = (text, json.get_untracked()) {
+            let area = field("[data-testid=azure-json]")
+                .map(|t| t.unchecked_into::<web_sys::HtmlTextAreaElement>());
+            if let (Some(text), Some(area)) = (text, area) {
                 area.set_value(&text);
             }
         });
         reader.set_onload(Some(onload.unchecked_ref()));
         let _ = reader.read_as_text(&file);
     };
-    let refused = move || result.with(|r| r.1 == Some(true));
     // Opened from an `#azure=` link: the same view as after pasting it, warnings included.
-    let fold = NodeRef::<leptos::html::Details>::new();
     crate::ui::fx::effect(move || {
         let lines: Vec<String> = app.link_warnings().with(|w| {
             w.iter()
@@ -147,27 +156,111 @@ pub fn AzurePanel() -> impl IntoView {
             }
         }
     });
+    // The fold's content, drawn when the language changes (what was typed stays); the result
+    // of an import is written in place.
+    let body = NodeRef::<leptos::html::Div>::new();
+    crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
+        let root: Element = body.get()?.into();
+        let lang = lang.get();
+        if drawn.flatten() != Some(lang) {
+            let kept = Kept::take(&root);
+            draw(&mut Dom::replacing(&root, false)?, lang);
+            if let Some(s) = fold.get().and_then(|f| find(&f, "summary")) {
+                s.set_text_content(Some(az(lang, T::Heading)));
+            }
+            kept.restore(&root, false);
+        }
+        let (Some(out), Some(line), Some(list)) = (
+            find(&root, "[data-testid=azure-result]"),
+            find(&root, "[data-testid=azure-result] p"),
+            find(&root, "[data-testid=azure-result] ul"),
+        ) else {
+            return Some(lang);
+        };
+        result.with(|(lines, refused)| {
+            let _ = match refused {
+                None => out.set_attribute("hidden", ""),
+                Some(_) => out.remove_attribute("hidden"),
+            };
+            let bad = *refused == Some(true);
+            let _ = line.set_attribute("class", if bad { "error-text" } else { "" });
+            line.set_text_content(Some(az(lang, if bad { T::Rejected } else { T::Imported })));
+            if let Some(mut w) = Dom::replacing(&list, false) {
+                for l in lines {
+                    w.leaf("li", "", l);
+                }
+            }
+        });
+        Some(lang)
+    });
+    let on_drop = move |ev: web_sys::DragEvent| {
+        let on_box = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|t| t.get_attribute("data-testid").as_deref() == Some("azure-json"));
+        if on_box {
+            dropped(ev);
+        }
+    };
     view! {
-        <details class="fold azure-fold" on:click=click node_ref=fold>
-            <summary>{word(T::Heading)}</summary>
+        <details class="fold azure-fold" on:click=click node_ref=fold
+            on:dragover=|ev| ev.prevent_default() on:drop=on_drop>
+            <summary></summary>
             <div class="panel">
-            <label>{word(T::Paste)} <textarea rows="8" cols="60" data-testid="azure-json" node_ref=json on:dragover=|ev| ev.prevent_default() on:drop=dropped></textarea></label>
-            <label>{word(T::Since)} " " <input type="text" data-testid="azure-since" placeholder="YYYY-MM-DD HH:MM" node_ref=since /></label>
-            " " <button type="button" data-testid="azure-now">{word(T::Now)}</button>
-            " " <button type="button" data-testid="azure-import">{word(T::Import)}</button>
-            <div data-testid="azure-result" role="status" hidden=move || result.with(|r| r.1.is_none())>
-                <p class:error-text=refused>{move || az(lang.get(), if refused() { T::Rejected } else { T::Imported })}</p>
-                <ul>{move || result.with(|r| r.0.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view())}</ul>
-            </div>
-            <p>
-                {word(T::Export)} " "
-                <button type="button" data-testid="export-scenario">{word(T::ScenarioJson)}</button> " "
-                <button type="button" data-testid="export-jobs-csv">{word(T::JobsCsv)}</button> " "
-                <button type="button" data-testid="export-drives-csv">{word(T::DrivesCsv)}</button> " "
-                <button type="button" data-testid="export-rest-json">{word(T::RestJson)}</button>
-            </p>
-            <super::my_job_panel::MyJobPanel />
+                <div node_ref=body></div>
+                <super::my_job_panel::MyJobPanel />
             </div>
         </details>
     }
+}
+
+fn button<W: Writer>(w: &mut W, testid: &str, label: &str) {
+    w.text(" ")
+        .open("button")
+        .attr("type", "button")
+        .attr("data-testid", testid)
+        .text(label)
+        .close();
+}
+
+/// The paste box, the time field, the buttons, the result's place and the export buttons.
+fn draw<W: Writer>(w: &mut W, lang: Lang) {
+    w.open("label")
+        .text(az(lang, T::Paste))
+        .text(" ")
+        .open("textarea")
+        .attr("rows", "8")
+        .attr("cols", "60")
+        .attr("data-testid", "azure-json")
+        .attr("data-act", "azure-json")
+        .close()
+        .close()
+        .open("label")
+        .text(az(lang, T::Since))
+        .text(" ")
+        .open("input")
+        .attr("type", "text")
+        .attr("data-testid", "azure-since")
+        .attr("data-act", "azure-since")
+        .attr("placeholder", "YYYY-MM-DD HH:MM")
+        .close()
+        .close();
+    button(w, "azure-now", az(lang, T::Now));
+    button(w, "azure-import", az(lang, T::Import));
+    w.open("div")
+        .attr("data-testid", "azure-result")
+        .attr("role", "status")
+        .attr("hidden", "")
+        .open("p")
+        .close()
+        .open("ul")
+        .close()
+        .close()
+        .open("p")
+        .text(az(lang, T::Export));
+    button(w, "export-scenario", az(lang, T::ScenarioJson));
+    button(w, "export-jobs-csv", az(lang, T::JobsCsv));
+    button(w, "export-drives-csv", az(lang, T::DrivesCsv));
+    button(w, "export-rest-json", az(lang, T::RestJson));
+    w.close();
 }
