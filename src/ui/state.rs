@@ -18,6 +18,7 @@ use super::notice::{Notice, Story};
 pub use super::speed::Speed;
 use crate::model::{Action, Job, Refusal, Rules, Time};
 use crate::share::ScenarioRef;
+use crate::sim::compare::Alt;
 use crate::sim::{preset, Autopilot, Simulation};
 
 /// The preset a first visit opens.
@@ -76,6 +77,8 @@ pub struct AppState {
     link_warnings: RwSignal<Vec<Warning>>,
     /// The jobs table lists deleted jobs too (part of the link: `&deleted=1`).
     show_deleted: RwSignal<bool>,
+    /// What "Side by side" compares the world with (part of the link: `&compare=`).
+    compare: RwSignal<Option<Alt>>,
 }
 
 impl AppState {
@@ -116,6 +119,18 @@ impl AppState {
             new_history_step: StoredValue::new(false),
             link_warnings: RwSignal::new(Vec::new()),
             show_deleted: RwSignal::new(false),
+            compare: RwSignal::new(None),
+        }
+    }
+
+    pub fn compare(&self) -> ReadSignal<Option<Alt>> {
+        self.compare.read_only()
+    }
+
+    /// Turns "Side by side" on with `alt`, or off; nobody is woken if nothing changed.
+    pub fn set_compare(&self, alt: Option<Alt>) {
+        if self.compare.get_untracked() != alt {
+            self.compare.set(alt);
         }
     }
 

@@ -17,6 +17,7 @@ use super::state::AppState;
 use super::view_prefs::ViewPrefs;
 use crate::i18n::Lang;
 use crate::model::limits::MAX_LINK_CHARS;
+use crate::share::compare_param::{compare_of, compare_suffix};
 use crate::share::{hash, HashError, HashRequest, ViewParams};
 
 fn location_hash() -> String {
@@ -73,6 +74,7 @@ pub fn current_link(app: AppState, view: ViewPrefs, lang: Lang) -> String {
                 + &app
                     .selected()
                     .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()))
+                + &compare_suffix(app.compare().get())
         ),
         Err(_) => href.clone(),
     })
@@ -114,7 +116,8 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
         let extras = view_suffix(view, lang.get())
             + &app
                 .selected()
-                .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()));
+                .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()))
+            + &compare_suffix(app.compare().get());
         let text = match scenario_part.with(|part| {
             part.as_ref()
                 .map(|p| hash::with_time(p, now))
@@ -202,6 +205,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
             lang.set(asked_lang);
         }
         app.set_show_deleted(hash::shows_deleted(&link));
+        app.set_compare(compare_of(&link));
         let job = hash::selected_job(&link);
         if let Some(req) = request {
             app.set_notice(None);
