@@ -31,11 +31,15 @@ pub fn parse_alt(id: &str) -> Option<Alt> {
             .find(|c| c.id() == w)
             .map(Alt::Window)
     } else {
-        // Digits only: `u64::from_str` would also take a leading '+'.
-        let n = id.strip_prefix("seed-")?;
+        // Digits only, by hand: `u64::from_str` would also take a leading '+' (and its code
+        // is not otherwise in the wasm).
+        let n = id.strip_prefix("seed-").filter(|n| !n.is_empty())?;
         n.bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| n.parse().ok().map(Alt::Seed))?
+            .try_fold(0u64, |acc, b| {
+                let digit = b.checked_sub(b'0').filter(|d| *d < 10)?;
+                acc.checked_mul(10)?.checked_add(u64::from(digit))
+            })
+            .map(Alt::Seed)
     }
 }
 

@@ -8,6 +8,9 @@
 //! only while the panel is on, once per change of world or choice; each frame then only
 //! looks both worlds up, and redraws only when what the panes show changed.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -73,21 +76,28 @@ fn draw_pane<W: Writer>(w: &mut W, lang: Lang, name: &str, test_id: &str, diff: 
         w.open("th").attr("scope", "row").text(&r.name).close();
         w.open("td");
         if r.differs() {
-            w.attr("class", "differs")
-                .attr("aria-describedby", &format!("sbs-why-{i}"));
+            w.attr("class", "differs").attr(
+                "aria-describedby",
+                &(String::from("sbs-why-") + &i.to_string()),
+            );
         }
-        w.leaf("span", &format!("status status-{status}"), status);
+        w.leaf(
+            "span",
+            &(String::from("status job-status status-") + status),
+            status,
+        );
         if r.differs() {
             w.open("span")
                 .attr("class", "ne")
                 .attr("aria-hidden", "true")
                 .text(" ≠")
                 .close()
-                .leaf(
-                    "span",
-                    "visually-hidden",
-                    &format!(" ({})", cmp(lang, C::Differs)),
-                );
+                .open("span")
+                .attr("class", "visually-hidden")
+                .text(" (")
+                .text(cmp(lang, C::Differs))
+                .text(")")
+                .close();
         }
         w.close().close();
     }
@@ -128,7 +138,7 @@ fn draw_body<W: Writer>(
         let (x, y) = why(a, b, &r.name).unwrap_or((None, None));
         let line = why_line(lang, &r.name, [(&names[0], x), (&names[1], y)], r.drives);
         w.open("li")
-            .attr("id", &format!("sbs-why-{i}"))
+            .attr("id", &(String::from("sbs-why-") + &i.to_string()))
             .attr("data-job", &r.name)
             .text(&line)
             .close();
@@ -138,30 +148,33 @@ fn draw_body<W: Writer>(
 
 /// What was last drawn: the head's key, and the body's (the language, which build of the
 /// second world, the rows) so an unchanged frame writes nothing.
-type Drawn = (Option<(Lang, Vec<Alt>)>, Option<(Lang, u32, Diff)>);
+type Drawn = (Option<(Lang, Vec<Alt>)>, Option<(Lang, usize, Diff)>);
 
 #[component]
 pub fn SideBySide() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
-    // The world under the chosen alternative, with that choice and a number for this build
-    // (a new world or choice redraws the panes); `None` while off.
-    let second = RwSignal::new(None::<(Alt, Simulation, u32)>);
-    let mut builds = 0u32;
+    // The world under the chosen alternative, with that choice; `None` while off. Not a
+    // signal of its own type (Leptos' signal code, compiled once more, cost about 2 KB): the
+    // world sits in a cell and `builds`, a counter, tells the drawing it was rebuilt.
+    let second: Rc<RefCell<Option<(Alt, Simulation)>>> = Rc::default();
+    let builds = RwSignal::new(0usize);
+    let cell = Rc::clone(&second);
     crate::ui::fx::effect(move || {
-        builds = builds.wrapping_add(1);
         let built = app
             .compare()
-            .get()
-            .map(|alt| (alt, app.sim().with(|a| other(a, alt)), builds));
-        if built.is_some() || second.with_untracked(Option::is_some) {
-            second.set(built);
+            .map(|alt| (alt, app.sim().with(|a| other(a, alt))));
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            if built.is_some() || slot.is_some() {
+                *slot = built;
+                builds.update(|n| *n = n.wrapping_add(1));
+            }
         }
     });
     let node = NodeRef::<leptos::html::Section>::new();
     crate::ui::fx::effect_with(move |drawn: Option<Drawn>| {
         let (mut head, mut body) = drawn.unwrap_or((None, None));
-        let (lang, alt) = (lang.get(), app.compare().get());
+        let (lang, alt, build) = (lang.get(), app.compare(), builds.get());
         let Some(root) = node.get() else {
             return (head, body);
         };
@@ -185,18 +198,17 @@ pub fn SideBySide() -> impl IntoView {
                 select.set_value(&chosen);
             }
         }
-        let _ = root.set_attribute(
-            "class",
-            if alt.is_some() {
-                "sbs panel on"
-            } else {
-                "sbs panel"
-            },
-        );
+        let class = if alt.is_some() {
+            "sbs panel on"
+        } else {
+            "sbs panel"
+        };
+        let _ = root.set_attribute("class", class);
         let t: Time = app.now().get();
-        let next = second.with(|b| {
-            let (alt, b, build) = b.as_ref()?;
-            let key = (lang, *build, app.sim().with(|a| rows(a, b, t, LIMIT)));
+        let second = second.try_borrow().ok();
+        let next = second.as_ref().and_then(|b| {
+            let (alt, b) = b.as_ref()?;
+            let key = (lang, build, app.sim().with(|a| rows(a, b, t, LIMIT)));
             if body.as_ref() != Some(&key) {
                 let out = find(root, ".sbs-body").and_then(|d| Dom::replacing(&d, false));
                 if let Some(mut w) = out {

@@ -74,7 +74,7 @@ pub fn current_link(app: AppState, view: ViewPrefs, lang: Lang) -> String {
                 + &app
                     .selected()
                     .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()))
-                + &compare_suffix(app.compare().get())
+                + &compare_suffix(app.compare())
         ),
         Err(_) => href.clone(),
     })
@@ -117,7 +117,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
             + &app
                 .selected()
                 .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()))
-            + &compare_suffix(app.compare().get());
+            + &compare_suffix(app.compare());
         let text = match scenario_part.with(|part| {
             part.as_ref()
                 .map(|p| hash::with_time(p, now))
