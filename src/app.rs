@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
     };
     app.set_link_warnings(warnings);
     app.set_show_deleted(crate::share::hash::shows_deleted(&start_link));
+    app.set_compare(crate::share::compare_param::compare_of(&start_link));
     if let Some(job) = crate::share::hash::selected_job(&start_link) {
         app.select(job);
     }
@@ -84,6 +85,7 @@ pub fn App() -> impl IntoView {
             <ClockBar />
             <crate::ui::quiz::QuizPanel />
             <crate::ui::timeline::Timeline />
+            <crate::ui::side_by_side::SideBySide />
             <div class="layout">
                 <section class="jobs panel" aria-labelledby="jobs-heading">
                     <h2 id="jobs-heading">{tr(Text::JobsHeading)}</h2>

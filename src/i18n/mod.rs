@@ -5,6 +5,7 @@
 
 pub mod autosave;
 pub mod azure;
+pub mod compare;
 mod counts;
 mod diagram;
 mod en;

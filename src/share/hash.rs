@@ -224,6 +224,7 @@ fn is_view_key(pair: &str) -> bool {
         || pair.starts_with("lang=")
         || pair.starts_with("job=")
         || pair.starts_with("deleted=")
+        || pair.starts_with("compare=")
 }
 
 /// Whether a link asks the jobs table to list deleted jobs (`deleted=1`).

@@ -2,6 +2,7 @@
 
 pub mod added;
 pub mod base64url;
+pub mod compare_param;
 pub mod form;
 pub mod hash;
 pub mod packed;

@@ -2,6 +2,7 @@
 //! instant, plus scenario files, built-in presets and the datacenter autopilot.
 
 pub mod autopilot;
+pub mod compare;
 pub mod engine;
 pub mod lanes;
 pub(crate) mod locate;

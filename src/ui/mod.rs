@@ -36,6 +36,7 @@ pub mod rules_panel;
 pub mod scenario_picker;
 pub mod scrubber;
 pub mod shortcut_sheet;
+pub mod side_by_side;
 pub mod speed;
 pub mod state;
 pub mod state_diagram;

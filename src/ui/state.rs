@@ -17,7 +17,9 @@ use crate::azure::Warning;
 use super::notice::{Notice, Story};
 pub use super::speed::Speed;
 use crate::model::{Action, Job, Refusal, Rules, Time};
+use crate::share::compare_param::{alt_id, parse_alt};
 use crate::share::ScenarioRef;
+use crate::sim::compare::Alt;
 use crate::sim::{preset, Autopilot, Simulation};
 
 /// The preset a first visit opens.
@@ -76,6 +78,11 @@ pub struct AppState {
     link_warnings: RwSignal<Vec<Warning>>,
     /// The jobs table lists deleted jobs too (part of the link: `&deleted=1`).
     show_deleted: RwSignal<bool>,
+    /// What "Side by side" compares the world with (part of the link: `&compare=`), as the
+    /// link writes it (`compare_param::alt_id`). Text rather than an `Alt`: a signal of a
+    /// type of its own compiles Leptos' signal code once more (about 2 KB of wasm); this one
+    /// shares the selection's.
+    compare: RwSignal<Option<String>>,
 }
 
 impl AppState {
@@ -116,6 +123,20 @@ impl AppState {
             new_history_step: StoredValue::new(false),
             link_warnings: RwSignal::new(Vec::new()),
             show_deleted: RwSignal::new(false),
+            compare: RwSignal::new(None),
+        }
+    }
+
+    /// What "Side by side" compares with (`None`: off), tracked.
+    pub fn compare(&self) -> Option<Alt> {
+        self.compare.with(|c| c.as_deref().and_then(parse_alt))
+    }
+
+    /// Turns "Side by side" on with `alt`, or off; nobody is woken if nothing changed.
+    pub fn set_compare(&self, alt: Option<Alt>) {
+        let id = alt.map(alt_id);
+        if self.compare.with_untracked(|c| *c != id) {
+            self.compare.set(id);
         }
     }
 

@@ -21,6 +21,7 @@ use super::state::AppState;
 use super::view_prefs::ViewPrefs;
 use crate::i18n::Lang;
 use crate::model::limits::MAX_LINK_CHARS;
+use crate::share::compare_param::{compare_of, compare_suffix};
 use crate::share::form::{self, Part};
 use crate::share::{hash, packed, HashError, HashRequest, ViewParams};
 
@@ -110,6 +111,7 @@ pub fn current_link(app: AppState, view: ViewPrefs, lang: Lang) -> String {
                 + &app
                     .selected()
                     .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()))
+                + &compare_suffix(app.compare())
         ),
         None => href.clone(),
     })
@@ -194,7 +196,8 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
         let extras = view_suffix(view, lang.get())
             + &app
                 .selected()
-                .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()));
+                .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()))
+            + &compare_suffix(app.compare());
         let text = match written_part() {
             Ok(Some(part)) => format!("#{}{extras}", hash::with_time(&part, now)),
             // Written when the compression is done (this effect runs again then).
@@ -271,6 +274,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
             lang.set(asked_lang);
         }
         app.set_show_deleted(hash::shows_deleted(&link));
+        app.set_compare(compare_of(&link));
         let job = hash::selected_job(&link);
         if let Some(req) = request {
             app.set_notice(None);
