@@ -59,7 +59,7 @@ try {
       return {
         frames, longTasks, clock0, clock1, rows: document.querySelectorAll('table[aria-label=Jobs] tbody tr').length,
         lanes: timeline ? timeline.querySelectorAll('[data-job]').length : null,
-        band: !!timeline?.querySelector('.tl-band'),
+        band: !!timeline?.querySelector('[data-part=aggregated]:not([hidden]) .tl-band'),
       };
     }, SECONDS);
     const sorted = [...result.frames].sort((a, b) => a - b);

@@ -2,7 +2,8 @@
 // world plays at 1 week/s. A CPU profile of a few seconds, printed as the functions with the
 // most self time. Run on a build whose wasm keeps its function names, or the wasm frames are
 // only numbers: `scripts/profile-build.sh` makes one in target/profile-dist and prints the
-// command (`IE_DIST=target/profile-dist node tests/e2e/bench/profile.mjs [generated-1000|<preset>]`).
+// command (`IE_DIST=target/profile-dist node tests/e2e/bench/profile.mjs [generated-1000|<preset>]`;
+// `JUMPS=<n>` profiles n jumps with the scrubber instead of playing).
 import { serveDist } from '../lib/server.mjs';
 import { launch, openPage } from '../lib/browser.mjs';
 import { generated } from './scenario.mjs';
@@ -21,10 +22,26 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  await page.evaluate((s) => new Promise((resolve) => {
-    document.querySelector('[data-testid=play]').click();
-    setTimeout(() => { document.querySelector('[data-testid=play]').click(); resolve(); }, s * 1000);
-  }), SECONDS);
+  if (process.env.JUMPS) {
+    // Jumps instead of playing: the scrubber moved across the span, one step per frame.
+    await page.evaluate((n) => new Promise((resolve) => {
+      const s = document.querySelector('[data-testid=scrubber]');
+      let i = 0;
+      const step = () => {
+        if (i >= n) return resolve();
+        s.value = String(Math.round((s.max * ((i * 7) % n)) / n));
+        s.dispatchEvent(new Event('input', { bubbles: true }));
+        i += 1;
+        requestAnimationFrame(() => setTimeout(step, 0));
+      };
+      step();
+    }), Number(process.env.JUMPS));
+  } else {
+    await page.evaluate((s) => new Promise((resolve) => {
+      document.querySelector('[data-testid=play]').click();
+      setTimeout(() => { document.querySelector('[data-testid=play]').click(); resolve(); }, s * 1000);
+    }), SECONDS);
+  }
   const { profile } = await cdp.send('Profiler.stop');
   const dt = new Map();
   for (let i = 0; i < profile.samples.length; i += 1) {
