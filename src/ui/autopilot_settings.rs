@@ -3,6 +3,8 @@
 //! reproducibly (same settings, same story).
 
 use leptos::prelude::*;
+
+use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
@@ -148,5 +150,8 @@ pub fn AutopilotSettings() -> impl IntoView {
         }
         app.set_autopilot(a);
     };
-    view! { <details class="autopilot" node_ref=node on:change=on_change></details> }
+    crate::ui::dom::mounted(node, move |el| {
+        listen(&el, "change", false, on_change);
+    });
+    view! { <details class="autopilot" node_ref=node></details> }
 }

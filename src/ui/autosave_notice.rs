@@ -2,6 +2,9 @@
 //! never silently discarded). Written by `ui::dom`; its two buttons share one handler.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::ui::dom::listen;
 
 use super::autosave::SaveProblem;
 use super::dom::{acted, Dom, Writer};
@@ -63,5 +66,8 @@ pub fn AutosaveNotice(saved: Option<(String, SaveProblem)>) -> impl IntoView {
             _ => {}
         }
     };
-    view! { <div node_ref=node on:click=click></div> }
+    crate::ui::dom::mounted(node, move |el| {
+        listen(&el, "click", false, move |ev| click(ev.unchecked_into()));
+    });
+    view! { <div node_ref=node></div> }
 }

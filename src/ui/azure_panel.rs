@@ -7,6 +7,8 @@
 //! click handler on the fold serves every button, by its `data-testid`.
 
 use leptos::prelude::*;
+
+use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -202,9 +204,13 @@ pub fn AzurePanel() -> impl IntoView {
             dropped(ev);
         }
     };
+    crate::ui::dom::mounted(fold, move |el| {
+        listen(&el, "click", false, move |ev| click(ev.unchecked_into()));
+        listen(&el, "dragover", false, |ev| ev.prevent_default());
+        listen(&el, "drop", false, move |ev| on_drop(ev.unchecked_into()));
+    });
     view! {
-        <details class="fold azure-fold" on:click=click node_ref=fold
-            on:dragover=|ev| ev.prevent_default() on:drop=on_drop>
+        <details class="fold azure-fold" node_ref=fold>
             <summary></summary>
             <div class="panel">
                 <div node_ref=body></div>

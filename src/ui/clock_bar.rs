@@ -11,6 +11,8 @@
 
 use chrono::TimeDelta;
 use leptos::prelude::*;
+
+use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, Node};
 
@@ -273,16 +275,18 @@ pub fn ClockBar() -> impl IntoView {
         Some(parts)
     });
     let on = move |ev: Event| handle(app, &ev);
+    crate::ui::dom::mounted(bar, move |el| {
+        listen(&el, "click", false, on);
+        listen(&el, "change", false, on);
+        listen(&el, "input", false, on);
+        listen(&el, "submit", false, on);
+    });
     view! {
         <section
             class="clock-bar"
             aria-label=tr(Text::ClockLabel)
             data-testid="clock-bar"
             node_ref=bar
-            on:click=move |ev| on(ev.into())
-            on:change=on
-            on:input=on
-            on:submit=move |ev| on(ev.into())
         ></section>
     }
 }

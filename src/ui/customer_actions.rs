@@ -1,6 +1,9 @@
 //! What the customer can do to the selected job: enter tracking, update, cancel, delete.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::ui::dom::listen;
 use web_sys::Element;
 
 use super::action_button::{self as button, Kept};
@@ -111,15 +114,17 @@ pub fn CustomerActions() -> impl IntoView {
             edits.update(|n| *n += 1);
         }
     };
+    crate::ui::dom::mounted(node, move |el| {
+        listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
+        listen(&el, "input", false, move |_| edits.update(|n| *n += 1));
+        listen(&el, "mouseout", false, on_leave);
+        listen(&el, "focusout", false, on_leave);
+    });
     view! {
         <section
             class="panel actions customer"
             aria-labelledby="customer-heading"
             node_ref=node
-            on:click=on_click
-            on:input=move |_| edits.update(|n| *n += 1)
-            on:mouseout=move |ev| on_leave(ev.into())
-            on:focusout=move |ev| on_leave(ev.into())
         ></section>
     }
 }

@@ -2,6 +2,8 @@
 //! drives, copy, ship back. The autopilot does the same on its own when switched on.
 
 use leptos::prelude::*;
+
+use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
@@ -251,16 +253,16 @@ pub fn DatacenterActions() -> impl IntoView {
         }
     };
     let edited = move |_: web_sys::Event| edits.update(|n| *n += 1);
+    crate::ui::dom::mounted(node, move |el| {
+        listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
+        listen(&el, "input", false, edited);
+        listen(&el, "change", false, edited);
+        listen(&el, "mouseout", false, on_leave);
+        listen(&el, "focusout", false, on_leave);
+    });
     view! {
         <section class="panel actions datacenter" aria-labelledby="dc-heading">
-            <div
-                node_ref=node
-                on:click=on_click
-                on:input=edited
-                on:change=edited
-                on:mouseout=move |ev| on_leave(ev.into())
-                on:focusout=move |ev| on_leave(ev.into())
-            ></div>
+            <div node_ref=node></div>
             <AutopilotSettings />
         </section>
     }

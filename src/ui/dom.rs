@@ -145,6 +145,51 @@ pub fn refocus(root: &Element, act: Option<String>) {
     }
 }
 
+/// Runs `f` once with `node`'s element as soon as it is in the page (like `NodeRef::on_load`,
+/// but through the app's one effect, `ui::fx`): where a view attaches its listeners.
+pub fn mounted<E>(node: leptos::prelude::NodeRef<E>, f: impl FnOnce(Element) + 'static)
+where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    use leptos::prelude::Get;
+    use wasm_bindgen::JsCast;
+    let mut f = Some(f);
+    crate::ui::fx::effect(move || {
+        if let Some(el) = node.get() {
+            if let Some(f) = f.take() {
+                leptos::prelude::untrack(|| f(el.unchecked_into()));
+            }
+        }
+    });
+}
+
+/// Listens for `event` on `el` for as long as the page lives (the views are never unmounted),
+/// through one non-generic path: a `view!` handler compiled its own event glue per closure.
+/// `capture`: in the capture phase (for events that do not bubble, such as `scroll`).
+pub fn listen(el: &Element, event: &str, capture: bool, f: impl FnMut(web_sys::Event) + 'static) {
+    listen_boxed(el, event, capture, Box::new(f));
+}
+
+#[inline(never)]
+fn listen_boxed(el: &Element, event: &str, capture: bool, mut f: Box<dyn FnMut(web_sys::Event)>) {
+    use wasm_bindgen::JsCast;
+    // A handler runs under the owner of the view that attached it, as a `view!` handler does,
+    // so that it finds the app's contexts (`use_app`, `use_lang`).
+    let owner = leptos::prelude::Owner::current();
+    let run: Box<dyn FnMut(web_sys::Event)> = Box::new(move |ev| match &owner {
+        Some(owner) => owner.with(|| f(ev)),
+        None => f(ev),
+    });
+    let callback = wasm_bindgen::closure::Closure::wrap(run);
+    let _ = el.add_event_listener_with_callback_and_bool(
+        event,
+        callback.as_ref().unchecked_ref(),
+        capture,
+    );
+    callback.forget();
+}
+
 /// The same drawing as markup-like text, for native tests of what a drawing holds. Values and
 /// text are escaped so a test can tell them from structure.
 #[cfg(test)]

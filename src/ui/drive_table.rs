@@ -1,6 +1,8 @@
 //! The selected job's drives, as the portal lists them, with extra drives beneath.
 
 use leptos::prelude::*;
+
+use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 
 use crate::ui::tr;
@@ -245,8 +247,12 @@ pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
             drive.choose(id);
         }
     };
+    let table = NodeRef::<leptos::html::Table>::new();
+    crate::ui::dom::mounted(table, move |el| {
+        listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
+    });
     view! {
-        <table class="grid drive-table" aria-label=tr(Text::DrivesTableName) on:click=on_click>
+        <table class="grid drive-table" aria-label=tr(Text::DrivesTableName) node_ref=table>
             <thead>
                 <tr>
                     <th scope="col">{tr(Text::ColDriveId)}</th>

@@ -11,6 +11,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::TimeDelta;
 use leptos::prelude::*;
+
+use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 
 use super::dom::{Dom, Writer};
@@ -168,6 +170,9 @@ pub fn EventLog() -> impl IntoView {
             app.seek(at);
         }
     };
+    crate::ui::dom::mounted(list, move |el| {
+        listen(&el, "click", false, move |ev| seek_to(ev.unchecked_into()));
+    });
     view! {
         <section class="panel log" aria-labelledby="log-heading">
             <h2 id="log-heading">{move || t(Text::LogHeading)}</h2>
@@ -183,7 +188,7 @@ pub fn EventLog() -> impl IntoView {
                 {move || entries.with(|e| showing_latest(lang.get(), e.0.len(), e.1))}
             </p>
             <ol class="log-list" class:playing=move || app.playing().get() data-testid="event-log"
-                node_ref=list on:click=seek_to>
+                node_ref=list>
             </ol>
             <Show when=move || entries.with(|e| e.1 == 0)>
                 <p class="hint">{move || t(Text::NothingYet)}</p>

@@ -8,6 +8,8 @@
 //! lines cost the bundle more than everything they do.
 
 use leptos::prelude::*;
+
+use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlSelectElement};
 
@@ -142,7 +144,11 @@ pub fn Header() -> impl IntoView {
             _ => {}
         }
     };
+    crate::ui::dom::mounted(node, move |el| {
+        listen(&el, "click", false, on);
+        listen(&el, "change", false, on);
+    });
     view! {
-        <header class="app-header" node_ref=node on:click=move |ev| on(ev.into()) on:change=on></header>
+        <header class="app-header" node_ref=node></header>
     }
 }

@@ -5,6 +5,9 @@
 //! handler serves their buttons ("Why?", "Save as Azure JSON").
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::ui::dom::listen;
 use web_sys::Element;
 
 use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
@@ -215,9 +218,12 @@ pub fn JobDetails() -> impl IntoView {
             _ => {}
         }
     };
+    crate::ui::dom::mounted(node, move |el| {
+        listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
+    });
     view! {
         <section class="panel details" aria-labelledby="details-heading">
-            <div node_ref=node on:click=on_click></div>
+            <div node_ref=node></div>
             {why.view()}
             <Show when=move || job.with(|j| j.is_some())>
                 <DriveTable job drive />

@@ -2,6 +2,8 @@
 
 use leptos::html;
 use leptos::prelude::*;
+
+use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
@@ -95,7 +97,7 @@ pub fn JobTable() -> impl IntoView {
     });
     // "Why?" for every row: one card, opened by the clicked button, which gets the focus back.
     let why = WhyHost::create();
-    let on_click = move |ev: leptos::ev::MouseEvent| {
+    let on_click = move |ev: web_sys::MouseEvent| {
         let Some(button) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -245,25 +247,52 @@ pub fn JobTable() -> impl IntoView {
             _ => {}
         }
     };
-    view! {
-        <div class="table-tools" node_ref=tools on:input=on_tool on:change=on_tool></div>
-        // The box scrolls (a long list stays beside the selected job's panels); its header sticks.
-        <div class="table-box" on:scroll=move |ev| {
-            let el = event_target::<web_sys::Element>(&ev);
-            let (top, height, total) = (el.scroll_top(), el.client_height(), el.scroll_height().max(1));
+    let boxed = NodeRef::<html::Div>::new();
+    crate::ui::dom::mounted(tools, move |el| {
+        listen(&el, "input", false, on_tool);
+        listen(&el, "change", false, on_tool);
+    });
+    crate::ui::dom::mounted(head, move |el| {
+        listen(&el, "click", false, move |ev| on_head(ev.unchecked_into()));
+    });
+    crate::ui::dom::mounted(body, move |el| {
+        listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
+    });
+    crate::ui::dom::mounted(pager, move |el| {
+        listen(&el, "click", false, move |ev| on_page(ev.unchecked_into()));
+    });
+    // The box scrolls (a long list stays beside the selected job's panels); its header sticks.
+    crate::ui::dom::mounted(boxed, move |el| {
+        listen(&el, "scroll", false, move |ev| {
+            let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                return;
+            };
+            let (top, height, total) = (
+                el.scroll_top(),
+                el.client_height(),
+                el.scroll_height().max(1),
+            );
             let n = rows.with_untracked(|r| r.0.len());
-            let at = |y: i32| usize::try_from(i64::from(y) * n as i64 / i64::from(total)).unwrap_or(0);
-            let range = (at(top).saturating_sub(MARGIN_ROWS), at(top + height) + MARGIN_ROWS);
+            let at =
+                |y: i32| usize::try_from(i64::from(y) * n as i64 / i64::from(total)).unwrap_or(0);
+            let range = (
+                at(top).saturating_sub(MARGIN_ROWS),
+                at(top + height) + MARGIN_ROWS,
+            );
             if seen.get_untracked() != range {
                 seen.set(range);
             }
-        }>
+        });
+    });
+    view! {
+        <div class="table-tools" node_ref=tools></div>
+        <div class="table-box" node_ref=boxed>
         <table class="grid job-table" aria-label=move || t(Text::JobsTableName)>
-            <thead node_ref=head on:click=on_head></thead>
-            <tbody node_ref=body on:click=on_click></tbody>
+            <thead node_ref=head></thead>
+            <tbody node_ref=body></tbody>
         </table>
         </div>
-        <nav class="pager" node_ref=pager on:click=on_page hidden></nav>
+        <nav class="pager" node_ref=pager hidden></nav>
         {why.view()}
     }
 }

@@ -8,6 +8,8 @@
 
 use leptos::html;
 use leptos::prelude::*;
+
+use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -312,5 +314,8 @@ pub fn MyJobPanel() -> impl IntoView {
         }
         mark_ends(&root);
     };
-    view! { <section class="my-job" node_ref=root aria-labelledby="my-job-heading" on:click=click></section> }
+    crate::ui::dom::mounted(root, move |el| {
+        listen(&el, "click", false, move |ev| click(ev.unchecked_into()));
+    });
+    view! { <section class="my-job" node_ref=root aria-labelledby="my-job-heading"></section> }
 }

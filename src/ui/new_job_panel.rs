@@ -6,6 +6,8 @@
 //! row is added or removed, or problems are found.
 
 use leptos::prelude::*;
+
+use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
@@ -287,13 +289,17 @@ pub fn NewJobPanel() -> impl IntoView {
         }
         redraw(root, lang.get_untracked(), &draft);
     };
+    crate::ui::dom::mounted(node, move |el| {
+        listen(&el, "submit", false, move |ev| {
+            on_submit(ev.unchecked_into())
+        });
+        listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
+    });
     view! {
         <section
             class="panel new-job"
             aria-labelledby="new-job-heading"
             node_ref=node
-            on:submit=on_submit
-            on:click=on_click
         ></section>
     }
 }

@@ -3,6 +3,8 @@
 //! link the address bar could not take.
 
 use leptos::prelude::*;
+
+use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -180,5 +182,8 @@ pub fn NoticeBar() -> impl IntoView {
             _ => {}
         }
     };
-    view! { <div class="notice-host" node_ref=host on:click=on_click></div> }
+    crate::ui::dom::mounted(host, move |el| {
+        listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
+    });
+    view! { <div class="notice-host" node_ref=host></div> }
 }

@@ -5,6 +5,9 @@
 //! Enter asks the next question (never while typing in a field).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::ui::dom::listen;
 
 use super::dom::{acted, find, Dom, Writer};
 use super::format;
@@ -247,5 +250,8 @@ pub fn QuizPanel() -> impl IntoView {
             }
         }
     };
-    view! { <section class="quiz panel" aria-labelledby="quiz-heading" node_ref=node on:click=click></section> }
+    crate::ui::dom::mounted(node, move |el| {
+        listen(&el, "click", false, move |ev| click(ev.unchecked_into()));
+    });
+    view! { <section class="quiz panel" aria-labelledby="quiz-heading" node_ref=node></section> }
 }

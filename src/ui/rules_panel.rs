@@ -5,6 +5,8 @@
 //! selects are set in place when the rules change, and one handler serves both.
 
 use leptos::prelude::*;
+
+use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement};
 
@@ -154,7 +156,10 @@ pub fn RulesPanel() -> impl IntoView {
             app.set_rules(r);
         }
     };
+    crate::ui::dom::mounted(node, move |el| {
+        listen(&el, "change", false, on_change);
+    });
     view! {
-        <section class="panel rules" aria-labelledby="rules-heading" node_ref=node on:change=on_change></section>
+        <section class="panel rules" aria-labelledby="rules-heading" node_ref=node></section>
     }
 }

@@ -7,6 +7,8 @@
 //! their own state (the chosen story, the pasted text), so no signal mirrors them.
 
 use leptos::prelude::*;
+
+use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlSelectElement, HtmlTextAreaElement};
 
@@ -214,8 +216,12 @@ pub fn ScenarioPicker() -> impl IntoView {
             _ => {}
         }
     };
+    crate::ui::dom::mounted(node, move |el| {
+        listen(&el, "click", false, on);
+        listen(&el, "change", false, on);
+        listen(&el, "submit", false, on);
+    });
     view! {
-        <section class="panel scenarios" aria-labelledby="scenario-heading" node_ref=node
-            on:click=move |ev| on(ev.into()) on:change=on on:submit=move |ev| on(ev.into())></section>
+        <section class="panel scenarios" aria-labelledby="scenario-heading" node_ref=node></section>
     }
 }

@@ -12,6 +12,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
+
+use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 
 use super::dom::{find, focused_act, refocus, Dom, Writer};
@@ -239,5 +241,8 @@ pub fn SideBySide() -> impl IntoView {
     let change = move |ev: leptos::ev::Event| {
         app.set_compare(parse_alt(&event_target_value(&ev)));
     };
-    view! { <section class="sbs panel" aria-labelledby="sbs-heading" node_ref=node on:change=change></section> }
+    crate::ui::dom::mounted(node, move |el| {
+        listen(&el, "change", false, change);
+    });
+    view! { <section class="sbs panel" aria-labelledby="sbs-heading" node_ref=node></section> }
 }

@@ -30,7 +30,7 @@ use crate::i18n::{count, lanes_range, tl, Noun, TlText};
 use crate::model::Time;
 use crate::sim::lanes::Cut;
 use crate::sim::LogEntry;
-use crate::ui::dom::{acted, find, focused_act, refocus as refocus_act, Dom, Writer};
+use crate::ui::dom::{acted, find, focused_act, listen, refocus as refocus_act, Dom, Writer};
 use crate::ui::job_rows::PAGE_SIZE;
 
 /// Lanes this far (px) above or below the scroll box's view follow the clock with it.
@@ -581,7 +581,6 @@ pub fn Timeline() -> impl IntoView {
             scrub(&ev);
         }
     };
-    let on_up = move |_: web_sys::PointerEvent| dragging.set_value(false);
     // Leaving the lanes (for anything outside them) clears the tip.
     let on_out = move |ev: web_sys::PointerEvent| {
         let to = ev
@@ -607,22 +606,39 @@ pub fn Timeline() -> impl IntoView {
             seen.set(range);
         }
     };
-    view! {
-        <figure
-            class="timeline panel"
-            role="figure"
-            data-testid="timeline"
-            node_ref=fig
-            on:click=on_click
-            on:keydown=on_key
-            on:pointerover=move |ev| show_tip(&ev)
-            on:focusin=move |ev| show_tip(&ev)
-            on:pointerout=on_out
-            on:pointerdown=on_down
-            on:pointermove=on_move
-            on:pointerup=on_up
-            on:pointercancel=on_up
-            on:scroll:capture=on_scroll
-        ></figure>
-    }
+    // One listener per kind of event, on the figure, attached when it is first drawn.
+    let listening = StoredValue::new(false);
+    crate::ui::fx::effect(move || {
+        let Some(root) = fig.get() else {
+            return;
+        };
+        if listening.get_value() {
+            return;
+        }
+        listening.set_value(true);
+        let root: &web_sys::Element = &root;
+        listen(root, "click", false, move |ev| {
+            on_click(ev.unchecked_into())
+        });
+        listen(root, "keydown", false, move |ev| {
+            on_key(ev.unchecked_into())
+        });
+        listen(root, "pointerover", false, move |ev| show_tip(&ev));
+        listen(root, "focusin", false, move |ev| show_tip(&ev));
+        listen(root, "pointerout", false, move |ev| {
+            on_out(ev.unchecked_into())
+        });
+        listen(root, "pointerdown", false, move |ev| {
+            on_down(ev.unchecked_into())
+        });
+        listen(root, "pointermove", false, move |ev| {
+            on_move(ev.unchecked_into())
+        });
+        listen(root, "pointerup", false, move |_| dragging.set_value(false));
+        listen(root, "pointercancel", false, move |_| {
+            dragging.set_value(false)
+        });
+        listen(root, "scroll", true, on_scroll);
+    });
+    view! { <figure class="timeline panel" role="figure" data-testid="timeline" node_ref=fig></figure> }
 }
