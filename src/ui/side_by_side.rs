@@ -211,7 +211,9 @@ pub fn SideBySide() -> impl IntoView {
         } else {
             "sbs panel"
         };
-        let _ = root.set_attribute("class", class);
+        if root.get_attribute("class").as_deref() != Some(class) {
+            let _ = root.set_attribute("class", class);
+        }
         let t: Time = app.now().get();
         let ms = window().performance().map_or(0.0, |p| p.now());
         let large = app.sim().with(|s| s.job_count() > LIMIT);
