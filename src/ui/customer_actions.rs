@@ -1,13 +1,11 @@
 //! What the customer can do to the selected job: enter tracking, update, cancel, delete.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::ui::dom::listen;
 use web_sys::Element;
 
 use super::action_button::{self as button, Kept};
-use super::dom::{acted, Dom, Writer};
+use super::dom::{Dom, Writer};
 use super::state::use_app;
 use super::use_lang;
 use crate::i18n::{Lang, Text};
@@ -97,29 +95,7 @@ pub fn CustomerActions() -> impl IntoView {
         }
         Some((lang, job, now))
     });
-    let on_click = move |ev: web_sys::MouseEvent| {
-        let (Some((el, _)), Some(root), Some(job)) = (
-            acted(&ev),
-            node.get_untracked(),
-            app.selected().get_untracked(),
-        ) else {
-            return;
-        };
-        if el.tag_name() == "BUTTON" {
-            button::press(&root, &el, &app, lang.get_untracked(), &job, action_of);
-        }
-    };
-    let on_leave = move |ev: web_sys::Event| {
-        if button::leave(&ev) {
-            edits.update(|n| *n += 1);
-        }
-    };
-    crate::ui::dom::mounted(node, move |el| {
-        listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
-        listen(&el, "input", false, move |_| edits.update(|n| *n += 1));
-        listen(&el, "mouseout", false, on_leave);
-        listen(&el, "focusout", false, on_leave);
-    });
+    button::listen_panel(node, edits, action_of);
     view! {
         <section
             class="panel actions customer"

@@ -3,13 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 use super::action_button::{self as button, Kept};
 use super::autopilot_settings::AutopilotSettings;
-use super::dom::{acted, find, Dom, Writer};
+use super::dom::{find, Dom, Writer};
 use super::state::use_app;
 use super::use_lang;
 use crate::i18n::problems::drive_id_text;
@@ -235,31 +234,7 @@ pub fn DatacenterActions() -> impl IntoView {
         }
         Some((d, now))
     });
-    let on_click = move |ev: web_sys::MouseEvent| {
-        let (Some((el, _)), Some(root), Some(name)) = (
-            acted(&ev),
-            node.get_untracked(),
-            app.selected().get_untracked(),
-        ) else {
-            return;
-        };
-        if el.tag_name() == "BUTTON" {
-            button::press(&root, &el, &app, lang.get_untracked(), &name, action_of);
-        }
-    };
-    let on_leave = move |ev: web_sys::Event| {
-        if button::leave(&ev) {
-            edits.update(|n| *n += 1);
-        }
-    };
-    let edited = move |_: web_sys::Event| edits.update(|n| *n += 1);
-    crate::ui::dom::mounted(node, move |el| {
-        listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
-        listen(&el, "input", false, edited);
-        listen(&el, "change", false, edited);
-        listen(&el, "mouseout", false, on_leave);
-        listen(&el, "focusout", false, on_leave);
-    });
+    button::listen_panel(node, edits, action_of);
     view! {
         <section class="panel actions datacenter" aria-labelledby="dc-heading">
             <div node_ref=node></div>
