@@ -1,4 +1,4 @@
-//! The portal's jobs table: filter, "show deleted", sortable columns, pages of 100 rows.
+//! The portal's jobs table: filter, "show deleted", sortable columns, pages (`job_rows::page_size`).
 
 use leptos::html;
 use leptos::prelude::*;
@@ -9,7 +9,7 @@ use web_sys::{Element, HtmlInputElement};
 
 use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
 use super::job_body::Body;
-use super::job_rows::{listed, row, RowQuery, SortKey, PAGE_SIZE};
+use super::job_rows::{listed, page_size, row, RowQuery, SortKey};
 use super::state::{use_app, TablePage};
 use super::use_lang;
 use super::why::WhyHost;
@@ -48,12 +48,13 @@ pub fn JobTable() -> impl IntoView {
         let wanted = page.get();
         app.sim().with(|s| {
             let all = listed(s.jobs_ref_at(now), &s.rules(), &q);
-            let pages = all.len().div_ceil(PAGE_SIZE).max(1);
+            let size = page_size(all.len());
+            let pages = all.len().div_ceil(size).max(1);
             let p = wanted.min(pages - 1);
             let shown = all
                 .iter()
-                .skip(p * PAGE_SIZE)
-                .take(PAGE_SIZE)
+                .skip(p * size)
+                .take(size)
                 .map(|&(job, next)| row(job, next, now, lang))
                 .collect::<Vec<_>>();
             (shown, p, pages, all.len())
@@ -117,7 +118,7 @@ pub fn JobTable() -> impl IntoView {
     crate::ui::fx::effect(move || {
         let now = app.now().get();
         let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
-        if !lazy.get() || app.playing().get() || extra > PAGE_SIZE {
+        if !lazy.get() || app.playing().get() || extra > page_size(rows.with(|r| r.3)) {
             return;
         }
         request_animation_frame(move || {

@@ -31,7 +31,7 @@ use crate::model::Time;
 use crate::sim::lanes::Cut;
 use crate::sim::LogEntry;
 use crate::ui::dom::{acted, find, focused_act, listen, refocus as refocus_act, Dom, Writer};
-use crate::ui::job_rows::PAGE_SIZE;
+use crate::ui::job_rows::page_size;
 
 /// Lanes this far (px) above or below the scroll box's view follow the clock with it.
 const LANE_MARGIN: i32 = 160;
@@ -494,7 +494,7 @@ pub fn Timeline() -> impl IntoView {
             c.set_text_content(Some(&count(lang, total.get(), Noun::Job)));
         }
         shown.with(|p| {
-            let a = p.page * PAGE_SIZE;
+            let a = p.page * page_size(p.total);
             let range = lanes_range(lang, (a + 1).min(p.total), a + p.names.len(), p.total);
             if let Some(span) = part(".tl-range span") {
                 span.set_text_content(Some(&range));

@@ -38,8 +38,9 @@ try {
     const result = await page.evaluate(async (seconds) => {
       const frames = [];
       const longTasks = [];
-      const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+      const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push([e.startTime - started, e.duration])));
       try { obs.observe({ type: 'longtask', buffered: false }); } catch {}
+      const started = performance.now();
       document.querySelector('[data-testid=play]').click();
       let last = performance.now();
       const clock0 = document.querySelector('[data-testid=clock]').textContent;
@@ -66,7 +67,7 @@ try {
     console.log(
       `${preset}: load→table ${loadMs} ms, →first row ${firstRowMs} ms; ${result.rows} rows; ${result.frames.length} frames in ${SECONDS}s; ` +
       `frame interval p50 ${pct(sorted, 50).toFixed(1)} ms, p95 ${pct(sorted, 95).toFixed(1)} ms, ` +
-      `max ${sorted[sorted.length - 1].toFixed(1)} ms; long tasks (>50 ms): ${result.longTasks.length}; ` +
+      `max ${sorted[sorted.length - 1].toFixed(1)} ms; long tasks (>50 ms): ${result.longTasks.length}${result.longTasks.length ? ` (${result.longTasks.map(([at, d]) => `${Math.round(d)} ms at +${Math.round(at)} ms`).join(', ')})` : ''}; ` +
       `clock ${result.clock0.trim()} → ${result.clock1.trim()}`,
     );
     const after = await metrics();

@@ -48,6 +48,18 @@ try {
   const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25);
   console.log(`${preset}: ${SECONDS}s playing at 1 week/s, ${frameCount} frames drawn; main thread, total ms per event name (nested events counted in their parents too):`);
   for (const [name, ms] of top) console.log(`  ${ms.toFixed(0).padStart(6)}  ${name}`);
+  // LONG=1: each task over 40 ms on the main thread, with what ran inside it for over 3 ms.
+  if (process.env.LONG) {
+    const mainX = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur);
+    const t0 = Math.min(...mainX.map((e) => e.ts));
+    for (const task of mainX.filter((e) => e.name === 'RunTask' && e.dur > 40000)) {
+      console.log(`  long task ${(task.dur / 1000).toFixed(1)} ms at +${((task.ts - t0) / 1000).toFixed(0)} ms`);
+      for (const e of mainX) {
+        if (e === task || e.ts < task.ts || e.ts + e.dur > task.ts + task.dur || e.dur < 3000) continue;
+        console.log(`    ${(e.dur / 1000).toFixed(1).padStart(6)} ${e.name} ${JSON.stringify(e.args?.data ?? {}).slice(0, 120)}`);
+      }
+    }
+  }
   if (process.env.PAINTS) {
     const paints = events.filter((e) => `${e.pid}:${e.tid}` === main && e.name === 'Paint').slice(20, 20 + Number(process.env.PAINTS));
     for (const e of paints) console.log(`  paint ${(e.dur / 1000).toFixed(2)} ms ${JSON.stringify(e.args?.data ?? {})}`);
