@@ -66,12 +66,9 @@ fn record(seen: &mut Seen, event: EventLabel, applied: &Applied) {
     for c in &applied.changes {
         let machine = match c.subject {
             Subject::Job => Machine::Job,
-            Subject::Drive(_) => Machine::Drive,
-            Subject::ExtraDrive(_) => continue,
+            Subject::Drive(_) | Subject::ExtraDrive(_) => Machine::Drive,
         };
-        let (Some(from), Some(to)) = (Node::of(c.from), Node::of(Some(c.to))) else {
-            panic!("a job or drive change between drawable states: {c:?}")
-        };
+        let (from, to) = (Node::of(c.from), Node::of(Some(c.to)));
         seen.insert((machine, from, event.id().to_string(), to, applied.rule));
     }
 }

@@ -19,14 +19,16 @@ pub enum Machine {
     Drive,
 }
 
-/// A node of a diagram: a state, the deletion pseudo-state, or the start (where a job or a
-/// drive comes into being).
+/// A node of a diagram: a state, the deletion pseudo-state, the extra-drive pseudo-state (a
+/// drive that came in a job's package but belongs to no job: kept, never copied, sent back
+/// with the job's drives), or the start (where a job or a drive comes into being).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Node {
     Start,
     Job(JobState),
     Drive(DriveState),
     Deleted,
+    Extra,
 }
 
 impl Node {
@@ -37,17 +39,18 @@ impl Node {
             Self::Job(s) => s.id(),
             Self::Drive(s) => s.id(),
             Self::Deleted => "Deleted",
+            Self::Extra => "Extra",
         }
     }
 
-    /// The node a change starts or ends in; `None` for an extra drive, which no diagram shows.
-    pub fn of(label: Option<StateLabel>) -> Option<Self> {
+    /// The node a change starts or ends in (`None` is where it begins: the start).
+    pub fn of(label: Option<StateLabel>) -> Self {
         match label {
-            None => Some(Self::Start),
-            Some(StateLabel::Job(s)) => Some(Self::Job(s)),
-            Some(StateLabel::Drive(s)) => Some(Self::Drive(s)),
-            Some(StateLabel::Deleted) => Some(Self::Deleted),
-            Some(StateLabel::Extra) => None,
+            None => Self::Start,
+            Some(StateLabel::Job(s)) => Self::Job(s),
+            Some(StateLabel::Drive(s)) => Self::Drive(s),
+            Some(StateLabel::Deleted) => Self::Deleted,
+            Some(StateLabel::Extra) => Self::Extra,
         }
     }
 }
@@ -136,6 +139,7 @@ const fn d(s: DriveState) -> Node {
 }
 const START: Node = Node::Start;
 const DELETED: Node = Node::Deleted;
+const EXTRA: Node = Node::Extra;
 
 /// Every job transition.
 #[rustfmt::skip]
@@ -163,7 +167,7 @@ pub const JOB_EDGES: &[Edge] = &[
     with_needs(timed(j(J::Canceled), T::RetentionExpired, R::RetentionExpiry, RETENTION, DELETED), Needs::CancelIn(J::Creating)),
 ];
 
-/// Every drive transition (extra drives, which belong to no job, are not drawn).
+/// Every drive transition, the job's own drives' and extra drives'.
 #[rustfmt::skip]
 pub const DRIVE_EDGES: &[Edge] = &[
     act(START, A::CreateJob, R::JobCreated, d(D::Specified)),
@@ -184,6 +188,11 @@ pub const DRIVE_EDGES: &[Edge] = &[
     cancel(d(D::Transferring), J::Received, d(D::ShippedBack)),
     cancel(d(D::Completed), J::Received, d(D::ShippedBack)),
     cancel(d(D::CompletedMoreInfo), J::Received, d(D::ShippedBack)),
+    // A drive that belongs to no job, found in the package: kept as it came, returned with the
+    // job's drives.
+    act(START, A::PackageDelivered, R::PackageDelivered, EXTRA),
+    act(EXTRA, A::DrivesShippedBack, R::ShippedBack, d(D::ShippedBack)),
+    cancel(EXTRA, J::Received, d(D::ShippedBack)),
 ];
 
 /// Where a node sits: its centre and its box width, in SVG user units.
@@ -232,10 +241,13 @@ const DRIVE_LAYOUT: &[Place] = &[
     at(d(D::Completed), 390, 265, 104),
     at(d(D::CompletedMoreInfo), 465, 370, 164),
     at(d(D::ShippedBack), 190, 370, 116),
+    at(EXTRA, 300, 470, 80),
 ];
 const DRIVE_BENDS: &[(Node, Node, bool, i32)] = &[
     (d(D::Specified), d(D::NeverReceived), true, 40),
     (d(D::Specified), d(D::NeverReceived), false, -40),
+    // The cancel arrow would clip Completed's corner.
+    (d(D::Transferring), d(D::ShippedBack), false, -40),
 ];
 
 impl Machine {
@@ -260,7 +272,7 @@ impl Machine {
     pub fn size(self) -> (i32, i32) {
         match self {
             Self::Job => (556, 420),
-            Self::Drive => (550, 400),
+            Self::Drive => (550, 500),
         }
     }
 
@@ -393,6 +405,46 @@ mod tests {
                     let apart_x = (p.x - q.x).abs() * 2 >= p.w + q.w + 20;
                     let apart_y = (p.y - q.y).abs() >= NODE_HEIGHT + 20;
                     assert!(apart_x || apart_y, "{p:?} overlaps {q:?}");
+                }
+            }
+        }
+    }
+
+    /// Whether the segment a→b passes through the box `p` (sampled every 2 units: the
+    /// drawings are a few hundred units wide).
+    fn crosses(a: (i32, i32), b: (i32, i32), p: &Place) -> bool {
+        let steps = ((b.0 - a.0).abs().max((b.1 - a.1).abs()) / 2).max(1);
+        (0..=steps).any(|i| {
+            let x = a.0 + (b.0 - a.0) * i / steps;
+            let y = a.1 + (b.1 - a.1) * i / steps;
+            (x - p.x).abs() * 2 < p.w && (y - p.y).abs() * 2 < NODE_HEIGHT
+        })
+    }
+
+    #[test]
+    fn straight_arrows_pass_through_no_other_box() {
+        let all = [
+            Rules::default(),
+            Rules::new(RuleSet::Y2021, CancelWindow::BeforePackaging),
+        ];
+        for m in Machine::ALL {
+            for rules in &all {
+                for a in m.arrows(rules).iter().filter(|a| a.bend == 0) {
+                    let (Some(f), Some(t)) = (m.place(a.from), m.place(a.to)) else {
+                        panic!("{a:?} has no place")
+                    };
+                    for p in m.nodes(rules) {
+                        if p.node == a.from || p.node == a.to {
+                            continue;
+                        }
+                        assert!(
+                            !crosses((f.x, f.y), (t.x, t.y), &p),
+                            "{:?} → {:?} crosses {:?}",
+                            a.from,
+                            a.to,
+                            p.node
+                        );
+                    }
                 }
             }
         }

@@ -58,7 +58,7 @@ fn last_step(
         app.sim().with(|s| {
             let (e, c) = last_change(s.job_log(&name), now, |c| c.subject == subject)?;
             let timed = matches!(e.event, EventLabel::Auto(_));
-            let pick = Pick::Arrow(Node::of(c.from)?, Node::of(Some(c.to))?, timed);
+            let pick = Pick::Arrow(Node::of(c.from), Node::of(Some(c.to)), timed);
             Some((name, subject.clone(), e.at, pick))
         })
     })

@@ -94,9 +94,8 @@ pub fn explain(sim: &Simulation, name: &str, subject: &WhySubject, now: Time) ->
     match subject {
         WhySubject::Status => {
             let node = job_node(job);
-            let cause = found(&|c: &Change| {
-                c.subject == Subject::Job && Node::of(Some(c.to)) == Some(node)
-            });
+            let cause =
+                found(&|c: &Change| c.subject == Subject::Job && Node::of(Some(c.to)) == node);
             let rule = job
                 .deleted
                 .map(|d| d.reason.rule())
@@ -154,7 +153,7 @@ pub fn explain(sim: &Simulation, name: &str, subject: &WhySubject, now: Time) ->
             };
             let cause = if starts.is_empty() {
                 let node = job_node(job);
-                found(&|c: &Change| c.subject == Subject::Job && Node::of(Some(c.to)) == Some(node))
+                found(&|c: &Change| c.subject == Subject::Job && Node::of(Some(c.to)) == node)
             } else {
                 let upto = &log[..log.partition_point(|e| Some(e.at) <= started)];
                 upto.iter()
