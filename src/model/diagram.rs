@@ -248,6 +248,8 @@ const DRIVE_BENDS: &[(Node, Node, bool, i32)] = &[
     (d(D::Specified), d(D::NeverReceived), false, -40),
     // The cancel arrow would clip Completed's corner.
     (d(D::Transferring), d(D::ShippedBack), false, -40),
+    // Away from ShippedBack, which the straight line would graze.
+    (START, EXTRA, false, 100),
 ];
 
 impl Machine {
