@@ -247,8 +247,11 @@ texts! {
 mod tests {
     use super::*;
 
-    /// Keys whose Dutch is the same word as the English (loanwords the portal uses too).
-    const SAME_IN_BOTH: [Text; 7] = [
+    /// Keys whose Dutch is the same word as the English (loanwords the portal uses too, and
+    /// the tables' names, which are the page's contract in every language).
+    const SAME_IN_BOTH: [Text; 9] = [
+        Text::JobsTableName,
+        Text::DrivesTableName,
         Text::ColType,
         Text::ColStatus,
         Text::FilterLabel,

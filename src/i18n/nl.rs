@@ -11,7 +11,9 @@ pub fn text(key: Text) -> &'static str {
         Text::LanguageLabel => "Taal",
         Text::ArticleLink => "Het artikel van Microsoft over taak- en schijfstatus",
         Text::JobsHeading => "Import/Export-taken",
-        Text::JobsTableName => "Taken",
+        // The tables' names are the page's contract (outside tests find the tables by them), the
+        // same in every language; the headings above them are Dutch.
+        Text::JobsTableName => "Jobs",
         Text::ColName => "Naam",
         Text::ColType => "Type",
         Text::ColStatus => "Status",
@@ -24,7 +26,7 @@ pub fn text(key: Text) -> &'static str {
         Text::ColCopyStatus => "Kopieerstatus",
         Text::ColVerboseLog => "Uitgebreid logboek",
         Text::ColErrorLog => "Foutenlogboek",
-        Text::DrivesTableName => "Schijven",
+        Text::DrivesTableName => "Drives",
         Text::NoJobs => "Op dit moment zijn er geen taken.",
         Text::FilterLabel => "Filter",
         Text::ShowDeleted => "Verwijderde taken tonen",

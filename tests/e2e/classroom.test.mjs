@@ -182,22 +182,22 @@ test('&lang=nl is written to the link, survives a reload, and opens in Dutch', a
   await page.getByLabel('Language').selectOption('nl');
   await page.waitForFunction(() => location.hash.endsWith('&lang=nl'));
   await page.reload();
-  await page.getByRole('table', { name: 'Taken' }).waitFor();
+  await page.getByRole('table', { name: 'Jobs' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
   await page.getByLabel('Taal').selectOption('en');
   await page.waitForFunction(() => !location.hash.includes('lang='));
   await context.close();
 
-  // A Dutch page names its table "Taken", so not open() (which waits for "Jobs").
+  // Not open(): it waits for the English page.
   const session = await openPage(env.browser, env.server.origin);
   await session.page.goto(`${env.server.url}${START}&lang=nl&view=projector`);
-  await session.page.getByRole('table', { name: 'Taken' }).waitFor();
+  await session.page.getByRole('table', { name: 'Jobs' }).waitFor();
   assert.equal(await rootClass(session.page), 'projector');
   assert.equal(await session.page.getByTestId('copy-link').innerText(), 'Link kopiëren');
   // Only the look in the link: the default story, in Dutch, and no complaint about the link.
   await session.page.goto(`${env.server.url}#lang=nl`);
   await session.page.reload();
-  await session.page.getByRole('table', { name: 'Taken' }).waitFor();
+  await session.page.getByRole('table', { name: 'Jobs' }).waitFor();
   assert.equal(await session.page.getByTestId('notice').count(), 0);
   assert.deepEqual(errors, []);
   assert.deepEqual(session.errors, []);

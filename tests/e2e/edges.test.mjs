@@ -85,7 +85,7 @@ test('Back after loading a second story returns to the first, and Forward to the
 test('in Dutch the log, the copy outcomes and the stories are Dutch; state identifiers stay', async () => {
   const { page, context } = await open('#preset=happy-import&t=2026-01-20T09:00:00Z');
   await page.getByLabel('Language').selectOption('nl');
-  await page.getByRole('table', { name: 'Taken' }).waitFor();
+  await page.getByRole('table', { name: 'Jobs' }).waitFor();
   const log = page.getByTestId('event-log');
   const sources = await log.locator('.source').evaluateAll((els) => els.map((e) => e.textContent.trim()));
   assert.ok(sources.includes('Klant'), sources.join(','));
@@ -95,13 +95,13 @@ test('in Dutch the log, the copy outcomes and the stories are Dutch; state ident
   assert.ok(what.some((w) => /schijf A1000001/.test(w)), what.join(' | '));
   assert.ok(!what.some((w) => /\b(job|drive):?\s/.test(w)), what.join(' | '));
 
-  await page.getByRole('table', { name: 'Taken' }).getByRole('button', { name: 'lab-a', exact: true }).click();
+  await page.getByRole('table', { name: 'Jobs' }).getByRole('button', { name: 'lab-a', exact: true }).click();
   const outcomes = await page.getByTestId('outcome').locator('option').allTextContents();
   assert.deepEqual(outcomes, ['foutloos', 'met waarschuwingen', 'met fouten']);
   const stories = await page.getByTestId('preset').locator('option').allTextContents();
   assert.ok(stories.includes('Geslaagde import'), stories.join(','));
   assert.match(await page.locator('section.scenarios').innerText(), /Geslaagde import/);
-  assert.match(await page.getByRole('table', { name: 'Taken' }).innerText(), /Packaging|Completed|Transferring|Received/);
+  assert.match(await page.getByRole('table', { name: 'Jobs' }).innerText(), /Packaging|Completed|Transferring|Received/);
   await screenshot(page, 'edges-dutch-log');
   await context.close();
 });
@@ -183,7 +183,7 @@ test('the jobs count says "1 job", not "1 jobs", and "1 taak" in Dutch', async (
   const { page, context } = await open('#preset=happy-import');
   assert.equal((await page.locator('.row-count').innerText()).trim(), '1 job');
   await page.getByLabel('Language').selectOption('nl');
-  await page.getByRole('table', { name: 'Taken' }).waitFor();
+  await page.getByRole('table', { name: 'Jobs' }).waitFor();
   assert.equal((await page.locator('.row-count').innerText()).trim(), '1 taak');
   await context.close();
 });

@@ -162,11 +162,11 @@ test('everything needed to follow a job works from the keyboard', async () => {
 test('the interface switches to Dutch, state identifiers stay as the portal shows them', async () => {
   const { page, context } = await open('#preset=happy-import');
   await page.getByLabel('Language').selectOption('nl');
-  await page.getByRole('table', { name: 'Taken' }).waitFor();
+  await page.getByRole('table', { name: 'Jobs' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
   assert.match(await page.locator('h1').innerText(), /Levensloop/);
-  assert.match(await page.getByRole('table', { name: 'Taken' }).innerText(), /Creating/);
-  await page.getByRole('table', { name: 'Taken' }).getByRole('button', { name: 'lab-a', exact: true }).click();
+  assert.match(await page.getByRole('table', { name: 'Jobs' }).innerText(), /Creating/);
+  await page.getByRole('table', { name: 'Jobs' }).getByRole('button', { name: 'lab-a', exact: true }).click();
   const ship = page.getByTestId('ship-back');
   await ship.focus();
   assert.match(await page.locator('.action', { has: ship }).locator('.why').innerText(), /kan niet zolang de taak Creating is \(R9/);
