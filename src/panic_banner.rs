@@ -47,10 +47,20 @@ pub fn show_banner(message: &str) {
     };
     banner.set_id(BANNER_ID);
     let _ = banner.set_attribute("role", "alert");
-    banner.set_text_content(Some(&format!(
-        "Something went wrong inside the simulator and it stopped. Reload the page to start again. \
-         Details: {message}"
-    )));
+    // The page's language, as the app last set it on <html>: a panic may come before or
+    // without any Leptos context to ask.
+    let dutch = document
+        .document_element()
+        .and_then(|root| root.get_attribute("lang"))
+        .is_some_and(|lang| lang.starts_with("nl"));
+    let text = if dutch {
+        "Er ging iets mis in de simulator en hij is gestopt. Laad de pagina opnieuw om verder te \
+         gaan. Details: "
+    } else {
+        "Something went wrong inside the simulator and it stopped. Reload the page to start \
+         again. Details: "
+    };
+    banner.set_text_content(Some(&format!("{text}{message}")));
     if let Ok(el) = banner.clone().dyn_into::<web_sys::HtmlElement>() {
         let _ = body.insert_before(&el, body.first_child().as_ref());
     }

@@ -166,3 +166,22 @@ async fn panic_banner_is_visible_and_shows_the_message_as_text_not_html() {
     assert!(banner.query_selector("b").ok().flatten().is_none());
     banner.remove();
 }
+
+#[wasm_bindgen_test]
+async fn panic_banner_speaks_the_page_language() {
+    let root = document().document_element().expect("<html>");
+    let before = root.get_attribute("lang");
+    root.set_attribute("lang", "nl").expect("lang set");
+    ie_lifecycle::panic_banner::show_banner("x");
+    let banner = document()
+        .get_element_by_id(ie_lifecycle::panic_banner::BANNER_ID)
+        .expect("a banner");
+    let shown = text(&banner);
+    banner.remove();
+    match before {
+        Some(lang) => root.set_attribute("lang", &lang).expect("lang restored"),
+        None => root.remove_attribute("lang").expect("lang removed"),
+    }
+    assert!(shown.starts_with("Er ging iets mis"), "{shown}");
+    assert!(shown.ends_with("Details: x"), "{shown}");
+}
