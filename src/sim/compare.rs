@@ -165,14 +165,8 @@ pub fn why<'a>(
 mod tests {
     use super::*;
     use crate::model::{RuleId, StateLabel, Subject};
-    use crate::sim::preset;
 
-    fn sim(name: &str) -> Simulation {
-        let Some(s) = preset(name) else {
-            panic!("preset {name}")
-        };
-        Simulation::new(s).unwrap_or_else(|e| panic!("{e}"))
-    }
+    use crate::sim::presets::loaded as sim;
 
     fn at(text: &str) -> Time {
         crate::model::rfc3339::parse_rfc3339(text).unwrap_or_else(|| panic!("{text}"))

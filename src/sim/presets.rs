@@ -141,6 +141,15 @@ pub fn preset(name: &str) -> Option<Scenario> {
     }
 }
 
+/// A built-in story, loaded: for tests, which may panic on a missing one.
+#[cfg(test)]
+pub fn loaded(name: &str) -> super::Simulation {
+    let Some(s) = preset(name) else {
+        panic!("preset {name}")
+    };
+    super::Simulation::new(s).unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// A datacenter with `jobs` jobs created over `days` days; the customers enter tracking
 /// (most of them), the autopilot does the rest. Used by the busy preset and the benchmark.
 pub fn busy_datacenter(jobs: usize, days: i64, start: Time, seed: u64) -> Scenario {

@@ -77,14 +77,8 @@ pub fn next_question(sim: &Simulation, now: Time) -> Option<Question> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::preset;
 
-    fn sim(name: &str) -> Simulation {
-        let Some(s) = preset(name) else {
-            panic!("preset {name}")
-        };
-        Simulation::new(s).unwrap_or_else(|e| panic!("{e}"))
-    }
+    use crate::sim::presets::loaded as sim;
 
     /// What the question is about at `t`: the job's status, or its drive's state.
     fn shown(s: &Simulation, q: &Question, t: Time) -> Option<&'static str> {
