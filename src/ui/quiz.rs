@@ -113,8 +113,8 @@ fn draw<W: Writer>(w: &mut W, mode: &Mode, lang: Lang) {
     }
 }
 
-#[component]
-pub fn QuizPanel() -> impl IntoView {
+/// Runs the quiz in `root` (the page's `section.quiz`).
+pub fn attach(root: web_sys::Element) {
     let app = use_app();
     let lang = use_lang();
     let mode = RwSignal::new(Mode::Off);
@@ -183,13 +183,10 @@ pub fn QuizPanel() -> impl IntoView {
     on_cleanup(move || keys.remove());
     // Written by `ui::dom`: the heading, the toggle, the score and the live region once per
     // language; the toggle's words, the score and the question or verdict as they change.
-    let node = NodeRef::<leptos::html::Section>::new();
+    let el = root.clone();
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
         let (drawn, lang) = (drawn.flatten(), lang.get());
-        let Some(root) = node.get() else {
-            return drawn;
-        };
-        let root: &web_sys::Element = &root;
+        let root = &root;
         if drawn != Some(lang) {
             if let Some(mut w) = Dom::replacing(root, false) {
                 w.open("h2")
@@ -250,8 +247,5 @@ pub fn QuizPanel() -> impl IntoView {
             }
         }
     };
-    crate::ui::dom::mounted(node, move |el| {
-        listen(&el, "click", false, move |ev| click(ev.unchecked_into()));
-    });
-    view! { <section class="quiz panel" aria-labelledby="quiz-heading" node_ref=node></section> }
+    listen(&el, "click", false, move |ev| click(ev.unchecked_into()));
 }

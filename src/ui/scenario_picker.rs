@@ -118,15 +118,14 @@ fn show_summary(root: &Element, lang: Lang) {
     hint.set_text_content(story_summary(lang, &select.value()));
 }
 
-#[component]
-pub fn ScenarioPicker() -> impl IntoView {
+/// Runs the story picker in `node` (the page's `section.scenarios`).
+pub fn attach(node: Element) {
     let app = use_app();
     let lang = use_lang();
-    let node = NodeRef::<leptos::html::Section>::new();
+    let (el, root) = (node.clone(), node);
     let problems = RwSignal::new(Vec::<Problem>::new());
     // (language drawn, story shown in the select)
     crate::ui::fx::effect_with(move |drawn: Option<Option<(Lang, String)>>| {
-        let root: Element = node.get()?.into();
         let (lang, story) = (lang.get(), current(app));
         let drawn = drawn.flatten();
         if drawn.as_ref().map(|d| d.0) != Some(lang) {
@@ -178,7 +177,11 @@ pub fn ScenarioPicker() -> impl IntoView {
         Some((lang, story))
     });
     let on = move |ev: Event| {
-        let Some(root): Option<Element> = node.get_untracked().map(Into::into) else {
+        // The panel, which the handler is on.
+        let Some(root) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+        else {
             return;
         };
         if ev.type_() == "submit" {
@@ -216,12 +219,7 @@ pub fn ScenarioPicker() -> impl IntoView {
             _ => {}
         }
     };
-    crate::ui::dom::mounted(node, move |el| {
-        listen(&el, "click", false, on);
-        listen(&el, "change", false, on);
-        listen(&el, "submit", false, on);
-    });
-    view! {
-        <section class="panel scenarios" aria-labelledby="scenario-heading" node_ref=node></section>
-    }
+    listen(&el, "click", false, on);
+    listen(&el, "change", false, on);
+    listen(&el, "submit", false, on);
 }
