@@ -6,6 +6,9 @@
 //! in place, and one handler on the panel serves its controls by `data-act`. The fields hold
 //! their own state (the chosen story, the pasted text), so no signal mirrors them.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
@@ -118,12 +121,30 @@ fn show_summary(root: &Element, lang: Lang) {
     hint.set_text_content(story_summary(lang, &select.value()));
 }
 
+/// Lists `problems` (none: the list is hidden).
+fn show_problems(root: &Element, lang: Lang, problems: &[Problem]) {
+    let Some(list) = find(root, "[data-testid=scenario-problems]") else {
+        return;
+    };
+    let _ = list.toggle_attribute_with_force("hidden", problems.is_empty());
+    let Some(mut w) = find(&list, "ul").and_then(|ul| Dom::replacing(&ul, false)) else {
+        return;
+    };
+    for p in problems {
+        w.open("li").text(&problem_line(lang, p)).close();
+    }
+}
+
 /// Runs the story picker in `node` (the page's `section.scenarios`).
 pub fn attach(node: Element) {
     let app = use_app();
     let lang = use_lang();
     let (el, root) = (node.clone(), node);
-    let problems = RwSignal::new(Vec::<Problem>::new());
+    // The last pasted file's problems, listed again in another language. Not a signal: the
+    // handler writes the list itself (a signal of this type compiled Leptos' signal code once
+    // more).
+    let problems: Rc<RefCell<Vec<Problem>>> = Rc::default();
+    let listed = Rc::clone(&problems);
     // (language drawn, story shown in the select)
     crate::ui::fx::effect_with(move |drawn: Option<Option<(Lang, String)>>| {
         let (lang, story) = (lang.get(), current(app));
@@ -162,17 +183,8 @@ pub fn attach(node: Element) {
         if let Some(span) = find(&root, ".title") {
             span.set_text_content(Some(&title));
         }
-        if let Some(list) = find(&root, "[data-testid=scenario-problems]") {
-            problems.with(|ps| {
-                let _ = list.toggle_attribute_with_force("hidden", ps.is_empty());
-                let Some(mut w) = find(&list, "ul").and_then(|ul| Dom::replacing(&ul, false))
-                else {
-                    return;
-                };
-                for p in ps {
-                    w.open("li").text(&problem_line(lang, p)).close();
-                }
-            });
+        if let Ok(ps) = listed.try_borrow() {
+            show_problems(&root, lang, &ps);
         }
         Some((lang, story))
     });
@@ -210,16 +222,20 @@ pub fn attach(node: Element) {
                 let text = pasted(&root).map(|t| t.value()).unwrap_or_default();
                 match Scenario::parse(&text) {
                     Ok(s) => {
-                        problems.set(Vec::new());
+                        show_problems(&root, lang.get_untracked(), &[]);
+                        problems.replace(Vec::new());
                         app.load(ScenarioRef::Inline(Box::new(s)), None);
                     }
-                    Err(e) => problems.set(e.problems),
+                    Err(e) => {
+                        show_problems(&root, lang.get_untracked(), &e.problems);
+                        problems.replace(e.problems);
+                    }
                 }
             }
             _ => {}
         }
     };
-    listen(&el, "click", false, on);
-    listen(&el, "change", false, on);
+    listen(&el, "click", false, on.clone());
+    listen(&el, "change", false, on.clone());
     listen(&el, "submit", false, on);
 }
