@@ -7,28 +7,142 @@
 //! scrolling. Below ~1200 px wide the same areas stack (jobs, actions, details); on a phone the
 //! jobs table's rows become cards. "New job" and the rules fold away.
 
-use leptos::prelude::*;
+use std::any::Any;
 
-use crate::ui::tr;
+use leptos::prelude::*;
+use leptos::tachys::view::{Mountable, Render};
+use web_sys::Element;
 
 use crate::i18n::{Lang, Text};
 use crate::share::ScenarioRef;
-use crate::ui::clock_bar::ClockBar;
 use crate::ui::customer_actions::CustomerActions;
 use crate::ui::datacenter_actions::DatacenterActions;
 use crate::ui::event_log::EventLog;
-use crate::ui::header::Header;
 use crate::ui::job_details::JobDetails;
 use crate::ui::job_table::JobTable;
 use crate::ui::keyboard::use_keyboard;
-use crate::ui::new_job_panel::NewJobPanel;
-use crate::ui::notice::NoticeBar;
-use crate::ui::rules_panel::RulesPanel;
-use crate::ui::scenario_picker::ScenarioPicker;
 use crate::ui::state::{AppState, DEFAULT_PRESET};
 use crate::ui::ticker::use_ticker;
 use crate::ui::url_sync::{initial_request, initial_view, use_url_sync};
 use crate::ui::view_prefs::ViewPrefs;
+
+/// Appends a `tag` element with `attrs` to `parent` (tags and attributes are constants of
+/// ours: the page's frame, written by plain calls rather than a `view!` of its own type).
+fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Option<Element> {
+    let el = document().create_element(tag).ok()?;
+    for (name, value) in attrs {
+        let _ = el.set_attribute(name, value);
+    }
+    parent.append_child(&el).ok()?;
+    Some(el)
+}
+
+/// Appends a panel with `class`, named by its heading `heading` (the panel draws it).
+fn panel(parent: &Element, class: &str, heading: &str) -> Option<Element> {
+    add(
+        parent,
+        "section",
+        &[("class", class), ("aria-labelledby", heading)],
+    )
+}
+
+/// Builds a Leptos component's view and appends it to `parent`; what it built is kept in
+/// `kept` for as long as the page (or, in tests, the app) lives.
+fn put<V: IntoView + 'static>(parent: &Element, view: V, kept: &mut Vec<Box<dyn Any>>) {
+    let mut state = view.into_view().build();
+    state.mount(parent, None);
+    kept.push(Box::new(state));
+}
+
+/// The page's frame inside `main`, in order, each part attached as it is added.
+fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SaveProblem)>) {
+    use crate::ui::*;
+    let mut kept: Vec<Box<dyn Any>> = Vec::new();
+    // Before `main`: the header, the notice's host and the saved work's.
+    let saved = main.previous_element_sibling();
+    let notice = saved.as_ref().and_then(|s| s.previous_element_sibling());
+    if let Some(h) = notice.as_ref().and_then(|n| n.previous_element_sibling()) {
+        header::attach(h);
+    }
+    if let Some(n) = notice {
+        notice::attach(n);
+    }
+    if let Some(s) = saved {
+        autosave_notice::attach(s, set_aside);
+    }
+    if let Some(p) = panel(main, "panel scenarios", "scenario-heading") {
+        scenario_picker::attach(p);
+    }
+    if let Some(bar) = add(
+        main,
+        "section",
+        &[("class", "clock-bar"), ("data-testid", "clock-bar")],
+    ) {
+        clock_bar::attach(bar);
+    }
+    if let Some(p) = panel(main, "quiz panel", "quiz-heading") {
+        quiz::attach(p);
+    }
+    put(main, crate::ui::timeline::Timeline(), &mut kept);
+    if let Some(p) = panel(main, "sbs panel", "sbs-heading") {
+        side_by_side::attach(p);
+    }
+    let Some(layout) = add(main, "div", &[("class", "layout")]) else {
+        return;
+    };
+    if let Some(jobs) = panel(&layout, "jobs panel", "jobs-heading") {
+        let _ = add(&jobs, "h2", &[("id", "jobs-heading")]);
+        put(&jobs, JobTable(), &mut kept);
+    }
+    if let Some(pair) = add(&layout, "div", &[("class", "actions-pair")]) {
+        put(&pair, CustomerActions(), &mut kept);
+        put(&pair, DatacenterActions(), &mut kept);
+    }
+    if let Some(bench) = add(&layout, "div", &[("class", "workbench")]) {
+        put(&bench, JobDetails(), &mut kept);
+    }
+    put(&layout, crate::ui::azure_panel::AzurePanel(), &mut kept);
+    if let Some(fold) = add(&layout, "details", &[("class", "fold new-job-fold")]) {
+        let _ = add(&fold, "summary", &[]);
+        if let Some(p) = panel(&fold, "panel new-job", "new-job-heading") {
+            new_job_panel::attach(p);
+        }
+        // A story with no jobs (the Blank one) opens "New job": that is the first thing to do.
+        let app = state::use_app();
+        crate::ui::fx::effect(move || {
+            app.source().track();
+            if app.jobs().with_untracked(|jobs| jobs.is_empty()) {
+                let _ = fold.set_attribute("open", "");
+            }
+        });
+    }
+    put(&layout, EventLog(), &mut kept);
+    if let Some(fold) = add(&layout, "details", &[("class", "fold rules-fold")]) {
+        let _ = add(&fold, "summary", &[]);
+        if let Some(p) = panel(&fold, "panel rules", "rules-heading") {
+            rules_panel::attach(p);
+        }
+    }
+    // The frame's own words, in the interface language (with `<html lang>`).
+    let lang = use_lang();
+    crate::ui::fx::effect(move || {
+        let lang = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        for (selector, text) in [
+            ("#jobs-heading", Text::JobsHeading),
+            (".new-job-fold > summary", Text::NewJobHeading),
+            (".rules-fold > summary", Text::RulesHeading),
+        ] {
+            if let Some(el) = crate::ui::dom::find(&layout, selector) {
+                el.set_text_content(Some(lang.t(text)));
+            }
+        }
+    });
+    // Dropped (in tests: unmounted) with the app.
+    StoredValue::new_local(kept);
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -61,54 +175,21 @@ pub fn App() -> impl IntoView {
     use_ticker(app);
     use_url_sync(app, view, lang);
     use_keyboard(app, view, lang);
-    crate::ui::fx::effect(move || {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.get().tag());
-        }
-    });
-    // A story with no jobs (the Blank one) opens "New job": that is the first thing to do.
-    let new_job = NodeRef::<leptos::html::Details>::new();
-    crate::ui::fx::effect(move || {
-        app.source().track();
-        if app.jobs().with_untracked(|jobs| jobs.is_empty()) {
-            if let Some(fold) = new_job.get_untracked() {
-                fold.set_open(true);
-            }
+    // The frame is written by `frame` once `main` is in the page, under the app's owner (so
+    // that every part finds the app's contexts).
+    let main = NodeRef::<leptos::html::Main>::new();
+    let owner = Owner::current();
+    crate::ui::dom::mounted(main, move |el| {
+        let start = move || frame(&el, set_aside);
+        match &owner {
+            Some(owner) => owner.with(start),
+            None => start(),
         }
     });
     view! {
-        <Header />
-        <NoticeBar />
-        <crate::ui::autosave_notice::AutosaveNotice saved=set_aside />
-        <main id="main">
-            <ScenarioPicker />
-            <ClockBar />
-            <crate::ui::quiz::QuizPanel />
-            <crate::ui::timeline::Timeline />
-            <crate::ui::side_by_side::SideBySide />
-            <div class="layout">
-                <section class="jobs panel" aria-labelledby="jobs-heading">
-                    <h2 id="jobs-heading">{tr(Text::JobsHeading)}</h2>
-                    <JobTable />
-                </section>
-                <div class="actions-pair">
-                    <CustomerActions />
-                    <DatacenterActions />
-                </div>
-                <div class="workbench">
-                    <JobDetails />
-                </div>
-                <crate::ui::azure_panel::AzurePanel />
-                <details class="fold new-job-fold" node_ref=new_job>
-                    <summary>{tr(Text::NewJobHeading)}</summary>
-                    <NewJobPanel />
-                </details>
-                <EventLog />
-                <details class="fold rules-fold">
-                    <summary>{tr(Text::RulesHeading)}</summary>
-                    <RulesPanel />
-                </details>
-            </div>
-        </main>
+        <header class="app-header"></header>
+        <div class="notice-host"></div>
+        <div></div>
+        <main id="main" node_ref=main></main>
     }
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use crate::ui::dom::listen;
 
@@ -13,16 +14,14 @@ use super::use_lang;
 use crate::i18n::autosave::{autosave_problem, autosave_word};
 use crate::i18n::Text;
 
-#[component]
-pub fn AutosaveNotice(saved: Option<(String, SaveProblem)>) -> impl IntoView {
+/// Shows in `div` the saved work that was set aside, if any.
+pub fn attach(div: Element, saved: Option<(String, SaveProblem)>) {
     let lang = use_lang();
     let shown = StoredValue::new(saved);
-    let node = NodeRef::<leptos::html::Div>::new();
+    let (el, host) = (div.clone(), div.clone());
     crate::ui::fx::effect(move || {
-        let (Some(div), lang) = (node.get(), lang.get()) else {
-            return;
-        };
-        let Some(mut w) = Dom::replacing(&div, false) else {
+        let lang = lang.get();
+        let Some(mut w) = Dom::replacing(&host, false) else {
             return;
         };
         shown.with_value(|s| {
@@ -59,15 +58,10 @@ pub fn AutosaveNotice(saved: Option<(String, SaveProblem)>) -> impl IntoView {
             }),
             Some("dismiss") => {
                 shown.set_value(None);
-                if let Some(div) = node.get_untracked() {
-                    div.set_text_content(None);
-                }
+                div.set_text_content(None);
             }
             _ => {}
         }
     };
-    crate::ui::dom::mounted(node, move |el| {
-        listen(&el, "click", false, move |ev| click(ev.unchecked_into()));
-    });
-    view! { <div node_ref=node></div> }
+    listen(&el, "click", false, move |ev| click(ev.unchecked_into()));
 }

@@ -22,7 +22,7 @@ use super::dom::{acted, find, Dom, Writer};
 use super::format;
 use super::scrubber::draw_scrubber;
 use super::state::{use_app, AppState, Speed};
-use super::{tr, use_lang};
+use super::use_lang;
 use crate::i18n::{Lang, Text};
 use crate::model::Time;
 
@@ -233,17 +233,15 @@ fn handle(app: AppState, ev: &Event) {
     }
 }
 
-#[component]
-pub fn ClockBar() -> impl IntoView {
+/// Draws the clock bar into `bar` (the page's `section.clock-bar`) and keeps it current.
+pub fn attach(bar: Element) {
     let app = use_app();
     let lang = use_lang();
-    let bar = NodeRef::<leptos::html::Section>::new();
+    let el = bar.clone();
+    let scrolled = bar.clone();
     let listener = window_event_listener(leptos::ev::scroll, move |_| {
-        let Some(bar) = bar.get_untracked() else {
-            return;
-        };
         let y = window().scroll_y().unwrap_or(0.0);
-        let classes = bar.class_list();
+        let classes = scrolled.class_list();
         let compact = classes.contains("compact");
         if !compact && y > COMPACT_PAST {
             let _ = classes.add_1("compact");
@@ -255,11 +253,11 @@ pub fn ClockBar() -> impl IntoView {
     // Drawn anew when the language changes (a time being typed survives it); otherwise the
     // values are rewritten in place.
     crate::ui::fx::effect_with(move |parts: Option<Option<Parts>>| {
-        let bar: Element = bar.get()?.into();
         let lang = lang.get();
         let parts = match parts.flatten().filter(|p| p.lang == lang) {
             Some(parts) => parts,
             None => {
+                let _ = bar.set_attribute("aria-label", lang.t(Text::ClockLabel));
                 let typed = find(&bar, "[data-typed]")
                     .map(|f| f.unchecked_into::<HtmlInputElement>().value());
                 draw(&mut Dom::replacing(&bar, false)?, lang);
@@ -275,18 +273,8 @@ pub fn ClockBar() -> impl IntoView {
         Some(parts)
     });
     let on = move |ev: Event| handle(app, &ev);
-    crate::ui::dom::mounted(bar, move |el| {
-        listen(&el, "click", false, on);
-        listen(&el, "change", false, on);
-        listen(&el, "input", false, on);
-        listen(&el, "submit", false, on);
-    });
-    view! {
-        <section
-            class="clock-bar"
-            aria-label=tr(Text::ClockLabel)
-            data-testid="clock-bar"
-            node_ref=bar
-        ></section>
-    }
+    listen(&el, "click", false, on);
+    listen(&el, "change", false, on);
+    listen(&el, "input", false, on);
+    listen(&el, "submit", false, on);
 }

@@ -98,16 +98,15 @@ fn set_select(root: &Element, selector: &str, value: &str) {
 
 /// The header's one effect also keeps `<html>`'s classes in step with the look (each effect
 /// costs the bundle its own code).
-#[component]
-pub fn Header() -> impl IntoView {
+/// Draws the header into `header` (the page's `header.app-header`) and keeps it current.
+pub fn attach(header: Element) {
     let (app, lang, view) = (use_app(), use_lang(), use_view());
-    let node = NodeRef::<leptos::html::Header>::new();
+    let el = header.clone();
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
         let (projector, theme, lang) = (view.projector().get(), view.theme().get(), lang.get());
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("class", &root_class(projector, theme));
         }
-        let header: Element = node.get()?.into();
         if drawn.flatten() != Some(lang) {
             let focused = focused_act(&header);
             draw(&mut Dom::replacing(&header, false)?, lang);
@@ -144,11 +143,6 @@ pub fn Header() -> impl IntoView {
             _ => {}
         }
     };
-    crate::ui::dom::mounted(node, move |el| {
-        listen(&el, "click", false, on);
-        listen(&el, "change", false, on);
-    });
-    view! {
-        <header class="app-header" node_ref=node></header>
-    }
+    listen(&el, "click", false, on);
+    listen(&el, "change", false, on);
 }

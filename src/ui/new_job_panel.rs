@@ -213,11 +213,11 @@ fn blank() -> JobDraft {
     }
 }
 
-#[component]
-pub fn NewJobPanel() -> impl IntoView {
+/// Runs the "new job" form in `node` (the page's `section.new-job`).
+pub fn attach(node: Element) {
     let app = use_app();
     let lang = use_lang();
-    let node = NodeRef::<leptos::html::Section>::new();
+    let (el, root, sent) = (node.clone(), node.clone(), node.clone());
     // The problems and the last outcome line, kept to draw them again in another language.
     let problems = StoredValue::new_local(Vec::<(Field, FormProblem)>::new());
     let outcome = StoredValue::new_local(String::new());
@@ -230,7 +230,6 @@ pub fn NewJobPanel() -> impl IntoView {
         refocus(root, focused);
     };
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
-        let root: Element = node.get()?.into();
         let lang = lang.get();
         let draft = match drawn.flatten() {
             Some(_) => read(&root),
@@ -266,15 +265,13 @@ pub fn NewJobPanel() -> impl IntoView {
     };
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        if let Some(root) = node.get_untracked() {
-            submit(&root);
-        }
+        submit(&sent);
     };
     let on_click = move |ev: web_sys::MouseEvent| {
-        let (Some((_, act)), Some(root)) = (acted(&ev), node.get_untracked()) else {
+        let Some((_, act)) = acted(&ev) else {
             return;
         };
-        let root: &Element = &root;
+        let root: &Element = &node;
         let mut draft = read(root);
         if act == "add" {
             draft.drives.push(drive());
@@ -289,17 +286,8 @@ pub fn NewJobPanel() -> impl IntoView {
         }
         redraw(root, lang.get_untracked(), &draft);
     };
-    crate::ui::dom::mounted(node, move |el| {
-        listen(&el, "submit", false, move |ev| {
-            on_submit(ev.unchecked_into())
-        });
-        listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
+    listen(&el, "submit", false, move |ev| {
+        on_submit(ev.unchecked_into())
     });
-    view! {
-        <section
-            class="panel new-job"
-            aria-labelledby="new-job-heading"
-            node_ref=node
-        ></section>
-    }
+    listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
 }

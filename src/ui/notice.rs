@@ -140,13 +140,12 @@ fn box_text(host: &Element) -> Option<String> {
 
 /// Drawn by `ui::dom` when the notice or the language changes (a `view!` per kind of notice
 /// cost the bundle more than all it shows); one handler on the host for its buttons.
-#[component]
-pub fn NoticeBar() -> impl IntoView {
+/// Keeps the notice drawn into `host` (the page's `div.notice-host`).
+pub fn attach(host: Element) {
     let app = use_app();
     let lang = use_lang();
-    let host = NodeRef::<leptos::html::Div>::new();
+    let el = host.clone();
     crate::ui::fx::effect_with(move |drawn: Option<Option<Notice>>| {
-        let host: Element = host.get()?.into();
         let (notice, lang) = (app.notice().get(), lang.get());
         // Only the language changed: what was typed into the box stays.
         let kept = box_text(&host).filter(|_| drawn.flatten() == notice);
@@ -182,8 +181,5 @@ pub fn NoticeBar() -> impl IntoView {
             _ => {}
         }
     };
-    crate::ui::dom::mounted(host, move |el| {
-        listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
-    });
-    view! { <div class="notice-host" node_ref=host></div> }
+    listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
 }

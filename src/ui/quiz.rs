@@ -4,6 +4,9 @@
 //! step so the tables show it. A score for a student working alone; number keys choose and
 //! Enter asks the next question (never while typing in a field).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -11,7 +14,7 @@ use crate::ui::dom::listen;
 
 use super::dom::{acted, find, Dom, Writer};
 use super::format;
-use super::state::use_app;
+use super::state::{use_app, AppState};
 use super::use_lang;
 use crate::i18n::quiz::{question_line, qz, score_line, verdict, QuizText as Q};
 use crate::i18n::{rule_text, Lang};
@@ -113,83 +116,124 @@ fn draw<W: Writer>(w: &mut W, mode: &Mode, lang: Lang) {
     }
 }
 
-#[component]
-pub fn QuizPanel() -> impl IntoView {
+/// The quiz's mode and score (right, asked). Not signals of their own types (Leptos' signal
+/// code compiled once per type cost about 2 KB each): they sit in a cell, and `changed`, a
+/// counter of a type the app already has, wakes the views.
+#[derive(Clone)]
+struct Quiz {
+    state: Rc<RefCell<(Mode, (u32, u32))>>,
+    changed: RwSignal<usize>,
+}
+
+impl Quiz {
+    /// What `f` says of the mode (untracked).
+    fn mode<R>(&self, f: impl FnOnce(&Mode) -> R) -> R {
+        f(&self.state.borrow().0)
+    }
+    fn score(&self) -> (u32, u32) {
+        self.state.borrow().1
+    }
+    /// Changes mode and score with `f`, and wakes whoever tracks the quiz.
+    fn update(&self, f: impl FnOnce(&mut (Mode, (u32, u32)))) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            f(&mut s);
+        }
+        self.changed.update(|n| *n = n.wrapping_add(1));
+    }
+    fn set(&self, mode: Mode) {
+        self.update(|s| s.0 = mode);
+    }
+    fn track(&self) {
+        self.changed.track();
+    }
+}
+
+/// The next question: the clock plays towards it (or the quiz is over).
+fn next(app: AppState, quiz: &Quiz) {
+    let now = app.now().get_untracked();
+    match app.sim().with_untracked(|s| next_question(s, now)) {
+        None => quiz.set(Mode::Over),
+        Some(q) => {
+            quiz.set(Mode::Waiting(q));
+            app.play();
+        }
+    }
+}
+
+/// Answers the question being asked with choice `i`.
+fn choose(app: AppState, quiz: &Quiz, i: usize) {
+    let Some((q, chosen)) = quiz.mode(|m| match m {
+        Mode::Asking(q) => q.choices.get(i).map(|&c| (q.clone(), c)),
+        _ => None,
+    }) else {
+        return;
+    };
+    let at = q.at;
+    quiz.update(|(mode, (right, asked))| {
+        *asked += 1;
+        *right += u32::from(chosen == q.answer);
+        *mode = Mode::Answered(q, chosen);
+    });
+    app.seek(at);
+}
+
+/// Runs the quiz in `root` (the page's `section.quiz`).
+pub fn attach(root: web_sys::Element) {
     let app = use_app();
     let lang = use_lang();
-    let mode = RwSignal::new(Mode::Off);
-    let score = RwSignal::new((0u32, 0u32));
-    let next = move || {
-        let now = app.now().get_untracked();
-        match app.sim().with_untracked(|s| next_question(s, now)) {
-            None => mode.set(Mode::Over),
-            Some(q) => {
-                mode.set(Mode::Waiting(q));
-                app.play();
-            }
-        }
+    let quiz = Quiz {
+        state: Rc::new(RefCell::new((Mode::Off, (0, 0)))),
+        changed: RwSignal::new(0),
     };
     // The stop: once the clock reaches the question's moment, it goes back to one second
     // before the step and waits for an answer.
+    let q1 = quiz.clone();
     crate::ui::fx::effect(move || {
         let now = app.now().get();
-        let due = mode.with(|m| match m {
+        q1.track();
+        let due = q1.mode(|m| match m {
             Mode::Waiting(q) if now >= q.at - ASK_BEFORE => Some(q.clone()),
             _ => None,
         });
         if let Some(q) = due {
             app.pause();
             app.seek(q.at - ASK_BEFORE);
-            mode.set(Mode::Asking(q));
+            q1.set(Mode::Asking(q));
         }
     });
     // Another story ends the quiz.
+    let q2 = quiz.clone();
     crate::ui::fx::effect_with(move |first: Option<()>| {
         app.source().track();
         if first.is_some() {
-            mode.set(Mode::Off);
-            score.set((0, 0));
+            q2.update(|s| *s = (Mode::Off, (0, 0)));
         }
     });
-    let choose = move |i: usize| {
-        let Mode::Asking(q) = mode.get_untracked() else {
-            return;
-        };
-        let Some(&chosen) = q.choices.get(i) else {
-            return;
-        };
-        score.update(|(right, asked)| {
-            *asked += 1;
-            *right += u32::from(chosen == q.answer);
-        });
-        app.seek(q.at);
-        mode.set(Mode::Answered(q, chosen));
-    };
+    let q3 = quiz.clone();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if typing(&ev) || mode.with_untracked(|m| matches!(m, Mode::Off)) {
+        if typing(&ev) || q3.mode(|m| matches!(m, Mode::Off)) {
             return;
         }
         let key = ev.key();
         if let Some(d) = key.parse::<usize>().ok().filter(|d| (1..=9).contains(d)) {
-            if mode.with_untracked(|m| matches!(m, Mode::Asking(_))) {
+            if q3.mode(|m| matches!(m, Mode::Asking(_))) {
                 ev.prevent_default();
-                choose(d - 1);
+                choose(app, &q3, d - 1);
             }
-        } else if key == "Enter" && mode.with_untracked(|m| matches!(m, Mode::Answered(..))) {
+        } else if key == "Enter" && q3.mode(|m| matches!(m, Mode::Answered(..))) {
             ev.prevent_default();
-            next();
+            next(app, &q3);
         }
     });
     on_cleanup(move || keys.remove());
     // Written by `ui::dom`: the heading, the toggle, the score and the live region once per
     // language; the toggle's words, the score and the question or verdict as they change.
-    let node = NodeRef::<leptos::html::Section>::new();
+    let el = root.clone();
+    let q4 = quiz.clone();
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
         let (drawn, lang) = (drawn.flatten(), lang.get());
-        let Some(root) = node.get() else {
-            return drawn;
-        };
-        let root: &web_sys::Element = &root;
+        q4.track();
+        let root = &root;
         if drawn != Some(lang) {
             if let Some(mut w) = Dom::replacing(root, false) {
                 w.open("h2")
@@ -214,18 +258,18 @@ pub fn QuizPanel() -> impl IntoView {
                     .close();
             }
         }
-        let off = mode.with(|m| matches!(m, Mode::Off));
+        let off = q4.mode(|m| matches!(m, Mode::Off));
         if let Some(b) = find(root, "[data-testid=quiz-toggle]") {
             let _ = b.set_attribute("aria-pressed", if off { "false" } else { "true" });
             b.set_text_content(Some(qz(lang, if off { Q::Start } else { Q::Stop })));
         }
         if let Some(span) = find(root, ".quiz-score") {
-            let (right, asked) = score.get();
+            let (right, asked) = q4.score();
             let _ = span.toggle_attribute_with_force("hidden", asked == 0);
             span.set_text_content(Some(&score_line(lang, right, asked)));
         }
         if let Some(mut w) = find(root, ".quiz-body").and_then(|d| Dom::replacing(&d, false)) {
-            mode.with(|m| draw(&mut w, m, lang));
+            q4.mode(|m| draw(&mut w, m, lang));
         }
         Some(lang)
     });
@@ -235,23 +279,20 @@ pub fn QuizPanel() -> impl IntoView {
         };
         match act.as_str() {
             "toggle" => {
-                if mode.with_untracked(|m| matches!(m, Mode::Off)) {
-                    score.set((0, 0));
-                    next();
+                if quiz.mode(|m| matches!(m, Mode::Off)) {
+                    quiz.update(|s| s.1 = (0, 0));
+                    next(app, &quiz);
                 } else {
-                    mode.set(Mode::Off);
+                    quiz.set(Mode::Off);
                 }
             }
-            "next" => next(),
+            "next" => next(app, &quiz),
             i => {
                 if let Ok(i) = i.parse() {
-                    choose(i);
+                    choose(app, &quiz, i);
                 }
             }
         }
     };
-    crate::ui::dom::mounted(node, move |el| {
-        listen(&el, "click", false, move |ev| click(ev.unchecked_into()));
-    });
-    view! { <section class="quiz panel" aria-labelledby="quiz-heading" node_ref=node></section> }
+    listen(&el, "click", false, move |ev| click(ev.unchecked_into()));
 }

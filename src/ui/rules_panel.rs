@@ -106,13 +106,12 @@ fn set_select(root: &Element, act: &str, value: &str, disabled: bool) {
     }
 }
 
-#[component]
-pub fn RulesPanel() -> impl IntoView {
+/// Runs the rules panel in `root` (the page's `section.rules`).
+pub fn attach(root: Element) {
     let app = use_app();
     let lang = use_lang();
-    let node = NodeRef::<leptos::html::Section>::new();
+    let el = root.clone();
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
-        let root: Element = node.get()?.into();
         let lang = lang.get();
         if drawn.flatten() != Some(lang) {
             let focused = focused_act(&root);
@@ -156,10 +155,5 @@ pub fn RulesPanel() -> impl IntoView {
             app.set_rules(r);
         }
     };
-    crate::ui::dom::mounted(node, move |el| {
-        listen(&el, "change", false, on_change);
-    });
-    view! {
-        <section class="panel rules" aria-labelledby="rules-heading" node_ref=node></section>
-    }
+    listen(&el, "change", false, on_change);
 }

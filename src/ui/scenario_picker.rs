@@ -6,6 +6,9 @@
 //! in place, and one handler on the panel serves its controls by `data-act`. The fields hold
 //! their own state (the chosen story, the pasted text), so no signal mirrors them.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
@@ -118,15 +121,32 @@ fn show_summary(root: &Element, lang: Lang) {
     hint.set_text_content(story_summary(lang, &select.value()));
 }
 
-#[component]
-pub fn ScenarioPicker() -> impl IntoView {
+/// Lists `problems` (none: the list is hidden).
+fn show_problems(root: &Element, lang: Lang, problems: &[Problem]) {
+    let Some(list) = find(root, "[data-testid=scenario-problems]") else {
+        return;
+    };
+    let _ = list.toggle_attribute_with_force("hidden", problems.is_empty());
+    let Some(mut w) = find(&list, "ul").and_then(|ul| Dom::replacing(&ul, false)) else {
+        return;
+    };
+    for p in problems {
+        w.open("li").text(&problem_line(lang, p)).close();
+    }
+}
+
+/// Runs the story picker in `node` (the page's `section.scenarios`).
+pub fn attach(node: Element) {
     let app = use_app();
     let lang = use_lang();
-    let node = NodeRef::<leptos::html::Section>::new();
-    let problems = RwSignal::new(Vec::<Problem>::new());
+    let (el, root) = (node.clone(), node);
+    // The last pasted file's problems, listed again in another language. Not a signal: the
+    // handler writes the list itself (a signal of this type compiled Leptos' signal code once
+    // more).
+    let problems: Rc<RefCell<Vec<Problem>>> = Rc::default();
+    let listed = Rc::clone(&problems);
     // (language drawn, story shown in the select)
     crate::ui::fx::effect_with(move |drawn: Option<Option<(Lang, String)>>| {
-        let root: Element = node.get()?.into();
         let (lang, story) = (lang.get(), current(app));
         let drawn = drawn.flatten();
         if drawn.as_ref().map(|d| d.0) != Some(lang) {
@@ -163,22 +183,17 @@ pub fn ScenarioPicker() -> impl IntoView {
         if let Some(span) = find(&root, ".title") {
             span.set_text_content(Some(&title));
         }
-        if let Some(list) = find(&root, "[data-testid=scenario-problems]") {
-            problems.with(|ps| {
-                let _ = list.toggle_attribute_with_force("hidden", ps.is_empty());
-                let Some(mut w) = find(&list, "ul").and_then(|ul| Dom::replacing(&ul, false))
-                else {
-                    return;
-                };
-                for p in ps {
-                    w.open("li").text(&problem_line(lang, p)).close();
-                }
-            });
+        if let Ok(ps) = listed.try_borrow() {
+            show_problems(&root, lang, &ps);
         }
         Some((lang, story))
     });
     let on = move |ev: Event| {
-        let Some(root): Option<Element> = node.get_untracked().map(Into::into) else {
+        // The panel, which the handler is on.
+        let Some(root) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+        else {
             return;
         };
         if ev.type_() == "submit" {
@@ -207,21 +222,20 @@ pub fn ScenarioPicker() -> impl IntoView {
                 let text = pasted(&root).map(|t| t.value()).unwrap_or_default();
                 match Scenario::parse(&text) {
                     Ok(s) => {
-                        problems.set(Vec::new());
+                        show_problems(&root, lang.get_untracked(), &[]);
+                        problems.replace(Vec::new());
                         app.load(ScenarioRef::Inline(Box::new(s)), None);
                     }
-                    Err(e) => problems.set(e.problems),
+                    Err(e) => {
+                        show_problems(&root, lang.get_untracked(), &e.problems);
+                        problems.replace(e.problems);
+                    }
                 }
             }
             _ => {}
         }
     };
-    crate::ui::dom::mounted(node, move |el| {
-        listen(&el, "click", false, on);
-        listen(&el, "change", false, on);
-        listen(&el, "submit", false, on);
-    });
-    view! {
-        <section class="panel scenarios" aria-labelledby="scenario-heading" node_ref=node></section>
-    }
+    listen(&el, "click", false, on.clone());
+    listen(&el, "change", false, on.clone());
+    listen(&el, "submit", false, on);
 }

@@ -158,8 +158,8 @@ type Drawn = (Option<(Lang, Vec<Alt>)>, Option<(Lang, usize, Diff)>, f64);
 /// from 17 ms to over 100 ms. Paused, every move of the clock is shown at once.
 const PLAYING_EVERY_MS: f64 = 300.0;
 
-#[component]
-pub fn SideBySide() -> impl IntoView {
+/// Runs "Side by side" in `root` (the page's `section.sbs`).
+pub fn attach(root: web_sys::Element) {
     let app = use_app();
     let lang = use_lang();
     // The world under the chosen alternative, with that choice; `None` while off. Not a
@@ -179,14 +179,11 @@ pub fn SideBySide() -> impl IntoView {
             }
         }
     });
-    let node = NodeRef::<leptos::html::Section>::new();
+    let el = root.clone();
     crate::ui::fx::effect_with(move |drawn: Option<Drawn>| {
         let (mut head, mut body, last) = drawn.unwrap_or((None, None, f64::MIN));
         let (lang, alt, build) = (lang.get(), app.compare(), builds.get());
-        let Some(root) = node.get() else {
-            return (head, body, last);
-        };
-        let root: &web_sys::Element = &root;
+        let root = &root;
         let menu = app.sim().with(|s| choices(s.rules(), s.seed(), alt));
         let key = Some((lang, menu));
         if head != key {
@@ -243,8 +240,5 @@ pub fn SideBySide() -> impl IntoView {
     let change = move |ev: leptos::ev::Event| {
         app.set_compare(parse_alt(&event_target_value(&ev)));
     };
-    crate::ui::dom::mounted(node, move |el| {
-        listen(&el, "change", false, change);
-    });
-    view! { <section class="sbs panel" aria-labelledby="sbs-heading" node_ref=node></section> }
+    listen(&el, "change", false, change);
 }

@@ -48,6 +48,26 @@ pub struct TablePage {
     pub total: usize,
 }
 
+fn speed_index(speed: Speed) -> usize {
+    Speed::ALL.iter().position(|s| *s == speed).unwrap_or(0)
+}
+
+/// The clock's speed, read like a signal (`get` tracked, `get_untracked` not).
+#[derive(Clone, Copy)]
+pub struct SpeedSignal(ReadSignal<usize>);
+
+impl SpeedSignal {
+    fn of(i: usize) -> Speed {
+        Speed::ALL.get(i).copied().unwrap_or_default()
+    }
+    pub fn get(&self) -> Speed {
+        Self::of(self.0.get())
+    }
+    pub fn get_untracked(&self) -> Speed {
+        Self::of(self.0.get_untracked())
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     sim: RwSignal<Simulation>,
@@ -57,7 +77,9 @@ pub struct AppState {
     edited: RwSignal<bool>,
     now: RwSignal<Time>,
     playing: RwSignal<bool>,
-    speed: RwSignal<Speed>,
+    /// The speed's place in `Speed::ALL`: a signal of `Speed`'s own type compiled Leptos'
+    /// signal code once more; this one shares the table page's.
+    speed: RwSignal<usize>,
     selected: RwSignal<Option<String>>,
     notice: RwSignal<Option<Notice>>,
     /// The jobs at `now`, replayed from the log (deleted ones included, creation order).
@@ -112,7 +134,7 @@ impl AppState {
             edited: RwSignal::new(false),
             now,
             playing: RwSignal::new(false),
-            speed: RwSignal::new(Speed::default()),
+            speed: RwSignal::new(speed_index(Speed::default())),
             selected,
             notice: RwSignal::new(None),
             jobs,
@@ -170,8 +192,8 @@ impl AppState {
     pub fn playing(&self) -> ReadSignal<bool> {
         self.playing.read_only()
     }
-    pub fn speed(&self) -> ReadSignal<Speed> {
-        self.speed.read_only()
+    pub fn speed(&self) -> SpeedSignal {
+        SpeedSignal(self.speed.read_only())
     }
     pub fn selected(&self) -> ReadSignal<Option<String>> {
         self.selected.read_only()
@@ -252,7 +274,7 @@ impl AppState {
     }
 
     pub fn set_speed(&self, speed: Speed) {
-        self.speed.set(speed);
+        self.speed.set(speed_index(speed));
     }
 
     /// One frame of the ticker: the clock moves without pausing, and stops at `end`.
