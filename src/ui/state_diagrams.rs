@@ -3,9 +3,11 @@
 
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use super::dom::{listen, Dom, Writer};
 use super::state::use_app;
-use super::state_diagram::{Pick, StateDiagram};
+use super::state_diagram::{diagram, draw_frame, on_pick, Pick};
 use super::use_lang;
 use super::why_reason::last_change;
 use crate::i18n::{dg, DgText};
@@ -105,19 +107,62 @@ pub fn StateDiagrams(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView 
     let drive_flash = flash_of(last_step(job, move || {
         drive.current.get().map(Subject::Drive)
     }));
-    let t = move |key| dg(lang.get(), key);
-    view! {
-        <section class="diagrams" aria-labelledby="diagrams-heading">
-            <h3 id="diagrams-heading">{move || t(DgText::Heading)}</h3>
-            <p class="hint">{move || t(DgText::Hint)}</p>
-            <h4>{move || t(DgText::JobStates)}</h4>
-            <StateDiagram machine=Machine::Job current=job_node flash=job_flash rules />
-            <h4>
-                {move || t(DgText::DriveStates)}
-                {move || drive.current.get().map(|id| format!(" · {}: {id}", t(DgText::ShownDrive)))}
-            </h4>
-            <p class="hint" hidden=move || drive.current.with(|d| d.is_some())>{move || t(DgText::NoDrive)}</p>
-            <StateDiagram machine=Machine::Drive current=drive_node flash=drive_flash rules />
-        </section>
-    }
+    let host = NodeRef::<leptos::html::Section>::new();
+    // The headings, the hints and the two diagrams' frames, drawn once; their texts are set
+    // in place.
+    let root = move || {
+        let root: web_sys::Element = host.get()?.into();
+        if root.first_element_child().is_none() {
+            let w = &mut Dom::replacing(&root, false)?;
+            w.open("h3").attr("id", "diagrams-heading").close();
+            w.leaf("p", "hint", "").open("h4").close();
+            draw_frame(w, Machine::Job);
+            w.open("h4").close().leaf("p", "hint", "");
+            draw_frame(w, Machine::Drive);
+        }
+        Some(root)
+    };
+    crate::ui::fx::effect(move || {
+        let (Some(root), lang) = (root(), lang.get()) else {
+            return;
+        };
+        let t = |key| dg(lang, key);
+        let shown = drive.current.get();
+        let mut drive_title = t(DgText::DriveStates).to_string();
+        if let Some(id) = &shown {
+            drive_title.push_str(&format!(" · {}: {id}", t(DgText::ShownDrive)));
+        }
+        let texts = [
+            t(DgText::Heading),
+            t(DgText::Hint),
+            t(DgText::JobStates),
+            drive_title.as_str(),
+            t(DgText::NoDrive),
+        ];
+        let Ok(all) = root.query_selector_all(":scope>h3,:scope>h4,:scope>p") else {
+            return;
+        };
+        for (i, text) in (0..).zip(texts) {
+            if let Some(n) = all.item(i) {
+                n.set_text_content(Some(text));
+            }
+        }
+        if let Some(hint) = all.item(4) {
+            let hint: web_sys::Element = hint.unchecked_into();
+            let _ = match shown {
+                Some(_) => hint.set_attribute("hidden", ""),
+                None => hint.remove_attribute("hidden"),
+            };
+        }
+    });
+    let diagrams = [
+        diagram(root, Machine::Job, job_node.into(), job_flash, rules),
+        diagram(root, Machine::Drive, drive_node.into(), drive_flash, rules),
+    ];
+    crate::ui::dom::mounted(host, move |el| {
+        for event in ["click", "keydown"] {
+            listen(&el, event, false, move |ev| on_pick(&ev, &diagrams));
+        }
+    });
+    view! { <section class="diagrams" aria-labelledby="diagrams-heading" node_ref=host></section> }
 }
