@@ -5,9 +5,7 @@ use leptos::prelude::*;
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 
-use crate::ui::tr;
-
-use super::dom::{Dom, Writer};
+use super::dom::{acted, Dom, Writer};
 use super::download::download;
 use super::state_diagrams::DrivePick;
 use super::use_lang;
@@ -251,35 +249,92 @@ pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
     crate::ui::dom::mounted(table, move |el| {
         listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
     });
+    // The table's name and headers, written when the language changes.
+    let head = NodeRef::<leptos::html::Thead>::new();
+    crate::ui::fx::effect(move || {
+        let (Some(table), Some(head), lang) = (table.get(), head.get(), lang.get()) else {
+            return;
+        };
+        let _ = table.set_attribute("aria-label", lang.t(Text::DrivesTableName));
+        if let Some(mut w) = Dom::replacing(&head, false) {
+            w.open("tr");
+            for (key, class) in HEADERS {
+                w.open("th").attr("scope", "col");
+                if !class.is_empty() {
+                    w.attr("class", class);
+                }
+                w.text(lang.t(key)).close();
+            }
+            w.close();
+        }
+    });
+    // The log viewer, while a log is open: its file name, the log, Download and Dismiss.
+    let shown = NodeRef::<leptos::html::Div>::new();
+    crate::ui::fx::effect(move || {
+        let (Some(host), lang) = (shown.get(), lang.get()) else {
+            return;
+        };
+        let Some(mut w) = Dom::replacing(&host, false) else {
+            return;
+        };
+        viewer.with(|v| {
+            if let Some((file, xml)) = v {
+                let name = lang.t(Text::LogViewerName);
+                w.open("section")
+                    .attr("class", "log-viewer")
+                    .attr("aria-label", name)
+                    .open("h4")
+                    .text(file)
+                    .close()
+                    .leaf("p", "hint", name)
+                    .open("pre")
+                    .attr("data-testid", "drive-log")
+                    .text(xml)
+                    .close()
+                    .open("button")
+                    .attr("type", "button")
+                    .attr("data-act", "download")
+                    .text(lang.t(Text::DownloadXml))
+                    .close()
+                    .text(" ")
+                    .open("button")
+                    .attr("type", "button")
+                    .attr("data-act", "dismiss")
+                    .text(lang.t(Text::Dismiss))
+                    .close()
+                    .close();
+            }
+        });
+    });
+    crate::ui::dom::mounted(shown, move |el| {
+        listen(&el, "click", false, move |ev| {
+            match acted(&ev).map(|(_, act)| act).as_deref() {
+                Some("download") => viewer.with_untracked(|v| {
+                    if let Some((name, body)) = v {
+                        let _ = download(name, "application/xml", body);
+                    }
+                }),
+                Some("dismiss") => viewer.set(None),
+                _ => {}
+            }
+        });
+    });
     view! {
-        <table class="grid drive-table" aria-label=tr(Text::DrivesTableName) node_ref=table>
-            <thead>
-                <tr>
-                    <th scope="col">{tr(Text::ColDriveId)}</th>
-                    <th scope="col">{tr(Text::ColState)}</th>
-                    <th scope="col" class="num">{tr(Text::ColPercent)}</th>
-                    <th scope="col">{tr(Text::ColCopyStatus)}</th>
-                    <th scope="col">{tr(Text::ColVerboseLog)}</th>
-                    <th scope="col">{tr(Text::ColErrorLog)}</th>
-                </tr>
-            </thead>
+        <table class="grid drive-table" node_ref=table>
+            <thead node_ref=head></thead>
             <tbody node_ref=body></tbody>
         </table>
         {why.view()}
-        {move || viewer.get().map(|(file, xml)| {
-            let (name, body) = (file.clone(), xml.clone());
-            view! {
-                <section class="log-viewer" aria-label=tr(Text::LogViewerName)>
-                    <h4>{file}</h4>
-                    <p class="hint">{tr(Text::LogViewerName)}</p>
-                    <pre data-testid="drive-log">{xml}</pre>
-                    <button type="button" on:click=move |_| { let _ = download(&name, "application/xml", &body); }>
-                        {tr(Text::DownloadXml)}
-                    </button>
-                    " "
-                    <button type="button" on:click=move |_| viewer.set(None)>{tr(Text::Dismiss)}</button>
-                </section>
-            }
-        })}
+        <div node_ref=shown></div>
     }
 }
+
+/// The columns' headings, and their classes.
+const HEADERS: [(Text, &str); 6] = [
+    (Text::ColDriveId, ""),
+    (Text::ColState, ""),
+    (Text::ColPercent, "num"),
+    (Text::ColCopyStatus, ""),
+    (Text::ColVerboseLog, ""),
+    (Text::ColErrorLog, ""),
+];
