@@ -6,13 +6,12 @@
 //! and the card is rendered at the end of the page, so a cell's text stays exactly the state
 //! identifier the page's contract promises.
 
-use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::portal::Portal;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{acted, Dom, Writer};
+use super::dom::{acted, find, focused_act, listen, refocus, Dom, Writer};
 use super::format;
 use super::state::use_app;
 use super::use_lang;
@@ -170,7 +169,7 @@ fn draw_body<W: Writer>(w: &mut W, why: &Why, lang: Lang, now: Time) {
 pub(super) fn WhyCard(
     job: String,
     subject: WhySubject,
-    title: Signal<String>,
+    title: String,
     open: RwSignal<bool>,
     back: Callback<()>,
 ) -> impl IntoView {
@@ -178,18 +177,35 @@ pub(super) fn WhyCard(
     let lang = use_lang();
     let highlight = use_log_highlight();
     let card = NodeRef::<html::Section>::new();
-    let body = NodeRef::<html::Div>::new();
     // The cause shown, for its button: its moment and its place in the log.
     let cause = StoredValue::new(None::<(Time, u64)>);
     let close = move || {
         open.set(false);
         back.run(());
     };
-    crate::ui::fx::effect(move || {
-        let Some(div) = body.get() else {
-            return;
-        };
-        let (now, lang) = (app.now().get(), lang.get());
+    let title_label = title.clone();
+    // The heading, the body's place and Close, drawn once (Close's text follows the
+    // language); the body follows the clock.
+    crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
+        let root: web_sys::Element = card.get()?.into();
+        let lang = lang.get();
+        if drawn.flatten() != Some(lang) {
+            let focused = focused_act(&root);
+            Dom::replacing(&root, false)?
+                .open("h3")
+                .text(&title)
+                .close()
+                .open("div")
+                .close()
+                .open("button")
+                .attr("type", "button")
+                .attr("data-act", "close")
+                .text(dg(lang, DgText::Close))
+                .close();
+            refocus(&root, focused);
+        }
+        let div = find(&root, "div")?;
+        let now = app.now().get();
         let why = app.sim().with(|s| explain(s, &job, &subject, now));
         cause.set_value(
             why.as_ref()
@@ -208,13 +224,9 @@ pub(super) fn WhyCard(
                 let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
             }
         }
+        Some(lang)
     });
-    crate::ui::fx::effect(move || {
-        if let Some(c) = card.get() {
-            let _ = c.focus();
-        }
-    });
-    let click = move |ev: leptos::ev::MouseEvent| {
+    let click = move |ev: web_sys::Event| {
         let act = acted(&ev).map(|(_, act)| act);
         match act.as_deref() {
             Some("close") => close(),
@@ -228,19 +240,17 @@ pub(super) fn WhyCard(
             _ => {}
         }
     };
-    view! {
-        <section class="why-card" role="dialog" aria-label=title tabindex="-1" node_ref=card
-            on:click=click
-            on:keydown=move |ev: KeyboardEvent| {
-                if ev.key() == "Escape" {
-                    close();
-                }
-            }>
-            <h3>{title}</h3>
-            <div node_ref=body></div>
-            <button type="button" data-act="close">{move || dg(lang.get(), DgText::Close)}</button>
-        </section>
-    }
+    crate::ui::dom::mounted(card, move |el| {
+        listen(&el, "click", false, click);
+        listen(&el, "keydown", false, move |ev| {
+            if ev.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Escape" {
+                close();
+            }
+        });
+        let _ = el.set_attribute("aria-label", &title_label);
+        let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+    });
+    view! { <section class="why-card" role="dialog" tabindex="-1" node_ref=card></section> }
 }
 
 /// One "Why?" card for a table whose rows are drawn by `ui::dom`: the rows' buttons carry no
@@ -308,10 +318,9 @@ impl WhyHost {
         move || {
             open.get().then(|| {
                 why.get().map(|(job, subject, title)| {
-                    let title = Signal::stored(title);
                     view! {
                         <Portal>
-                            <WhyCard job=job.clone() subject=subject.clone() title open back />
+                            <WhyCard job=job.clone() subject=subject.clone() title=title.clone() open back />
                         </Portal>
                     }
                 })
