@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 
-use super::dom::{Dom, Writer};
+use super::dom::{acted, find, Dom, Writer};
 use super::state::use_app;
 use super::use_lang;
 use super::why::use_log_highlight;
@@ -59,7 +59,6 @@ struct Shown {
 pub fn EventLog() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
-    let t = move |key| lang.get().t(key);
     let newest_first = RwSignal::new(true);
     let entries = Memo::new(move |_| {
         let now = app.now().get();
@@ -83,12 +82,39 @@ pub fn EventLog() -> impl IntoView {
             (list, n)
         })
     });
-    let list = NodeRef::<leptos::html::Ol>::new();
+    // The heading, "newest first", the hint, the list and "nothing yet", drawn once; their
+    // texts are set when the language changes.
+    let host = NodeRef::<leptos::html::Section>::new();
+    let list = move || {
+        let root: web_sys::Element = host.get()?.into();
+        if root.first_element_child().is_none() {
+            let w = &mut Dom::replacing(&root, false)?;
+            w.open("h2")
+                .attr("id", "log-heading")
+                .close()
+                .open("label")
+                .open("input")
+                .attr("type", "checkbox")
+                .attr("data-act", "newest")
+                .close()
+                .text(" ")
+                .open("span")
+                .close()
+                .close()
+                .leaf("p", "hint", "")
+                .open("ol")
+                .attr("class", "log-list")
+                .attr("data-testid", "event-log")
+                .close()
+                .leaf("p", "hint", "");
+        }
+        find(&root, "ol")
+    };
     // The lines, keyed by what they show: a line that stays is kept (and moved if the order
     // needs it), a new one is written once by `line`.
     let drawn = StoredValue::new_local(HashMap::<Shown, web_sys::Element>::new());
     crate::ui::fx::effect(move || {
-        let Some(ol) = list.get() else {
+        let Some(ol) = list() else {
             return;
         };
         entries.with(|(shown, _)| {
@@ -133,7 +159,7 @@ pub fn EventLog() -> impl IntoView {
                 .map(|s| s.seq as u64)
                 .find(|&seq| highlight.is(seq))
         });
-        let Some(ol) = list.get() else { return };
+        let Some(ol) = list() else { return };
         if let Ok(Some(old)) = ol.query_selector(".log-entry.highlighted") {
             old.set_class_name(&old.class_name().replace(" highlighted", ""));
         }
@@ -170,31 +196,73 @@ pub fn EventLog() -> impl IntoView {
             app.seek(at);
         }
     };
-    crate::ui::dom::mounted(list, move |el| {
-        listen(&el, "click", false, move |ev| seek_to(ev.unchecked_into()));
+    crate::ui::fx::effect(move || {
+        let (Some(ol), lang) = (list(), lang.get()) else {
+            return;
+        };
+        let Some(root) = ol.parent_element() else {
+            return;
+        };
+        for (at, key) in [
+            ("h2", Text::LogHeading),
+            ("label span", Text::NewestFirst),
+            ("ol+p", Text::NothingYet),
+        ] {
+            if let Some(el) = find(&root, at) {
+                el.set_text_content(Some(lang.t(key)));
+            }
+        }
     });
-    view! {
-        <section class="panel log" aria-labelledby="log-heading">
-            <h2 id="log-heading">{move || t(Text::LogHeading)}</h2>
-            <label>
-                <input
-                    type="checkbox"
-                    prop:checked=move || newest_first.get()
-                    on:change=move |ev| newest_first.set(event_target_checked(&ev))
-                />
-                " " {move || t(Text::NewestFirst)}
-            </label>
-            <p class="hint" hidden=move || entries.with(|e| e.1 <= e.0.len())>
-                {move || entries.with(|e| showing_latest(lang.get(), e.0.len(), e.1))}
-            </p>
-            <ol class="log-list" class:playing=move || app.playing().get() data-testid="event-log"
-                node_ref=list>
-            </ol>
-            <Show when=move || entries.with(|e| e.1 == 0)>
-                <p class="hint">{move || t(Text::NothingYet)}</p>
-            </Show>
-        </section>
-    }
+    // Set only when they change: the entries change on every tick while playing.
+    crate::ui::fx::effect(move || {
+        let Some(ol) = list() else {
+            return;
+        };
+        let Some(root) = ol.parent_element() else {
+            return;
+        };
+        let playing = app.playing().get();
+        let _ = match playing {
+            true => ol.set_attribute("class", "log-list playing"),
+            false => ol.set_attribute("class", "log-list"),
+        };
+        if let Some(b) = find(&root, "[data-act=newest]") {
+            b.unchecked_into::<web_sys::HtmlInputElement>()
+                .set_checked(newest_first.get());
+        }
+    });
+    crate::ui::fx::effect_with(move |drawn: Option<Option<(bool, String, bool)>>| {
+        let root = list()?.parent_element()?;
+        let (shown, n) = entries.with(|e| (e.0.len(), e.1));
+        let now = (n <= shown, showing_latest(lang.get(), shown, n), n != 0);
+        if drawn.flatten().as_ref() != Some(&now) {
+            if let Some(hint) = find(&root, "label+p") {
+                hint.set_text_content(Some(&now.1));
+                hidden(&hint, now.0);
+            }
+            if let Some(none) = find(&root, "ol+p") {
+                hidden(&none, now.2);
+            }
+        }
+        Some(now)
+    });
+    crate::ui::dom::mounted(host, move |el| {
+        listen(&el, "click", false, move |ev| seek_to(ev.unchecked_into()));
+        listen(&el, "change", false, move |ev| {
+            if let Some((el, _)) = acted(&ev) {
+                newest_first.set(el.unchecked_into::<web_sys::HtmlInputElement>().checked());
+            }
+        });
+    });
+    view! { <section class="panel log" aria-labelledby="log-heading" node_ref=host></section> }
+}
+
+/// Shows `el` or hides it.
+fn hidden(el: &web_sys::Element, hide: bool) {
+    let _ = match hide {
+        true => el.set_attribute("hidden", ""),
+        false => el.remove_attribute("hidden"),
+    };
 }
 
 fn lang_of(tag: &str) -> Lang {
