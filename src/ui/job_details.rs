@@ -221,14 +221,27 @@ pub fn JobDetails() -> impl IntoView {
     crate::ui::dom::mounted(node, move |el| {
         listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
     });
+    // The drives and the diagrams, hidden while no job is shown.
+    let more = NodeRef::<leptos::html::Div>::new();
+    crate::ui::fx::effect_with(move |was: Option<Option<bool>>| {
+        let el = more.get()?;
+        let hide = job.with(|j| j.is_none());
+        if was.flatten() != Some(hide) {
+            let _ = match hide {
+                true => el.set_attribute("hidden", ""),
+                false => el.remove_attribute("hidden"),
+            };
+        }
+        Some(hide)
+    });
     view! {
         <section class="panel details" aria-labelledby="details-heading">
             <div node_ref=node></div>
             {why.view()}
-            <Show when=move || job.with(|j| j.is_some())>
+            <div node_ref=more hidden>
                 <DriveTable job drive />
                 <StateDiagrams job drive />
-            </Show>
+            </div>
         </section>
     }
 }
