@@ -324,7 +324,6 @@ pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
             <thead node_ref=head></thead>
             <tbody node_ref=body></tbody>
         </table>
-        {why.view()}
         <div node_ref=shown></div>
     }
 }

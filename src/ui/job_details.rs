@@ -237,7 +237,6 @@ pub fn JobDetails() -> impl IntoView {
     view! {
         <section class="panel details" aria-labelledby="details-heading">
             <div node_ref=node></div>
-            {why.view()}
             <div node_ref=more hidden>
                 <DriveTable job drive />
                 <StateDiagrams job drive />
