@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 
-use super::dom::{acted, Dom, Writer};
+use super::dom::{acted, find, framed, Dom, Writer};
 use super::download::download;
 use super::state_diagrams::DrivePick;
 use super::use_lang;
@@ -149,14 +149,28 @@ fn draw_rows<W: Writer>(w: &mut W, job: Option<&Job>, shown: Option<&DriveId>, l
     }
 }
 
-/// Drawn by `ui::dom` and redrawn whole when the job, the shown drive or the language change
-/// (at most ten drives and five extras); clicks are handled once for the table.
-#[component]
-pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
+/// The table (its name and headers set when the language changes) and the log viewer's place.
+fn frame(w: &mut Dom) {
+    w.open("table")
+        .attr("class", "grid drive-table")
+        .open("thead")
+        .close()
+        .open("tbody")
+        .close()
+        .close()
+        .open("div")
+        .close();
+}
+
+/// The drives table, drawn by `ui::dom` into `host`. Its rows are redrawn whole when the job,
+/// the shown drive or the language change (at most ten drives and five extras); clicks on the
+/// table and the log viewer are handled once, on `host`.
+pub fn drive_table(host: NodeRef<leptos::html::Div>, job: Memo<Option<Job>>, drive: DrivePick) {
     let lang = use_lang();
-    let body = NodeRef::<leptos::html::Tbody>::new();
+    let root = move || framed(host.get().map(Into::into), frame);
+    let part = move |at: &str| find(&root()?, at);
     crate::ui::fx::effect(move || {
-        let Some(tbody) = body.get() else {
+        let Some(tbody) = part("tbody") else {
             return;
         };
         let lang = lang.get();
@@ -208,7 +222,18 @@ pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
     // drive, the button what to do); a log is generated when opened.
     let viewer = RwSignal::new(None::<(String, String)>);
     let why = WhyHost::create();
-    let on_click = move |ev: web_sys::MouseEvent| {
+    let on_click = move |ev: web_sys::Event| {
+        match acted(&ev).map(|(_, act)| act).as_deref() {
+            Some("download") => {
+                return viewer.with_untracked(|v| {
+                    if let Some((name, body)) = v {
+                        let _ = download(name, "application/xml", body);
+                    }
+                })
+            }
+            Some("dismiss") => return viewer.set(None),
+            _ => {}
+        }
         let Some(button) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -245,14 +270,10 @@ pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
             drive.choose(id);
         }
     };
-    let table = NodeRef::<leptos::html::Table>::new();
-    crate::ui::dom::mounted(table, move |el| {
-        listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
-    });
+    crate::ui::dom::mounted(host, move |el| listen(&el, "click", false, on_click));
     // The table's name and headers, written when the language changes.
-    let head = NodeRef::<leptos::html::Thead>::new();
     crate::ui::fx::effect(move || {
-        let (Some(table), Some(head), lang) = (table.get(), head.get(), lang.get()) else {
+        let (Some(table), Some(head), lang) = (part("table"), part("thead"), lang.get()) else {
             return;
         };
         let _ = table.set_attribute("aria-label", lang.t(Text::DrivesTableName));
@@ -269,9 +290,8 @@ pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
         }
     });
     // The log viewer, while a log is open: its file name, the log, Download and Dismiss.
-    let shown = NodeRef::<leptos::html::Div>::new();
     crate::ui::fx::effect(move || {
-        let (Some(host), lang) = (shown.get(), lang.get()) else {
+        let (Some(host), lang) = (part(":scope>div"), lang.get()) else {
             return;
         };
         let Some(mut w) = Dom::replacing(&host, false) else {
@@ -306,26 +326,6 @@ pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
             }
         });
     });
-    crate::ui::dom::mounted(shown, move |el| {
-        listen(&el, "click", false, move |ev| {
-            match acted(&ev).map(|(_, act)| act).as_deref() {
-                Some("download") => viewer.with_untracked(|v| {
-                    if let Some((name, body)) = v {
-                        let _ = download(name, "application/xml", body);
-                    }
-                }),
-                Some("dismiss") => viewer.set(None),
-                _ => {}
-            }
-        });
-    });
-    view! {
-        <table class="grid drive-table" node_ref=table>
-            <thead node_ref=head></thead>
-            <tbody node_ref=body></tbody>
-        </table>
-        <div node_ref=shown></div>
-    }
 }
 
 /// The columns' headings, and their classes.

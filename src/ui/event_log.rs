@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 
-use super::dom::{acted, find, Dom, Writer};
+use super::dom::{acted, find, framed, Dom, Writer};
 use super::state::use_app;
 use super::use_lang;
 use super::why::use_log_highlight;
@@ -85,31 +85,7 @@ pub fn EventLog() -> impl IntoView {
     // The heading, "newest first", the hint, the list and "nothing yet", drawn once; their
     // texts are set when the language changes.
     let host = NodeRef::<leptos::html::Section>::new();
-    let list = move || {
-        let root: web_sys::Element = host.get()?.into();
-        if root.first_element_child().is_none() {
-            let w = &mut Dom::replacing(&root, false)?;
-            w.open("h2")
-                .attr("id", "log-heading")
-                .close()
-                .open("label")
-                .open("input")
-                .attr("type", "checkbox")
-                .attr("data-act", "newest")
-                .close()
-                .text(" ")
-                .open("span")
-                .close()
-                .close()
-                .leaf("p", "hint", "")
-                .open("ol")
-                .attr("class", "log-list")
-                .attr("data-testid", "event-log")
-                .close()
-                .leaf("p", "hint", "");
-        }
-        find(&root, "ol")
-    };
+    let list = move || find(&framed(host.get().map(Into::into), frame)?, "ol");
     // The lines, keyed by what they show: a line that stays is kept (and moved if the order
     // needs it), a new one is written once by `line`.
     let drawn = StoredValue::new_local(HashMap::<Shown, web_sys::Element>::new());
@@ -255,6 +231,28 @@ pub fn EventLog() -> impl IntoView {
         });
     });
     view! { <section class="panel log" aria-labelledby="log-heading" node_ref=host></section> }
+}
+
+/// The heading, "newest first", the hint, the list and "nothing yet" (texts set in place).
+fn frame(w: &mut Dom) {
+    w.open("h2")
+        .attr("id", "log-heading")
+        .close()
+        .open("label")
+        .open("input")
+        .attr("type", "checkbox")
+        .attr("data-act", "newest")
+        .close()
+        .text(" ")
+        .open("span")
+        .close()
+        .close()
+        .leaf("p", "hint", "")
+        .open("ol")
+        .attr("class", "log-list")
+        .attr("data-testid", "event-log")
+        .close()
+        .leaf("p", "hint", "");
 }
 
 /// Shows `el` or hides it.

@@ -12,11 +12,11 @@ use web_sys::Element;
 
 use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
 use super::download::download;
-use super::drive_table::DriveTable;
+use super::drive_table::drive_table;
 use super::format;
 use super::job_rows::status_id;
 use super::state::use_app;
-use super::state_diagrams::{DrivePick, StateDiagrams};
+use super::state_diagrams::{state_diagrams, DrivePick};
 use super::use_lang;
 use super::why::{question, WhyHost};
 use super::why_reason::WhySubject;
@@ -222,6 +222,9 @@ pub fn JobDetails() -> impl IntoView {
         listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
     });
     // The drives and the diagrams, hidden while no job is shown.
+    let (drives, diagrams) = (NodeRef::new(), NodeRef::new());
+    drive_table(drives, job, drive);
+    state_diagrams(diagrams, job, drive);
     let more = NodeRef::<leptos::html::Div>::new();
     crate::ui::fx::effect_with(move |was: Option<Option<bool>>| {
         let el = more.get()?;
@@ -238,8 +241,9 @@ pub fn JobDetails() -> impl IntoView {
         <section class="panel details" aria-labelledby="details-heading">
             <div node_ref=node></div>
             <div node_ref=more hidden>
-                <DriveTable job drive />
-                <StateDiagrams job drive />
+                <div node_ref=drives></div>
+                <section class="diagrams" aria-labelledby="diagrams-heading" node_ref=diagrams>
+                </section>
             </div>
         </section>
     }

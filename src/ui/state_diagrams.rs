@@ -5,7 +5,7 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{listen, Dom, Writer};
+use super::dom::{framed, listen, Dom, Writer};
 use super::state::use_app;
 use super::state_diagram::{diagram, draw_frame, on_pick, Pick};
 use super::use_lang;
@@ -86,8 +86,13 @@ fn flash_of(step: Memo<Option<Step>>) -> Signal<Option<Pick>> {
     flash.into()
 }
 
-#[component]
-pub fn StateDiagrams(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
+/// The section's headings and hints and the two diagrams, drawn by `ui::dom` into `host` (a
+/// `section.diagrams`).
+pub fn state_diagrams(
+    host: NodeRef<leptos::html::Section>,
+    job: Memo<Option<Job>>,
+    drive: DrivePick,
+) {
     let app = use_app();
     let lang = use_lang();
     let rules = Memo::new(move |_| app.sim().with(|s| s.rules()));
@@ -107,21 +112,7 @@ pub fn StateDiagrams(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView 
     let drive_flash = flash_of(last_step(job, move || {
         drive.current.get().map(Subject::Drive)
     }));
-    let host = NodeRef::<leptos::html::Section>::new();
-    // The headings, the hints and the two diagrams' frames, drawn once; their texts are set
-    // in place.
-    let root = move || {
-        let root: web_sys::Element = host.get()?.into();
-        if root.first_element_child().is_none() {
-            let w = &mut Dom::replacing(&root, false)?;
-            w.open("h3").attr("id", "diagrams-heading").close();
-            w.leaf("p", "hint", "").open("h4").close();
-            draw_frame(w, Machine::Job);
-            w.open("h4").close().leaf("p", "hint", "");
-            draw_frame(w, Machine::Drive);
-        }
-        Some(root)
-    };
+    let root = move || framed(host.get().map(Into::into), frame);
     crate::ui::fx::effect(move || {
         let (Some(root), lang) = (root(), lang.get()) else {
             return;
@@ -164,5 +155,14 @@ pub fn StateDiagrams(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView 
             listen(&el, event, false, move |ev| on_pick(&ev, &diagrams));
         }
     });
-    view! { <section class="diagrams" aria-labelledby="diagrams-heading" node_ref=host></section> }
+}
+
+/// The headings, the hints and the two diagrams' frames, drawn once; their texts are set in
+/// place.
+fn frame(w: &mut Dom) {
+    w.open("h3").attr("id", "diagrams-heading").close();
+    w.leaf("p", "hint", "").open("h4").close();
+    draw_frame(w, Machine::Job);
+    w.open("h4").close().leaf("p", "hint", "");
+    draw_frame(w, Machine::Drive);
 }
