@@ -3,9 +3,8 @@
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
-use wasm_bindgen::JsCast;
 
-use super::dom::{acted, find, framed, Dom, Writer};
+use super::dom::{acted, find, focused_act, framed, refocus, Dom, Writer};
 use super::download::download;
 use super::state_diagrams::DrivePick;
 use super::use_lang;
@@ -38,7 +37,8 @@ pub fn log_names(drive: &Drive) -> Option<(String, String)> {
 }
 
 /// A log file's name as a button that opens it, or "—" before the copy has finished.
-fn log_cell<W: Writer>(w: &mut W, file: Option<&str>, kind: &str) {
+/// The table's buttons say what they do and for which drive in `data-act` ("error <drive id>").
+fn log_cell<W: Writer>(w: &mut W, file: Option<&str>, kind: &str, id: &str) {
     w.open("td").attr("class", "log");
     match file {
         Some(file) => {
@@ -46,6 +46,7 @@ fn log_cell<W: Writer>(w: &mut W, file: Option<&str>, kind: &str) {
                 .attr("type", "button")
                 .attr("class", "link")
                 .attr("data-log", kind)
+                .attr("data-act", &format!("{kind} {id}"))
                 .text(file)
                 .close();
         }
@@ -86,6 +87,7 @@ fn draw_rows<W: Writer>(w: &mut W, job: Option<&Job>, shown: Option<&DriveId>, l
         w.open("button")
             .attr("class", "link drive-pick")
             .attr("type", "button")
+            .attr("data-act", &format!("pick {id}"))
             .attr(
                 "aria-pressed",
                 if shown == Some(&d.id) {
@@ -107,7 +109,7 @@ fn draw_rows<W: Writer>(w: &mut W, job: Option<&Job>, shown: Option<&DriveId>, l
             .attr("aria-label", &question)
             .attr("title", &question)
             .attr("aria-expanded", "false")
-            .attr("data-why", "drive")
+            .attr("data-act", &format!("why {id}"))
             .close()
             .close();
         w.open("td")
@@ -121,8 +123,8 @@ fn draw_rows<W: Writer>(w: &mut W, job: Option<&Job>, shown: Option<&DriveId>, l
             .leaf("span", "messages", &messages)
             .close();
         let logs = log_names(d);
-        log_cell(w, logs.as_ref().map(|l| l.0.as_str()), "verbose");
-        log_cell(w, logs.as_ref().map(|l| l.1.as_str()), "error");
+        log_cell(w, logs.as_ref().map(|l| l.0.as_str()), "verbose", &id);
+        log_cell(w, logs.as_ref().map(|l| l.1.as_str()), "error", &id);
         w.close();
     }
     for id in &job.extra_drives {
@@ -176,98 +178,55 @@ pub fn drive_table(host: NodeRef<leptos::html::Div>, job: Memo<Option<Job>>, dri
         let lang = lang.get();
         let shown = drive.current.get();
         // Keep the focus on the same button of the same row across the redraw.
-        let focused = document()
-            .active_element()
-            .filter(|a| tbody.contains(Some(a)))
-            .and_then(|a| {
-                let row = a
-                    .closest("tr[data-drive]")
-                    .ok()??
-                    .get_attribute("data-drive")?;
-                let n = a
-                    .closest("tr")
-                    .ok()??
-                    .query_selector_all("button")
-                    .ok()
-                    .and_then(|all| {
-                        (0..all.length())
-                            .find(|&i| all.item(i).is_some_and(|b| b.is_same_node(Some(&a))))
-                    })?;
-                Some((row, n))
-            });
+        let focused = focused_act(&tbody);
         if let Some(mut w) = Dom::replacing(&tbody, false) {
             job.with(|j| draw_rows(&mut w, j.as_ref(), shown.as_ref(), lang));
         }
-        if let Some((row, n)) = focused {
-            let buttons = tbody.query_selector_all("tr[data-drive] button").ok();
-            let again = buttons.and_then(|all| {
-                (0..all.length())
-                    .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-                    .filter(|b| {
-                        b.closest("tr")
-                            .ok()
-                            .flatten()
-                            .and_then(|r| r.get_attribute("data-drive"))
-                            .as_deref()
-                            == Some(row.as_str())
-                    })
-                    .nth(n as usize)
-            });
-            if let Some(b) = again {
-                let _ = b.focus();
-            }
-        }
+        refocus(&tbody, focused);
     });
     // The log viewer: one click handler for every button of the table (its row names the
     // drive, the button what to do); a log is generated when opened.
     let viewer = RwSignal::new(None::<(String, String)>);
     let why = WhyHost::create();
     let on_click = move |ev: web_sys::Event| {
-        match acted(&ev).map(|(_, act)| act).as_deref() {
-            Some("download") => {
-                return viewer.with_untracked(|v| {
-                    if let Some((name, body)) = v {
-                        let _ = download(name, "application/xml", body);
+        let Some((button, act)) = acted(&ev) else {
+            return;
+        };
+        let (kind, id) = act.split_once(' ').unwrap_or((act.as_str(), ""));
+        match kind {
+            "download" => viewer.with_untracked(|v| {
+                if let Some((name, body)) = v {
+                    let _ = download(name, "application/xml", body);
+                }
+            }),
+            "dismiss" => viewer.set(None),
+            _ => {
+                let Ok(id) = DriveId::parse(id) else {
+                    return;
+                };
+                match kind {
+                    "pick" => drive.choose(id),
+                    "why" => {
+                        if let Some(name) =
+                            job.with_untracked(|j| j.as_ref().map(|j| j.name.clone()))
+                        {
+                            why.toggle(button, name, WhySubject::Drive(id));
+                        }
                     }
-                })
+                    _ => {
+                        let kind = match kind {
+                            "error" => LogKind::Error,
+                            _ => LogKind::Verbose,
+                        };
+                        let shown = job.with_untracked(|j| {
+                            let j = j.as_ref()?;
+                            let d = j.drives.iter().find(|d| d.id == id)?;
+                            Some((button.text_content()?, drive_log(j, d, kind)?))
+                        });
+                        viewer.set(shown);
+                    }
+                }
             }
-            Some("dismiss") => return viewer.set(None),
-            _ => {}
-        }
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("button").ok().flatten())
-        else {
-            return;
-        };
-        let Some(id) = button
-            .closest("tr[data-drive]")
-            .ok()
-            .flatten()
-            .and_then(|row| row.get_attribute("data-drive"))
-            .and_then(|id| DriveId::parse(&id).ok())
-        else {
-            return;
-        };
-        if let Some(kind) = button.get_attribute("data-log") {
-            let kind = if kind == "error" {
-                LogKind::Error
-            } else {
-                LogKind::Verbose
-            };
-            let shown = job.with_untracked(|j| {
-                let j = j.as_ref()?;
-                let d = j.drives.iter().find(|d| d.id == id)?;
-                Some((button.text_content()?, drive_log(j, d, kind)?))
-            });
-            viewer.set(shown);
-        } else if button.has_attribute("data-why") {
-            if let Some(name) = job.with_untracked(|j| j.as_ref().map(|j| j.name.clone())) {
-                why.toggle(button, name, WhySubject::Drive(id));
-            }
-        } else {
-            drive.choose(id);
         }
     };
     crate::ui::dom::mounted(host, move |el| listen(&el, "click", false, on_click));
