@@ -7,8 +7,6 @@
 //! click handler on the list, and the "Why?" highlight is one effect on the list, not one per
 //! line.
 
-use std::collections::{HashMap, HashSet};
-
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
@@ -47,7 +45,7 @@ pub fn describe_change(lang: Lang, c: &Change) -> String {
 }
 
 /// One shown line: its place in the whole log and what identifies its content.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Shown {
     seq: usize,
     key: EntryKey,
@@ -88,16 +86,16 @@ pub fn EventLog() -> impl IntoView {
     let list = move || find(&framed(host.get().map(Into::into), frame)?, "ol");
     // The lines, keyed by what they show: a line that stays is kept (and moved if the order
     // needs it), a new one is written once by `line`.
-    let drawn = StoredValue::new_local(HashMap::<Shown, web_sys::Element>::new());
+    // (At most a hundred lines: a list searched, not a hash map, is the smaller code.)
+    let drawn = StoredValue::new_local(Vec::<(Shown, web_sys::Element)>::new());
     crate::ui::fx::effect(move || {
         let Some(ol) = list() else {
             return;
         };
         entries.with(|(shown, _)| {
-            drawn.update_value(|map| {
-                let keep: HashSet<Shown> = shown.iter().copied().collect();
-                map.retain(|k, li| {
-                    let stays = keep.contains(k);
+            drawn.update_value(|lines| {
+                lines.retain(|(k, li)| {
+                    let stays = shown.contains(k);
                     if !stays {
                         li.remove();
                     }
@@ -106,13 +104,13 @@ pub fn EventLog() -> impl IntoView {
                 let mut cursor = ol.first_child();
                 app.sim().with_untracked(|s| {
                     for sh in shown {
-                        let li = match map.get(sh) {
-                            Some(li) => li.clone(),
+                        let li = match lines.iter().find(|l| l.0 == *sh) {
+                            Some(l) => l.1.clone(),
                             None => {
                                 let Some(li) = new_line(&ol, s, *sh) else {
                                     continue;
                                 };
-                                map.insert(*sh, li.clone());
+                                lines.push((*sh, li.clone()));
                                 li
                             }
                         };
