@@ -1,7 +1,6 @@
 //! The selected job's two state machines, its state and its shown drive's state marked, and
 //! the step that just happened emphasised for a moment.
 
-use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -69,16 +68,23 @@ fn last_step(
 /// The arrow of a step that happened while this subject was shown, for 1.6 s.
 fn flash_of(step: Memo<Option<Step>>) -> Signal<Option<Pick>> {
     let flash = RwSignal::new(None::<Pick>);
-    let timer = StoredValue::new_local(None::<Timeout>);
+    // How many flashes began: a flash's timer ends it only if no later one began since.
+    let began = StoredValue::new(0u32);
     crate::ui::fx::effect_with(move |prev: Option<Option<Step>>| {
         let now = step.get();
         if let (Some(Some(p)), Some(n)) = (&prev, &now) {
             if p.0 == n.0 && p.1 == n.1 && n.2 > p.2 {
                 flash.set(Some(n.3));
-                let clear = Timeout::new(1600, move || {
-                    let _ = flash.try_set(None);
-                });
-                timer.set_value(Some(clear));
+                let mine = began.get_value().wrapping_add(1);
+                began.set_value(mine);
+                set_timeout(
+                    move || {
+                        if began.try_get_value() == Some(mine) {
+                            let _ = flash.try_set(None);
+                        }
+                    },
+                    std::time::Duration::from_millis(1600),
+                );
             }
         }
         now
