@@ -175,6 +175,11 @@ pub fn JobDetails() -> impl IntoView {
     let why = WhyHost::create();
     let node = NodeRef::<leptos::html::Div>::new();
     type Drawn = (Lang, Option<String>, Option<Job>, Option<Time>);
+    // The drives and the diagrams, hidden while no job is shown.
+    let (drives, diagrams) = (NodeRef::new(), NodeRef::new());
+    drive_table(drives, job, drive);
+    state_diagrams(diagrams, job, drive);
+    let more = NodeRef::<leptos::html::Div>::new();
     crate::ui::fx::effect_with(move |drawn: Option<Option<Drawn>>| {
         let root: Element = node.get()?.into();
         let (lang, name) = (lang.get(), selected.get());
@@ -192,6 +197,12 @@ pub fn JobDetails() -> impl IntoView {
                 next,
             );
             refocus(&root, focused);
+            if let Some(more) = more.get() {
+                let _ = match shown.is_none() {
+                    true => more.set_attribute("hidden", ""),
+                    false => more.remove_attribute("hidden"),
+                };
+            }
         }
         if let (Some(at), Some(cell)) = (at, find(&root, "[data-countdown]")) {
             let left = format::countdown(lang, at - app.now().get());
@@ -220,22 +231,6 @@ pub fn JobDetails() -> impl IntoView {
     };
     crate::ui::dom::mounted(node, move |el| {
         listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
-    });
-    // The drives and the diagrams, hidden while no job is shown.
-    let (drives, diagrams) = (NodeRef::new(), NodeRef::new());
-    drive_table(drives, job, drive);
-    state_diagrams(diagrams, job, drive);
-    let more = NodeRef::<leptos::html::Div>::new();
-    crate::ui::fx::effect_with(move |was: Option<Option<bool>>| {
-        let el = more.get()?;
-        let hide = job.with(|j| j.is_none());
-        if was.flatten() != Some(hide) {
-            let _ = match hide {
-                true => el.set_attribute("hidden", ""),
-                false => el.remove_attribute("hidden"),
-            };
-        }
-        Some(hide)
     });
     view! {
         <section class="panel details" aria-labelledby="details-heading">
