@@ -186,15 +186,7 @@ pub fn EventLog() -> impl IntoView {
                 el.set_text_content(Some(lang.t(key)));
             }
         }
-    });
-    // Set only when they change: the entries change on every tick while playing.
-    crate::ui::fx::effect(move || {
-        let Some(ol) = list() else {
-            return;
-        };
-        let Some(root) = ol.parent_element() else {
-            return;
-        };
+        // With the texts (all change rarely; the entries, below, on every tick while playing).
         let playing = app.playing().get();
         let _ = match playing {
             true => ol.set_attribute("class", "log-list playing"),

@@ -190,11 +190,6 @@ impl WhyHost {
             opened: StoredValue::new(0),
             cause: StoredValue::new(None),
         };
-        crate::ui::fx::effect(move || {
-            if !host.open.get() {
-                host.mark(false);
-            }
-        });
         let doc = document();
         let Some(place) = doc.create_element("div").ok() else {
             return host;
@@ -227,6 +222,7 @@ impl WhyHost {
                 false => None,
             };
             let Some((job, subject, title)) = shown else {
+                host.mark(false);
                 place.set_text_content(None);
                 return None;
             };
