@@ -145,6 +145,17 @@ pub fn refocus(root: &Element, act: Option<String>) {
     }
 }
 
+/// `root` with `frame` drawn into it if it is still empty: for views whose fixed parts are
+/// written once, their texts and values then set in place (`root`: a host element, once it
+/// is in the page).
+pub fn framed(root: Option<Element>, frame: fn(&mut Dom)) -> Option<Element> {
+    let root = root?;
+    if root.first_element_child().is_none() {
+        frame(&mut Dom::replacing(&root, false)?);
+    }
+    Some(root)
+}
+
 /// Runs `f` once with `node`'s element as soon as it is in the page (like `NodeRef::on_load`,
 /// but through the app's one effect, `ui::fx`): where a view attaches its listeners.
 pub fn mounted<E>(node: leptos::prelude::NodeRef<E>, f: impl FnOnce(Element) + 'static)

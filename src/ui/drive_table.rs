@@ -3,11 +3,8 @@
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
-use wasm_bindgen::JsCast;
 
-use crate::ui::tr;
-
-use super::dom::{Dom, Writer};
+use super::dom::{acted, find, focused_act, framed, refocus, Dom, Writer};
 use super::download::download;
 use super::state_diagrams::DrivePick;
 use super::use_lang;
@@ -40,7 +37,8 @@ pub fn log_names(drive: &Drive) -> Option<(String, String)> {
 }
 
 /// A log file's name as a button that opens it, or "—" before the copy has finished.
-fn log_cell<W: Writer>(w: &mut W, file: Option<&str>, kind: &str) {
+/// The table's buttons say what they do and for which drive in `data-act` ("error <drive id>").
+fn log_cell<W: Writer>(w: &mut W, file: Option<&str>, kind: &str, id: &str) {
     w.open("td").attr("class", "log");
     match file {
         Some(file) => {
@@ -48,6 +46,7 @@ fn log_cell<W: Writer>(w: &mut W, file: Option<&str>, kind: &str) {
                 .attr("type", "button")
                 .attr("class", "link")
                 .attr("data-log", kind)
+                .attr("data-act", &format!("{kind} {id}"))
                 .text(file)
                 .close();
         }
@@ -88,6 +87,7 @@ fn draw_rows<W: Writer>(w: &mut W, job: Option<&Job>, shown: Option<&DriveId>, l
         w.open("button")
             .attr("class", "link drive-pick")
             .attr("type", "button")
+            .attr("data-act", &format!("pick {id}"))
             .attr(
                 "aria-pressed",
                 if shown == Some(&d.id) {
@@ -109,7 +109,7 @@ fn draw_rows<W: Writer>(w: &mut W, job: Option<&Job>, shown: Option<&DriveId>, l
             .attr("aria-label", &question)
             .attr("title", &question)
             .attr("aria-expanded", "false")
-            .attr("data-why", "drive")
+            .attr("data-act", &format!("why {id}"))
             .close()
             .close();
         w.open("td")
@@ -123,8 +123,8 @@ fn draw_rows<W: Writer>(w: &mut W, job: Option<&Job>, shown: Option<&DriveId>, l
             .leaf("span", "messages", &messages)
             .close();
         let logs = log_names(d);
-        log_cell(w, logs.as_ref().map(|l| l.0.as_str()), "verbose");
-        log_cell(w, logs.as_ref().map(|l| l.1.as_str()), "error");
+        log_cell(w, logs.as_ref().map(|l| l.0.as_str()), "verbose", &id);
+        log_cell(w, logs.as_ref().map(|l| l.1.as_str()), "error", &id);
         w.close();
     }
     for id in &job.extra_drives {
@@ -151,135 +151,148 @@ fn draw_rows<W: Writer>(w: &mut W, job: Option<&Job>, shown: Option<&DriveId>, l
     }
 }
 
-/// Drawn by `ui::dom` and redrawn whole when the job, the shown drive or the language change
-/// (at most ten drives and five extras); clicks are handled once for the table.
-#[component]
-pub fn DriveTable(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
+/// The table (its name and headers set when the language changes) and the log viewer's place.
+fn frame(w: &mut Dom) {
+    w.open("table")
+        .attr("class", "grid drive-table")
+        .open("thead")
+        .close()
+        .open("tbody")
+        .close()
+        .close()
+        .open("div")
+        .close();
+}
+
+/// The drives table, drawn by `ui::dom` into `host`. Its rows are redrawn whole when the job,
+/// the shown drive or the language change (at most ten drives and five extras); clicks on the
+/// table and the log viewer are handled once, on `host`.
+pub fn drive_table(host: NodeRef<leptos::html::Div>, job: Memo<Option<Job>>, drive: DrivePick) {
     let lang = use_lang();
-    let body = NodeRef::<leptos::html::Tbody>::new();
+    let root = move || framed(host.get().map(Into::into), frame);
+    let part = move |at: &str| find(&root()?, at);
     crate::ui::fx::effect(move || {
-        let Some(tbody) = body.get() else {
+        let Some(tbody) = part("tbody") else {
             return;
         };
         let lang = lang.get();
         let shown = drive.current.get();
         // Keep the focus on the same button of the same row across the redraw.
-        let focused = document()
-            .active_element()
-            .filter(|a| tbody.contains(Some(a)))
-            .and_then(|a| {
-                let row = a
-                    .closest("tr[data-drive]")
-                    .ok()??
-                    .get_attribute("data-drive")?;
-                let n = a
-                    .closest("tr")
-                    .ok()??
-                    .query_selector_all("button")
-                    .ok()
-                    .and_then(|all| {
-                        (0..all.length())
-                            .find(|&i| all.item(i).is_some_and(|b| b.is_same_node(Some(&a))))
-                    })?;
-                Some((row, n))
-            });
+        let focused = focused_act(&tbody);
         if let Some(mut w) = Dom::replacing(&tbody, false) {
             job.with(|j| draw_rows(&mut w, j.as_ref(), shown.as_ref(), lang));
         }
-        if let Some((row, n)) = focused {
-            let buttons = tbody.query_selector_all("tr[data-drive] button").ok();
-            let again = buttons.and_then(|all| {
-                (0..all.length())
-                    .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-                    .filter(|b| {
-                        b.closest("tr")
-                            .ok()
-                            .flatten()
-                            .and_then(|r| r.get_attribute("data-drive"))
-                            .as_deref()
-                            == Some(row.as_str())
-                    })
-                    .nth(n as usize)
-            });
-            if let Some(b) = again {
-                let _ = b.focus();
-            }
-        }
+        refocus(&tbody, focused);
     });
     // The log viewer: one click handler for every button of the table (its row names the
     // drive, the button what to do); a log is generated when opened.
     let viewer = RwSignal::new(None::<(String, String)>);
     let why = WhyHost::create();
-    let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("button").ok().flatten())
-        else {
+    let on_click = move |ev: web_sys::Event| {
+        let Some((button, act)) = acted(&ev) else {
             return;
         };
-        let Some(id) = button
-            .closest("tr[data-drive]")
-            .ok()
-            .flatten()
-            .and_then(|row| row.get_attribute("data-drive"))
-            .and_then(|id| DriveId::parse(&id).ok())
-        else {
-            return;
-        };
-        if let Some(kind) = button.get_attribute("data-log") {
-            let kind = if kind == "error" {
-                LogKind::Error
-            } else {
-                LogKind::Verbose
-            };
-            let shown = job.with_untracked(|j| {
-                let j = j.as_ref()?;
-                let d = j.drives.iter().find(|d| d.id == id)?;
-                Some((button.text_content()?, drive_log(j, d, kind)?))
-            });
-            viewer.set(shown);
-        } else if button.has_attribute("data-why") {
-            if let Some(name) = job.with_untracked(|j| j.as_ref().map(|j| j.name.clone())) {
-                why.toggle(button, name, WhySubject::Drive(id));
+        let (kind, id) = act.split_once(' ').unwrap_or((act.as_str(), ""));
+        match kind {
+            "download" => viewer.with_untracked(|v| {
+                if let Some((name, body)) = v {
+                    let _ = download(name, "application/xml", body);
+                }
+            }),
+            "dismiss" => viewer.set(None),
+            _ => {
+                let Ok(id) = DriveId::parse(id) else {
+                    return;
+                };
+                match kind {
+                    "pick" => drive.choose(id),
+                    "why" => {
+                        if let Some(name) =
+                            job.with_untracked(|j| j.as_ref().map(|j| j.name.clone()))
+                        {
+                            why.toggle(button, name, WhySubject::Drive(id));
+                        }
+                    }
+                    _ => {
+                        let kind = match kind {
+                            "error" => LogKind::Error,
+                            _ => LogKind::Verbose,
+                        };
+                        let shown = job.with_untracked(|j| {
+                            let j = j.as_ref()?;
+                            let d = j.drives.iter().find(|d| d.id == id)?;
+                            Some((button.text_content()?, drive_log(j, d, kind)?))
+                        });
+                        viewer.set(shown);
+                    }
+                }
             }
-        } else {
-            drive.choose(id);
         }
     };
-    let table = NodeRef::<leptos::html::Table>::new();
-    crate::ui::dom::mounted(table, move |el| {
-        listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
-    });
-    view! {
-        <table class="grid drive-table" aria-label=tr(Text::DrivesTableName) node_ref=table>
-            <thead>
-                <tr>
-                    <th scope="col">{tr(Text::ColDriveId)}</th>
-                    <th scope="col">{tr(Text::ColState)}</th>
-                    <th scope="col" class="num">{tr(Text::ColPercent)}</th>
-                    <th scope="col">{tr(Text::ColCopyStatus)}</th>
-                    <th scope="col">{tr(Text::ColVerboseLog)}</th>
-                    <th scope="col">{tr(Text::ColErrorLog)}</th>
-                </tr>
-            </thead>
-            <tbody node_ref=body></tbody>
-        </table>
-        {why.view()}
-        {move || viewer.get().map(|(file, xml)| {
-            let (name, body) = (file.clone(), xml.clone());
-            view! {
-                <section class="log-viewer" aria-label=tr(Text::LogViewerName)>
-                    <h4>{file}</h4>
-                    <p class="hint">{tr(Text::LogViewerName)}</p>
-                    <pre data-testid="drive-log">{xml}</pre>
-                    <button type="button" on:click=move |_| { let _ = download(&name, "application/xml", &body); }>
-                        {tr(Text::DownloadXml)}
-                    </button>
-                    " "
-                    <button type="button" on:click=move |_| viewer.set(None)>{tr(Text::Dismiss)}</button>
-                </section>
+    crate::ui::dom::mounted(host, move |el| listen(&el, "click", false, on_click));
+    // The table's name and headers, written when the language changes.
+    crate::ui::fx::effect(move || {
+        let (Some(table), Some(head), lang) = (part("table"), part("thead"), lang.get()) else {
+            return;
+        };
+        let _ = table.set_attribute("aria-label", lang.t(Text::DrivesTableName));
+        if let Some(mut w) = Dom::replacing(&head, false) {
+            w.open("tr");
+            for (key, class) in HEADERS {
+                w.open("th").attr("scope", "col");
+                if !class.is_empty() {
+                    w.attr("class", class);
+                }
+                w.text(lang.t(key)).close();
             }
-        })}
-    }
+            w.close();
+        }
+    });
+    // The log viewer, while a log is open: its file name, the log, Download and Dismiss.
+    crate::ui::fx::effect(move || {
+        let (Some(host), lang) = (part(":scope>div"), lang.get()) else {
+            return;
+        };
+        let Some(mut w) = Dom::replacing(&host, false) else {
+            return;
+        };
+        viewer.with(|v| {
+            if let Some((file, xml)) = v {
+                let name = lang.t(Text::LogViewerName);
+                w.open("section")
+                    .attr("class", "log-viewer")
+                    .attr("aria-label", name)
+                    .open("h4")
+                    .text(file)
+                    .close()
+                    .leaf("p", "hint", name)
+                    .open("pre")
+                    .attr("data-testid", "drive-log")
+                    .text(xml)
+                    .close()
+                    .open("button")
+                    .attr("type", "button")
+                    .attr("data-act", "download")
+                    .text(lang.t(Text::DownloadXml))
+                    .close()
+                    .text(" ")
+                    .open("button")
+                    .attr("type", "button")
+                    .attr("data-act", "dismiss")
+                    .text(lang.t(Text::Dismiss))
+                    .close()
+                    .close();
+            }
+        });
+    });
 }
+
+/// The columns' headings, and their classes.
+const HEADERS: [(Text, &str); 6] = [
+    (Text::ColDriveId, ""),
+    (Text::ColState, ""),
+    (Text::ColPercent, "num"),
+    (Text::ColCopyStatus, ""),
+    (Text::ColVerboseLog, ""),
+    (Text::ColErrorLog, ""),
+];

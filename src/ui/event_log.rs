@@ -7,15 +7,13 @@
 //! click handler on the list, and the "Why?" highlight is one effect on the list, not one per
 //! line.
 
-use std::collections::{HashMap, HashSet};
-
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 
-use super::dom::{Dom, Writer};
+use super::dom::{acted, find, framed, Dom, Writer};
 use super::state::use_app;
 use super::use_lang;
 use super::why::use_log_highlight;
@@ -47,7 +45,7 @@ pub fn describe_change(lang: Lang, c: &Change) -> String {
 }
 
 /// One shown line: its place in the whole log and what identifies its content.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Shown {
     seq: usize,
     key: EntryKey,
@@ -59,7 +57,6 @@ struct Shown {
 pub fn EventLog() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
-    let t = move |key| lang.get().t(key);
     let newest_first = RwSignal::new(true);
     let entries = Memo::new(move |_| {
         let now = app.now().get();
@@ -83,19 +80,22 @@ pub fn EventLog() -> impl IntoView {
             (list, n)
         })
     });
-    let list = NodeRef::<leptos::html::Ol>::new();
+    // The heading, "newest first", the hint, the list and "nothing yet", drawn once; their
+    // texts are set when the language changes.
+    let host = NodeRef::<leptos::html::Section>::new();
+    let list = move || find(&framed(host.get().map(Into::into), frame)?, "ol");
     // The lines, keyed by what they show: a line that stays is kept (and moved if the order
     // needs it), a new one is written once by `line`.
-    let drawn = StoredValue::new_local(HashMap::<Shown, web_sys::Element>::new());
+    // (At most a hundred lines: a list searched, not a hash map, is the smaller code.)
+    let drawn = StoredValue::new_local(Vec::<(Shown, web_sys::Element)>::new());
     crate::ui::fx::effect(move || {
-        let Some(ol) = list.get() else {
+        let Some(ol) = list() else {
             return;
         };
         entries.with(|(shown, _)| {
-            drawn.update_value(|map| {
-                let keep: HashSet<Shown> = shown.iter().copied().collect();
-                map.retain(|k, li| {
-                    let stays = keep.contains(k);
+            drawn.update_value(|lines| {
+                lines.retain(|(k, li)| {
+                    let stays = shown.contains(k);
                     if !stays {
                         li.remove();
                     }
@@ -104,13 +104,13 @@ pub fn EventLog() -> impl IntoView {
                 let mut cursor = ol.first_child();
                 app.sim().with_untracked(|s| {
                     for sh in shown {
-                        let li = match map.get(sh) {
-                            Some(li) => li.clone(),
+                        let li = match lines.iter().find(|l| l.0 == *sh) {
+                            Some(l) => l.1.clone(),
                             None => {
                                 let Some(li) = new_line(&ol, s, *sh) else {
                                     continue;
                                 };
-                                map.insert(*sh, li.clone());
+                                lines.push((*sh, li.clone()));
                                 li
                             }
                         };
@@ -133,7 +133,7 @@ pub fn EventLog() -> impl IntoView {
                 .map(|s| s.seq as u64)
                 .find(|&seq| highlight.is(seq))
         });
-        let Some(ol) = list.get() else { return };
+        let Some(ol) = list() else { return };
         if let Ok(Some(old)) = ol.query_selector(".log-entry.highlighted") {
             old.set_class_name(&old.class_name().replace(" highlighted", ""));
         }
@@ -170,31 +170,87 @@ pub fn EventLog() -> impl IntoView {
             app.seek(at);
         }
     };
-    crate::ui::dom::mounted(list, move |el| {
-        listen(&el, "click", false, move |ev| seek_to(ev.unchecked_into()));
+    crate::ui::fx::effect(move || {
+        let (Some(ol), lang) = (list(), lang.get()) else {
+            return;
+        };
+        let Some(root) = ol.parent_element() else {
+            return;
+        };
+        for (at, key) in [
+            ("h2", Text::LogHeading),
+            ("label span", Text::NewestFirst),
+            ("ol+p", Text::NothingYet),
+        ] {
+            if let Some(el) = find(&root, at) {
+                el.set_text_content(Some(lang.t(key)));
+            }
+        }
+        // With the texts (all change rarely; the entries, below, on every tick while playing).
+        let playing = app.playing().get();
+        let _ = match playing {
+            true => ol.set_attribute("class", "log-list playing"),
+            false => ol.set_attribute("class", "log-list"),
+        };
+        if let Some(b) = find(&root, "[data-act=newest]") {
+            b.unchecked_into::<web_sys::HtmlInputElement>()
+                .set_checked(newest_first.get());
+        }
     });
-    view! {
-        <section class="panel log" aria-labelledby="log-heading">
-            <h2 id="log-heading">{move || t(Text::LogHeading)}</h2>
-            <label>
-                <input
-                    type="checkbox"
-                    prop:checked=move || newest_first.get()
-                    on:change=move |ev| newest_first.set(event_target_checked(&ev))
-                />
-                " " {move || t(Text::NewestFirst)}
-            </label>
-            <p class="hint" hidden=move || entries.with(|e| e.1 <= e.0.len())>
-                {move || entries.with(|e| showing_latest(lang.get(), e.0.len(), e.1))}
-            </p>
-            <ol class="log-list" class:playing=move || app.playing().get() data-testid="event-log"
-                node_ref=list>
-            </ol>
-            <Show when=move || entries.with(|e| e.1 == 0)>
-                <p class="hint">{move || t(Text::NothingYet)}</p>
-            </Show>
-        </section>
-    }
+    crate::ui::fx::effect_with(move |drawn: Option<Option<(bool, String, bool)>>| {
+        let root = list()?.parent_element()?;
+        let (shown, n) = entries.with(|e| (e.0.len(), e.1));
+        let now = (n <= shown, showing_latest(lang.get(), shown, n), n != 0);
+        if drawn.flatten().as_ref() != Some(&now) {
+            if let Some(hint) = find(&root, "label+p") {
+                hint.set_text_content(Some(&now.1));
+                hidden(&hint, now.0);
+            }
+            if let Some(none) = find(&root, "ol+p") {
+                hidden(&none, now.2);
+            }
+        }
+        Some(now)
+    });
+    crate::ui::dom::mounted(host, move |el| {
+        listen(&el, "click", false, move |ev| seek_to(ev.unchecked_into()));
+        listen(&el, "change", false, move |ev| {
+            if let Some((el, _)) = acted(&ev) {
+                newest_first.set(el.unchecked_into::<web_sys::HtmlInputElement>().checked());
+            }
+        });
+    });
+    view! { <section class="panel log" aria-labelledby="log-heading" node_ref=host></section> }
+}
+
+/// The heading, "newest first", the hint, the list and "nothing yet" (texts set in place).
+fn frame(w: &mut Dom) {
+    w.open("h2")
+        .attr("id", "log-heading")
+        .close()
+        .open("label")
+        .open("input")
+        .attr("type", "checkbox")
+        .attr("data-act", "newest")
+        .close()
+        .text(" ")
+        .open("span")
+        .close()
+        .close()
+        .leaf("p", "hint", "")
+        .open("ol")
+        .attr("class", "log-list")
+        .attr("data-testid", "event-log")
+        .close()
+        .leaf("p", "hint", "");
+}
+
+/// Shows `el` or hides it.
+fn hidden(el: &web_sys::Element, hide: bool) {
+    let _ = match hide {
+        true => el.set_attribute("hidden", ""),
+        false => el.remove_attribute("hidden"),
+    };
 }
 
 fn lang_of(tag: &str) -> Lang {

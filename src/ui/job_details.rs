@@ -12,11 +12,11 @@ use web_sys::Element;
 
 use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
 use super::download::download;
-use super::drive_table::DriveTable;
+use super::drive_table::drive_table;
 use super::format;
 use super::job_rows::status_id;
 use super::state::use_app;
-use super::state_diagrams::{DrivePick, StateDiagrams};
+use super::state_diagrams::{state_diagrams, DrivePick};
 use super::use_lang;
 use super::why::{question, WhyHost};
 use super::why_reason::WhySubject;
@@ -175,6 +175,11 @@ pub fn JobDetails() -> impl IntoView {
     let why = WhyHost::create();
     let node = NodeRef::<leptos::html::Div>::new();
     type Drawn = (Lang, Option<String>, Option<Job>, Option<Time>);
+    // The drives and the diagrams, hidden while no job is shown.
+    let (drives, diagrams) = (NodeRef::new(), NodeRef::new());
+    drive_table(drives, job, drive);
+    state_diagrams(diagrams, job, drive);
+    let more = NodeRef::<leptos::html::Div>::new();
     crate::ui::fx::effect_with(move |drawn: Option<Option<Drawn>>| {
         let root: Element = node.get()?.into();
         let (lang, name) = (lang.get(), selected.get());
@@ -192,6 +197,12 @@ pub fn JobDetails() -> impl IntoView {
                 next,
             );
             refocus(&root, focused);
+            if let Some(more) = more.get() {
+                let _ = match shown.is_none() {
+                    true => more.set_attribute("hidden", ""),
+                    false => more.remove_attribute("hidden"),
+                };
+            }
         }
         if let (Some(at), Some(cell)) = (at, find(&root, "[data-countdown]")) {
             let left = format::countdown(lang, at - app.now().get());
@@ -224,11 +235,11 @@ pub fn JobDetails() -> impl IntoView {
     view! {
         <section class="panel details" aria-labelledby="details-heading">
             <div node_ref=node></div>
-            {why.view()}
-            <Show when=move || job.with(|j| j.is_some())>
-                <DriveTable job drive />
-                <StateDiagrams job drive />
-            </Show>
+            <div node_ref=more hidden>
+                <div node_ref=drives></div>
+                <section class="diagrams" aria-labelledby="diagrams-heading" node_ref=diagrams>
+                </section>
+            </div>
         </section>
     }
 }

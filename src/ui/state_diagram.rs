@@ -2,11 +2,10 @@
 //! current state's and the emphasised arrow's classes follow the clock. A state or an arrow,
 //! chosen by click or by Enter/Space, lists its rules beneath.
 
-use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{Dom, Writer};
+use super::dom::{find, Dom, Writer};
 
 use super::use_lang;
 use crate::i18n::{after_days, dg, rule_text, DgText, Lang};
@@ -122,10 +121,7 @@ fn draw_svg<W: Writer>(
     m: &Marks,
     picks: &mut Vec<Pick>,
 ) {
-    let head = match machine {
-        Machine::Job => "job-head",
-        Machine::Drive => "drive-head",
-    };
+    let head = head(machine);
     w.open("defs").open("marker");
     for (k, v) in [
         ("id", head),
@@ -253,45 +249,77 @@ fn draw_svg<W: Writer>(
     }
 }
 
-/// The element a click or key landed on: its pick.
-fn pick_of(ev: &web_sys::Event, picks: StoredValue<Vec<Pick>>) -> Option<Pick> {
-    let i: usize = ev
-        .target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest("[data-pick]")
-        .ok()??
-        .get_attribute("data-pick")?
-        .parse()
-        .ok()?;
-    picks.with_value(|p| p.get(i).copied())
+/// The `data-machine` of a machine's `svg` (also its arrowhead's id).
+fn head(machine: Machine) -> &'static str {
+    match machine {
+        Machine::Job => "job-head",
+        Machine::Drive => "drive-head",
+    }
 }
 
-/// Drawn by `ui::dom` (one non-generic writer instead of a `view!` per state and arrow): the
-/// picture is redrawn whole when the rules, the language, the current state, the flash or the
-/// pick change (a few dozen elements, a few times a minute), and the focus stays on the same
-/// state or arrow across a redraw.
-#[component]
-pub fn StateDiagram(
+/// One drawn machine: what it marks, and the state or arrow chosen in it.
+#[derive(Clone, Copy)]
+pub struct Diagram {
     machine: Machine,
-    #[prop(into)] current: Signal<Option<Node>>,
-    #[prop(into)] flash: Signal<Option<Pick>>,
+    picked: RwSignal<Option<Pick>>,
+    picks: StoredValue<Vec<Pick>>,
+}
+
+/// The empty diagram of `machine` (its `svg` and the place of its rules), filled by `diagram`.
+pub fn draw_frame<W: Writer>(w: &mut W, machine: Machine) {
+    let (width, height) = machine.size();
+    w.open("div")
+        .attr("class", "diagram")
+        .open("svg")
+        .attr("class", "state-diagram")
+        .attr("data-machine", head(machine))
+        .attr("role", "group")
+        .attr("viewBox", &format!("0 0 {width} {height}"))
+        .num("width", width.into())
+        .num("height", height.into())
+        .close()
+        .open("div")
+        .attr("class", "diagram-rules")
+        .attr("aria-live", "polite")
+        .close()
+        .close();
+}
+
+/// Drawn by `ui::dom` (one non-generic writer instead of a `view!` per state and arrow) into
+/// its frame under `root` (`draw_frame`; `root` gives the element that holds the frames once
+/// they are drawn): the picture is redrawn whole when the rules, the language, the current
+/// state, the flash or the pick change (a few dozen elements, a few times a minute), and the
+/// focus stays on the same state or arrow across a redraw. Clicks and keys reach it through
+/// `on_pick`, from one listener on the frames' parent.
+pub fn diagram(
+    root: impl Fn() -> Option<web_sys::Element> + Copy + 'static,
+    machine: Machine,
+    current: Signal<Option<Node>>,
+    flash: Signal<Option<Pick>>,
     rules: Memo<Rules>,
-) -> impl IntoView {
+) -> Diagram {
     let lang = use_lang();
-    let picked = RwSignal::new(None::<Pick>);
-    let picks = StoredValue::new(Vec::<Pick>::new());
-    let svg = NodeRef::<leptos::svg::Svg>::new();
+    let d = Diagram {
+        machine,
+        picked: RwSignal::new(None),
+        picks: StoredValue::new(Vec::new()),
+    };
+    let svg = move || find(&root()?, &format!("svg[data-machine={}]", head(machine)));
     crate::ui::fx::effect(move || {
-        let Some(el) = svg.get() else {
+        let Some(el) = svg() else {
             return;
         };
         let marks = Marks {
             lang: lang.get(),
             current: current.get(),
             flash: flash.get(),
-            picked: picked.get(),
+            picked: d.picked.get(),
         };
+        let name = match machine {
+            Machine::Job => DgText::JobStates,
+            Machine::Drive => DgText::DriveStates,
+        };
+        let _ = el.set_attribute("aria-label", dg(marks.lang, name));
         let focused = document()
             .active_element()
             .filter(|a| el.contains(Some(a)))
@@ -300,7 +328,7 @@ pub fn StateDiagram(
         if let Some(mut out) = Dom::replacing(&el, true) {
             rules.with(|r| draw_svg(&mut out, machine, r, &marks, &mut list));
         }
-        picks.set_value(list);
+        d.picks.set_value(list);
         if let Some(Ok(Some(again))) =
             focused.map(|k| el.query_selector(&format!("[data-pick=\"{k}\"]")))
         {
@@ -308,44 +336,43 @@ pub fn StateDiagram(
             let _ = again.unchecked_ref::<web_sys::HtmlElement>().focus();
         }
     });
-    let lines = NodeRef::<leptos::html::Div>::new();
     crate::ui::fx::effect(move || {
-        let (Some(div), lang) = (lines.get(), lang.get()) else {
+        let (Some(div), lang) = (svg().and_then(|s| s.next_element_sibling()), lang.get()) else {
             return;
         };
         let Some(mut w) = Dom::replacing(&div, false) else {
             return;
         };
-        if let Some(pick) = picked.get() {
+        if let Some(pick) = d.picked.get() {
             rules.with(|r| draw_rules(&mut w, machine, pick, r, lang));
         }
     });
-    let (w, h) = machine.size();
-    let (name, head) = match machine {
-        Machine::Job => (DgText::JobStates, "job-head"),
-        Machine::Drive => (DgText::DriveStates, "drive-head"),
+    d
+}
+
+/// A click, or Enter or Space (which act like a click, as on a button), on a state or an
+/// arrow of one of `diagrams`: chooses it, or unchooses it when it was chosen.
+pub fn on_pick(ev: &web_sys::Event, diagrams: &[Diagram]) {
+    if let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key()) {
+        if key != "Enter" && key != " " {
+            return;
+        }
+    }
+    let found = || {
+        let el = ev
+            .target()?
+            .dyn_into::<web_sys::Element>()
+            .ok()?
+            .closest("[data-pick]")
+            .ok()??;
+        let i: usize = el.get_attribute("data-pick")?.parse().ok()?;
+        let machine = el.closest("svg").ok()??.get_attribute("data-machine")?;
+        let d = diagrams.iter().find(|d| head(d.machine) == machine)?;
+        Some((d.picked, d.picks.with_value(|p| p.get(i).copied())?))
     };
-    view! {
-        <div class="diagram"
-            on:click=move |ev| {
-                if let Some(p) = pick_of(&ev, picks) {
-                    toggle(picked, p);
-                }
-            }
-            // Enter and Space act like a click, as on a button.
-            on:keydown=move |ev: KeyboardEvent| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    if let Some(p) = pick_of(&ev, picks) {
-                        ev.prevent_default();
-                        toggle(picked, p);
-                    }
-                }
-            }>
-            <svg class="state-diagram" data-machine=head role="group" node_ref=svg
-                aria-label=move || dg(lang.get(), name) viewBox=format!("0 0 {w} {h}")
-                width=w height=h></svg>
-            <div class="diagram-rules" aria-live="polite" node_ref=lines></div>
-        </div>
+    if let Some((picked, pick)) = found() {
+        ev.prevent_default();
+        toggle(picked, pick);
     }
 }
 

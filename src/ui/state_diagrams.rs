@@ -1,11 +1,12 @@
 //! The selected job's two state machines, its state and its shown drive's state marked, and
 //! the step that just happened emphasised for a moment.
 
-use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use super::dom::{framed, listen, Dom, Writer};
 use super::state::use_app;
-use super::state_diagram::{Pick, StateDiagram};
+use super::state_diagram::{diagram, draw_frame, on_pick, Pick};
 use super::use_lang;
 use super::why_reason::last_change;
 use crate::i18n::{dg, DgText};
@@ -67,16 +68,23 @@ fn last_step(
 /// The arrow of a step that happened while this subject was shown, for 1.6 s.
 fn flash_of(step: Memo<Option<Step>>) -> Signal<Option<Pick>> {
     let flash = RwSignal::new(None::<Pick>);
-    let timer = StoredValue::new_local(None::<Timeout>);
+    // How many flashes began: a flash's timer ends it only if no later one began since.
+    let began = StoredValue::new(0u32);
     crate::ui::fx::effect_with(move |prev: Option<Option<Step>>| {
         let now = step.get();
         if let (Some(Some(p)), Some(n)) = (&prev, &now) {
             if p.0 == n.0 && p.1 == n.1 && n.2 > p.2 {
                 flash.set(Some(n.3));
-                let clear = Timeout::new(1600, move || {
-                    let _ = flash.try_set(None);
-                });
-                timer.set_value(Some(clear));
+                let mine = began.get_value().wrapping_add(1);
+                began.set_value(mine);
+                set_timeout(
+                    move || {
+                        if began.try_get_value() == Some(mine) {
+                            let _ = flash.try_set(None);
+                        }
+                    },
+                    std::time::Duration::from_millis(1600),
+                );
             }
         }
         now
@@ -84,8 +92,13 @@ fn flash_of(step: Memo<Option<Step>>) -> Signal<Option<Pick>> {
     flash.into()
 }
 
-#[component]
-pub fn StateDiagrams(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView {
+/// The section's headings and hints and the two diagrams, drawn by `ui::dom` into `host` (a
+/// `section.diagrams`).
+pub fn state_diagrams(
+    host: NodeRef<leptos::html::Section>,
+    job: Memo<Option<Job>>,
+    drive: DrivePick,
+) {
     let app = use_app();
     let lang = use_lang();
     let rules = Memo::new(move |_| app.sim().with(|s| s.rules()));
@@ -105,19 +118,57 @@ pub fn StateDiagrams(job: Memo<Option<Job>>, drive: DrivePick) -> impl IntoView 
     let drive_flash = flash_of(last_step(job, move || {
         drive.current.get().map(Subject::Drive)
     }));
-    let t = move |key| dg(lang.get(), key);
-    view! {
-        <section class="diagrams" aria-labelledby="diagrams-heading">
-            <h3 id="diagrams-heading">{move || t(DgText::Heading)}</h3>
-            <p class="hint">{move || t(DgText::Hint)}</p>
-            <h4>{move || t(DgText::JobStates)}</h4>
-            <StateDiagram machine=Machine::Job current=job_node flash=job_flash rules />
-            <h4>
-                {move || t(DgText::DriveStates)}
-                {move || drive.current.get().map(|id| format!(" · {}: {id}", t(DgText::ShownDrive)))}
-            </h4>
-            <p class="hint" hidden=move || drive.current.with(|d| d.is_some())>{move || t(DgText::NoDrive)}</p>
-            <StateDiagram machine=Machine::Drive current=drive_node flash=drive_flash rules />
-        </section>
-    }
+    let root = move || framed(host.get().map(Into::into), frame);
+    crate::ui::fx::effect(move || {
+        let (Some(root), lang) = (root(), lang.get()) else {
+            return;
+        };
+        let t = |key| dg(lang, key);
+        let shown = drive.current.get();
+        let mut drive_title = t(DgText::DriveStates).to_string();
+        if let Some(id) = &shown {
+            drive_title.push_str(&format!(" · {}: {id}", t(DgText::ShownDrive)));
+        }
+        let texts = [
+            t(DgText::Heading),
+            t(DgText::Hint),
+            t(DgText::JobStates),
+            drive_title.as_str(),
+            t(DgText::NoDrive),
+        ];
+        let Ok(all) = root.query_selector_all(":scope>h3,:scope>h4,:scope>p") else {
+            return;
+        };
+        for (i, text) in (0..).zip(texts) {
+            if let Some(n) = all.item(i) {
+                n.set_text_content(Some(text));
+            }
+        }
+        if let Some(hint) = all.item(4) {
+            let hint: web_sys::Element = hint.unchecked_into();
+            let _ = match shown {
+                Some(_) => hint.set_attribute("hidden", ""),
+                None => hint.remove_attribute("hidden"),
+            };
+        }
+    });
+    let diagrams = [
+        diagram(root, Machine::Job, job_node.into(), job_flash, rules),
+        diagram(root, Machine::Drive, drive_node.into(), drive_flash, rules),
+    ];
+    crate::ui::dom::mounted(host, move |el| {
+        for event in ["click", "keydown"] {
+            listen(&el, event, false, move |ev| on_pick(&ev, &diagrams));
+        }
+    });
+}
+
+/// The headings, the hints and the two diagrams' frames, drawn once; their texts are set in
+/// place.
+fn frame(w: &mut Dom) {
+    w.open("h3").attr("id", "diagrams-heading").close();
+    w.leaf("p", "hint", "").open("h4").close();
+    draw_frame(w, Machine::Job);
+    w.open("h4").close().leaf("p", "hint", "");
+    draw_frame(w, Machine::Drive);
 }

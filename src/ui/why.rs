@@ -6,13 +6,10 @@
 //! and the card is rendered at the end of the page, so a cell's text stays exactly the state
 //! identifier the page's contract promises.
 
-use leptos::ev::KeyboardEvent;
-use leptos::html;
-use leptos::portal::Portal;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{acted, Dom, Writer};
+use super::dom::{acted, find, focused_act, listen, refocus, Dom, Writer};
 use super::format;
 use super::state::use_app;
 use super::use_lang;
@@ -163,108 +160,122 @@ fn draw_body<W: Writer>(w: &mut W, why: &Why, lang: Lang, now: Time) {
     w.close().close();
 }
 
-/// The card of one "Why?" question. `back` runs after it closes (the focus returns to the
-/// button that opened it). Its body is drawn by `ui::dom` and follows the clock (the
-/// countdown), the language and the world; the cause's button and Close share one handler.
-#[component]
-pub(super) fn WhyCard(
-    job: String,
-    subject: WhySubject,
-    title: Signal<String>,
-    open: RwSignal<bool>,
-    back: Callback<()>,
-) -> impl IntoView {
-    let app = use_app();
-    let lang = use_lang();
-    let highlight = use_log_highlight();
-    let card = NodeRef::<html::Section>::new();
-    let body = NodeRef::<html::Div>::new();
-    // The cause shown, for its button: its moment and its place in the log.
-    let cause = StoredValue::new(None::<(Time, u64)>);
-    let close = move || {
-        open.set(false);
-        back.run(());
-    };
-    crate::ui::fx::effect(move || {
-        let Some(div) = body.get() else {
-            return;
-        };
-        let (now, lang) = (app.now().get(), lang.get());
-        let why = app.sim().with(|s| explain(s, &job, &subject, now));
-        cause.set_value(
-            why.as_ref()
-                .and_then(|w| w.cause.as_ref().map(|e| (e.at, e.seq))),
-        );
-        let focused = document()
-            .active_element()
-            .is_some_and(|a| div.contains(Some(&a)));
-        if let Some(mut w) = Dom::replacing(&div, false) {
-            if let Some(why) = &why {
-                draw_body(&mut w, why, lang, now);
-            }
-        }
-        if focused {
-            if let Ok(Some(b)) = div.query_selector("button") {
-                let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
-            }
-        }
-    });
-    crate::ui::fx::effect(move || {
-        if let Some(c) = card.get() {
-            let _ = c.focus();
-        }
-    });
-    let click = move |ev: leptos::ev::MouseEvent| {
-        let act = acted(&ev).map(|(_, act)| act);
-        match act.as_deref() {
-            Some("close") => close(),
-            Some("cause") => {
-                if let Some((at, seq)) = cause.get_value() {
-                    highlight.show(seq);
-                    app.seek(at);
-                    open.set(false);
-                }
-            }
-            _ => {}
-        }
-    };
-    view! {
-        <section class="why-card" role="dialog" aria-label=title tabindex="-1" node_ref=card
-            on:click=click
-            on:keydown=move |ev: KeyboardEvent| {
-                if ev.key() == "Escape" {
-                    close();
-                }
-            }>
-            <h3>{title}</h3>
-            <div node_ref=body></div>
-            <button type="button" data-act="close">{move || dg(lang.get(), DgText::Close)}</button>
-        </section>
-    }
-}
-
 /// One "Why?" card for a table whose rows are drawn by `ui::dom`: the rows' buttons carry no
 /// handler of their own; the table's one click handler calls `toggle` with the button, and the
 /// card opens at the end of the page and gives the focus back to that button when it closes.
+///
+/// The card is drawn by `ui::dom` into a place of its own at the end of the page, made once
+/// with the host (no portal, no component per opening): its frame when it opens or the language
+/// changes, its body (the rule, the cause and what comes next) on every change of the clock or
+/// the world while it is open. One click and one keydown listener serve Close, the cause's
+/// button and Escape.
 #[derive(Clone, Copy)]
 pub struct WhyHost {
     why: RwSignal<Option<(String, WhySubject, String)>>,
     open: RwSignal<bool>,
     opener: StoredValue<Option<web_sys::Element>, LocalStorage>,
+    /// How many cards were opened: a new one takes the focus.
+    opened: StoredValue<u32>,
+    /// The cause shown, for its button: its moment and its place in the log.
+    cause: StoredValue<Option<(Time, u64)>>,
 }
 
 impl WhyHost {
-    /// Made once per table, inside its component (the effect lives as long as the table).
+    /// Made once per table, inside its component (the effects live as long as the table).
     pub fn create() -> Self {
         let host = WhyHost {
             why: RwSignal::new(None),
             open: RwSignal::new(false),
             opener: StoredValue::new_local(None),
+            opened: StoredValue::new(0),
+            cause: StoredValue::new(None),
         };
-        crate::ui::fx::effect(move || {
-            if !host.open.get() {
-                host.mark(false);
+        let doc = document();
+        let Some(place) = doc.create_element("div").ok() else {
+            return host;
+        };
+        if let Some(body) = doc.body() {
+            let _ = body.append_child(&place);
+        }
+        let (app, lang, highlight) = (use_app(), use_lang(), use_log_highlight());
+        listen(&place, "click", false, move |ev| {
+            match acted(&ev).map(|(_, act)| act).as_deref() {
+                Some("close") => host.close(),
+                Some("cause") => {
+                    if let Some((at, seq)) = host.cause.get_value() {
+                        highlight.show(seq);
+                        app.seek(at);
+                        host.open.set(false);
+                    }
+                }
+                _ => {}
             }
+        });
+        listen(&place, "keydown", false, move |ev| {
+            if ev.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Escape" {
+                host.close();
+            }
+        });
+        crate::ui::fx::effect_with(move |drawn: Option<Option<(Lang, u32)>>| {
+            let shown = match host.open.get() {
+                true => host.why.get(),
+                false => None,
+            };
+            let Some((job, subject, title)) = shown else {
+                host.mark(false);
+                place.set_text_content(None);
+                return None;
+            };
+            let key = (lang.get(), host.opened.get_value());
+            let drawn = drawn.flatten();
+            if drawn != Some(key) {
+                let focused = focused_act(&place);
+                Dom::replacing(&place, false)?
+                    .open("section")
+                    .attr("class", "why-card")
+                    .attr("role", "dialog")
+                    .attr("aria-label", &title)
+                    .attr("tabindex", "-1")
+                    .open("h3")
+                    .text(&title)
+                    .close()
+                    .open("div")
+                    .close()
+                    .open("button")
+                    .attr("type", "button")
+                    .attr("data-act", "close")
+                    .text(dg(key.0, DgText::Close))
+                    .close();
+                match drawn.map(|d| d.1) == Some(key.1) {
+                    true => refocus(&place, focused),
+                    false => {
+                        if let Some(card) = find(&place, "section") {
+                            let _ = card.unchecked_ref::<web_sys::HtmlElement>().focus();
+                        }
+                    }
+                }
+            }
+            let div = find(&place, ".why-card div")?;
+            let now = app.now().get();
+            let why = app.sim().with(|s| explain(s, &job, &subject, now));
+            host.cause.set_value(
+                why.as_ref()
+                    .and_then(|w| w.cause.as_ref().map(|e| (e.at, e.seq))),
+            );
+            let focused = document()
+                .active_element()
+                .is_some_and(|a| div.contains(Some(&a)));
+            if let Some(mut w) = Dom::replacing(&div, false) {
+                if let Some(why) = &why {
+                    draw_body(&mut w, why, key.0, now);
+                }
+            }
+            if focused {
+                if let Ok(Some(b)) = div.query_selector("button") {
+                    let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
+                }
+            }
+            Some(key)
         });
         host
     }
@@ -273,6 +284,16 @@ impl WhyHost {
         self.opener.with_value(|o| {
             o.as_ref()
                 .map(|b| b.set_attribute("aria-expanded", if expanded { "true" } else { "false" }))
+        });
+    }
+
+    /// Closes the card, and the focus returns to the button that opened it.
+    fn close(&self) {
+        self.open.set(false);
+        self.opener.with_value(|o| {
+            if let Some(b) = o.as_ref().and_then(|b| b.dyn_ref::<web_sys::HtmlElement>()) {
+                let _ = b.focus();
+            }
         });
     }
 
@@ -291,31 +312,12 @@ impl WhyHost {
         let title = button.get_attribute("aria-label").unwrap_or_default();
         self.opener.set_value(Some(button));
         self.mark(true);
+        self.opened.update_value(|n| *n = n.wrapping_add(1));
         self.why.set(Some((job, subject, title)));
         self.open.set(true);
     }
 
-    /// The card, while open.
-    pub fn view(self) -> impl IntoView {
-        let Self { why, open, opener } = self;
-        let back = Callback::new(move |()| {
-            opener.with_value(|o| {
-                if let Some(b) = o.as_ref().and_then(|b| b.dyn_ref::<web_sys::HtmlElement>()) {
-                    let _ = b.focus();
-                }
-            });
-        });
-        move || {
-            open.get().then(|| {
-                why.get().map(|(job, subject, title)| {
-                    let title = Signal::stored(title);
-                    view! {
-                        <Portal>
-                            <WhyCard job=job.clone() subject=subject.clone() title open back />
-                        </Portal>
-                    }
-                })
-            })
-        }
-    }
+    /// Nothing: the card is drawn at the end of the page by `create`'s effect. Kept so that the
+    /// views that placed the card's portal need not change.
+    pub fn view(self) -> impl IntoView {}
 }
