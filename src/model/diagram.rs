@@ -43,6 +43,16 @@ impl Node {
         }
     }
 
+    /// Where a job's extra drives are in the drive machine: kept as they came (Extra) until
+    /// they go back with the job's drives.
+    pub fn of_extra_drives(job: &super::Job) -> Self {
+        if job.extras_returned {
+            Self::Drive(DriveState::ShippedBack)
+        } else {
+            Self::Extra
+        }
+    }
+
     /// The node a change starts or ends in (`None` is where it begins: the start).
     pub fn of(label: Option<StateLabel>) -> Self {
         match label {
@@ -450,5 +460,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn extra_drives_are_extra_until_they_go_back_with_the_jobs_drives() {
+        let sim = crate::sim::presets::loaded("late-and-extra-drive");
+        let at = |text: &str| {
+            let Some(t) = crate::model::rfc3339::parse_rfc3339(text) else {
+                panic!("{text}")
+            };
+            let Some(job) = sim.job_at("three-drives", t) else {
+                panic!("the job at {text}")
+            };
+            assert_eq!(job.extra_drives.len(), 1);
+            Node::of_extra_drives(job)
+        };
+        assert_eq!(at("2026-01-10T09:00:00Z"), Node::Extra);
+        assert_eq!(
+            at("2026-01-20T09:00:00Z"),
+            Node::Drive(DriveState::ShippedBack)
+        );
     }
 }

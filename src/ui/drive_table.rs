@@ -12,6 +12,7 @@ use super::why::{question, WhyHost};
 use super::why_reason::WhySubject;
 use crate::azure::{drive_log, LogKind};
 use crate::i18n::{Lang, Text};
+use crate::model::diagram::Node;
 use crate::model::{CopyOutcome, Drive, DriveId, DriveState, Job};
 
 /// The REST API's `copyStatus`: absent before Transferring, then how the copy went.
@@ -64,6 +65,21 @@ fn status<W: Writer>(w: &mut W, id: &str) {
     w.open("span").attr("class", &class).text(id).close();
 }
 
+/// The row's header: the drive id as a button that shows this drive in the drive diagram
+/// (`aria-pressed` says which one is shown).
+fn pick<W: Writer>(w: &mut W, id: &str, pressed: bool) {
+    w.open("th")
+        .attr("scope", "row")
+        .open("button")
+        .attr("class", "link drive-pick")
+        .attr("type", "button")
+        .attr("data-act", &format!("pick {id}"))
+        .attr("aria-pressed", if pressed { "true" } else { "false" })
+        .text(id)
+        .close()
+        .close();
+}
+
 /// The body's rows: the job's drives, its extra drives, or a line saying there are none.
 /// The drive-id buttons say which drive the drive diagram shows (`aria-pressed`).
 fn draw_rows<W: Writer>(w: &mut W, job: Option<&Job>, shown: Option<&DriveId>, lang: Lang) {
@@ -80,25 +96,8 @@ fn draw_rows<W: Writer>(w: &mut W, job: Option<&Job>, shown: Option<&DriveId>, l
     for d in &job.drives {
         let id = d.id.to_string();
         let state = d.state.id();
-        w.open("tr")
-            .attr("data-drive", &id)
-            .open("th")
-            .attr("scope", "row");
-        w.open("button")
-            .attr("class", "link drive-pick")
-            .attr("type", "button")
-            .attr("data-act", &format!("pick {id}"))
-            .attr(
-                "aria-pressed",
-                if shown == Some(&d.id) {
-                    "true"
-                } else {
-                    "false"
-                },
-            )
-            .text(&id)
-            .close()
-            .close();
+        w.open("tr").attr("data-drive", &id);
+        pick(w, &id, shown == Some(&d.id));
         w.open("td");
         status(w, state);
         let question = question(lang, &job.name, &WhySubject::Drive(d.id.clone()), state);
@@ -127,17 +126,13 @@ fn draw_rows<W: Writer>(w: &mut W, job: Option<&Job>, shown: Option<&DriveId>, l
         log_cell(w, logs.as_ref().map(|l| l.1.as_str()), "error", &id);
         w.close();
     }
-    for id in &job.extra_drives {
-        let id = id.to_string();
-        w.open("tr")
-            .attr("class", "extra")
-            .attr("data-drive", &id)
-            .open("th")
-            .attr("scope", "row")
-            .text(&id)
-            .close()
-            .open("td");
-        status(w, "Extra");
+    for extra in &job.extra_drives {
+        let id = extra.to_string();
+        w.open("tr").attr("class", "extra").attr("data-drive", &id);
+        pick(w, &id, shown == Some(extra));
+        w.open("td");
+        // Kept as it came until it goes back with the job's drives (R9, or a cancel).
+        status(w, Node::of_extra_drives(job).id());
         w.close()
             .leaf("td", "num", "—")
             .leaf("td", "extra-note", lang.t(Text::ExtraDriveNote))

@@ -294,7 +294,6 @@ pub fn JobTable() -> impl IntoView {
         </table>
         </div>
         <nav class="pager" node_ref=pager hidden></nav>
-        {why.view()}
     }
 }
 

@@ -13,8 +13,8 @@ use crate::i18n::{dg, DgText};
 use crate::model::diagram::{Machine, Node};
 use crate::model::{DriveId, EventLabel, Job, Subject, Time};
 
-/// The drive whose state the drive diagram shows: the one chosen in the Drives table, else
-/// the job's first drive.
+/// The drive whose state the drive diagram shows: the one chosen in the Drives table (one of
+/// the job's drives or an extra drive), else the job's first drive.
 #[derive(Clone, Copy)]
 pub struct DrivePick {
     chosen: RwSignal<Option<DriveId>>,
@@ -27,12 +27,12 @@ impl DrivePick {
         let current = Memo::new(move |_| {
             let chosen = chosen.get();
             job.with(|j| {
-                let drives = &j.as_ref()?.drives;
-                drives
-                    .iter()
-                    .find(|d| chosen.as_ref() == Some(&d.id))
-                    .or(drives.first())
-                    .map(|d| d.id.clone())
+                let j = j.as_ref()?;
+                let own = j.drives.iter().map(|d| &d.id);
+                own.chain(&j.extra_drives)
+                    .find(|id| chosen.as_ref() == Some(id))
+                    .or(j.drives.first().map(|d| &d.id))
+                    .cloned()
             })
         });
         Self { chosen, current }
@@ -112,11 +112,25 @@ pub fn state_diagrams(
     });
     let drive_node = Memo::new(move |_| {
         let id = drive.current.get()?;
-        job.with(|j| j.as_ref()?.drive(&id).map(|d| Node::Drive(d.state)))
+        job.with(|j| {
+            let j = j.as_ref()?;
+            match j.drive(&id) {
+                Some(d) => Some(Node::Drive(d.state)),
+                None => j
+                    .extra_drives
+                    .contains(&id)
+                    .then(|| Node::of_extra_drives(j)),
+            }
+        })
     });
     let job_flash = flash_of(last_step(job, || Some(Subject::Job)));
     let drive_flash = flash_of(last_step(job, move || {
-        drive.current.get().map(Subject::Drive)
+        let id = drive.current.get()?;
+        let extra = job.with(|j| j.as_ref().is_some_and(|j| j.extra_drives.contains(&id)));
+        Some(match extra {
+            true => Subject::ExtraDrive(id),
+            false => Subject::Drive(id),
+        })
     }));
     let root = move || framed(host.get().map(Into::into), frame);
     crate::ui::fx::effect(move || {

@@ -316,8 +316,4 @@ impl WhyHost {
         self.why.set(Some((job, subject, title)));
         self.open.set(true);
     }
-
-    /// Nothing: the card is drawn at the end of the page by `create`'s effect. Kept so that the
-    /// views that placed the card's portal need not change.
-    pub fn view(self) -> impl IntoView {}
 }

@@ -204,3 +204,24 @@ test('"Why?" in the jobs table answers for the Status cell and the countdown, an
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an extra drive chosen in the Drives table is shown in the drive diagram: Extra, then ShippedBack with the job\'s drives', async () => {
+  const { page, context, errors } = await open('#preset=late-and-extra-drive&t=2026-01-10T09:00:00Z');
+  await selectJob(page, 'three-drives');
+  await waitForCurrent(page, 'Drive states', 'Received');
+  const pick = page.getByRole('table', { name: 'Drives' }).getByRole('button', { name: 'X9000001', exact: true });
+  await pick.click();
+  await waitForCurrent(page, 'Drive states', 'Extra');
+  assert.equal(await pick.getAttribute('aria-pressed'), 'true');
+  // After the drives went back (R9), the extra drive went with them.
+  // Back to the top, where the clock bar shows its full controls (it is compact when scrolled).
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByTestId('go-to').fill('2026-01-20 09:00');
+  await page.getByRole('button', { name: 'Go', exact: true }).click();
+  await waitForCurrent(page, 'Drive states', 'ShippedBack');
+  assert.equal(await pick.getAttribute('aria-pressed'), 'true', 'the same drive stays shown');
+  assert.match(await page.locator('table[aria-label=Drives] tr[data-drive=X9000001]').innerText(), /ShippedBack/);
+  await page.locator('svg[aria-label="Drive states"]').screenshot({ path: path.join(OUTPUT, 'diagrams-extra-drive.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
