@@ -197,6 +197,10 @@ impl WhyHost {
         if let Some(body) = doc.body() {
             let _ = body.append_child(&place);
         }
+        // The place goes with the table (tests mount and unmount the app many times). The
+        // element is not `Send`; the page has one thread, so Leptos' own wrapper carries it.
+        let gone = leptos::__reexports::send_wrapper::SendWrapper::new(place.clone());
+        on_cleanup(move || gone.remove());
         let (app, lang, highlight) = (use_app(), use_lang(), use_log_highlight());
         listen(&place, "click", false, move |ev| {
             match acted(&ev).map(|(_, act)| act).as_deref() {
