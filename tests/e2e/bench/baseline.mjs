@@ -8,7 +8,7 @@
 //   every cell's text, titles and "Why?" names) at that moment and after each of TICKS steps of
 //   "+1 day". The plain page is given exactly those rows (window.BENCH_DATA) and shows the same
 //   texts; the bench reads the plain page back and says whether they match. The app pages its
-//   table at 100 rows, so both pages render the same 100 rows at 1,000 and 10,000 jobs.
+//   table (one page up to 100 jobs, pages of 25 beyond), so both render the same rows.
 // - Both pages are served by the same loopback server with the same style sheets (the app's),
 //   in fresh browser contexts, alternating app / plain, ROUNDS times per size.
 // - "initial" is measured in the page, in ms since navigation start (performance.now()):
@@ -217,7 +217,7 @@ try {
     const ratio = (a, b) => (a != null && b ? `${(a / b).toFixed(2)}×` : '–');
     const list = (xs) => xs.map((x) => Math.round(x)).join(', ');
     console.log(
-      `${n.toLocaleString('en')} jobs (app opened by ${how}; ${want} rows rendered, as the app pages at 100; ` +
+      `${n.toLocaleString('en')} jobs (app opened by ${how}; ${want} rows rendered, the rows the app shows (one page up to 100 jobs, pages of 25 beyond); ` +
       `rows changed per tick ${changed.join(',')}; plain page shows the app's texts: ${same ? 'yes' : 'NO'}; ${ROUNDS(n)} rounds)`,
     );
     if (how === 'paste') {
