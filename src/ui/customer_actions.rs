@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use web_sys::Element;
 
 use super::action_button::{self as button, Kept};
-use super::dom::{Dom, Writer};
+use super::dom::{panel_heading, Dom, Writer};
 use super::state::use_app;
 use super::use_lang;
 use crate::i18n::{Lang, Text};
@@ -34,13 +34,7 @@ fn action_of(root: &Element, job: &str, act: &str) -> Option<Action> {
 }
 
 fn draw<W: Writer>(w: &mut W, lang: Lang, job: Option<&str>) {
-    w.open("h2")
-        .attr("id", "customer-heading")
-        .text(lang.t(Text::CustomerHeading));
-    if let Some(job) = job {
-        w.text(": ").text(job);
-    }
-    w.close();
+    panel_heading(w, "customer-heading", lang.t(Text::CustomerHeading), job);
     if job.is_none() {
         w.leaf("p", "hint", lang.t(Text::SelectAJob));
         return;

@@ -8,7 +8,7 @@ use web_sys::{Element, HtmlInputElement};
 
 use super::action_button::{self as button, Kept};
 use super::autopilot_settings::AutopilotSettings;
-use super::dom::{find, Dom, Writer};
+use super::dom::{find, panel_heading, Dom, Writer};
 use super::state::use_app;
 use super::use_lang;
 use crate::i18n::problems::drive_id_text;
@@ -115,13 +115,12 @@ fn legend<W: Writer>(w: &mut W, lang: Lang, text: Text) {
 fn draw<W: Writer>(w: &mut W, d: &Drawn) {
     let (lang, job, candidates, drives) = d;
     let lang = *lang;
-    w.open("h2")
-        .attr("id", "dc-heading")
-        .text(lang.t(Text::DatacenterHeading));
-    if let Some(job) = job {
-        w.text(": ").text(job);
-    }
-    w.close();
+    panel_heading(
+        w,
+        "dc-heading",
+        lang.t(Text::DatacenterHeading),
+        job.as_deref(),
+    );
     if job.is_none() {
         w.leaf("p", "hint", lang.t(Text::SelectAJob));
         return;

@@ -41,6 +41,16 @@ pub trait Writer {
     }
 }
 
+/// A panel's heading, `<h2 id=…>Title: name</h2>`, naming the job it is about when there is
+/// one (the actions and the job details say which job they act on).
+pub fn panel_heading<W: Writer>(w: &mut W, id: &str, title: &str, name: Option<&str>) {
+    w.open("h2").attr("id", id).text(title);
+    if let Some(name) = name {
+        w.text(": ").text(name);
+    }
+    w.close();
+}
+
 impl Dom {
     /// A writer that replaces whatever `parent` held. `svg`: elements in the SVG namespace.
     pub fn replacing(parent: &Element, svg: bool) -> Option<Self> {

@@ -56,13 +56,7 @@ fn draw<W: Writer>(
     job: Option<&Job>,
     next: Option<(crate::model::RuleId, Time)>,
 ) {
-    w.open("h2")
-        .attr("id", "details-heading")
-        .text(lang.t(Text::DetailsHeading));
-    if let Some(name) = selected {
-        w.text(": ").text(name);
-    }
-    w.close();
+    crate::ui::dom::panel_heading(w, "details-heading", lang.t(Text::DetailsHeading), selected);
     let Some(job) = job else {
         let hint = match selected {
             None => Text::SelectAJob,
