@@ -16,5 +16,5 @@ cp "$tmp/app_bg.wasm" "$wasm"
 cp "$tmp/app.js" "$(find "$out" -maxdepth 1 -name 'ie-lifecycle-*.js')"
 rm -rf "$tmp"
 # The files changed, so their subresource-integrity hashes in index.html no longer hold.
-sed -i 's/ integrity="[^"]*"//g' "$out/index.html"
+sed -i -E 's/ integrity=("[^"]*"|[^ >]*)//g' "$out/index.html"
 echo "IE_DIST=$out node tests/e2e/bench/profile.mjs [generated-1000|<preset>]"

@@ -46,10 +46,20 @@ function one(re, what) {
 const read = (rel) => readFileSync(path.join(dist, rel));
 
 // Trunk's start-up script: `import init … from './<glue>.js'; … init({ module_or_path: './<x>_bg.wasm' })`.
-const glueName = one(/import init[^;]*? from '\.\/([^']+\.js)'/g, 'JS glue import');
-const wasmName = one(/module_or_path: '\.\/([^']+\.wasm)'/g, '.wasm');
-const cssNames = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/g)].map((m) => m[1]);
-const iconName = one(/<link rel="icon" href="\.\/([^"]+\.svg)"/g, 'icon');
+// A release build is minified (Trunk.toml), so quotes and spaces may be gone or changed.
+const glueName = one(/import init[^;]*?from\s*["']\.\/([^"']+\.js)["']/g, 'JS glue import');
+const wasmName = one(/module_or_path:\s*["'`]\.\/([^"'`]+\.wasm)["'`]/g, '.wasm');
+/** The `href` of each `<link>` whose `rel` is `rel`, in order. */
+const linked = (rel) =>
+  [...html.matchAll(/<link\b([^>]*)>/g)]
+    .map((m) => m[1])
+    .filter((attrs) => new RegExp(`\\srel=["']?${rel}["'\\s]|\\srel=["']?${rel}$`).test(attrs))
+    .map((attrs) => /\shref=["']?\.\/([^"'\s>]+)/.exec(attrs)?.[1])
+    .filter(Boolean);
+const cssNames = linked('stylesheet');
+const icons = linked('icon');
+if (icons.length !== 1) fail(`expected one icon in dist/index.html, found ${icons.length}`);
+const iconName = icons[0];
 if (cssNames.length === 0) fail('no stylesheet in dist/index.html');
 
 const glue = read(glueName).toString('utf8');
@@ -94,14 +104,14 @@ let page = html
   .replace(/<!--[\s\S]*?-->/g, '')
   .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
   .replace(/<link\b[^>]*>/g, '')
-  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/g, '')
+  .replace(/<meta\b[^>]*Content-Security-Policy[^>]*>/g, '')
   .replace(/\n\s*\n/g, '\n');
 const insert = (before, text) => {
   if (!page.includes(before)) fail(`dist/index.html has no ${before}`);
   page = page.replace(before, () => text + before); // a function: `$&` in the glue stays as it is
 };
-page = page.replace(/<meta charset="utf-8" \/>/, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
-if (!page.includes('Content-Security-Policy')) fail('dist/index.html has no <meta charset="utf-8" />');
+page = page.replace(/<meta charset="?utf-8"?\s*\/?>/, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+if (!page.includes('Content-Security-Policy')) fail('dist/index.html has no <meta charset=utf-8>');
 insert('</head>', `  <link rel="icon" href="${icon}" />\n    <style>${style}</style>\n  `);
 insert(
   '</body>',

@@ -145,7 +145,8 @@ test('make serve serves the page and its .wasm on http://127.0.0.1:8080/', { tim
     try {
       const page = await fetch(`${ORIGIN}/`, { signal: AbortSignal.timeout(5000) });
       const html = await page.text();
-      const wasm = /["']([^"']+\.wasm)["']/.exec(html)?.[1];
+      // Minified (Trunk.toml): the start-up script quotes the name with backquotes.
+      const wasm = /["'`]([^"'`]+\.wasm)["'`]/.exec(html)?.[1];
       if (page.status !== 200) last = `GET / answered ${page.status}`;
       else if (!wasm) last = 'GET / returned a page without a .wasm reference';
       else {

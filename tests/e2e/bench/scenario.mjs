@@ -53,7 +53,8 @@ export async function serveBench() {
       let body = await readFile(file);
       if (file.endsWith('plain.html')) {
         const index = await readFile(path.join(DIST, 'index.html'), 'utf8');
-        const links = [...index.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"/g)].map((m) => `<link rel="stylesheet" href="/bench/${m[1]}">`);
+        // The release index.html is minified (Trunk.toml): `<link href=./app-….css … rel=stylesheet>`.
+        const links = [...index.matchAll(/<link\b(?=[^>]*\srel="?stylesheet)[^>]*\shref="?\.\/([^"\s>]+)/g)].map((m) => `<link rel="stylesheet" href="/bench/${m[1]}">`);
         body = body.toString('utf8').replace('<!-- app-css -->', links.join('\n    '));
       }
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
