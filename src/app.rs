@@ -19,7 +19,6 @@ use crate::ui::customer_actions::CustomerActions;
 use crate::ui::datacenter_actions::DatacenterActions;
 use crate::ui::event_log::EventLog;
 use crate::ui::job_details::JobDetails;
-use crate::ui::job_table::JobTable;
 use crate::ui::keyboard::use_keyboard;
 use crate::ui::state::{AppState, DEFAULT_PRESET};
 use crate::ui::ticker::use_ticker;
@@ -92,7 +91,7 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
     };
     if let Some(jobs) = panel(&layout, "jobs panel", "jobs-heading") {
         let _ = add(&jobs, "h2", &[("id", "jobs-heading")]);
-        put(&jobs, JobTable(), &mut kept);
+        job_table::attach(&jobs);
     }
     if let Some(pair) = add(&layout, "div", &[("class", "actions-pair")]) {
         put(&pair, CustomerActions(), &mut kept);
