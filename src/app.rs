@@ -15,8 +15,6 @@ use web_sys::Element;
 
 use crate::i18n::{Lang, Text};
 use crate::share::ScenarioRef;
-use crate::ui::customer_actions::CustomerActions;
-use crate::ui::datacenter_actions::DatacenterActions;
 use crate::ui::event_log::EventLog;
 use crate::ui::job_details::JobDetails;
 use crate::ui::keyboard::use_keyboard;
@@ -25,16 +23,7 @@ use crate::ui::ticker::use_ticker;
 use crate::ui::url_sync::{initial_request, initial_view, use_url_sync};
 use crate::ui::view_prefs::ViewPrefs;
 
-/// Appends a `tag` element with `attrs` to `parent` (tags and attributes are constants of
-/// ours: the page's frame, written by plain calls rather than a `view!` of its own type).
-fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Option<Element> {
-    let el = document().create_element(tag).ok()?;
-    for (name, value) in attrs {
-        let _ = el.set_attribute(name, value);
-    }
-    parent.append_child(&el).ok()?;
-    Some(el)
-}
+use crate::ui::dom::add;
 
 /// Appends a panel with `class`, named by its heading `heading` (the panel draws it).
 fn panel(parent: &Element, class: &str, heading: &str) -> Option<Element> {
@@ -94,8 +83,12 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
         job_table::attach(&jobs);
     }
     if let Some(pair) = add(&layout, "div", &[("class", "actions-pair")]) {
-        put(&pair, CustomerActions(), &mut kept);
-        put(&pair, DatacenterActions(), &mut kept);
+        if let Some(p) = panel(&pair, "panel actions customer", "customer-heading") {
+            customer_actions::attach(p);
+        }
+        if let Some(p) = panel(&pair, "panel actions datacenter", "dc-heading") {
+            datacenter_actions::attach(&p);
+        }
     }
     if let Some(bench) = add(&layout, "div", &[("class", "workbench")]) {
         put(&bench, JobDetails(), &mut kept);

@@ -111,6 +111,17 @@ impl Writer for Dom {
     }
 }
 
+/// Appends a `tag` element with `attrs` to `parent`: a host element a view then draws into
+/// (tags and attributes are constants of ours).
+pub fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Option<Element> {
+    let el = parent.owner_document()?.create_element(tag).ok()?;
+    for (name, value) in attrs {
+        let _ = el.set_attribute(name, value);
+    }
+    parent.append_child(&el).ok()?;
+    Some(el)
+}
+
 /// The first element under `root` that `selector` (a constant of ours) finds.
 pub fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
