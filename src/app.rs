@@ -16,7 +16,6 @@ use web_sys::Element;
 use crate::i18n::{Lang, Text};
 use crate::share::ScenarioRef;
 use crate::ui::event_log::EventLog;
-use crate::ui::job_details::JobDetails;
 use crate::ui::keyboard::use_keyboard;
 use crate::ui::state::{AppState, DEFAULT_PRESET};
 use crate::ui::ticker::use_ticker;
@@ -91,7 +90,9 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
         }
     }
     if let Some(bench) = add(&layout, "div", &[("class", "workbench")]) {
-        put(&bench, JobDetails(), &mut kept);
+        if let Some(p) = panel(&bench, "panel details", "details-heading") {
+            job_details::attach(&p);
+        }
     }
     put(&layout, crate::ui::azure_panel::AzurePanel(), &mut kept);
     if let Some(fold) = add(&layout, "details", &[("class", "fold new-job-fold")]) {
