@@ -15,7 +15,6 @@ use web_sys::Element;
 
 use crate::i18n::{Lang, Text};
 use crate::share::ScenarioRef;
-use crate::ui::event_log::EventLog;
 use crate::ui::keyboard::use_keyboard;
 use crate::ui::state::{AppState, DEFAULT_PRESET};
 use crate::ui::ticker::use_ticker;
@@ -94,7 +93,9 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
             job_details::attach(&p);
         }
     }
-    put(&layout, crate::ui::azure_panel::AzurePanel(), &mut kept);
+    if let Some(fold) = add(&layout, "details", &[("class", "fold azure-fold")]) {
+        azure_panel::attach(&fold);
+    }
     if let Some(fold) = add(&layout, "details", &[("class", "fold new-job-fold")]) {
         let _ = add(&fold, "summary", &[]);
         if let Some(p) = panel(&fold, "panel new-job", "new-job-heading") {
@@ -109,7 +110,9 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
             }
         });
     }
-    put(&layout, EventLog(), &mut kept);
+    if let Some(p) = panel(&layout, "panel log", "log-heading") {
+        event_log::attach(&p);
+    }
     if let Some(fold) = add(&layout, "details", &[("class", "fold rules-fold")]) {
         let _ = add(&fold, "summary", &[]);
         if let Some(p) = panel(&fold, "panel rules", "rules-heading") {
