@@ -7,10 +7,7 @@
 //! scrolling. Below ~1200 px wide the same areas stack (jobs, actions, details); on a phone the
 //! jobs table's rows become cards. "New job" and the rules fold away.
 
-use std::any::Any;
-
 use leptos::prelude::*;
-use leptos::tachys::view::{Mountable, Render};
 use web_sys::Element;
 
 use crate::i18n::{Lang, Text};
@@ -32,18 +29,9 @@ fn panel(parent: &Element, class: &str, heading: &str) -> Option<Element> {
     )
 }
 
-/// Builds a Leptos component's view and appends it to `parent`; what it built is kept in
-/// `kept` for as long as the page (or, in tests, the app) lives.
-fn put<V: IntoView + 'static>(parent: &Element, view: V, kept: &mut Vec<Box<dyn Any>>) {
-    let mut state = view.into_view().build();
-    state.mount(parent, None);
-    kept.push(Box::new(state));
-}
-
 /// The page's frame inside `main`, in order, each part attached as it is added.
 fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SaveProblem)>) {
     use crate::ui::*;
-    let mut kept: Vec<Box<dyn Any>> = Vec::new();
     // Before `main`: the header, the notice's host and the saved work's.
     let saved = main.previous_element_sibling();
     let notice = saved.as_ref().and_then(|s| s.previous_element_sibling());
@@ -69,7 +57,17 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
     if let Some(p) = panel(main, "quiz panel", "quiz-heading") {
         quiz::attach(p);
     }
-    put(main, crate::ui::timeline::Timeline(), &mut kept);
+    if let Some(fig) = add(
+        main,
+        "figure",
+        &[
+            ("class", "timeline panel"),
+            ("role", "figure"),
+            ("data-testid", "timeline"),
+        ],
+    ) {
+        timeline::attach(fig);
+    }
     if let Some(p) = panel(main, "sbs panel", "sbs-heading") {
         side_by_side::attach(p);
     }
@@ -136,8 +134,6 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
             }
         }
     });
-    // Dropped (in tests: unmounted) with the app.
-    StoredValue::new_local(kept);
 }
 
 #[component]
