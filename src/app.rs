@@ -1,5 +1,5 @@
-//! The page: creates the app-wide state from the URL, starts the one ticker and lays out
-//! the components.
+//! The page: creates the app-wide state from the URL under the app's owner, starts the one
+//! ticker and lays out the views' hosts.
 //!
 //! The layout (style/base.css, panels.css): the clock bar stays at the top of the window; the
 //! jobs table and the selected job's details and diagrams sit on the left, the actions on the
@@ -136,8 +136,46 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
     });
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+/// The app in the page, as `mount` left it. Dropping it takes out what it added and lets go
+/// of its owner (the browser tests mount an app per test); the page keeps its one (`forget`).
+#[must_use = "dropping it takes the app out of the page"]
+pub struct Mounted {
+    _owner: Owner,
+    nodes: Vec<Element>,
+}
+
+impl Mounted {
+    /// Keeps the app for as long as the page lives.
+    pub fn forget(self) {
+        std::mem::forget(self);
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        for node in &self.nodes {
+            node.remove();
+        }
+    }
+}
+
+/// Appends the app to `parent`, set up under an owner of its own: every part finds the app's
+/// contexts (`use_app`, `use_lang`) through it.
+pub fn mount(parent: &Element) -> Mounted {
+    // Effects run from the browser's microtasks (an error only says an earlier mount set
+    // that up already).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    let nodes = owner.with(|| start(parent));
+    Mounted {
+        _owner: owner,
+        nodes,
+    }
+}
+
+/// The app-wide state and its contexts, then the page's four hosts: the header, the notice's,
+/// the saved work's and `main`.
+fn start(parent: &Element) -> Vec<Element> {
     // The link's look (projector, language) is read before anything renders in it.
     let crate::ui::link_start::Start {
         link: start_link,
@@ -167,21 +205,28 @@ pub fn App() -> impl IntoView {
     use_ticker(app);
     use_url_sync(app, view, lang);
     use_keyboard(app, view, lang);
-    // The frame is written by `frame` once `main` is in the page, under the app's owner (so
-    // that every part finds the app's contexts).
-    let main = NodeRef::<leptos::html::Main>::new();
-    let owner = Owner::current();
-    crate::ui::dom::mounted(main, move |el| {
-        let start = move || frame(&el, set_aside);
-        match &owner {
-            Some(owner) => owner.with(start),
-            None => start(),
-        }
-    });
-    view! {
-        <header class="app-header"></header>
-        <div class="notice-host"></div>
-        <div></div>
-        <main id="main" node_ref=main></main>
+    let hosts = [
+        add(parent, "header", &[("class", "app-header")]),
+        add(parent, "div", &[("class", "notice-host")]),
+        add(parent, "div", &[]),
+        add(parent, "main", &[("id", "main")]),
+    ];
+    // The frame is written on the effects' first turn, after the app's own effects (ticker,
+    // link, keys) first ran, as when `main` was a view's node written once in the page; under
+    // the app's owner, not the effect's.
+    if let Some(main) = hosts[3].clone() {
+        let owner = Owner::current();
+        let mut once = Some((main, set_aside));
+        crate::ui::fx::effect(move || {
+            let Some((main, set_aside)) = once.take() else {
+                return;
+            };
+            let start = move || untrack(|| frame(&main, set_aside));
+            match &owner {
+                Some(owner) => owner.with(start),
+                None => start(),
+            }
+        });
     }
+    hosts.into_iter().flatten().collect()
 }
