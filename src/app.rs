@@ -1,5 +1,5 @@
-//! The page: creates the app-wide state from the URL, starts the one ticker and lays out
-//! the components.
+//! The page: creates the app-wide state from the URL under the app's owner, starts the one
+//! ticker and lays out the views' hosts.
 //!
 //! The layout (style/base.css, panels.css): the clock bar stays at the top of the window; the
 //! jobs table and the selected job's details and diagrams sit on the left, the actions on the
@@ -7,35 +7,18 @@
 //! scrolling. Below ~1200 px wide the same areas stack (jobs, actions, details); on a phone the
 //! jobs table's rows become cards. "New job" and the rules fold away.
 
-use std::any::Any;
-
 use leptos::prelude::*;
-use leptos::tachys::view::{Mountable, Render};
 use web_sys::Element;
 
 use crate::i18n::{Lang, Text};
 use crate::share::ScenarioRef;
-use crate::ui::customer_actions::CustomerActions;
-use crate::ui::datacenter_actions::DatacenterActions;
-use crate::ui::event_log::EventLog;
-use crate::ui::job_details::JobDetails;
-use crate::ui::job_table::JobTable;
 use crate::ui::keyboard::use_keyboard;
 use crate::ui::state::{AppState, DEFAULT_PRESET};
 use crate::ui::ticker::use_ticker;
 use crate::ui::url_sync::{initial_request, initial_view, use_url_sync};
 use crate::ui::view_prefs::ViewPrefs;
 
-/// Appends a `tag` element with `attrs` to `parent` (tags and attributes are constants of
-/// ours: the page's frame, written by plain calls rather than a `view!` of its own type).
-fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Option<Element> {
-    let el = document().create_element(tag).ok()?;
-    for (name, value) in attrs {
-        let _ = el.set_attribute(name, value);
-    }
-    parent.append_child(&el).ok()?;
-    Some(el)
-}
+use crate::ui::dom::add;
 
 /// Appends a panel with `class`, named by its heading `heading` (the panel draws it).
 fn panel(parent: &Element, class: &str, heading: &str) -> Option<Element> {
@@ -46,18 +29,9 @@ fn panel(parent: &Element, class: &str, heading: &str) -> Option<Element> {
     )
 }
 
-/// Builds a Leptos component's view and appends it to `parent`; what it built is kept in
-/// `kept` for as long as the page (or, in tests, the app) lives.
-fn put<V: IntoView + 'static>(parent: &Element, view: V, kept: &mut Vec<Box<dyn Any>>) {
-    let mut state = view.into_view().build();
-    state.mount(parent, None);
-    kept.push(Box::new(state));
-}
-
 /// The page's frame inside `main`, in order, each part attached as it is added.
 fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SaveProblem)>) {
     use crate::ui::*;
-    let mut kept: Vec<Box<dyn Any>> = Vec::new();
     // Before `main`: the header, the notice's host and the saved work's.
     let saved = main.previous_element_sibling();
     let notice = saved.as_ref().and_then(|s| s.previous_element_sibling());
@@ -83,7 +57,17 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
     if let Some(p) = panel(main, "quiz panel", "quiz-heading") {
         quiz::attach(p);
     }
-    put(main, crate::ui::timeline::Timeline(), &mut kept);
+    if let Some(fig) = add(
+        main,
+        "figure",
+        &[
+            ("class", "timeline panel"),
+            ("role", "figure"),
+            ("data-testid", "timeline"),
+        ],
+    ) {
+        timeline::attach(fig);
+    }
     if let Some(p) = panel(main, "sbs panel", "sbs-heading") {
         side_by_side::attach(p);
     }
@@ -92,16 +76,24 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
     };
     if let Some(jobs) = panel(&layout, "jobs panel", "jobs-heading") {
         let _ = add(&jobs, "h2", &[("id", "jobs-heading")]);
-        put(&jobs, JobTable(), &mut kept);
+        job_table::attach(&jobs);
     }
     if let Some(pair) = add(&layout, "div", &[("class", "actions-pair")]) {
-        put(&pair, CustomerActions(), &mut kept);
-        put(&pair, DatacenterActions(), &mut kept);
+        if let Some(p) = panel(&pair, "panel actions customer", "customer-heading") {
+            customer_actions::attach(p);
+        }
+        if let Some(p) = panel(&pair, "panel actions datacenter", "dc-heading") {
+            datacenter_actions::attach(&p);
+        }
     }
     if let Some(bench) = add(&layout, "div", &[("class", "workbench")]) {
-        put(&bench, JobDetails(), &mut kept);
+        if let Some(p) = panel(&bench, "panel details", "details-heading") {
+            job_details::attach(&p);
+        }
     }
-    put(&layout, crate::ui::azure_panel::AzurePanel(), &mut kept);
+    if let Some(fold) = add(&layout, "details", &[("class", "fold azure-fold")]) {
+        azure_panel::attach(&fold);
+    }
     if let Some(fold) = add(&layout, "details", &[("class", "fold new-job-fold")]) {
         let _ = add(&fold, "summary", &[]);
         if let Some(p) = panel(&fold, "panel new-job", "new-job-heading") {
@@ -116,7 +108,9 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
             }
         });
     }
-    put(&layout, EventLog(), &mut kept);
+    if let Some(p) = panel(&layout, "panel log", "log-heading") {
+        event_log::attach(&p);
+    }
     if let Some(fold) = add(&layout, "details", &[("class", "fold rules-fold")]) {
         let _ = add(&fold, "summary", &[]);
         if let Some(p) = panel(&fold, "panel rules", "rules-heading") {
@@ -140,12 +134,48 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
             }
         }
     });
-    // Dropped (in tests: unmounted) with the app.
-    StoredValue::new_local(kept);
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+/// The app in the page, as `mount` left it. Dropping it takes out what it added and lets go
+/// of its owner (the browser tests mount an app per test); the page keeps its one (`forget`).
+#[must_use = "dropping it takes the app out of the page"]
+pub struct Mounted {
+    _owner: Owner,
+    nodes: Vec<Element>,
+}
+
+impl Mounted {
+    /// Keeps the app for as long as the page lives.
+    pub fn forget(self) {
+        std::mem::forget(self);
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        for node in &self.nodes {
+            node.remove();
+        }
+    }
+}
+
+/// Appends the app to `parent`, set up under an owner of its own: every part finds the app's
+/// contexts (`use_app`, `use_lang`) through it.
+pub fn mount(parent: &Element) -> Mounted {
+    // Effects run from the browser's microtasks (an error only says an earlier mount set
+    // that up already).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    let nodes = owner.with(|| start(parent));
+    Mounted {
+        _owner: owner,
+        nodes,
+    }
+}
+
+/// The app-wide state and its contexts, then the page's four hosts: the header, the notice's,
+/// the saved work's and `main`.
+fn start(parent: &Element) -> Vec<Element> {
     // The link's look (projector, language) is read before anything renders in it.
     let crate::ui::link_start::Start {
         link: start_link,
@@ -175,21 +205,28 @@ pub fn App() -> impl IntoView {
     use_ticker(app);
     use_url_sync(app, view, lang);
     use_keyboard(app, view, lang);
-    // The frame is written by `frame` once `main` is in the page, under the app's owner (so
-    // that every part finds the app's contexts).
-    let main = NodeRef::<leptos::html::Main>::new();
-    let owner = Owner::current();
-    crate::ui::dom::mounted(main, move |el| {
-        let start = move || frame(&el, set_aside);
-        match &owner {
-            Some(owner) => owner.with(start),
-            None => start(),
-        }
-    });
-    view! {
-        <header class="app-header"></header>
-        <div class="notice-host"></div>
-        <div></div>
-        <main id="main" node_ref=main></main>
+    let hosts = [
+        add(parent, "header", &[("class", "app-header")]),
+        add(parent, "div", &[("class", "notice-host")]),
+        add(parent, "div", &[]),
+        add(parent, "main", &[("id", "main")]),
+    ];
+    // The frame is written on the effects' first turn, after the app's own effects (ticker,
+    // link, keys) first ran, as when `main` was a view's node written once in the page; under
+    // the app's owner, not the effect's.
+    if let Some(main) = hosts[3].clone() {
+        let owner = Owner::current();
+        let mut once = Some((main, set_aside));
+        crate::ui::fx::effect(move || {
+            let Some((main, set_aside)) = once.take() else {
+                return;
+            };
+            let start = move || untrack(|| frame(&main, set_aside));
+            match &owner {
+                Some(owner) => owner.with(start),
+                None => start(),
+            }
+        });
     }
+    hosts.into_iter().flatten().collect()
 }

@@ -6,8 +6,11 @@ fn main() {
     ie_lifecycle::panic_banner::install();
     wasm_bindgen_futures::spawn_local(async {
         ie_lifecycle::ui::link_start::prepare().await;
-        leptos::mount::mount_to_body(ie_lifecycle::app::App);
-        if let Some(line) = leptos::prelude::document().get_element_by_id("loading") {
+        let document = leptos::prelude::document();
+        if let Some(body) = document.body() {
+            ie_lifecycle::app::mount(&body).forget();
+        }
+        if let Some(line) = document.get_element_by_id("loading") {
             line.remove();
         }
     });

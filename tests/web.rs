@@ -1,8 +1,6 @@
 //! Browser tests: the app's components mounted in a real headless Chromium (wasm-bindgen-test).
 #![cfg(target_arch = "wasm32")]
 
-use ie_lifecycle::app::App;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -28,10 +26,7 @@ fn container() -> web_sys::HtmlElement {
 }
 
 /// Mounts the whole app on an empty hash (the default story) in a fresh container.
-fn mount_app() -> (
-    web_sys::HtmlElement,
-    leptos::mount::UnmountHandle<impl Mountable>,
-) {
+fn mount_app() -> (web_sys::HtmlElement, ie_lifecycle::app::Mounted) {
     let history = web_sys::window()
         .expect("window")
         .history()
@@ -44,7 +39,7 @@ fn mount_app() -> (
         let _ = storage.remove_item("ie-lifecycle.autosave");
     }
     let el = container();
-    let handle = leptos::mount::mount_to(el.clone(), App);
+    let handle = ie_lifecycle::app::mount(&el);
     (el, handle)
 }
 
@@ -68,6 +63,23 @@ fn click(root: &web_sys::HtmlElement, selector: &str) {
         .unwrap_or_else(|| panic!("no element {selector}"))
         .unchecked_into();
     el.click();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_its_four_hosts_in_order_and_dropping_it_takes_them_out() {
+    let (root, handle) = mount_app();
+    leptos::task::tick().await;
+    let tags: Vec<String> =
+        std::iter::successors(root.first_element_child(), |e| e.next_element_sibling())
+            .map(|e| e.tag_name())
+            .collect();
+    assert_eq!(tags, ["HEADER", "DIV", "DIV", "MAIN"]);
+    assert!(root
+        .query_selector("#jobs-heading")
+        .expect("selector")
+        .is_some());
+    drop(handle);
+    assert_eq!(root.child_element_count(), 0);
 }
 
 #[wasm_bindgen_test]

@@ -308,31 +308,19 @@ impl Kept {
 /// The listeners of an action panel rooted at `node`: a button press performs its action
 /// (`press`), typing or choosing bumps `edits` (the reasons depend on the fields), and leaving a
 /// quiet button lets it explain itself again. Shared by the customer and datacenter panels.
-pub fn listen_panel<E>(node: NodeRef<E>, edits: RwSignal<u32>, action_of: ActionOf)
-where
-    E: leptos::html::ElementType,
-    E::Output: JsCast + Clone + Into<Element> + 'static,
-{
+pub fn listen_panel(root: &Element, edits: RwSignal<u32>, action_of: ActionOf) {
+    use super::dom::listen;
     let app = super::state::use_app();
     let lang = super::use_lang();
     let bump = move || edits.update(|n| *n = n.wrapping_add(1));
+    let panel = root.clone();
     let on_click = move |ev: web_sys::Event| {
-        let (Some((el, _)), Some(root), Some(job)) = (
-            super::dom::acted(&ev),
-            node.get_untracked(),
-            app.selected().get_untracked(),
-        ) else {
+        let (Some((el, _)), Some(job)) = (super::dom::acted(&ev), app.selected().get_untracked())
+        else {
             return;
         };
         if el.tag_name() == "BUTTON" {
-            press(
-                &root.into(),
-                &el,
-                &app,
-                lang.get_untracked(),
-                &job,
-                action_of,
-            );
+            press(&panel, &el, &app, lang.get_untracked(), &job, action_of);
         }
     };
     let on_leave = move |ev: web_sys::Event| {
@@ -340,12 +328,9 @@ where
             bump();
         }
     };
-    super::dom::mounted(node, move |el| {
-        use super::dom::listen;
-        listen(&el, "click", false, on_click);
-        listen(&el, "input", false, move |_| bump());
-        listen(&el, "change", false, move |_| bump());
-        listen(&el, "mouseout", false, on_leave);
-        listen(&el, "focusout", false, on_leave);
-    });
+    listen(root, "click", false, on_click);
+    listen(root, "input", false, move |_| bump());
+    listen(root, "change", false, move |_| bump());
+    listen(root, "mouseout", false, on_leave);
+    listen(root, "focusout", false, on_leave);
 }

@@ -107,22 +107,9 @@ fn show(root: &Element, a: Autopilot, seed: u64) {
 /// The autopilot's settings, folded: how loaded the datacenter is, how often things go
 /// wrong, and the seed of its story. Drawn by `ui::dom` once per language (focus kept), the
 /// values written in place; one handler for the three fields.
-#[component]
-pub fn AutopilotSettings() -> impl IntoView {
+pub fn attach(root: Element) {
     let app = use_app();
     let lang = use_lang();
-    let node = NodeRef::<leptos::html::Details>::new();
-    crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
-        let root: Element = node.get()?.into();
-        let lang = lang.get();
-        if drawn.flatten() != Some(lang) {
-            let focused = focused_act(&root);
-            draw(&mut Dom::replacing(&root, false)?, lang);
-            refocus(&root, focused);
-        }
-        app.sim().with(|s| show(&root, s.autopilot(), s.seed()));
-        Some(lang)
-    });
     let on_change = move |ev: web_sys::Event| {
         let Some((el, act)) = acted(&ev) else {
             return;
@@ -150,8 +137,15 @@ pub fn AutopilotSettings() -> impl IntoView {
         }
         app.set_autopilot(a);
     };
-    crate::ui::dom::mounted(node, move |el| {
-        listen(&el, "change", false, on_change);
+    listen(&root, "change", false, on_change);
+    crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
+        let lang = lang.get();
+        if drawn.flatten() != Some(lang) {
+            let focused = focused_act(&root);
+            draw(&mut Dom::replacing(&root, false)?, lang);
+            refocus(&root, focused);
+        }
+        app.sim().with(|s| show(&root, s.autopilot(), s.seed()));
+        Some(lang)
     });
-    view! { <details class="autopilot" node_ref=node></details> }
 }

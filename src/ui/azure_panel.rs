@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::action_button::Kept;
-use super::dom::{find, Dom, Writer};
+use super::dom::{add, find, Dom, Writer};
 
 use super::download::download;
 use super::format::{go_to_text, parse_go_to};
@@ -24,14 +24,30 @@ use crate::i18n::azure::{az, azure_problem_line, azure_warning_line, AzText as T
 use crate::i18n::Lang;
 use crate::share::ScenarioRef;
 
-#[component]
-pub fn AzurePanel() -> impl IntoView {
+/// Draws the fold into `fold` (a `details`): its summary, then in a panel the import and
+/// export controls and the "my job" form; one click handler serves them.
+pub fn attach(fold: &Element) {
+    let Some(summary) = add(fold, "summary", &[]) else {
+        return;
+    };
+    let Some(panel) = add(fold, "div", &[("class", "panel")]) else {
+        return;
+    };
+    let (Some(root), Some(my_job)) = (
+        add(&panel, "div", &[]),
+        add(
+            &panel,
+            "section",
+            &[("class", "my-job"), ("aria-labelledby", "my-job-heading")],
+        ),
+    ) else {
+        return;
+    };
     let app = use_app();
     let lang = use_lang();
-    let fold = NodeRef::<leptos::html::Details>::new();
+    let host = StoredValue::new_local(fold.clone());
     let field = move |act: &str| {
-        fold.get_untracked()
-            .and_then(|f| find(&f, act))
+        host.with_value(|f| find(f, act))
             .map(|e| e.unchecked_into::<web_sys::HtmlInputElement>())
     };
     // What the last import said, one line each, and whether it was refused (None: nothing yet).
@@ -153,23 +169,17 @@ pub fn AzurePanel() -> impl IntoView {
         });
         if !lines.is_empty() {
             result.set((lines, Some(false)));
-            if let Some(f) = fold.get() {
-                f.set_open(true);
-            }
+            let _ = host.with_value(|f| f.set_attribute("open", ""));
         }
     });
     // The fold's content, drawn when the language changes (what was typed stays); the result
     // of an import is written in place.
-    let body = NodeRef::<leptos::html::Div>::new();
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
-        let root: Element = body.get()?.into();
         let lang = lang.get();
         if drawn.flatten() != Some(lang) {
             let kept = Kept::take(&root);
             draw(&mut Dom::replacing(&root, false)?, lang);
-            if let Some(s) = fold.get().and_then(|f| find(&f, "summary")) {
-                s.set_text_content(Some(az(lang, T::Heading)));
-            }
+            summary.set_text_content(Some(az(lang, T::Heading)));
             kept.restore(&root, false);
         }
         let (Some(out), Some(line), Some(list)) = (
@@ -204,20 +214,10 @@ pub fn AzurePanel() -> impl IntoView {
             dropped(ev);
         }
     };
-    crate::ui::dom::mounted(fold, move |el| {
-        listen(&el, "click", false, move |ev| click(ev.unchecked_into()));
-        listen(&el, "dragover", false, |ev| ev.prevent_default());
-        listen(&el, "drop", false, move |ev| on_drop(ev.unchecked_into()));
-    });
-    view! {
-        <details class="fold azure-fold" node_ref=fold>
-            <summary></summary>
-            <div class="panel">
-                <div node_ref=body></div>
-                <super::my_job_panel::MyJobPanel />
-            </div>
-        </details>
-    }
+    listen(fold, "click", false, move |ev| click(ev.unchecked_into()));
+    listen(fold, "dragover", false, |ev| ev.prevent_default());
+    listen(fold, "drop", false, move |ev| on_drop(ev.unchecked_into()));
+    super::my_job_panel::attach(my_job);
 }
 
 fn button<W: Writer>(w: &mut W, testid: &str, label: &str) {

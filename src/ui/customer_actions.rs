@@ -59,15 +59,14 @@ fn draw<W: Writer>(w: &mut W, lang: Lang, job: Option<&str>) {
     w.close();
 }
 
-#[component]
-pub fn CustomerActions() -> impl IntoView {
+/// Draws the panel into `root` (its section) and keeps it up to date.
+pub fn attach(root: Element) {
     let app = use_app();
     let lang = use_lang();
-    let node = NodeRef::<leptos::html::Section>::new();
     // Bumped by typing: the buttons' reasons depend on the fields.
     let edits = RwSignal::new(0u32);
+    button::listen_panel(&root, edits, action_of);
     crate::ui::fx::effect_with(move |drawn: Option<Option<(Lang, Option<String>, Time)>>| {
-        let root: Element = node.get()?.into();
         let (lang, job, now) = (lang.get(), app.selected().get(), app.now().get());
         let drawn = drawn.flatten();
         match &drawn {
@@ -89,12 +88,4 @@ pub fn CustomerActions() -> impl IntoView {
         }
         Some((lang, job, now))
     });
-    button::listen_panel(node, edits, action_of);
-    view! {
-        <section
-            class="panel actions customer"
-            aria-labelledby="customer-heading"
-            node_ref=node
-        ></section>
-    }
 }

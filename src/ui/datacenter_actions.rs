@@ -7,8 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 use super::action_button::{self as button, Kept};
-use super::autopilot_settings::AutopilotSettings;
-use super::dom::{find, panel_heading, Dom, Writer};
+use super::dom::{add, find, panel_heading, Dom, Writer};
 use super::state::use_app;
 use super::use_lang;
 use crate::i18n::problems::drive_id_text;
@@ -200,16 +199,21 @@ fn show_extra_error(root: &Element, lang: Lang) {
     };
 }
 
-#[component]
-pub fn DatacenterActions() -> impl IntoView {
+/// Draws the panel into `section`: the actions in a `div`, the autopilot's settings below.
+pub fn attach(section: &Element) {
+    let (Some(root), Some(settings)) = (
+        add(section, "div", &[]),
+        add(section, "details", &[("class", "autopilot")]),
+    ) else {
+        return;
+    };
     let app = use_app();
     let lang = use_lang();
     let job = app.selected_job();
-    let node = NodeRef::<leptos::html::Div>::new();
     // Bumped by typing and ticking: the buttons' reasons depend on the fields.
     let edits = RwSignal::new(0u32);
+    button::listen_panel(&root, edits, action_of);
     crate::ui::fx::effect_with(move |last: Option<Option<(Drawn, Time)>>| {
-        let root: Element = node.get()?.into();
         let now = app.now().get();
         let d = job.with(|j| drawn_of(lang.get(), j.as_ref()));
         let last = last.flatten();
@@ -233,11 +237,5 @@ pub fn DatacenterActions() -> impl IntoView {
         }
         Some((d, now))
     });
-    button::listen_panel(node, edits, action_of);
-    view! {
-        <section class="panel actions datacenter" aria-labelledby="dc-heading">
-            <div node_ref=node></div>
-            <AutopilotSettings />
-        </section>
-    }
+    super::autopilot_settings::attach(settings);
 }

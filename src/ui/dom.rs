@@ -111,6 +111,17 @@ impl Writer for Dom {
     }
 }
 
+/// Appends a `tag` element with `attrs` to `parent`: a host element a view then draws into
+/// (tags and attributes are constants of ours).
+pub fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Option<Element> {
+    let el = parent.owner_document()?.create_element(tag).ok()?;
+    for (name, value) in attrs {
+        let _ = el.set_attribute(name, value);
+    }
+    parent.append_child(&el).ok()?;
+    Some(el)
+}
+
 /// The first element under `root` that `selector` (a constant of ours) finds.
 pub fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
@@ -155,36 +166,6 @@ pub fn refocus(root: &Element, act: Option<String>) {
     }
 }
 
-/// `root` with `frame` drawn into it if it is still empty: for views whose fixed parts are
-/// written once, their texts and values then set in place (`root`: a host element, once it
-/// is in the page).
-pub fn framed(root: Option<Element>, frame: fn(&mut Dom)) -> Option<Element> {
-    let root = root?;
-    if root.first_element_child().is_none() {
-        frame(&mut Dom::replacing(&root, false)?);
-    }
-    Some(root)
-}
-
-/// Runs `f` once with `node`'s element as soon as it is in the page (like `NodeRef::on_load`,
-/// but through the app's one effect, `ui::fx`): where a view attaches its listeners.
-pub fn mounted<E>(node: leptos::prelude::NodeRef<E>, f: impl FnOnce(Element) + 'static)
-where
-    E: leptos::html::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-{
-    use leptos::prelude::Get;
-    use wasm_bindgen::JsCast;
-    let mut f = Some(f);
-    crate::ui::fx::effect(move || {
-        if let Some(el) = node.get() {
-            if let Some(f) = f.take() {
-                leptos::prelude::untrack(|| f(el.unchecked_into()));
-            }
-        }
-    });
-}
-
 /// Listens for `event` on `el` for as long as the page lives (the views are never unmounted),
 /// through one non-generic path: a `view!` handler compiled its own event glue per closure.
 /// `capture`: in the capture phase (for events that do not bubble, such as `scroll`).
@@ -195,8 +176,8 @@ pub fn listen(el: &Element, event: &str, capture: bool, f: impl FnMut(web_sys::E
 #[inline(never)]
 fn listen_boxed(el: &Element, event: &str, capture: bool, mut f: Box<dyn FnMut(web_sys::Event)>) {
     use wasm_bindgen::JsCast;
-    // A handler runs under the owner of the view that attached it, as a `view!` handler does,
-    // so that it finds the app's contexts (`use_app`, `use_lang`).
+    // A handler runs under the owner current when it was attached (the app's), as a `view!`
+    // handler did, so that it finds the app's contexts (`use_app`, `use_lang`).
     let owner = leptos::prelude::Owner::current();
     let run: Box<dyn FnMut(web_sys::Event)> = Box::new(move |ev| match &owner {
         Some(owner) => owner.with(|| f(ev)),

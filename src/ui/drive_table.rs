@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::dom::listen;
 
-use super::dom::{acted, find, focused_act, framed, refocus, Dom, Writer};
+use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
 use super::download::download;
 use super::state_diagrams::DrivePick;
 use super::use_lang;
@@ -162,14 +162,22 @@ fn frame(w: &mut Dom) {
 /// The drives table, drawn by `ui::dom` into `host`. Its rows are redrawn whole when the job,
 /// the shown drive or the language change (at most ten drives and five extras); clicks on the
 /// table and the log viewer are handled once, on `host`.
-pub fn drive_table(host: NodeRef<leptos::html::Div>, job: Memo<Option<Job>>, drive: DrivePick) {
+pub fn drive_table(host: &web_sys::Element, job: Memo<Option<Job>>, drive: DrivePick) {
     let lang = use_lang();
-    let root = move || framed(host.get().map(Into::into), frame);
-    let part = move |at: &str| find(&root()?, at);
+    let Some(mut w) = Dom::appending(host, false) else {
+        return;
+    };
+    frame(&mut w);
+    let part = |at: &str| find(host, at);
+    let (Some(table), Some(head), Some(tbody), Some(viewer_host)) = (
+        part("table"),
+        part("thead"),
+        part("tbody"),
+        part(":scope>div"),
+    ) else {
+        return;
+    };
     crate::ui::fx::effect(move || {
-        let Some(tbody) = part("tbody") else {
-            return;
-        };
         let lang = lang.get();
         let shown = drive.current.get();
         // Keep the focus on the same button of the same row across the redraw.
@@ -224,12 +232,10 @@ pub fn drive_table(host: NodeRef<leptos::html::Div>, job: Memo<Option<Job>>, dri
             }
         }
     };
-    crate::ui::dom::mounted(host, move |el| listen(&el, "click", false, on_click));
+    listen(host, "click", false, on_click);
     // The table's name and headers, written when the language changes.
     crate::ui::fx::effect(move || {
-        let (Some(table), Some(head), lang) = (part("table"), part("thead"), lang.get()) else {
-            return;
-        };
+        let lang = lang.get();
         let _ = table.set_attribute("aria-label", lang.t(Text::DrivesTableName));
         if let Some(mut w) = Dom::replacing(&head, false) {
             w.open("tr");
@@ -245,10 +251,8 @@ pub fn drive_table(host: NodeRef<leptos::html::Div>, job: Memo<Option<Job>>, dri
     });
     // The log viewer, while a log is open: its file name, the log, Download and Dismiss.
     crate::ui::fx::effect(move || {
-        let (Some(host), lang) = (part(":scope>div"), lang.get()) else {
-            return;
-        };
-        let Some(mut w) = Dom::replacing(&host, false) else {
+        let lang = lang.get();
+        let Some(mut w) = Dom::replacing(&viewer_host, false) else {
             return;
         };
         viewer.with(|v| {

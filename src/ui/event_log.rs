@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 
-use super::dom::{acted, find, framed, Dom, Writer};
+use super::dom::{acted, find, Dom, Writer};
 use super::state::use_app;
 use super::use_lang;
 use super::why::use_log_highlight;
@@ -53,8 +53,8 @@ struct Shown {
     lang: &'static str,
 }
 
-#[component]
-pub fn EventLog() -> impl IntoView {
+/// Draws the log into `root` (its section) and keeps it up to the clock.
+pub fn attach(root: &web_sys::Element) {
     let app = use_app();
     let lang = use_lang();
     let newest_first = RwSignal::new(true);
@@ -82,8 +82,12 @@ pub fn EventLog() -> impl IntoView {
     });
     // The heading, "newest first", the hint, the list and "nothing yet", drawn once; their
     // texts are set when the language changes.
-    let host = NodeRef::<leptos::html::Section>::new();
-    let list = move || find(&framed(host.get().map(Into::into), frame)?, "ol");
+    let Some(mut w) = Dom::appending(root, false) else {
+        return;
+    };
+    frame(&mut w);
+    let ol = StoredValue::new_local(find(root, "ol"));
+    let list = move || ol.get_value();
     // The lines, keyed by what they show: a line that stays is kept (and moved if the order
     // needs it), a new one is written once by `line`.
     // (At most a hundred lines: a list searched, not a hash map, is the smaller code.)
@@ -212,15 +216,12 @@ pub fn EventLog() -> impl IntoView {
         }
         Some(now)
     });
-    crate::ui::dom::mounted(host, move |el| {
-        listen(&el, "click", false, move |ev| seek_to(ev.unchecked_into()));
-        listen(&el, "change", false, move |ev| {
-            if let Some((el, _)) = acted(&ev) {
-                newest_first.set(el.unchecked_into::<web_sys::HtmlInputElement>().checked());
-            }
-        });
+    listen(root, "click", false, move |ev| seek_to(ev.unchecked_into()));
+    listen(root, "change", false, move |ev| {
+        if let Some((el, _)) = acted(&ev) {
+            newest_first.set(el.unchecked_into::<web_sys::HtmlInputElement>().checked());
+        }
     });
-    view! { <section class="panel log" aria-labelledby="log-heading" node_ref=host></section> }
 }
 
 /// The heading, "newest first", the hint, the list and "nothing yet" (texts set in place).

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::ui::dom::listen;
 use web_sys::Element;
 
-use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
+use super::dom::{acted, add, find, focused_act, refocus, Dom, Writer};
 use super::download::download;
 use super::drive_table::drive_table;
 use super::format;
@@ -159,53 +159,37 @@ fn draw<W: Writer>(
     w.text(az(lang, AzText::JobJson)).close().close();
 }
 
-#[component]
-pub fn JobDetails() -> impl IntoView {
+/// Draws the selected job's facts into `section`, then (hidden while no job is shown) its
+/// drives and state diagrams, and keeps them up to date.
+pub fn attach(section: &Element) {
+    let Some(root) = add(section, "div", &[]) else {
+        return;
+    };
+    let Some(more) = add(section, "div", &[("hidden", "")]) else {
+        return;
+    };
+    let (Some(drives), Some(diagrams)) = (
+        add(&more, "div", &[]),
+        add(
+            &more,
+            "section",
+            &[
+                ("class", "diagrams"),
+                ("aria-labelledby", "diagrams-heading"),
+            ],
+        ),
+    ) else {
+        return;
+    };
     let app = use_app();
     let lang = use_lang();
     let job = app.selected_job();
     let selected = app.selected();
     let drive = DrivePick::new(job);
     let why = WhyHost::create();
-    let node = NodeRef::<leptos::html::Div>::new();
     type Drawn = (Lang, Option<String>, Option<Job>, Option<Time>);
-    // The drives and the diagrams, hidden while no job is shown.
-    let (drives, diagrams) = (NodeRef::new(), NodeRef::new());
-    drive_table(drives, job, drive);
-    state_diagrams(diagrams, job, drive);
-    let more = NodeRef::<leptos::html::Div>::new();
-    crate::ui::fx::effect_with(move |drawn: Option<Option<Drawn>>| {
-        let root: Element = node.get()?.into();
-        let (lang, name) = (lang.get(), selected.get());
-        let shown = job.get();
-        let rules = app.sim().with(|s| s.rules());
-        let next = shown.as_ref().and_then(|j| j.next_time_rule(&rules));
-        let at = next.map(|n| n.1);
-        if drawn.flatten().as_ref() != Some(&(lang, name.clone(), shown.clone(), at)) {
-            let focused = focused_act(&root);
-            draw(
-                &mut Dom::replacing(&root, false)?,
-                lang,
-                name.as_deref(),
-                shown.as_ref(),
-                next,
-            );
-            refocus(&root, focused);
-            if let Some(more) = more.get() {
-                let _ = match shown.is_none() {
-                    true => more.set_attribute("hidden", ""),
-                    false => more.remove_attribute("hidden"),
-                };
-            }
-        }
-        if let (Some(at), Some(cell)) = (at, find(&root, "[data-countdown]")) {
-            let left = format::countdown(lang, at - app.now().get());
-            if cell.text_content().as_deref() != Some(left.as_str()) {
-                cell.set_text_content(Some(&left));
-            }
-        }
-        Some((lang, name, shown, at))
-    });
+    drive_table(&drives, job, drive);
+    state_diagrams(&diagrams, job, drive);
     let on_click = move |ev: web_sys::MouseEvent| {
         let (Some((el, act)), Some(name)) = (acted(&ev), selected.get_untracked()) else {
             return;
@@ -223,19 +207,38 @@ pub fn JobDetails() -> impl IntoView {
             _ => {}
         }
     };
-    crate::ui::dom::mounted(node, move |el| {
-        listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
+    listen(&root, "click", false, move |ev| {
+        on_click(ev.unchecked_into())
     });
-    view! {
-        <section class="panel details" aria-labelledby="details-heading">
-            <div node_ref=node></div>
-            <div node_ref=more hidden>
-                <div node_ref=drives></div>
-                <section class="diagrams" aria-labelledby="diagrams-heading" node_ref=diagrams>
-                </section>
-            </div>
-        </section>
-    }
+    crate::ui::fx::effect_with(move |drawn: Option<Option<Drawn>>| {
+        let (lang, name) = (lang.get(), selected.get());
+        let shown = job.get();
+        let rules = app.sim().with(|s| s.rules());
+        let next = shown.as_ref().and_then(|j| j.next_time_rule(&rules));
+        let at = next.map(|n| n.1);
+        if drawn.flatten().as_ref() != Some(&(lang, name.clone(), shown.clone(), at)) {
+            let focused = focused_act(&root);
+            draw(
+                &mut Dom::replacing(&root, false)?,
+                lang,
+                name.as_deref(),
+                shown.as_ref(),
+                next,
+            );
+            refocus(&root, focused);
+            let _ = match shown.is_none() {
+                true => more.set_attribute("hidden", ""),
+                false => more.remove_attribute("hidden"),
+            };
+        }
+        if let (Some(at), Some(cell)) = (at, find(&root, "[data-countdown]")) {
+            let left = format::countdown(lang, at - app.now().get());
+            if cell.text_content().as_deref() != Some(left.as_str()) {
+                cell.set_text_content(Some(&left));
+            }
+        }
+        Some((lang, name, shown, at))
+    });
 }
 
 /// When the job entered what its Status cell shows: for a deleted job that is the deletion

@@ -1,6 +1,5 @@
 //! The portal's jobs table: filter, "show deleted", sortable columns, pages (`job_rows::page_size`).
 
-use leptos::html;
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
@@ -25,11 +24,17 @@ const MARGIN_ROWS: usize = 6;
 /// How many rows more are brought up to date each frame while paused.
 const WIDEN_ROWS: usize = 12;
 
-#[component]
-pub fn JobTable() -> impl IntoView {
+/// Writes the table's parts into `root` (the jobs panel, after its heading) and keeps them up
+/// to date.
+pub fn attach(root: &Element) {
     let app = use_app();
     let lang = use_lang();
-    let t = move |key| lang.get().t(key);
+    let Some((tools, boxed, table, head, body, pager)) = parts(root) else {
+        return;
+    };
+    crate::ui::fx::effect(move || {
+        let _ = table.set_attribute("aria-label", lang.get().t(Text::JobsTableName));
+    });
     let query = RwSignal::new(RowQuery::default());
     // "Show deleted" lives in the app (the link carries it); the query follows it.
     crate::ui::fx::effect(move || {
@@ -69,12 +74,9 @@ pub fn JobTable() -> impl IntoView {
     let lazy = Memo::new(move |_| rows.with(|r| r.3) > LAZY_AFTER);
     // The body is drawn by `job_body` (one keyed pass, no view per cell); this effect hands it
     // the page, the rows to bring up to date and the selection.
-    let body = NodeRef::<html::Tbody>::new();
     let drawn = StoredValue::new_local(Body::default());
+    let tbody = body.clone();
     crate::ui::fx::effect(move || {
-        let Some(tbody) = body.get() else {
-            return;
-        };
         // `rows` first: the effect checks what it read in that order, and when `lazy` (which
         // reads `rows`) was checked first, it brought `rows` up to date on its own behalf and
         // this effect then saw no change in `rows` and did not run (a changed world was not
@@ -140,11 +142,8 @@ pub fn JobTable() -> impl IntoView {
     });
     // The tools, the headers and the pager are written by `ui::dom`: drawn when the language
     // (or, for the headers, the order) changes; their values are set in place.
-    let tools = NodeRef::<html::Div>::new();
-    let head = NodeRef::<html::Thead>::new();
-    let pager = NodeRef::<html::Nav>::new();
+    let root = tools.clone();
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
-        let root: Element = tools.get()?.into();
         let lang = lang.get();
         if drawn.flatten() != Some(lang) {
             let focused = focused_act(&root);
@@ -170,11 +169,9 @@ pub fn JobTable() -> impl IntoView {
         }
         Some(lang)
     });
+    let root = head.clone();
     crate::ui::fx::effect(move || {
-        let Some(root) = head.get() else {
-            return;
-        };
-        let root: &Element = &root;
+        let root = &root;
         let order = query.with(|q| (q.sort, q.descending));
         let focused = focused_act(root);
         if let Some(mut w) = Dom::replacing(root, false) {
@@ -182,8 +179,8 @@ pub fn JobTable() -> impl IntoView {
         }
         refocus(root, focused);
     });
+    let root = pager.clone();
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
-        let root: Element = pager.get()?.into();
         let lang = lang.get();
         if drawn.flatten() != Some(lang) {
             let focused = focused_act(&root);
@@ -248,53 +245,68 @@ pub fn JobTable() -> impl IntoView {
             _ => {}
         }
     };
-    let boxed = NodeRef::<html::Div>::new();
-    crate::ui::dom::mounted(tools, move |el| {
-        listen(&el, "input", false, on_tool);
-        listen(&el, "change", false, on_tool);
+    listen(&tools, "input", false, on_tool);
+    listen(&tools, "change", false, on_tool);
+    listen(&head, "click", false, move |ev| {
+        on_head(ev.unchecked_into())
     });
-    crate::ui::dom::mounted(head, move |el| {
-        listen(&el, "click", false, move |ev| on_head(ev.unchecked_into()));
+    listen(&body, "click", false, move |ev| {
+        on_click(ev.unchecked_into())
     });
-    crate::ui::dom::mounted(body, move |el| {
-        listen(&el, "click", false, move |ev| on_click(ev.unchecked_into()));
-    });
-    crate::ui::dom::mounted(pager, move |el| {
-        listen(&el, "click", false, move |ev| on_page(ev.unchecked_into()));
+    listen(&pager, "click", false, move |ev| {
+        on_page(ev.unchecked_into())
     });
     // The box scrolls (a long list stays beside the selected job's panels); its header sticks.
-    crate::ui::dom::mounted(boxed, move |el| {
-        listen(&el, "scroll", false, move |ev| {
-            let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-                return;
-            };
-            let (top, height, total) = (
-                el.scroll_top(),
-                el.client_height(),
-                el.scroll_height().max(1),
-            );
-            let n = rows.with_untracked(|r| r.0.len());
-            let at =
-                |y: i32| usize::try_from(i64::from(y) * n as i64 / i64::from(total)).unwrap_or(0);
-            let range = (
-                at(top).saturating_sub(MARGIN_ROWS),
-                at(top + height) + MARGIN_ROWS,
-            );
-            if seen.get_untracked() != range {
-                seen.set(range);
-            }
-        });
+    listen(&boxed, "scroll", false, move |ev| {
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let (top, height, total) = (
+            el.scroll_top(),
+            el.client_height(),
+            el.scroll_height().max(1),
+        );
+        let n = rows.with_untracked(|r| r.0.len());
+        let at = |y: i32| usize::try_from(i64::from(y) * n as i64 / i64::from(total)).unwrap_or(0);
+        let range = (
+            at(top).saturating_sub(MARGIN_ROWS),
+            at(top + height) + MARGIN_ROWS,
+        );
+        if seen.get_untracked() != range {
+            seen.set(range);
+        }
     });
-    view! {
-        <div class="table-tools" node_ref=tools></div>
-        <div class="table-box" node_ref=boxed>
-        <table class="grid job-table" aria-label=move || t(Text::JobsTableName)>
-            <thead node_ref=head></thead>
-            <tbody node_ref=body></tbody>
-        </table>
-        </div>
-        <nav class="pager" node_ref=pager hidden></nav>
-    }
+}
+
+/// The table's fixed elements, written once: the tools, the scrolling box holding the table
+/// (its head and body), and the pager, hidden until there is a second page.
+fn parts(root: &Element) -> Option<(Element, Element, Element, Element, Element, Element)> {
+    let mut w = Dom::appending(root, false)?;
+    w.open("div")
+        .attr("class", "table-tools")
+        .close()
+        .open("div")
+        .attr("class", "table-box")
+        .open("table")
+        .attr("class", "grid job-table")
+        .open("thead")
+        .close()
+        .open("tbody")
+        .close()
+        .close()
+        .close()
+        .open("nav")
+        .attr("class", "pager")
+        .attr("hidden", "")
+        .close();
+    Some((
+        find(root, ":scope>.table-tools")?,
+        find(root, ":scope>.table-box")?,
+        find(root, ".job-table")?,
+        find(root, ".job-table>thead")?,
+        find(root, ".job-table>tbody")?,
+        find(root, ":scope>.pager")?,
+    ))
 }
 
 /// The sortable columns: key, heading, what the column means (on hover and as the header's

@@ -6,7 +6,6 @@
 //! The form is written by `ui::dom` and its buttons share one click handler (by
 //! `data-testid`): a form of plain fields needs no reactive node per element.
 
-use leptos::html;
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
@@ -255,52 +254,51 @@ fn model(root: &Element, lang: Lang) {
     }
 }
 
-#[component]
-pub fn MyJobPanel() -> impl IntoView {
+/// Draws the form into `root` (its section) and serves its buttons.
+pub fn attach(root: Element) {
     let lang = use_lang();
-    let root = NodeRef::<html::Section>::new();
     // Drawn per language; what was typed and chosen is kept across a switch.
+    let form = root.clone();
     crate::ui::fx::effect(move || {
         let lang = lang.get();
-        let Some(root) = root.get() else {
-            return;
-        };
-        let (kept, n) = (values(&root), drive_count(&root).max(1));
-        if let Some(mut w) = Dom::replacing(&root, false) {
+        let root = &form;
+        let (kept, n) = (values(root), drive_count(root).max(1));
+        if let Some(mut w) = Dom::replacing(root, false) {
             draw_form(&mut w, lang, n);
         }
-        restore(&root, &kept);
-        mark_ends(&root);
+        restore(root, &kept);
+        mark_ends(root);
     });
+    let form = root.clone();
     let click = move |ev: leptos::ev::MouseEvent| {
-        let (Some(root), Some(testid)) = (
-            root.get_untracked(),
-            ev.target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|t| t.closest("button").ok().flatten())
-                .and_then(|b| b.get_attribute("data-testid")),
-        ) else {
+        let root = &form;
+        let Some(testid) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("button").ok().flatten())
+            .and_then(|b| b.get_attribute("data-testid"))
+        else {
             return;
         };
         let lang = lang.get_untracked();
         match testid.as_str() {
             "my-now" => {
-                if let Some(i) = find(&root, "[data-testid=my-since]") {
+                if let Some(i) = find(root, "[data-testid=my-since]") {
                     set_value(&i, &go_to_text(chrono::Utc::now()));
                 }
             }
             "my-add" => {
-                let n = drive_count(&root);
+                let n = drive_count(root);
                 if n < MAX_DRIVES {
                     if let Some(mut w) =
-                        find(&root, ".my-drives").and_then(|d| Dom::appending(&d, false))
+                        find(root, ".my-drives").and_then(|d| Dom::appending(&d, false))
                     {
                         drive_select(&mut w, lang, n + 1);
                     }
                 }
             }
             "my-remove" => {
-                if let Some(d) = find(&root, ".my-drives") {
+                if let Some(d) = find(root, ".my-drives") {
                     // A drive's label and the space after it.
                     for _ in 0..2 {
                         if let Some(last) = d.last_child() {
@@ -309,13 +307,10 @@ pub fn MyJobPanel() -> impl IntoView {
                     }
                 }
             }
-            "my-show" => model(&root, lang),
+            "my-show" => model(root, lang),
             _ => return,
         }
-        mark_ends(&root);
+        mark_ends(root);
     };
-    crate::ui::dom::mounted(root, move |el| {
-        listen(&el, "click", false, move |ev| click(ev.unchecked_into()));
-    });
-    view! { <section class="my-job" node_ref=root aria-labelledby="my-job-heading"></section> }
+    listen(&root, "click", false, move |ev| click(ev.unchecked_into()));
 }

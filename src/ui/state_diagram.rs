@@ -286,13 +286,12 @@ pub fn draw_frame<W: Writer>(w: &mut W, machine: Machine) {
 }
 
 /// Drawn by `ui::dom` (one non-generic writer instead of a `view!` per state and arrow) into
-/// its frame under `root` (`draw_frame`; `root` gives the element that holds the frames once
-/// they are drawn): the picture is redrawn whole when the rules, the language, the current
+/// its frame under `root` (`draw_frame`, drawn before): the picture is redrawn whole when the rules, the language, the current
 /// state, the flash or the pick change (a few dozen elements, a few times a minute), and the
 /// focus stays on the same state or arrow across a redraw. Clicks and keys reach it through
 /// `on_pick`, from one listener on the frames' parent.
 pub fn diagram(
-    root: impl Fn() -> Option<web_sys::Element> + Copy + 'static,
+    root: &web_sys::Element,
     machine: Machine,
     current: Signal<Option<Node>>,
     flash: Signal<Option<Pick>>,
@@ -304,11 +303,11 @@ pub fn diagram(
         picked: RwSignal::new(None),
         picks: StoredValue::new(Vec::new()),
     };
-    let svg = move || find(&root()?, &format!("svg[data-machine={}]", head(machine)));
+    let Some(svg) = find(root, &format!("svg[data-machine={}]", head(machine))) else {
+        return d;
+    };
+    let el = svg.clone();
     crate::ui::fx::effect(move || {
-        let Some(el) = svg() else {
-            return;
-        };
         let marks = Marks {
             lang: lang.get(),
             current: current.get(),
@@ -337,7 +336,7 @@ pub fn diagram(
         }
     });
     crate::ui::fx::effect(move || {
-        let (Some(div), lang) = (svg().and_then(|s| s.next_element_sibling()), lang.get()) else {
+        let (Some(div), lang) = (svg.next_element_sibling(), lang.get()) else {
             return;
         };
         let Some(mut w) = Dom::replacing(&div, false) else {

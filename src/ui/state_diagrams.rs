@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::dom::{framed, listen, Dom, Writer};
+use super::dom::{listen, Dom, Writer};
 use super::state::use_app;
 use super::state_diagram::{diagram, draw_frame, on_pick, Pick};
 use super::use_lang;
@@ -92,13 +92,9 @@ fn flash_of(step: Memo<Option<Step>>) -> Signal<Option<Pick>> {
     flash.into()
 }
 
-/// The section's headings and hints and the two diagrams, drawn by `ui::dom` into `host` (a
+/// The section's headings and hints and the two diagrams, drawn by `ui::dom` into `root` (a
 /// `section.diagrams`).
-pub fn state_diagrams(
-    host: NodeRef<leptos::html::Section>,
-    job: Memo<Option<Job>>,
-    drive: DrivePick,
-) {
+pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: DrivePick) {
     let app = use_app();
     let lang = use_lang();
     let rules = Memo::new(move |_| app.sim().with(|s| s.rules()));
@@ -132,11 +128,13 @@ pub fn state_diagrams(
             false => Subject::Drive(id),
         })
     }));
-    let root = move || framed(host.get().map(Into::into), frame);
+    let Some(mut w) = Dom::appending(root, false) else {
+        return;
+    };
+    frame(&mut w);
+    let host = root.clone();
     crate::ui::fx::effect(move || {
-        let (Some(root), lang) = (root(), lang.get()) else {
-            return;
-        };
+        let (root, lang) = (&host, lang.get());
         let t = |key| dg(lang, key);
         let shown = drive.current.get();
         let mut drive_title = t(DgText::DriveStates).to_string();
@@ -170,11 +168,9 @@ pub fn state_diagrams(
         diagram(root, Machine::Job, job_node.into(), job_flash, rules),
         diagram(root, Machine::Drive, drive_node.into(), drive_flash, rules),
     ];
-    crate::ui::dom::mounted(host, move |el| {
-        for event in ["click", "keydown"] {
-            listen(&el, event, false, move |ev| on_pick(&ev, &diagrams));
-        }
-    });
+    for event in ["click", "keydown"] {
+        listen(root, event, false, move |ev| on_pick(&ev, &diagrams));
+    }
 }
 
 /// The headings, the hints and the two diagrams' frames, drawn once; their texts are set in

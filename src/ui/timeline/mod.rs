@@ -262,15 +262,15 @@ fn draw_frame<W: Writer>(w: &mut W, lang: Lang) {
         .close();
 }
 
-#[component]
-pub fn Timeline() -> impl IntoView {
+/// Draws the timeline into `root` (its figure) and keeps it up to the clock and the table.
+pub fn attach(root: web_sys::Element) {
     let app = use_app();
     let lang = use_lang();
-    let fig = NodeRef::<leptos::html::Figure>::new();
+    let fig = StoredValue::new_local(root);
     // Bumped each time the figure's parts are drawn anew (the language changed): the effects
     // that fill a part look it up again.
     let frame = RwSignal::new(0u32);
-    let part = move |selector: &str| fig.get_untracked().and_then(|f| find(&f, selector));
+    let part = move |selector: &str| fig.with_value(|f| find(f, selector));
     let width = RwSignal::new(960);
     let measure = move || {
         if let Some(el) = part(".tl-host") {
@@ -392,7 +392,7 @@ pub fn Timeline() -> impl IntoView {
     // The figure's parts, drawn anew when the language changes (the lanes then start over).
     let lanes = StoredValue::new_local(Lanes::default());
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
-        let root: web_sys::Element = fig.get()?.into();
+        let root = fig.get_value();
         let lang = lang.get();
         if drawn.flatten() != Some(lang) {
             let focused = focused_act(&root);
@@ -606,17 +606,9 @@ pub fn Timeline() -> impl IntoView {
             seen.set(range);
         }
     };
-    // One listener per kind of event, on the figure, attached when it is first drawn.
-    let listening = StoredValue::new(false);
-    crate::ui::fx::effect(move || {
-        let Some(root) = fig.get() else {
-            return;
-        };
-        if listening.get_value() {
-            return;
-        }
-        listening.set_value(true);
-        let root: &web_sys::Element = &root;
+    // One listener per kind of event, on the figure.
+    {
+        let root = &fig.get_value();
         listen(root, "click", false, move |ev| {
             on_click(ev.unchecked_into())
         });
@@ -639,6 +631,5 @@ pub fn Timeline() -> impl IntoView {
             dragging.set_value(false)
         });
         listen(root, "scroll", true, on_scroll);
-    });
-    view! { <figure class="timeline panel" role="figure" data-testid="timeline" node_ref=fig></figure> }
+    }
 }
