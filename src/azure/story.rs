@@ -142,14 +142,14 @@ impl Plan<'_> {
 /// A valid, unused id per imported drive (stand-ins where the resource lists none).
 fn drive_ids(
     job: &AzureJob,
-    used: &mut HashSet<DriveId>,
+    used: &mut HashSet<String>,
     next: &mut u32,
     warn: &mut impl FnMut(W),
 ) -> Vec<DriveId> {
-    let mut fresh = |used: &mut HashSet<DriveId>| loop {
+    let mut fresh = |used: &mut HashSet<String>| loop {
         *next = next.wrapping_add(1);
         let id = DriveId::from_number(0xA2E0_0000 | *next);
-        if used.insert(id.clone()) {
+        if used.insert(id.as_str().to_string()) {
             return id;
         }
     };
@@ -183,7 +183,7 @@ fn drive_ids(
             });
         }
         match DriveId::parse(text.trim()) {
-            Ok(id) if used.insert(id.clone()) => ids.push(id),
+            Ok(id) if used.insert(id.as_str().to_string()) => ids.push(id),
             _ => {
                 let id = fresh(used);
                 warn(W::DriveIdReplaced {
