@@ -11,11 +11,11 @@ use crate::model::limits::{
 use crate::model::transition::{check_messages, check_tracking};
 use crate::model::{
     spec_problems, ActionKind, AutoEvent, CancelWindow, CopyOutcome, DriveId, DriveOwners,
-    DriveSpec, JobSpec, JobType, RuleSet, SpecField, Time,
+    DriveSpec, JobSpec, JobType, RuleSet, SpecField, TextSet, Time,
 };
 use serde_json::{Map, Value};
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 impl Scenario {
     /// Parses and validates; a file that does not hold together is rejected whole.
@@ -89,9 +89,7 @@ fn problem(path: &str, kind: K) -> Problem {
 /// What validation knows about each job while walking the events.
 struct KnownJob {
     job_type: JobType,
-    /// Drive ids as text: the core's sets all hold `String` or `&str`, so the wasm has one
-    /// hash table's code per kind, not one per key type.
-    drives: HashSet<String>,
+    drives: TextSet,
     /// An export job that lists no drives gets whatever its package brings, possibly from the
     /// autopilot's story, so events may name drives the file does not list (the rules refuse
     /// them, visibly, if the package did not bring them).
@@ -363,7 +361,7 @@ impl Validator {
                 }),
             );
         }
-        let mut ids = HashSet::new();
+        let mut ids = TextSet::default();
         for (k, d) in spec.drives.iter().enumerate() {
             if let Err(p) = self.owners.claim(&d.id, name) {
                 self.input(&format!("{path}.drives[{}].id", at_index[k]), &p);
@@ -435,12 +433,12 @@ impl Validator {
                     .into_iter()
                     .flatten()
                     .take(crate::model::limits::MAX_DRIVES);
-                job.drives.extend(
-                    present
-                        .filter_map(|v| v.as_str())
-                        .filter_map(|s| DriveId::parse(s).ok())
-                        .map(|id| id.as_str().to_string()),
-                );
+                for id in present
+                    .filter_map(|v| v.as_str())
+                    .filter_map(|s| DriveId::parse(s).ok())
+                {
+                    job.drives.insert(id.as_str().to_string());
+                }
             }
         }
     }
@@ -602,7 +600,7 @@ impl Validator {
         if over {
             return;
         }
-        let mut seen = HashSet::new();
+        let mut seen = TextSet::default();
         for (key, list) in [("present", present), ("extra", extra)] {
             for (i, v) in list.iter().enumerate() {
                 let p = format!("{path}.{key}[{i}]");
