@@ -157,16 +157,24 @@ fn drive_fields(entry: &mut Map<String, Value>, d: &Drive, old: Option<&Drive>) 
 /// Every job not deleted at `at`, as `az import-export list` prints them (`{"value": [...]}`).
 pub fn rest_list(sim: &Simulation, at: Time) -> Value {
     let scenario = sim.scenario();
-    let kept: std::collections::HashMap<&str, &Value> = scenario
+    // Each job's place in the file, in the map type the core uses everywhere (`String` to
+    // `usize`): one copy of the hash table code in the wasm.
+    let kept: std::collections::HashMap<String, usize> = scenario
         .jobs
         .iter()
-        .filter_map(|j| Some((j.name.as_str(), j.other.get(AZURE_KEY)?)))
+        .enumerate()
+        .map(|(i, j)| (j.name.clone(), i))
         .collect();
     let value: Vec<Value> = sim
         .jobs_at(at)
         .iter()
         .filter(|j| !j.is_deleted())
-        .map(|job| rest_of(sim, job, kept.get(job.name.as_str()).copied()))
+        .map(|job| {
+            let file = kept
+                .get(job.name.as_str())
+                .and_then(|&i| scenario.jobs.get(i));
+            rest_of(sim, job, file.and_then(|j| j.other.get(AZURE_KEY)))
+        })
         .collect();
     json!({ "value": value })
 }

@@ -6,11 +6,11 @@ use super::read::{read, AzureDrive, AzureJob, Package};
 use super::{AzureProblem, Warning, WarningKind as W};
 use crate::model::durations::DEFAULT_DRIVE_BYTES;
 use crate::model::limits::MAX_DRIVES;
+use crate::model::TextSet;
 use crate::model::{Action, CopyOutcome, DriveId, DriveState, JobState, JobType, RuleSet, Time};
 use crate::sim::scenario::{AutopilotSpec, DriveEntry, EventEntry, JobEntry, Scenario, GIB};
 use crate::sim::Simulation;
 use serde_json::{json, Map};
-use std::collections::HashSet;
 
 /// The key under which an imported job keeps its Azure resource in the scenario file:
 /// `{"resource": …, "since": RFC 3339, "drives": [sim drive id per driveList entry]}`.
@@ -31,8 +31,8 @@ pub struct Imported {
 /// `since` (a Shipping job entered Shipping on its ship date, when that fits the rules).
 pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
     let jobs = read(text)?;
-    let mut names = HashSet::new();
-    let mut used = HashSet::new();
+    let mut names = TextSet::default();
+    let mut used = TextSet::default();
     let mut next_id = 0u32;
     let mut plans = Vec::new();
     for job in &jobs {
@@ -142,14 +142,14 @@ impl Plan<'_> {
 /// A valid, unused id per imported drive (stand-ins where the resource lists none).
 fn drive_ids(
     job: &AzureJob,
-    used: &mut HashSet<DriveId>,
+    used: &mut TextSet,
     next: &mut u32,
     warn: &mut impl FnMut(W),
 ) -> Vec<DriveId> {
-    let mut fresh = |used: &mut HashSet<DriveId>| loop {
+    let mut fresh = |used: &mut TextSet| loop {
         *next = next.wrapping_add(1);
         let id = DriveId::from_number(0xA2E0_0000 | *next);
-        if used.insert(id.clone()) {
+        if used.insert(id.as_str().to_string()) {
             return id;
         }
     };
@@ -183,7 +183,7 @@ fn drive_ids(
             });
         }
         match DriveId::parse(text.trim()) {
-            Ok(id) if used.insert(id.clone()) => ids.push(id),
+            Ok(id) if used.insert(id.as_str().to_string()) => ids.push(id),
             _ => {
                 let id = fresh(used);
                 warn(W::DriveIdReplaced {

@@ -1,6 +1,7 @@
 //! Drive identifiers, validated once at the edge so the core never sees a malformed one.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::HashMap;
 use std::fmt;
 
 /// Eight ASCII letters or digits, stored uppercase (the service prints them like `9CA995BB`),
@@ -69,6 +70,27 @@ impl<'de> Deserialize<'de> for DriveId {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         Self::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A set of texts (drive ids, job names), kept as a `String` to `usize` map: the map type the
+/// core's indexes use, so the wasm holds one copy of the hash table code, not a second one
+/// for `HashSet<String>`.
+#[derive(Clone, Debug, Default)]
+pub struct TextSet(HashMap<String, usize>);
+
+impl TextSet {
+    /// Adds `text`; false if it was there already.
+    pub fn insert(&mut self, text: String) -> bool {
+        self.0.insert(text, 0).is_none()
+    }
+
+    pub fn contains(&self, text: &str) -> bool {
+        self.0.contains_key(text)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 

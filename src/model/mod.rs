@@ -19,7 +19,7 @@ pub mod states;
 pub mod transition;
 
 pub use event::{Action, ActionKind, AutoEvent, DriveSpec, EventLabel, JobSpec, Source};
-pub use ids::{DriveId, DriveIdError};
+pub use ids::{DriveId, DriveIdError, TextSet};
 pub use job::{Deletion, DeletionReason, Drive, Job, Tracking};
 pub use limits::{Countable, InputProblem, TextField, TextProblem};
 pub use ownership::DriveOwners;

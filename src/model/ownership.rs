@@ -10,13 +10,17 @@ use std::collections::HashMap;
 
 #[derive(Clone, Debug, Default)]
 pub struct DriveOwners {
-    owner: HashMap<DriveId, String>,
+    /// Each drive id's owner, as its place in `jobs`: the map type (`String` to `usize`) is the
+    /// engine's and the validator's too, so the wasm holds one copy of its hash table code.
+    owner: HashMap<String, usize>,
+    jobs: Vec<String>,
 }
 
 impl DriveOwners {
     /// The job that `id` belongs to, if any.
     pub fn owner(&self, id: &DriveId) -> Option<&str> {
-        self.owner.get(id).map(String::as_str)
+        let &i = self.owner.get(id.as_str())?;
+        self.jobs.get(i).map(String::as_str)
     }
 
     /// Whether `job` may use `id`: free, or already its own.
@@ -33,8 +37,13 @@ impl DriveOwners {
     /// Records `id` as `job`'s; refuses, and records nothing, if another job has it.
     pub fn claim(&mut self, id: &DriveId, job: &str) -> Result<(), InputProblem> {
         self.check(id, job)?;
-        if !self.owner.contains_key(id) {
-            self.owner.insert(id.clone(), job.to_string());
+        if !self.owner.contains_key(id.as_str()) {
+            // A job claims its drives one after another: one entry per run of claims.
+            if self.jobs.last().map(String::as_str) != Some(job) {
+                self.jobs.push(job.to_string());
+            }
+            self.owner
+                .insert(id.as_str().to_string(), self.jobs.len() - 1);
         }
         Ok(())
     }

@@ -56,7 +56,7 @@ pub fn spec_problems(spec: &JobSpec) -> Vec<(SpecField, Refusal)> {
     }
     let mut seen = HashSet::new();
     for (i, d) in spec.drives.iter().enumerate() {
-        if !seen.insert(&d.id) {
+        if !seen.insert(d.id.as_str()) {
             out.push((
                 SpecField::DriveId(i),
                 Refusal::DuplicateDrive {

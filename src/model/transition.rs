@@ -308,7 +308,7 @@ fn tracking_of(kind: ActionKind, carrier: &str, number: &str) -> Result<Tracking
 
 fn first_duplicate<'a>(ids: impl Iterator<Item = &'a DriveId>) -> Option<&'a DriveId> {
     let mut seen = HashSet::new();
-    ids.into_iter().find(|id| !seen.insert(*id))
+    ids.into_iter().find(|id| !seen.insert(id.as_str()))
 }
 
 /// A job being changed, recording each visible change as it is made.

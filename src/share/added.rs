@@ -140,7 +140,8 @@ pub fn read(name: &str, value: &str) -> Result<Scenario, HashError> {
     let Ok(Value::Object(mut root)) = serde_json::from_str(&base.to_json_compact()) else {
         return Err(HashError::UnknownPreset(name.to_string()));
     };
-    let base_events = match root.remove("events") {
+    // Taken out in place (`insert` below puts the merged list back): no `BTreeMap::remove`.
+    let base_events = match root.get_mut("events").map(Value::take) {
         Some(Value::Array(items)) => items,
         _ => Vec::new(),
     };

@@ -2,41 +2,87 @@
 //! value, so every validation problem can say "line 12, column 18", not just "$.events[3].at".
 //! A tiny scanner, because serde_json keeps no positions once a value is parsed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+/// Line and column of values, by JSON path. The map's type (`String` to `usize`, a place in
+/// `at`) is the engine's index type too, so the wasm holds one copy of its hash table code.
+pub struct Positions {
+    index: HashMap<String, usize>,
+    at: Vec<(usize, usize)>,
+    /// Every path, not only the wanted ones (the entries of `index` before the scan).
+    all: bool,
+}
+
+/// Not found (yet): a wanted path's place before the scan reaches it.
+const NOWHERE: usize = usize::MAX;
+
+impl Positions {
+    fn get(&self, path: &str) -> Option<(usize, usize)> {
+        let &i = self.index.get(path)?;
+        self.at.get(i).copied()
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    fn record(&mut self, path: &str, pos: (usize, usize)) {
+        let i = self.at.len();
+        if self.all {
+            self.index.insert(path.to_string(), i);
+        } else if let Some(slot) = self.index.get_mut(path) {
+            *slot = i;
+        } else {
+            return;
+        }
+        self.at.push(pos);
+    }
+}
 
 /// Positions of every value in `text`, keyed by JSON path (`$`, `$.jobs[0].name`, ...).
 /// Text that is not valid JSON gives whatever was found before the error.
 #[cfg(test)]
-pub fn value_positions(text: &str) -> HashMap<String, (usize, usize)> {
-    scan(text, None)
+pub fn value_positions(text: &str) -> Positions {
+    scan(
+        text,
+        Positions {
+            index: HashMap::new(),
+            at: Vec::new(),
+            all: true,
+        },
+    )
 }
 
 /// Positions of only the given paths and their ancestors (what `locate` may look up): a
 /// large file with a few problems keeps a few entries, not one per value.
-pub fn positions_of<'a>(
-    text: &str,
-    paths: impl Iterator<Item = &'a str>,
-) -> HashMap<String, (usize, usize)> {
-    let mut wanted = HashSet::new();
+pub fn positions_of<'a>(text: &str, paths: impl Iterator<Item = &'a str>) -> Positions {
+    let mut wanted = HashMap::new();
     for path in paths {
         let mut p = path;
-        wanted.insert(p.to_string());
+        wanted.insert(p.to_string(), NOWHERE);
         while let Some(cut) = p.rfind(['.', '[']) {
             p = &p[..cut];
-            wanted.insert(p.to_string());
+            wanted.insert(p.to_string(), NOWHERE);
         }
     }
-    scan(text, Some(wanted))
+    scan(
+        text,
+        Positions {
+            index: wanted,
+            at: Vec::new(),
+            all: false,
+        },
+    )
 }
 
-fn scan(text: &str, wanted: Option<HashSet<String>>) -> HashMap<String, (usize, usize)> {
+fn scan(text: &str, out: Positions) -> Positions {
     let mut s = Scanner {
         chars: text.chars().collect(),
         i: 0,
         line: 1,
         col: 1,
-        out: HashMap::new(),
-        wanted,
+        out,
     };
     s.value("$".to_string(), 0);
     s.out
@@ -44,11 +90,11 @@ fn scan(text: &str, wanted: Option<HashSet<String>>) -> HashMap<String, (usize, 
 
 /// The position for `path`, or for its nearest ancestor that has one (a missing field is
 /// reported where its object starts).
-pub fn locate(positions: &HashMap<String, (usize, usize)>, path: &str) -> Option<(usize, usize)> {
+pub fn locate(positions: &Positions, path: &str) -> Option<(usize, usize)> {
     let mut p = path;
     loop {
         if let Some(pos) = positions.get(p) {
-            return Some(*pos);
+            return Some(pos);
         }
         let cut = p.rfind(['.', '['])?;
         p = &p[..cut];
@@ -63,8 +109,7 @@ struct Scanner {
     i: usize,
     line: usize,
     col: usize,
-    out: HashMap<String, (usize, usize)>,
-    wanted: Option<HashSet<String>>,
+    out: Positions,
 }
 
 impl Scanner {
@@ -92,9 +137,7 @@ impl Scanner {
 
     fn value(&mut self, path: String, depth: usize) -> Option<()> {
         self.skip_ws();
-        if self.wanted.as_ref().is_none_or(|w| w.contains(&path)) {
-            self.out.insert(path.clone(), (self.line, self.col));
-        }
+        self.out.record(&path, (self.line, self.col));
         if depth > MAX_DEPTH {
             return None;
         }
@@ -182,9 +225,9 @@ mod tests {
     fn finds_nested_values_and_falls_back_to_the_parent() {
         let text = "{\n  \"events\": [\n    {\"at\": \"bad\"},\n    {\"at\": 3}\n  ]\n}";
         let pos = value_positions(text);
-        assert_eq!(pos.get("$"), Some(&(1, 1)));
-        assert_eq!(pos.get("$.events[0].at"), Some(&(3, 12)));
-        assert_eq!(pos.get("$.events[1].at"), Some(&(4, 12)));
+        assert_eq!(pos.get("$"), Some((1, 1)));
+        assert_eq!(pos.get("$.events[0].at"), Some((3, 12)));
+        assert_eq!(pos.get("$.events[1].at"), Some((4, 12)));
         assert_eq!(locate(&pos, "$.events[1].kind"), Some((4, 5)));
         assert_eq!(locate(&pos, "$.nothing.here"), Some((1, 1)));
     }

@@ -205,9 +205,10 @@ fn datacenter(jobs: usize, days: i64, drives: (u64, u64), start: Time, seed: u64
         }
     }
     // Drive ids come from a 32-bit space; drop the rare duplicate so the scenario validates.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = crate::model::TextSet::default();
     for job in &mut entries {
-        job.drives.retain(|d| seen.insert(d.id.clone()));
+        job.drives
+            .retain(|d| seen.insert(d.id.as_str().to_string()));
         if job.drives.is_empty() {
             job.drives.push(DriveEntry {
                 id: fresh_id(&mut seen),
@@ -236,11 +237,11 @@ fn datacenter(jobs: usize, days: i64, drives: (u64, u64), start: Time, seed: u64
     }
 }
 
-fn fresh_id(seen: &mut std::collections::HashSet<DriveId>) -> DriveId {
+fn fresh_id(seen: &mut crate::model::TextSet) -> DriveId {
     let mut n = 0u32;
     loop {
         let id = DriveId::from_number(n);
-        if seen.insert(id.clone()) {
+        if seen.insert(id.as_str().to_string()) {
             return id;
         }
         n = n.wrapping_add(1);

@@ -34,7 +34,7 @@ pub fn scenario(value: Value) -> Result<Scenario, Unread> {
         },
         jobs: list(&mut root, "jobs", job)?,
         events: list(&mut root, "events", event)?,
-        other: root,
+        other: rest(root),
     })
 }
 
@@ -45,7 +45,7 @@ fn autopilot(value: Value) -> Result<AutopilotSpec, Unread> {
         load: optional(&mut o, "load")?,
         throughput_mbps: optional(&mut o, "throughputMBps")?,
         exception_rate: optional(&mut o, "exceptionRate")?,
-        other: o,
+        other: rest(o),
     })
 }
 
@@ -60,7 +60,7 @@ fn job(value: Value) -> Result<JobEntry, Unread> {
             Some(v) => Some(as_time(&v, "createdAt")?),
         },
         drives: list(&mut o, "drives", drive)?,
-        other: o,
+        other: rest(o),
     })
 }
 
@@ -69,7 +69,7 @@ fn drive(value: Value) -> Result<DriveEntry, Unread> {
     Ok(DriveEntry {
         id: required(&mut o, "id")?,
         size_gib: required(&mut o, "sizeGiB")?,
-        other: o,
+        other: rest(o),
     })
 }
 
@@ -92,13 +92,13 @@ fn event(value: Value) -> Result<EventEntry, Unread> {
         bytes: optional(&mut o, "bytes")?,
         outcome: optional(&mut o, "outcome")?,
         messages: optional(&mut o, "messages")?,
-        other: o,
+        other: rest(o),
     })
 }
 
 /// Times are read with the model's own RFC 3339 reader (chrono's general parser is not in the
 /// wasm), the same one the validator judged them with.
-fn time(o: &mut Map<String, Value>, key: Unread) -> Result<Time, Unread> {
+fn time(o: &mut Fields, key: Unread) -> Result<Time, Unread> {
     as_time(&take(o, key).ok_or(key)?, key)
 }
 
@@ -106,27 +106,38 @@ fn as_time(value: &Value, key: Unread) -> Result<Time, Unread> {
     value.as_str().and_then(parse_rfc3339).ok_or(key)
 }
 
-fn object(value: Value, what: Unread) -> Result<Map<String, Value>, Unread> {
+/// An object's fields as a list, in the map's (sorted) order: taking a field out of a short
+/// list is smaller code in the wasm than `BTreeMap::remove` and its rebalancing.
+type Fields = Vec<(String, Value)>;
+
+fn object(value: Value, what: Unread) -> Result<Fields, Unread> {
     match value {
-        Value::Object(o) => Ok(o),
+        Value::Object(o) => Ok(o.into_iter().collect()),
         _ => Err(what),
     }
 }
 
-/// Removes a key; the keys left become `other` (serde_json keeps keys sorted here, without
-/// its `preserve_order` feature, so the order is the same either way).
-fn take(o: &mut Map<String, Value>, key: &str) -> Option<Value> {
-    o.remove(key)
+/// Removes a key; the keys left become `other` (serde_json keeps keys sorted, without its
+/// `preserve_order` feature, so `other` keeps the same order either way).
+fn take(o: &mut Fields, key: &str) -> Option<Value> {
+    let i = o.iter().position(|(k, _)| k == key)?;
+    Some(o.remove(i).1)
+}
+
+/// The fields left, as the map `other` keeps them.
+fn rest(o: Fields) -> Map<String, Value> {
+    let mut map = Map::new();
+    for (k, v) in o {
+        map.insert(k, v);
+    }
+    map
 }
 
 fn read<T: for<'de> Deserialize<'de>>(value: &Value, key: Unread) -> Result<T, Unread> {
     T::deserialize(value).map_err(|_| key)
 }
 
-fn required<T: for<'de> Deserialize<'de>>(
-    o: &mut Map<String, Value>,
-    key: Unread,
-) -> Result<T, Unread> {
+fn required<T: for<'de> Deserialize<'de>>(o: &mut Fields, key: Unread) -> Result<T, Unread> {
     match take(o, key) {
         Some(v) => read(&v, key),
         None => Err(key),
@@ -135,7 +146,7 @@ fn required<T: for<'de> Deserialize<'de>>(
 
 /// Absent and `null` are both "not given", as serde's `Option` reads them.
 fn optional<T: for<'de> Deserialize<'de>>(
-    o: &mut Map<String, Value>,
+    o: &mut Fields,
     key: Unread,
 ) -> Result<Option<T>, Unread> {
     match take(o, key) {
@@ -146,7 +157,7 @@ fn optional<T: for<'de> Deserialize<'de>>(
 
 /// An absent list is empty.
 fn list<T>(
-    o: &mut Map<String, Value>,
+    o: &mut Fields,
     key: Unread,
     each: fn(Value) -> Result<T, Unread>,
 ) -> Result<Vec<T>, Unread> {

@@ -11,11 +11,11 @@ use crate::model::limits::{
 use crate::model::transition::{check_messages, check_tracking};
 use crate::model::{
     spec_problems, ActionKind, AutoEvent, CancelWindow, CopyOutcome, DriveId, DriveOwners,
-    DriveSpec, JobSpec, JobType, RuleSet, SpecField, Time,
+    DriveSpec, JobSpec, JobType, RuleSet, SpecField, TextSet, Time,
 };
 use serde_json::{Map, Value};
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 impl Scenario {
     /// Parses and validates; a file that does not hold together is rejected whole.
@@ -89,7 +89,7 @@ fn problem(path: &str, kind: K) -> Problem {
 /// What validation knows about each job while walking the events.
 struct KnownJob {
     job_type: JobType,
-    drives: HashSet<DriveId>,
+    drives: TextSet,
     /// An export job that lists no drives gets whatever its package brings, possibly from the
     /// autopilot's story, so events may name drives the file does not list (the rules refuse
     /// them, visibly, if the package did not bring them).
@@ -101,12 +101,20 @@ struct KnownJob {
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
-    jobs: HashMap<String, KnownJob>,
+    /// Each job name's place in `known`: one map type (`String` to `usize`) shared with the
+    /// engine's index, so the wasm holds one copy of its hash table code.
+    jobs: HashMap<String, usize>,
+    known: Vec<KnownJob>,
     owners: DriveOwners,
     start: Option<Time>,
 }
 
 impl Validator {
+    fn job_mut(&mut self, name: &str) -> Option<&mut KnownJob> {
+        let i = *self.jobs.get(name)?;
+        self.known.get_mut(i)
+    }
+
     fn report(&mut self, path: &str, kind: K) {
         self.problems.push(problem(path, kind));
     }
@@ -207,8 +215,8 @@ impl Validator {
         let mut busy: Vec<(&String, usize)> = self
             .jobs
             .iter()
-            .filter(|(_, j)| j.events > Countable::EventsForJob.max())
-            .map(|(name, j)| (name, j.events))
+            .map(|(name, &i)| (name, self.known[i].events))
+            .filter(|&(_, events)| events > Countable::EventsForJob.max())
             .collect();
         crate::sort::sort_by(&mut busy, Ord::cmp);
         let busy: Vec<(String, usize)> = busy.into_iter().map(|(n, c)| (n.clone(), c)).collect();
@@ -353,12 +361,12 @@ impl Validator {
                 }),
             );
         }
-        let mut ids = HashSet::new();
+        let mut ids = TextSet::default();
         for (k, d) in spec.drives.iter().enumerate() {
             if let Err(p) = self.owners.claim(&d.id, name) {
                 self.input(&format!("{path}.drives[{}].id", at_index[k]), &p);
             }
-            ids.insert(d.id.clone());
+            ids.insert(d.id.as_str().to_string());
         }
         match self.jobs.entry(spec.name) {
             Entry::Occupied(e) => {
@@ -368,7 +376,8 @@ impl Validator {
                 self.report(&format!("{path}.name"), kind);
             }
             Entry::Vacant(e) => {
-                e.insert(KnownJob {
+                e.insert(self.known.len());
+                self.known.push(KnownJob {
                     job_type,
                     open_export: job_type == JobType::Export && ids.is_empty(),
                     drives: ids,
@@ -413,7 +422,7 @@ impl Validator {
             let Some(job) = e
                 .get("job")
                 .and_then(Value::as_str)
-                .and_then(|n| self.jobs.get_mut(n))
+                .and_then(|n| self.job_mut(n))
             else {
                 continue;
             };
@@ -424,11 +433,12 @@ impl Validator {
                     .into_iter()
                     .flatten()
                     .take(crate::model::limits::MAX_DRIVES);
-                job.drives.extend(
-                    present
-                        .filter_map(|v| v.as_str())
-                        .filter_map(|s| DriveId::parse(s).ok()),
-                );
+                for id in present
+                    .filter_map(|v| v.as_str())
+                    .filter_map(|s| DriveId::parse(s).ok())
+                {
+                    job.drives.insert(id.as_str().to_string());
+                }
             }
         }
     }
@@ -470,7 +480,7 @@ impl Validator {
             self.report(&format!("{path}.job"), K::Missing(Needed::EventJob));
             return at;
         };
-        let Some(job) = self.jobs.get_mut(name) else {
+        let Some(job) = self.job_mut(name) else {
             self.report(
                 &format!("{path}.job"),
                 K::UnknownJob {
@@ -590,14 +600,14 @@ impl Validator {
         if over {
             return;
         }
-        let mut seen = HashSet::new();
+        let mut seen = TextSet::default();
         for (key, list) in [("present", present), ("extra", extra)] {
             for (i, v) in list.iter().enumerate() {
                 let p = format!("{path}.{key}[{i}]");
                 let Some(id) = self.drive_id(v, &p) else {
                     continue;
                 };
-                if !seen.insert(id.clone()) {
+                if !seen.insert(id.as_str().to_string()) {
                     self.report(&p, K::ListedTwice { drive: id });
                     continue;
                 }
@@ -614,7 +624,8 @@ impl Validator {
         let known = self
             .jobs
             .get(job)
-            .is_some_and(|j| j.open_export || j.drives.contains(id));
+            .and_then(|&i| self.known.get(i))
+            .is_some_and(|j| j.open_export || j.drives.contains(id.as_str()));
         if !known {
             self.report(
                 path,
