@@ -26,7 +26,7 @@ pub fn short_form(s: &Scenario) -> Option<String> {
     if events.is_empty() {
         return Some(format!("preset={name}"));
     }
-    let json = serde_json::to_string(&events).ok()?;
+    let json = crate::sim::scenario_write::events(&events);
     Some(format!(
         "preset={name}&add={}",
         base64url::encode(json.as_bytes())

@@ -13,6 +13,7 @@ mod replay;
 pub mod rng;
 pub mod scenario;
 mod scenario_read;
+pub(crate) mod scenario_write;
 mod validate;
 
 pub use autopilot::Autopilot;

@@ -20,6 +20,8 @@ pub const GIB: f64 = 1_073_741_824.0;
 /// The seed used when a file gives none.
 pub const DEFAULT_SEED: u64 = 1;
 
+/// The `Serialize` derives here are the reference `scenario_write` is tested against
+/// natively; the wasm writes with `scenario_write` only.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Scenario {
@@ -280,14 +282,13 @@ impl Scenario {
     }
 
     /// The file as people read it: serde_json's pretty layout (two-space indent, `": "`).
-    /// Written by re-indenting the compact text, so the serializers are compiled for one
-    /// formatter only (the pretty one cost the wasm a second copy of every `Serialize`).
+    /// Written by re-indenting the compact text, so there is one writer.
     pub fn to_json(&self) -> String {
         pretty(&self.to_json_compact())
     }
 
     pub fn to_json_compact(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        super::scenario_write::scenario(self)
     }
 
     pub fn seed(&self) -> u64 {
