@@ -77,6 +77,24 @@ fn parse(text: &str) -> Result<Scenario, Vec<Problem>> {
     })
 }
 
+/// `path.key`. One plain function for the many field paths: each `format!` was its own code.
+fn dot(path: &str, key: &str) -> String {
+    let mut out = String::with_capacity(path.len() + 1 + key.len());
+    out.push_str(path);
+    out.push('.');
+    out.push_str(key);
+    out
+}
+
+/// `path.key[i]`.
+fn index(path: &str, key: &str, i: usize) -> String {
+    let mut out = dot(path, key);
+    out.push('[');
+    out.push_str(&i.to_string());
+    out.push(']');
+    out
+}
+
 fn problem(path: &str, kind: K) -> Problem {
     Problem {
         path: path.to_string(),
@@ -141,7 +159,7 @@ impl Validator {
             self.opt_string(root, "$", key);
             if let Some(t) = root.get(key).and_then(Value::as_str) {
                 if let Err(p) = check_text(t, field) {
-                    self.input(&format!("$.{key}"), &p);
+                    self.input(&dot("$", key), &p);
                 }
             }
         }
@@ -192,22 +210,26 @@ impl Validator {
             return;
         }
         for (i, job) in jobs.iter().enumerate() {
-            self.job(job, &format!("$.jobs[{i}]"), None);
+            self.job(job, &index("$", "jobs", i), None);
         }
         for (i, event) in events.iter().enumerate() {
             if let (Some("CreateJob"), Some(job)) =
                 (event.get("kind").and_then(Value::as_str), event.get("job"))
             {
-                self.job(job, &format!("$.events[{i}].job"), Some(event.get("at")));
+                self.job(
+                    job,
+                    &dot(&index("$", "events", i), "job"),
+                    Some(event.get("at")),
+                );
             }
         }
         self.export_drives(events);
         let mut last: Option<Time> = None;
         for (i, event) in events.iter().enumerate() {
-            let path = format!("$.events[{i}]");
+            let path = index("$", "events", i);
             if let Some(at) = self.event(event, &path) {
                 if let Some(prev) = last.filter(|prev| at < *prev) {
-                    self.report(&format!("{path}.at"), K::OutOfOrder { at, prev });
+                    self.report(&dot(&path, "at"), K::OutOfOrder { at, prev });
                 }
                 last = Some(last.map_or(at, |prev| prev.max(at)));
             }
@@ -245,7 +267,7 @@ impl Validator {
             if let Some(v) = a.get(key) {
                 if !v.as_f64().is_some_and(|x| (lo..=hi).contains(&x)) {
                     self.report(
-                        &format!("$.autopilot.{key}"),
+                        &dot("$.autopilot", key),
                         K::NumberOutOfRange {
                             lo: range.0,
                             hi: range.1,
@@ -269,7 +291,7 @@ impl Validator {
         let name = match job.get("name").and_then(Value::as_str) {
             Some(n) => Some(n),
             None => {
-                self.report(&format!("{path}.name"), K::Missing(Needed::JobName));
+                self.report(&dot(&path, "name"), K::Missing(Needed::JobName));
                 None
             }
         };
@@ -280,14 +302,14 @@ impl Validator {
         {
             Some(Ok(t)) => Some(t),
             _ => {
-                self.report(&format!("{path}.type"), K::NotImportOrExport);
+                self.report(&dot(&path, "type"), K::NotImportOrExport);
                 None
             }
         };
         let account = job.get("storageAccount").and_then(Value::as_str);
         if account.is_none() {
             self.report(
-                &format!("{path}.storageAccount"),
+                &dot(&path, "storageAccount"),
                 K::Missing(Needed::StorageAccount),
             );
         }
@@ -301,17 +323,17 @@ impl Validator {
             .enumerate()
             .take(crate::model::limits::MAX_DRIVES + 1)
         {
-            let dpath = format!("{path}.drives[{i}]");
+            let dpath = index(path, "drives", i);
             let id = match d.get("id") {
-                Some(v) => self.drive_id(v, &format!("{dpath}.id")),
+                Some(v) => self.drive_id(v, &dot(&dpath, "id")),
                 None => {
-                    self.report(&format!("{dpath}.id"), K::Missing(Needed::DriveId));
+                    self.report(&dot(&dpath, "id"), K::Missing(Needed::DriveId));
                     None
                 }
             };
             let size = d.get("sizeGiB").and_then(Value::as_f64);
             if size.is_none() {
-                self.report(&format!("{dpath}.sizeGiB"), K::Missing(Needed::DriveSize));
+                self.report(&dot(&dpath, "sizeGiB"), K::Missing(Needed::DriveSize));
             }
             match (id, size) {
                 (Some(id), Some(size)) => {
@@ -323,7 +345,7 @@ impl Validator {
                 }
                 // The id is wrong, but the size can still be judged.
                 (None, Some(size)) if !crate::model::spec::drive_size_ok(bytes_of_gib(size)) => {
-                    self.report(&format!("{dpath}.sizeGiB"), K::DriveSize)
+                    self.report(&dot(&dpath, "sizeGiB"), K::DriveSize)
                 }
                 _ => {}
             }
@@ -341,11 +363,11 @@ impl Validator {
         let count_problem = drives.len() > crate::model::limits::MAX_DRIVES;
         for (field, refusal) in spec_problems(&spec) {
             let p = match field {
-                SpecField::Name => format!("{path}.name"),
-                SpecField::StorageAccount => format!("{path}.storageAccount"),
-                SpecField::Drives => format!("{path}.drives"),
-                SpecField::DriveId(k) => format!("{path}.drives[{}].id", at_index[k]),
-                SpecField::DriveSize(k) => format!("{path}.drives[{}].sizeGiB", at_index[k]),
+                SpecField::Name => dot(&path, "name"),
+                SpecField::StorageAccount => dot(&path, "storageAccount"),
+                SpecField::Drives => dot(&path, "drives"),
+                SpecField::DriveId(k) => dot(&index(path, "drives", at_index[k]), "id"),
+                SpecField::DriveSize(k) => dot(&index(path, "drives", at_index[k]), "sizeGiB"),
             };
             // A drive already reported above does not also make the list "empty".
             let partial = at_index.len() < drives.len();
@@ -355,7 +377,7 @@ impl Validator {
         }
         if count_problem {
             self.report(
-                &format!("{path}.drives"),
+                &dot(&path, "drives"),
                 K::Refused(crate::model::Refusal::TooManyDrives {
                     count: drives.len(),
                 }),
@@ -364,7 +386,7 @@ impl Validator {
         let mut ids = TextSet::default();
         for (k, d) in spec.drives.iter().enumerate() {
             if let Err(p) = self.owners.claim(&d.id, name) {
-                self.input(&format!("{path}.drives[{}].id", at_index[k]), &p);
+                self.input(&dot(&index(path, "drives", at_index[k]), "id"), &p);
             }
             ids.insert(d.id.as_str().to_string());
         }
@@ -373,7 +395,7 @@ impl Validator {
                 let kind = K::DuplicateJobName {
                     name: e.key().clone(),
                 };
-                self.report(&format!("{path}.name"), kind);
+                self.report(&dot(&path, "name"), kind);
             }
             Entry::Vacant(e) => {
                 e.insert(self.known.len());
@@ -396,7 +418,7 @@ impl Validator {
         let Some(v) = job.get("createdAt") else {
             return;
         };
-        let cpath = format!("{path}.createdAt");
+        let cpath = dot(&path, "createdAt");
         let Some(at) = self.time(v, &cpath) else {
             return;
         };
@@ -450,14 +472,14 @@ impl Validator {
             return None;
         };
         let at = match e.get("at") {
-            Some(v) => self.time(v, &format!("{path}.at")),
+            Some(v) => self.time(v, &dot(&path, "at")),
             None => {
-                self.report(&format!("{path}.at"), K::Missing(Needed::EventTime));
+                self.report(&dot(&path, "at"), K::Missing(Needed::EventTime));
                 None
             }
         };
         if let Some(at) = at {
-            self.not_before_start(at, &format!("{path}.at"));
+            self.not_before_start(at, &dot(&path, "at"));
         }
         let kind_text = e.get("kind").and_then(Value::as_str).unwrap_or_default();
         let kind = match kind_text.parse::<ActionKind>() {
@@ -469,7 +491,7 @@ impl Validator {
                 } else {
                     K::UnknownKind { found }
                 };
-                self.report(&format!("{path}.kind"), kind);
+                self.report(&dot(&path, "kind"), kind);
                 return at;
             }
         };
@@ -477,12 +499,12 @@ impl Validator {
             return at;
         }
         let Some(name) = e.get("job").and_then(Value::as_str) else {
-            self.report(&format!("{path}.job"), K::Missing(Needed::EventJob));
+            self.report(&dot(&path, "job"), K::Missing(Needed::EventJob));
             return at;
         };
         let Some(job) = self.job_mut(name) else {
             self.report(
-                &format!("{path}.job"),
+                &dot(&path, "job"),
                 K::UnknownJob {
                     name: name.chars().take(64).collect(),
                 },
@@ -498,7 +520,7 @@ impl Validator {
                 if let Some(a) = e.get("storageAccount").and_then(Value::as_str) {
                     if !a.trim().is_empty() {
                         if let Err(p) = check_storage_account(a) {
-                            self.input(&format!("{path}.storageAccount"), &p);
+                            self.input(&dot(&path, "storageAccount"), &p);
                         }
                     }
                 }
@@ -507,7 +529,7 @@ impl Validator {
                 for key in ["carrier", "tracking"] {
                     match e.get(key).and_then(Value::as_str) {
                         None => self.report(
-                            &format!("{path}.{key}"),
+                            &dot(path, key),
                             K::Missing(if key == "carrier" {
                                 Needed::Carrier(kind)
                             } else {
@@ -523,7 +545,7 @@ impl Validator {
                                 check_tracking("x", t)
                             };
                             if let Err(p) = checked {
-                                self.input(&format!("{path}.{key}"), &p);
+                                self.input(&dot(path, key), &p);
                             }
                         }
                     }
@@ -534,7 +556,7 @@ impl Validator {
             | ActionKind::CopyStarted
             | ActionKind::CopyProgress
             | ActionKind::CopyFinished => {
-                let p = format!("{path}.drive");
+                let p = dot(&path, "drive");
                 match e.get("drive") {
                     Some(v) => {
                         if let Some(id) = self.drive_id(v, &p) {
@@ -546,7 +568,7 @@ impl Validator {
                 if kind == ActionKind::CopyProgress
                     && e.get("bytes").and_then(Value::as_u64).is_none()
                 {
-                    self.report(&format!("{path}.bytes"), K::NotWholeNumber);
+                    self.report(&dot(&path, "bytes"), K::NotWholeNumber);
                 }
                 if kind == ActionKind::CopyFinished {
                     let ok = e
@@ -554,11 +576,11 @@ impl Validator {
                         .and_then(Value::as_str)
                         .is_some_and(|o| o.parse::<CopyOutcome>().is_ok());
                     if !ok {
-                        self.report(&format!("{path}.outcome"), K::NotAnOutcome);
+                        self.report(&dot(&path, "outcome"), K::NotAnOutcome);
                     }
                     let msgs = self.array(e, path, "messages");
                     if msgs.iter().any(|m| !m.is_string()) {
-                        self.report(&format!("{path}.messages"), K::NotAListOfStrings);
+                        self.report(&dot(&path, "messages"), K::NotAListOfStrings);
                     } else {
                         let texts: Vec<String> = msgs
                             .iter()
@@ -567,7 +589,7 @@ impl Validator {
                             .collect();
                         let count = check_count(Countable::Messages, msgs.len());
                         if let Err(p) = count.and_then(|()| check_messages(&texts)) {
-                            self.input(&format!("{path}.messages"), &p);
+                            self.input(&dot(&path, "messages"), &p);
                         }
                     }
                 }
@@ -580,7 +602,7 @@ impl Validator {
     fn delivery(&mut self, e: &Map<String, Value>, path: &str, name: &str, job_type: JobType) {
         let present = self.array(e, path, "present");
         if e.get("present").is_none() {
-            self.report(&format!("{path}.present"), K::Missing(Needed::Present));
+            self.report(&dot(&path, "present"), K::Missing(Needed::Present));
         }
         let extra = self.array(e, path, "extra");
         let counts = [
@@ -593,7 +615,7 @@ impl Validator {
         let mut over = false;
         for (key, result) in counts {
             if let Err(p) = result {
-                self.input(&format!("{path}.{key}"), &p);
+                self.input(&dot(path, key), &p);
                 over = true;
             }
         }
@@ -603,7 +625,7 @@ impl Validator {
         let mut seen = TextSet::default();
         for (key, list) in [("present", present), ("extra", extra)] {
             for (i, v) in list.iter().enumerate() {
-                let p = format!("{path}.{key}[{i}]");
+                let p = index(path, key, i);
                 let Some(id) = self.drive_id(v, &p) else {
                     continue;
                 };
@@ -683,7 +705,7 @@ impl Validator {
             None => &[],
             Some(Value::Array(items)) => items,
             Some(_) => {
-                self.report(&format!("{path}.{key}"), K::NotAList);
+                self.report(&dot(path, key), K::NotAList);
                 &[]
             }
         }
@@ -691,7 +713,7 @@ impl Validator {
 
     fn opt_string(&mut self, obj: &Map<String, Value>, path: &str, key: &str) {
         if obj.get(key).is_some_and(|v| !v.is_string()) {
-            self.report(&format!("{path}.{key}"), K::NotAString);
+            self.report(&dot(path, key), K::NotAString);
         }
     }
 
@@ -706,7 +728,7 @@ impl Validator {
         if let Some(v) = obj.get(key) {
             if v.as_str().and_then(parse).is_none() {
                 self.report(
-                    &format!("{path}.{key}"),
+                    &dot(path, key),
                     K::NotOneOf {
                         found: v.to_string().chars().take(64).collect(),
                         expected: expected.to_vec(),
