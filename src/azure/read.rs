@@ -8,6 +8,7 @@ use crate::model::limits::{
     MAX_PROBLEMS, MAX_SCENARIO_BYTES,
 };
 use crate::model::{DriveState, JobState, JobType, TextProblem, Time};
+use crate::sim::json_path::{dot, index, item};
 use crate::sim::scenario::ProblemKind as K;
 use serde_json::{Map, Value};
 
@@ -193,14 +194,14 @@ impl Reader {
             }
             Value::Array(items) => {
                 for (i, v) in items.iter().enumerate() {
-                    self.texts(v, &format!("{path}[{i}]"));
+                    self.texts(v, &item(path, i));
                 }
             }
             Value::Object(map) => {
                 for (k, v) in map {
                     match text_problem(k) {
                         Some(p) => self.report(path, A::Text(p)),
-                        None => self.texts(v, &format!("{path}.{k}")),
+                        None => self.texts(v, &dot(path, k)),
                     }
                 }
             }
@@ -237,7 +238,7 @@ impl Reader {
         items
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| self.job(v, &format!("{base}[{i}]")))
+            .filter_map(|(i, v)| self.job(v, &item(base, i)))
             .collect()
     }
 
@@ -253,7 +254,7 @@ impl Reader {
                     E::Percent => v.as_u64().is_some_and(|n| n <= 100),
                 };
                 if !ok {
-                    self.report(&format!("{path}.{key}"), A::WrongType(want));
+                    self.report(&dot(path, key), A::WrongType(want));
                 }
             }
         }
@@ -271,7 +272,7 @@ impl Reader {
     ) -> Option<&'a str> {
         match get(obj, key) {
             None => {
-                self.report(&format!("{path}.{key}"), A::Missing { field: key });
+                self.report(&dot(path, key), A::Missing { field: key });
                 None
             }
             Some(v) => v.as_str(),
@@ -283,7 +284,7 @@ impl Reader {
         let t = super::date::parse(s);
         if t.is_none() {
             let found = s.chars().take(64).collect();
-            self.report(&format!("{path}.{key}"), A::Scenario(K::BadTime { found }));
+            self.report(&dot(path, key), A::Scenario(K::BadTime { found }));
         }
         t
     }
@@ -298,7 +299,7 @@ impl Reader {
         self.typed(job, path, JOB_OBJECTS, E::Object);
         let name = self.required(job, path, "name");
         if let Some(n) = name {
-            let npath = format!("{path}.name");
+            let npath = dot(path, "name");
             if let Err(p) = check_text(n, TextField::JobName) {
                 self.report(&npath, A::Scenario(K::Input(p)));
             } else if n.contains(['<', '>', '&', '"', '\'', '`']) {
@@ -307,7 +308,7 @@ impl Reader {
         }
         let created_at = match self.object(job, "systemData") {
             Some(sys) => {
-                let spath = format!("{path}.systemData");
+                let spath = dot(path, "systemData");
                 self.typed(
                     sys,
                     &spath,
@@ -325,10 +326,10 @@ impl Reader {
             None => None,
         };
         if let Some(id) = self.object(job, "identity") {
-            let ipath = format!("{path}.identity");
+            let ipath = dot(path, "identity");
             self.typed(id, &ipath, &["type", "principalId", "tenantId"], E::Text);
         }
-        let ppath = format!("{path}.properties");
+        let ppath = dot(path, "properties");
         let Some(props) = get(job, "properties") else {
             self.report(
                 &ppath,
@@ -346,15 +347,15 @@ impl Reader {
         self.typed(props, &ppath, &["driveList"], E::List);
         for key in ["returnAddress", "shippingInformation"] {
             if let Some(a) = self.object(props, key) {
-                self.typed(a, &format!("{ppath}.{key}"), ADDRESS_TEXTS, E::Text);
+                self.typed(a, &dot(&ppath, key), ADDRESS_TEXTS, E::Text);
             }
         }
         if let Some(r) = self.object(props, "returnShipping") {
-            let rpath = format!("{ppath}.returnShipping");
+            let rpath = dot(&ppath, "returnShipping");
             self.typed(r, &rpath, &["carrierName", "carrierAccountNumber"], E::Text);
         }
         if let Some(k) = self.object(props, "encryptionKey") {
-            let kpath = format!("{ppath}.encryptionKey");
+            let kpath = dot(&ppath, "encryptionKey");
             self.typed(
                 k,
                 &kpath,
@@ -369,11 +370,7 @@ impl Reader {
                 .into_iter()
                 .find(|j| j.id().eq_ignore_ascii_case(t.trim()));
             if found.is_none() {
-                self.not_one_of(
-                    &format!("{ppath}.jobType"),
-                    t,
-                    &JobType::ALL.map(JobType::id),
-                );
+                self.not_one_of(&dot(&ppath, "jobType"), t, &JobType::ALL.map(JobType::id));
             }
             found
         });
@@ -389,11 +386,7 @@ impl Reader {
                             .then_some(JobState::Canceled)
                     });
                 if found.is_none() {
-                    self.not_one_of(
-                        &format!("{ppath}.state"),
-                        s,
-                        &JobState::ALL.map(JobState::id),
-                    );
+                    self.not_one_of(&dot(&ppath, "state"), s, &JobState::ALL.map(JobState::id));
                 }
                 found
             }
@@ -405,7 +398,7 @@ impl Reader {
             .and_then(|n| u8::try_from(n).ok());
         let drives = get(props, "driveList")
             .and_then(Value::as_array)
-            .map(|list| self.drives(list, &format!("{ppath}.driveList")));
+            .map(|list| self.drives(list, &dot(&ppath, "driveList")));
         if self.problems.len() > before {
             return None;
         }
@@ -441,10 +434,7 @@ impl Reader {
         match check_storage_account(name) {
             Ok(()) => Some(name.to_string()),
             Err(p) => {
-                self.report(
-                    &format!("{ppath}.storageAccountId"),
-                    A::Scenario(K::Input(p)),
-                );
+                self.report(&dot(ppath, "storageAccountId"), A::Scenario(K::Input(p)));
                 None
             }
         }
@@ -454,22 +444,22 @@ impl Reader {
         let Some(export) = self.object(props, "export") else {
             return;
         };
-        let epath = format!("{ppath}.export");
+        let epath = dot(ppath, "export");
         self.typed(export, &epath, &["blobListBlobPath"], E::Text);
         self.typed(export, &epath, &["blobList"], E::Object);
         if let Some(list) = self.object(export, "blobList") {
-            let lpath = format!("{epath}.blobList");
+            let lpath = dot(&epath, "blobList");
             for key in ["blobPath", "blobPathPrefix"] {
                 match get(list, key) {
                     None => {}
                     Some(Value::Array(items)) => {
                         for (i, v) in items.iter().enumerate() {
                             if !v.is_string() {
-                                self.report(&format!("{lpath}.{key}[{i}]"), A::WrongType(E::Text));
+                                self.report(&index(&lpath, key, i), A::WrongType(E::Text));
                             }
                         }
                     }
-                    Some(_) => self.report(&format!("{lpath}.{key}"), A::WrongType(E::List)),
+                    Some(_) => self.report(&dot(&lpath, key), A::WrongType(E::List)),
                 }
             }
         }
@@ -477,7 +467,7 @@ impl Reader {
 
     fn package(&mut self, props: &Map<String, Value>, ppath: &str, key: &str) -> Option<Package> {
         let p = self.object(props, key)?;
-        let path = format!("{ppath}.{key}");
+        let path = dot(ppath, key);
         self.typed(
             p,
             &path,
@@ -503,7 +493,7 @@ impl Reader {
     fn drives(&mut self, list: &[Value], path: &str) -> Vec<AzureDrive> {
         let mut out = Vec::new();
         for (i, v) in list.iter().enumerate() {
-            let dpath = format!("{path}[{i}]");
+            let dpath = item(path, i);
             let Some(d) = v.as_object() else {
                 self.report(&dpath, A::WrongType(E::Object));
                 continue;

@@ -83,32 +83,45 @@ pub fn write_rfc3339(t: Time, fraction: bool, z: bool) -> String {
         nanos -= 1_000_000_000;
     }
     let year = t.year();
-    let mut out = if (0..=9999).contains(&year) {
-        format!("{year:04}")
-    } else if year > 9999 {
-        format!("+{year}")
-    } else {
-        format!("-{:04}", year.unsigned_abs())
-    };
-    out.push_str(&format!(
-        "-{:02}-{:02}T{:02}:{:02}:{:02}",
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        second
-    ));
+    let mut out = String::with_capacity(32);
+    if year > 9999 {
+        out.push('+');
+    } else if year < 0 {
+        out.push('-');
+    }
+    pad(&mut out, year.unsigned_abs(), 4);
+    for (sep, n) in [
+        ('-', t.month()),
+        ('-', t.day()),
+        ('T', t.hour()),
+        (':', t.minute()),
+        (':', second),
+    ] {
+        out.push(sep);
+        pad(&mut out, n, 2);
+    }
     if fraction && nanos > 0 {
+        out.push('.');
         if nanos % 1_000_000 == 0 {
-            out.push_str(&format!(".{:03}", nanos / 1_000_000));
+            pad(&mut out, nanos / 1_000_000, 3);
         } else if nanos % 1_000 == 0 {
-            out.push_str(&format!(".{:06}", nanos / 1_000));
+            pad(&mut out, nanos / 1_000, 6);
         } else {
-            out.push_str(&format!(".{nanos:09}"));
+            pad(&mut out, nanos, 9);
         }
     }
     out.push_str(if z { "Z" } else { "+00:00" });
     out
+}
+
+/// `n` in decimal, with leading zeros to `width` digits (what `{:0width$}` writes, without
+/// the formatting machinery's code here).
+fn pad(out: &mut String, n: u32, width: usize) {
+    let digits = n.to_string();
+    for _ in digits.len()..width {
+        out.push('0');
+    }
+    out.push_str(&digits);
 }
 
 /// `n` ASCII digits at `at`, as a number.

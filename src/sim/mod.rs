@@ -4,6 +4,7 @@
 pub mod autopilot;
 pub mod compare;
 pub mod engine;
+pub(crate) mod json_path;
 pub mod lanes;
 pub(crate) mod locate;
 pub mod log;

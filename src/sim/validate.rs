@@ -1,6 +1,7 @@
 //! Checks a scenario file as a whole and reports every problem with its place, because a
 //! teacher editing JSON by hand needs the full list, not the first serde error.
 
+use super::json_path::{dot, index};
 use super::scenario::{
     bytes_of_gib, Needed, Problem, ProblemKind as K, Scenario, ScenarioErrors, VERSION,
 };
@@ -75,24 +76,6 @@ fn parse(text: &str) -> Result<Scenario, Vec<Problem>> {
             },
         )]
     })
-}
-
-/// `path.key`. One plain function for the many field paths: each `format!` was its own code.
-fn dot(path: &str, key: &str) -> String {
-    let mut out = String::with_capacity(path.len() + 1 + key.len());
-    out.push_str(path);
-    out.push('.');
-    out.push_str(key);
-    out
-}
-
-/// `path.key[i]`.
-fn index(path: &str, key: &str, i: usize) -> String {
-    let mut out = dot(path, key);
-    out.push('[');
-    out.push_str(&i.to_string());
-    out.push(']');
-    out
 }
 
 fn problem(path: &str, kind: K) -> Problem {
@@ -291,7 +274,7 @@ impl Validator {
         let name = match job.get("name").and_then(Value::as_str) {
             Some(n) => Some(n),
             None => {
-                self.report(&dot(&path, "name"), K::Missing(Needed::JobName));
+                self.report(&dot(path, "name"), K::Missing(Needed::JobName));
                 None
             }
         };
@@ -302,14 +285,14 @@ impl Validator {
         {
             Some(Ok(t)) => Some(t),
             _ => {
-                self.report(&dot(&path, "type"), K::NotImportOrExport);
+                self.report(&dot(path, "type"), K::NotImportOrExport);
                 None
             }
         };
         let account = job.get("storageAccount").and_then(Value::as_str);
         if account.is_none() {
             self.report(
-                &dot(&path, "storageAccount"),
+                &dot(path, "storageAccount"),
                 K::Missing(Needed::StorageAccount),
             );
         }
@@ -363,9 +346,9 @@ impl Validator {
         let count_problem = drives.len() > crate::model::limits::MAX_DRIVES;
         for (field, refusal) in spec_problems(&spec) {
             let p = match field {
-                SpecField::Name => dot(&path, "name"),
-                SpecField::StorageAccount => dot(&path, "storageAccount"),
-                SpecField::Drives => dot(&path, "drives"),
+                SpecField::Name => dot(path, "name"),
+                SpecField::StorageAccount => dot(path, "storageAccount"),
+                SpecField::Drives => dot(path, "drives"),
                 SpecField::DriveId(k) => dot(&index(path, "drives", at_index[k]), "id"),
                 SpecField::DriveSize(k) => dot(&index(path, "drives", at_index[k]), "sizeGiB"),
             };
@@ -377,7 +360,7 @@ impl Validator {
         }
         if count_problem {
             self.report(
-                &dot(&path, "drives"),
+                &dot(path, "drives"),
                 K::Refused(crate::model::Refusal::TooManyDrives {
                     count: drives.len(),
                 }),
@@ -395,7 +378,7 @@ impl Validator {
                 let kind = K::DuplicateJobName {
                     name: e.key().clone(),
                 };
-                self.report(&dot(&path, "name"), kind);
+                self.report(&dot(path, "name"), kind);
             }
             Entry::Vacant(e) => {
                 e.insert(self.known.len());
@@ -418,7 +401,7 @@ impl Validator {
         let Some(v) = job.get("createdAt") else {
             return;
         };
-        let cpath = dot(&path, "createdAt");
+        let cpath = dot(path, "createdAt");
         let Some(at) = self.time(v, &cpath) else {
             return;
         };
@@ -472,14 +455,14 @@ impl Validator {
             return None;
         };
         let at = match e.get("at") {
-            Some(v) => self.time(v, &dot(&path, "at")),
+            Some(v) => self.time(v, &dot(path, "at")),
             None => {
-                self.report(&dot(&path, "at"), K::Missing(Needed::EventTime));
+                self.report(&dot(path, "at"), K::Missing(Needed::EventTime));
                 None
             }
         };
         if let Some(at) = at {
-            self.not_before_start(at, &dot(&path, "at"));
+            self.not_before_start(at, &dot(path, "at"));
         }
         let kind_text = e.get("kind").and_then(Value::as_str).unwrap_or_default();
         let kind = match kind_text.parse::<ActionKind>() {
@@ -491,7 +474,7 @@ impl Validator {
                 } else {
                     K::UnknownKind { found }
                 };
-                self.report(&dot(&path, "kind"), kind);
+                self.report(&dot(path, "kind"), kind);
                 return at;
             }
         };
@@ -499,12 +482,12 @@ impl Validator {
             return at;
         }
         let Some(name) = e.get("job").and_then(Value::as_str) else {
-            self.report(&dot(&path, "job"), K::Missing(Needed::EventJob));
+            self.report(&dot(path, "job"), K::Missing(Needed::EventJob));
             return at;
         };
         let Some(job) = self.job_mut(name) else {
             self.report(
-                &dot(&path, "job"),
+                &dot(path, "job"),
                 K::UnknownJob {
                     name: name.chars().take(64).collect(),
                 },
@@ -520,7 +503,7 @@ impl Validator {
                 if let Some(a) = e.get("storageAccount").and_then(Value::as_str) {
                     if !a.trim().is_empty() {
                         if let Err(p) = check_storage_account(a) {
-                            self.input(&dot(&path, "storageAccount"), &p);
+                            self.input(&dot(path, "storageAccount"), &p);
                         }
                     }
                 }
@@ -556,7 +539,7 @@ impl Validator {
             | ActionKind::CopyStarted
             | ActionKind::CopyProgress
             | ActionKind::CopyFinished => {
-                let p = dot(&path, "drive");
+                let p = dot(path, "drive");
                 match e.get("drive") {
                     Some(v) => {
                         if let Some(id) = self.drive_id(v, &p) {
@@ -568,7 +551,7 @@ impl Validator {
                 if kind == ActionKind::CopyProgress
                     && e.get("bytes").and_then(Value::as_u64).is_none()
                 {
-                    self.report(&dot(&path, "bytes"), K::NotWholeNumber);
+                    self.report(&dot(path, "bytes"), K::NotWholeNumber);
                 }
                 if kind == ActionKind::CopyFinished {
                     let ok = e
@@ -576,11 +559,11 @@ impl Validator {
                         .and_then(Value::as_str)
                         .is_some_and(|o| o.parse::<CopyOutcome>().is_ok());
                     if !ok {
-                        self.report(&dot(&path, "outcome"), K::NotAnOutcome);
+                        self.report(&dot(path, "outcome"), K::NotAnOutcome);
                     }
                     let msgs = self.array(e, path, "messages");
                     if msgs.iter().any(|m| !m.is_string()) {
-                        self.report(&dot(&path, "messages"), K::NotAListOfStrings);
+                        self.report(&dot(path, "messages"), K::NotAListOfStrings);
                     } else {
                         let texts: Vec<String> = msgs
                             .iter()
@@ -589,7 +572,7 @@ impl Validator {
                             .collect();
                         let count = check_count(Countable::Messages, msgs.len());
                         if let Err(p) = count.and_then(|()| check_messages(&texts)) {
-                            self.input(&dot(&path, "messages"), &p);
+                            self.input(&dot(path, "messages"), &p);
                         }
                     }
                 }
@@ -602,7 +585,7 @@ impl Validator {
     fn delivery(&mut self, e: &Map<String, Value>, path: &str, name: &str, job_type: JobType) {
         let present = self.array(e, path, "present");
         if e.get("present").is_none() {
-            self.report(&dot(&path, "present"), K::Missing(Needed::Present));
+            self.report(&dot(path, "present"), K::Missing(Needed::Present));
         }
         let extra = self.array(e, path, "extra");
         let counts = [
