@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod azure;
+pub mod clock;
 pub mod i18n;
 pub mod model;
 pub mod panic_banner;

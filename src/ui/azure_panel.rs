@@ -59,7 +59,7 @@ pub fn attach(fold: &Element) {
             .unwrap_or_default()
             .trim()
         {
-            "" => Some(chrono::Utc::now()),
+            "" => Some(crate::clock::now()),
             s => parse_go_to(s),
         };
         let text = field("[data-testid=azure-json]")
@@ -113,7 +113,7 @@ pub fn attach(fold: &Element) {
             "azure-import" => run(),
             "azure-now" => {
                 if let Some(input) = field("[data-testid=azure-since]") {
-                    input.set_value(&go_to_text(chrono::Utc::now()));
+                    input.set_value(&go_to_text(crate::clock::now()));
                 }
             }
             s if s.starts_with("export-") => save(s),

@@ -215,7 +215,7 @@ fn model(root: &Element, lang: Lang) {
     let job = MyJob {
         job_type: field("my-type").parse().unwrap_or(JobType::Import),
         state,
-        since: since.unwrap_or_else(chrono::Utc::now),
+        since: since.unwrap_or_else(crate::clock::now),
         tracking,
         drives,
     };
@@ -284,7 +284,7 @@ pub fn attach(root: Element) {
         match testid.as_str() {
             "my-now" => {
                 if let Some(i) = find(root, "[data-testid=my-since]") {
-                    set_value(&i, &go_to_text(chrono::Utc::now()));
+                    set_value(&i, &go_to_text(crate::clock::now()));
                 }
             }
             "my-add" => {
