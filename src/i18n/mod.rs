@@ -9,6 +9,7 @@ pub mod compare;
 mod counts;
 mod diagram;
 mod en;
+mod fill;
 mod links;
 mod log;
 mod nl;
@@ -22,6 +23,7 @@ mod timeline;
 
 pub use counts::{count, loaded, showing_latest, Noun};
 pub use diagram::{after_days, dg, fires_at, why_countdown, why_state, DgText};
+pub(crate) use fill::fill;
 pub use links::link_problem;
 pub use log::{outcome_label, source_label, subject_label, update_summary};
 pub use page::{done_line, expires_in};

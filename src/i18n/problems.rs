@@ -251,109 +251,37 @@ fn time(t: &crate::model::Time) -> String {
 pub fn problem_text(lang: Lang, kind: &crate::sim::scenario::ProblemKind) -> String {
     use crate::sim::scenario::ProblemKind as K;
     let en = lang == Lang::En;
-    let pick = |e: String, n: String| if en { e } else { n };
+    let t = |e: &str, n: &str, args: &[&str]| super::fill(if en { e } else { n }, args);
     match kind {
-        K::FileTooLarge { bytes } => pick(
-            format!("the file is {bytes} bytes; a scenario may be at most 8388608 bytes (8 MiB)"),
-            format!("het bestand is {bytes} bytes; een scenario mag hoogstens 8388608 bytes (8 MiB) zijn"),
-        ),
-        K::NotJson { detail } => pick(
-            format!("not valid JSON: {detail}"),
-            format!("geen geldige JSON: {detail}"),
-        ),
-        K::MoreProblems { count } => pick(
-            format!("and {count} more problems"),
-            format!("en nog {count} problemen"),
-        ),
+        K::FileTooLarge { bytes } => t("the file is {0} bytes; a scenario may be at most 8388608 bytes (8 MiB)", "het bestand is {0} bytes; een scenario mag hoogstens 8388608 bytes (8 MiB) zijn", &[&bytes.to_string()]),
+        K::NotJson { detail } => t("not valid JSON: {0}", "geen geldige JSON: {0}", &[detail]),
+        K::MoreProblems { count } => t("and {0} more problems", "en nog {0} problemen", &[&count.to_string()]),
         K::NotAnObject(n) => needed(lang, *n),
-        K::Missing(n) => pick(
-            format!("missing; {}", needed(lang, *n)),
-            format!("ontbreekt; {}", needed(lang, *n)),
-        ),
-        K::UnsupportedVersion { found } => pick(
-            format!("unsupported version {found}; this simulator reads version 1"),
-            format!("versie {found} wordt niet ondersteund; deze simulator leest versie 1"),
-        ),
-        K::NotWholeNumber => pick(
-            "must be a whole number, 0 or more".into(),
-            "moet een geheel getal zijn, 0 of meer".into(),
-        ),
-        K::NotOneOf { found, expected } => pick(
-            format!("{found} is not one of: {}", expected.join(", ")),
-            format!("{found} is niet een van: {}", expected.join(", ")),
-        ),
-        K::NotTrueOrFalse => pick("must be true or false".into(), "moet true of false zijn".into()),
-        K::NumberOutOfRange { lo, hi } => pick(
-            format!("must be a number from {lo} to {hi}"),
-            format!("moet een getal van {lo} tot {hi} zijn"),
-        ),
-        K::NotImportOrExport => pick(
-            "must be \"Import\" or \"Export\"".into(),
-            "moet \"Import\" of \"Export\" zijn".into(),
-        ),
-        K::DriveSize => pick(
-            "a drive needs a size above 0 and at most 1 PiB (1,048,576 GiB)".into(),
-            "een schijf heeft een grootte boven 0 en hoogstens 1 PiB (1.048.576 GiB) nodig".into(),
-        ),
-        K::DuplicateJobName { name } => pick(
-            format!("duplicate job name \"{name}\""),
-            format!("de taaknaam \"{name}\" komt twee keer voor"),
-        ),
-        K::CreatedAtNotEventTime => pick(
-            "a CreateJob event creates the job at its own \"at\"; remove createdAt or make it the same time".into(),
-            "een CreateJob-gebeurtenis maakt de taak op haar eigen \"at\"; haal createdAt weg of maak het dezelfde tijd".into(),
-        ),
-        K::AutomaticKind { kind } => pick(
-            format!("{kind} is automatic: the engine fires it at its due time; remove it"),
-            format!("{kind} gaat automatisch: de simulator laat het op zijn tijd gebeuren; haal het weg"),
-        ),
-        K::UnknownKind { found } => pick(
-            format!("\"{found}\" is not a valid event kind; expected one of: {}", kinds()),
-            format!("\"{found}\" is geen geldige soort gebeurtenis; verwacht een van: {}", kinds()),
-        ),
-        K::UnknownJob { name } => pick(
-            format!("unknown job \"{name}\""),
-            format!("onbekende taak \"{name}\""),
-        ),
-        K::NotAnOutcome => pick(
-            "must be \"clean\", \"warnings\" or \"errors\"".into(),
-            "moet \"clean\", \"warnings\" of \"errors\" zijn".into(),
-        ),
-        K::NotAListOfStrings => pick(
-            "must be a list of strings".into(),
-            "moet een lijst van teksten zijn".into(),
-        ),
-        K::NotAList => pick("must be a list [ ... ]".into(), "moet een lijst [ ... ] zijn".into()),
-        K::NotAString => pick("must be a string".into(), "moet een tekst zijn".into()),
-        K::ListedTwice { drive } => pick(
-            format!("drive {drive} is listed twice in this package"),
-            format!("schijf {drive} staat twee keer in dit pakket"),
-        ),
-        K::UnknownDrive { drive, job } => pick(
-            format!("unknown drive {drive} in job \"{job}\""),
-            format!("onbekende schijf {drive} in taak \"{job}\""),
-        ),
-        K::BadTime { found } => pick(
-            format!("bad time {found}; write an RFC 3339 time like \"2026-01-05T09:00:00Z\""),
-            format!("ongeldige tijd {found}; schrijf een RFC 3339-tijd zoals \"2026-01-05T09:00:00Z\""),
-        ),
-        K::OutOfOrder { at, prev } => pick(
-            format!("events are out of time order: {} is before the previous event at {}", time(at), time(prev)),
-            format!("gebeurtenissen staan niet op volgorde: {} ligt vóór de vorige gebeurtenis op {}", time(at), time(prev)),
-        ),
-        K::PastYear9999 { at } => pick(
-            format!("{} is past the year 9999", time(at)),
-            format!("{} ligt na het jaar 9999", time(at)),
-        ),
-        K::BeforeStart { at, start } => pick(
-            format!("{} is before the scenario's start {}", time(at), time(start)),
-            format!("{} ligt vóór het begin van het scenario, {}", time(at), time(start)),
-        ),
+        K::Missing(n) => t("missing; {0}", "ontbreekt; {0}", &[&needed(lang, *n)]),
+        K::UnsupportedVersion { found } => t("unsupported version {0}; this simulator reads version 1", "versie {0} wordt niet ondersteund; deze simulator leest versie 1", &[found]),
+        K::NotWholeNumber => t("must be a whole number, 0 or more", "moet een geheel getal zijn, 0 of meer", &[]),
+        K::NotOneOf { found, expected } => t("{0} is not one of: {1}", "{0} is niet een van: {1}", &[found, &expected.join(", ")]),
+        K::NotTrueOrFalse => t("must be true or false", "moet true of false zijn", &[]),
+        K::NumberOutOfRange { lo, hi } => t("must be a number from {0} to {1}", "moet een getal van {0} tot {1} zijn", &[lo, hi]),
+        K::NotImportOrExport => t("must be \"Import\" or \"Export\"", "moet \"Import\" of \"Export\" zijn", &[]),
+        K::DriveSize => t("a drive needs a size above 0 and at most 1 PiB (1,048,576 GiB)", "een schijf heeft een grootte boven 0 en hoogstens 1 PiB (1.048.576 GiB) nodig", &[]),
+        K::DuplicateJobName { name } => t("duplicate job name \"{0}\"", "de taaknaam \"{0}\" komt twee keer voor", &[name]),
+        K::CreatedAtNotEventTime => t("a CreateJob event creates the job at its own \"at\"; remove createdAt or make it the same time", "een CreateJob-gebeurtenis maakt de taak op haar eigen \"at\"; haal createdAt weg of maak het dezelfde tijd", &[]),
+        K::AutomaticKind { kind } => t("{0} is automatic: the engine fires it at its due time; remove it", "{0} gaat automatisch: de simulator laat het op zijn tijd gebeuren; haal het weg", &[kind]),
+        K::UnknownKind { found } => t("\"{0}\" is not a valid event kind; expected one of: {1}", "\"{0}\" is geen geldige soort gebeurtenis; verwacht een van: {1}", &[found, &kinds()]),
+        K::UnknownJob { name } => t("unknown job \"{0}\"", "onbekende taak \"{0}\"", &[name]),
+        K::NotAnOutcome => t("must be \"clean\", \"warnings\" or \"errors\"", "moet \"clean\", \"warnings\" of \"errors\" zijn", &[]),
+        K::NotAListOfStrings => t("must be a list of strings", "moet een lijst van teksten zijn", &[]),
+        K::NotAList => t("must be a list [ ... ]", "moet een lijst [ ... ] zijn", &[]),
+        K::NotAString => t("must be a string", "moet een tekst zijn", &[]),
+        K::ListedTwice { drive } => t("drive {0} is listed twice in this package", "schijf {0} staat twee keer in dit pakket", &[drive.as_str()]),
+        K::UnknownDrive { drive, job } => t("unknown drive {0} in job \"{1}\"", "onbekende schijf {0} in taak \"{1}\"", &[drive.as_str(), job]),
+        K::BadTime { found } => t("bad time {0}; write an RFC 3339 time like \"2026-01-05T09:00:00Z\"", "ongeldige tijd {0}; schrijf een RFC 3339-tijd zoals \"2026-01-05T09:00:00Z\"", &[found]),
+        K::OutOfOrder { at, prev } => t("events are out of time order: {0} is before the previous event at {1}", "gebeurtenissen staan niet op volgorde: {0} ligt vóór de vorige gebeurtenis op {1}", &[&time(at), &time(prev)]),
+        K::PastYear9999 { at } => t("{0} is past the year 9999", "{0} ligt na het jaar 9999", &[&time(at)]),
+        K::BeforeStart { at, start } => t("{0} is before the scenario's start {1}", "{0} ligt vóór het begin van het scenario, {1}", &[&time(at), &time(start)]),
         K::BadDriveId(e) => drive_id_text(lang, e),
-        K::TooManyEventsForJob { job, count } => pick(
-            format!("job \"{job}\" has {count} events; a job may have at most 1000 (its story would be cut short)"),
-            format!("taak \"{job}\" heeft {count} gebeurtenissen; een taak mag er hoogstens 1000 hebben (haar verhaal zou worden afgekapt)"),
-        ),
+        K::TooManyEventsForJob { job, count } => t("job \"{0}\" has {1} events; a job may have at most 1000 (its story would be cut short)", "taak \"{0}\" heeft {1} gebeurtenissen; een taak mag er hoogstens 1000 hebben (haar verhaal zou worden afgekapt)", &[job, &count.to_string()]),
         K::Input(p) => input_text(lang, p),
         K::Refused(crate::model::Refusal::Input { problem, .. }) => input_text(lang, problem),
         K::Refused(r) => {
