@@ -101,8 +101,7 @@ fn merge_order(base: &[EventEntry], added: &[Option<Time>]) -> Vec<Slot> {
 /// as a scenario file. Nothing is changed on failure; every problem is named.
 pub fn read(name: &str, value: &str) -> Result<Scenario, HashError> {
     let base = preset(name).ok_or_else(|| HashError::UnknownPreset(name.to_string()))?;
-    let bytes = base64url::decode(value).map_err(|e| HashError::BadBase64(e.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|_| HashError::NotUtf8)?;
+    let text = super::hash::decoded(value)?;
     let bad = |problems| HashError::BadScenario(problems);
     let limit = crate::model::limits::MAX_SCENARIO_BYTES;
     if text.len() > limit {

@@ -115,27 +115,18 @@ pub fn parse_with(hash: &str, unpacked: Option<&str>) -> Result<Option<HashReque
                 }
                 scenario = Some(ScenarioRef::Preset(name));
             }
-            "scenario" => {
-                let bytes =
-                    base64url::decode(value).map_err(|e| HashError::BadBase64(e.to_string()))?;
-                let text = String::from_utf8(bytes).map_err(|_| HashError::NotUtf8)?;
+            "scenario" | "scenario-z" => {
+                let text = match key {
+                    "scenario" => decoded(value)?,
+                    _ => unpacked.ok_or(HashError::Packed)?.to_string(),
+                };
                 let parsed = Scenario::parse(&text)
-                    .map_err(|errors| HashError::BadScenario(errors.problems))?;
-                scenario = Some(ScenarioRef::Inline(Box::new(parsed)));
-            }
-            "scenario-z" => {
-                let text = unpacked.ok_or(HashError::Packed)?;
-                let parsed = Scenario::parse(text)
                     .map_err(|errors| HashError::BadScenario(errors.problems))?;
                 scenario = Some(ScenarioRef::Inline(Box::new(parsed)));
             }
             // Read beside `preset=` only, once the preset is known.
             "add" => add = Some(value),
-            "azure" => {
-                let bytes =
-                    base64url::decode(value).map_err(|e| HashError::BadBase64(e.to_string()))?;
-                azure = Some(String::from_utf8(bytes).map_err(|_| HashError::NotUtf8)?);
-            }
+            "azure" => azure = Some(decoded(value)?),
             "t" => {
                 let text = percent_decode(value);
                 at = Some(
@@ -166,6 +157,12 @@ pub fn parse_with(hash: &str, unpacked: Option<&str>) -> Result<Option<HashReque
         })),
         None => Err(HashError::NoScenario),
     }
+}
+
+/// The UTF-8 text a link's base64url value holds.
+pub(super) fn decoded(value: &str) -> Result<String, HashError> {
+    let bytes = base64url::decode(value).map_err(|e| HashError::BadBase64(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|_| HashError::NotUtf8)
 }
 
 /// The hash for a view: a preset by name when the scenario is an unchanged preset (short
