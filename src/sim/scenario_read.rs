@@ -5,13 +5,14 @@
 //! Leptos app; this reader is a few KB. The validator is the file's judge and reports every
 //! problem with its place; this reader only moves the checked values into the structs, so a
 //! value it cannot read is a gap in the validator, reported as one problem at the root.
-//! Leaf values (ids, enums, times) still use their own serde impls, which are small.
+//! Leaf values are read by the small typed readers at the end, not by their serde impls
+//! (a `Deserialize` per type, each with its visitor, in the wasm); they accept exactly what
+//! serde accepts, which the tests below check.
 
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::model::rfc3339::parse_rfc3339;
-use crate::model::Time;
+use crate::model::{CancelWindow, DriveId, RuleSet, Time};
 
 use super::scenario::{AutopilotSpec, DriveEntry, EventEntry, JobEntry, JobRef, Scenario};
 
@@ -21,13 +22,19 @@ pub type Unread = &'static str;
 pub fn scenario(value: Value) -> Result<Scenario, Unread> {
     let mut root = object(value, "scenario")?;
     Ok(Scenario {
-        version: required(&mut root, "version")?,
-        title: optional(&mut root, "title")?,
-        description: optional(&mut root, "description")?,
+        version: required(&mut root, "version", |v| {
+            v.as_u64().and_then(|n| u32::try_from(n).ok())
+        })?,
+        title: optional(&mut root, "title", text)?,
+        description: optional(&mut root, "description", text)?,
         start: time(&mut root, "start")?,
-        seed: optional(&mut root, "seed")?,
-        rules: optional(&mut root, "rules")?,
-        cancel_window: optional(&mut root, "cancelWindow")?,
+        seed: optional(&mut root, "seed", Value::as_u64)?,
+        rules: optional(&mut root, "rules", |v| {
+            label(v).and_then(|s| RuleSet::ALL.into_iter().find(|r| r.id() == s))
+        })?,
+        cancel_window: optional(&mut root, "cancelWindow", |v| {
+            label(v).and_then(|s| CancelWindow::ALL.into_iter().find(|w| w.id() == s))
+        })?,
         autopilot: match take(&mut root, "autopilot") {
             Some(v) => Some(autopilot(v)?),
             None => None,
@@ -41,10 +48,10 @@ pub fn scenario(value: Value) -> Result<Scenario, Unread> {
 fn autopilot(value: Value) -> Result<AutopilotSpec, Unread> {
     let mut o = object(value, "autopilot")?;
     Ok(AutopilotSpec {
-        enabled: optional(&mut o, "enabled")?,
-        load: optional(&mut o, "load")?,
-        throughput_mbps: optional(&mut o, "throughputMBps")?,
-        exception_rate: optional(&mut o, "exceptionRate")?,
+        enabled: optional(&mut o, "enabled", Value::as_bool)?,
+        load: optional(&mut o, "load", Value::as_f64)?,
+        throughput_mbps: optional(&mut o, "throughputMBps", Value::as_f64)?,
+        exception_rate: optional(&mut o, "exceptionRate", Value::as_f64)?,
         other: rest(o),
     })
 }
@@ -52,9 +59,9 @@ fn autopilot(value: Value) -> Result<AutopilotSpec, Unread> {
 fn job(value: Value) -> Result<JobEntry, Unread> {
     let mut o = object(value, "job")?;
     Ok(JobEntry {
-        name: required(&mut o, "name")?,
-        job_type: required(&mut o, "type")?,
-        storage_account: required(&mut o, "storageAccount")?,
+        name: required(&mut o, "name", text)?,
+        job_type: required(&mut o, "type", |v| label(v)?.parse().ok())?,
+        storage_account: required(&mut o, "storageAccount", text)?,
         created_at: match take(&mut o, "createdAt") {
             None | Some(Value::Null) => None,
             Some(v) => Some(as_time(&v, "createdAt")?),
@@ -67,8 +74,8 @@ fn job(value: Value) -> Result<JobEntry, Unread> {
 fn drive(value: Value) -> Result<DriveEntry, Unread> {
     let mut o = object(value, "drive")?;
     Ok(DriveEntry {
-        id: required(&mut o, "id")?,
-        size_gib: required(&mut o, "sizeGiB")?,
+        id: required(&mut o, "id", drive_id)?,
+        size_gib: required(&mut o, "sizeGiB", Value::as_f64)?,
         other: rest(o),
     })
 }
@@ -77,21 +84,21 @@ fn event(value: Value) -> Result<EventEntry, Unread> {
     let mut o = object(value, "event")?;
     Ok(EventEntry {
         at: time(&mut o, "at")?,
-        kind: required(&mut o, "kind")?,
+        kind: required(&mut o, "kind", |v| label(v)?.parse().ok())?,
         job: match take(&mut o, "job") {
             Some(Value::String(name)) => JobRef::Name(name),
             Some(spec @ Value::Object(_)) => JobRef::Spec(Box::new(job(spec)?)),
             _ => return Err("job"),
         },
-        storage_account: optional(&mut o, "storageAccount")?,
-        carrier: optional(&mut o, "carrier")?,
-        tracking: optional(&mut o, "tracking")?,
-        present: optional(&mut o, "present")?,
-        extra: optional(&mut o, "extra")?,
-        drive: optional(&mut o, "drive")?,
-        bytes: optional(&mut o, "bytes")?,
-        outcome: optional(&mut o, "outcome")?,
-        messages: optional(&mut o, "messages")?,
+        storage_account: optional(&mut o, "storageAccount", text)?,
+        carrier: optional(&mut o, "carrier", text)?,
+        tracking: optional(&mut o, "tracking", text)?,
+        present: optional(&mut o, "present", |v| each(v, drive_id))?,
+        extra: optional(&mut o, "extra", |v| each(v, drive_id))?,
+        drive: optional(&mut o, "drive", drive_id)?,
+        bytes: optional(&mut o, "bytes", Value::as_u64)?,
+        outcome: optional(&mut o, "outcome", |v| label(v)?.parse().ok())?,
+        messages: optional(&mut o, "messages", |v| each(v, text))?,
         other: rest(o),
     })
 }
@@ -133,25 +140,49 @@ fn rest(o: Fields) -> Map<String, Value> {
     map
 }
 
-fn read<T: for<'de> Deserialize<'de>>(value: &Value, key: Unread) -> Result<T, Unread> {
-    T::deserialize(value).map_err(|_| key)
-}
-
-fn required<T: for<'de> Deserialize<'de>>(o: &mut Fields, key: Unread) -> Result<T, Unread> {
-    match take(o, key) {
-        Some(v) => read(&v, key),
-        None => Err(key),
-    }
+fn required<T>(
+    o: &mut Fields,
+    key: Unread,
+    read: impl Fn(&Value) -> Option<T>,
+) -> Result<T, Unread> {
+    take(o, key).as_ref().and_then(read).ok_or(key)
 }
 
 /// Absent and `null` are both "not given", as serde's `Option` reads them.
-fn optional<T: for<'de> Deserialize<'de>>(
+fn optional<T>(
     o: &mut Fields,
     key: Unread,
+    read: impl Fn(&Value) -> Option<T>,
 ) -> Result<Option<T>, Unread> {
     match take(o, key) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => read(&v, key).map(Some),
+        Some(v) => read(&v).map(Some).ok_or(key),
+    }
+}
+
+fn text(value: &Value) -> Option<String> {
+    value.as_str().map(str::to_string)
+}
+
+fn drive_id(value: &Value) -> Option<DriveId> {
+    DriveId::parse(value.as_str()?).ok()
+}
+
+/// A list whose every item reads.
+fn each<T>(value: &Value, read: fn(&Value) -> Option<T>) -> Option<Vec<T>> {
+    value.as_array()?.iter().map(read).collect()
+}
+
+/// The name of a fieldless enum's value, in the two forms serde reads one in: `"name"`, or
+/// an object with that one key and `null`.
+fn label(value: &Value) -> Option<&str> {
+    match value {
+        Value::String(name) => Some(name),
+        Value::Object(map) if map.len() == 1 => {
+            let (name, v) = map.iter().next()?;
+            v.is_null().then_some(name.as_str())
+        }
+        _ => None,
     }
 }
 
@@ -165,5 +196,84 @@ fn list<T>(
         None => Ok(Vec::new()),
         Some(Value::Array(items)) => items.into_iter().map(each).collect(),
         Some(_) => Err(key),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActionKind, CopyOutcome, JobType};
+    use serde::Deserialize;
+    use serde_json::json;
+
+    fn serde<T: for<'de> Deserialize<'de>>(v: &Value) -> Option<T> {
+        T::deserialize(v).ok()
+    }
+
+    #[test]
+    fn leaf_readers_accept_what_serde_accepts() {
+        let values = [
+            json!(null),
+            json!(true),
+            json!(0),
+            json!(1),
+            json!(4294967296u64),
+            json!(-1),
+            json!(1.5),
+            json!(1e300),
+            json!(""),
+            json!("2018"),
+            json!("2021"),
+            json!("creating"),
+            json!("before-packaging"),
+            json!("Import"),
+            json!("Export"),
+            json!("import"),
+            json!("CreateJob"),
+            json!("CopyFinished"),
+            json!("clean"),
+            json!("Clean"),
+            json!("warnings"),
+            json!("9ca995bb"),
+            json!("9CA995BB"),
+            json!("9CA995B"),
+            json!(["9CA995BB", "A0000001"]),
+            json!(["9CA995BB", 1]),
+            json!(["a", "b"]),
+            json!([]),
+            json!({}),
+            json!({"clean": null}),
+            json!({"clean": 1}),
+            json!({"clean": null, "errors": null}),
+            json!({"Import": null}),
+            json!({"CreateJob": null}),
+            json!({"2021": null}),
+            json!({"creating": null}),
+            json!({"9CA995BB": null}),
+        ];
+        for v in &values {
+            assert_eq!(text(v), serde::<String>(v), "{v}");
+            assert_eq!(v.as_u64(), serde::<u64>(v), "{v}");
+            assert_eq!(
+                v.as_u64().and_then(|n| u32::try_from(n).ok()),
+                serde::<u32>(v),
+                "{v}"
+            );
+            assert_eq!(v.as_f64(), serde::<f64>(v), "{v}");
+            assert_eq!(v.as_bool(), serde::<bool>(v), "{v}");
+            assert_eq!(drive_id(v), serde::<DriveId>(v), "{v}");
+            assert_eq!(each(v, drive_id), serde::<Vec<DriveId>>(v), "{v}");
+            assert_eq!(each(v, text), serde::<Vec<String>>(v), "{v}");
+            let rules = label(v).and_then(|s| RuleSet::ALL.into_iter().find(|r| r.id() == s));
+            assert_eq!(rules, serde::<RuleSet>(v), "{v}");
+            let window = label(v).and_then(|s| CancelWindow::ALL.into_iter().find(|w| w.id() == s));
+            assert_eq!(window, serde::<CancelWindow>(v), "{v}");
+            let job_type: Option<JobType> = label(v).and_then(|s| s.parse().ok());
+            assert_eq!(job_type, serde::<JobType>(v), "{v}");
+            let kind: Option<ActionKind> = label(v).and_then(|s| s.parse().ok());
+            assert_eq!(kind, serde::<ActionKind>(v), "{v}");
+            let outcome: Option<CopyOutcome> = label(v).and_then(|s| s.parse().ok());
+            assert_eq!(outcome, serde::<CopyOutcome>(v), "{v}");
+        }
     }
 }
