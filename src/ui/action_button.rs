@@ -312,7 +312,7 @@ pub fn listen_panel(root: &Element, edits: RwSignal<u32>, action_of: ActionOf) {
     use super::dom::listen;
     let app = super::state::use_app();
     let lang = super::use_lang();
-    let bump = move || edits.update(|n| *n = n.wrapping_add(1));
+    let bump = move || edits.set(edits.get_untracked().wrapping_add(1));
     let panel = root.clone();
     let on_click = move |ev: web_sys::Event| {
         let (Some((el, _)), Some(job)) = (super::dom::acted(&ev), app.selected().get_untracked())

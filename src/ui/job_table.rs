@@ -40,7 +40,7 @@ pub fn attach(root: &Element) {
     crate::ui::fx::effect(move || {
         let on = app.show_deleted().get();
         if query.with_untracked(|q| q.show_deleted != on) {
-            query.update(|q| q.show_deleted = on);
+            query.write().show_deleted = on;
         }
     });
     let page = app.table_page();
@@ -215,7 +215,7 @@ pub fn attach(root: &Element) {
         match act.as_str() {
             "filter" => {
                 let v = input.value();
-                query.update(|q| q.filter = v);
+                query.write().filter = v;
                 app.set_table_page(0);
             }
             "deleted" => app.set_show_deleted(input.checked()),
@@ -228,14 +228,15 @@ pub fn attach(root: &Element) {
         else {
             return;
         };
-        query.update(|q| {
+        {
+            let mut q = query.write();
             if q.sort == key {
                 q.descending = !q.descending;
             } else {
                 q.sort = key;
                 q.descending = false;
             }
-        });
+        }
     };
     let on_page = move |ev: web_sys::MouseEvent| {
         let page = rows.with_untracked(|r| r.1);

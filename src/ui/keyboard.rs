@@ -84,7 +84,8 @@ fn focus_of(target: Option<EventTarget>) -> Focus {
 
 /// Listens for the shortcuts while the app lives.
 pub fn use_keyboard(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
-    let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+    crate::ui::dom::listen_window("keydown", move |ev| {
+        let ev: KeyboardEvent = ev.unchecked_into();
         if ev.default_prevented()
             || ev.ctrl_key()
             || ev.alt_key()
@@ -102,7 +103,6 @@ pub fn use_keyboard(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
             run(app, view, lang, cmd);
         }
     });
-    on_cleanup(move || handle.remove());
 }
 
 fn run(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>, cmd: Command) {

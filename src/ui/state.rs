@@ -270,7 +270,7 @@ impl AppState {
     }
 
     pub fn toggle_play(&self) {
-        self.playing.update(|p| *p = !*p);
+        self.playing.set(!self.playing.get_untracked());
     }
 
     pub fn set_speed(&self, speed: Speed) {
@@ -330,7 +330,7 @@ impl AppState {
     }
 
     fn edit(&self, f: impl FnOnce(&mut Simulation)) {
-        self.sim.update(f);
+        f(&mut self.sim.write());
         self.edited.set(true);
     }
 

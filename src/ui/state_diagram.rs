@@ -90,7 +90,8 @@ fn arrow_label(a: &Arrow) -> String {
 }
 
 fn toggle(picked: RwSignal<Option<Pick>>, pick: Pick) {
-    picked.update(|p| *p = if *p == Some(pick) { None } else { Some(pick) });
+    let again = picked.get_untracked() == Some(pick);
+    picked.set(if again { None } else { Some(pick) });
 }
 
 /// What one drawing shows besides the machine itself.

@@ -100,7 +100,7 @@ impl ViewPrefs {
         self.projector.set(on);
     }
     pub fn toggle_projector(&self) {
-        self.projector.update(|p| *p = !*p);
+        self.projector.set(!self.projector.get_untracked());
     }
 
     pub fn theme(&self) -> ReadSignal<Theme> {

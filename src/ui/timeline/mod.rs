@@ -284,8 +284,7 @@ pub fn attach(root: web_sys::Element) {
         frame.track();
         measure();
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    crate::ui::dom::listen_window("resize", move |_| measure());
 
     let zoom = RwSignal::new(Zoom::Whole);
     let view_start = RwSignal::new(None::<Time>);
@@ -399,7 +398,7 @@ pub fn attach(root: web_sys::Element) {
             draw_frame(&mut Dom::replacing(&root, false)?, lang);
             let _ = root.set_attribute("aria-label", tl(lang, TlText::Name));
             lanes.set_value(Lanes::default());
-            frame.update(|n| *n += 1);
+            frame.set(frame.get_untracked() + 1);
             refocus_act(&root, focused);
         }
         Some(lang)
