@@ -71,19 +71,15 @@ pub fn attach(root: &Element) {
     // view first, the rest without one long task); a scroll brings the newly seen ones.
     let seen = RwSignal::new((0usize, VIEW_ROWS));
     let reach = RwSignal::new((None, 0usize));
-    let lazy = Memo::new(move |_| rows.with(|r| r.3) > LAZY_AFTER);
+    // A function, not a memo: both its readers read `rows` anyway.
+    let lazy = move || rows.with(|r| r.3) > LAZY_AFTER;
     // The body is drawn by `job_body` (one keyed pass, no view per cell); this effect hands it
     // the page, the rows to bring up to date and the selection.
     let drawn = StoredValue::new_local(Body::default());
     let tbody = body.clone();
     crate::ui::fx::effect(move || {
-        // `rows` first: the effect checks what it read in that order, and when `lazy` (which
-        // reads `rows`) was checked first, it brought `rows` up to date on its own behalf and
-        // this effect then saw no change in `rows` and did not run (a changed world was not
-        // shown).
-        rows.track();
         let now = app.now().get();
-        let fresh = if lazy.get() {
+        let fresh = if lazy() {
             let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
             seen.with(|s| s.0.saturating_sub(extra)..s.1 + extra)
         } else {
@@ -94,9 +90,6 @@ pub fn attach(root: &Element) {
         rows.with(|(shown, ..)| {
             drawn.update_value(|b| b.show(&tbody, shown, fresh, selected.as_deref(), lang));
         });
-    });
-    let visible = Memo::new(move |_| {
-        rows.with(|(shown, ..)| shown.iter().map(|r| r.name.clone()).collect::<Vec<_>>())
     });
     // "Why?" for every row: one card, opened by the clicked button, which gets the focus back.
     let why = WhyHost::create();
@@ -120,7 +113,7 @@ pub fn attach(root: &Element) {
     crate::ui::fx::effect(move || {
         let now = app.now().get();
         let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
-        if !lazy.get() || app.playing().get() || extra > page_size(rows.with(|r| r.3)) {
+        if !lazy() || app.playing().get() || extra > page_size(rows.with(|r| r.3)) {
             return;
         }
         request_animation_frame(move || {
@@ -131,14 +124,13 @@ pub fn attach(root: &Element) {
     });
     // The timeline follows the table's page (past a few hundred jobs its lanes are this page).
     crate::ui::fx::effect(move || {
-        let names = visible.get();
-        let (page, pages, total) = rows.with(|r| (r.1, r.2, r.3));
-        app.set_shown(TablePage {
-            names,
-            page,
-            pages,
-            total,
+        let page = rows.with(|(shown, page, pages, total)| TablePage {
+            names: shown.iter().map(|r| r.name.clone()).collect(),
+            page: *page,
+            pages: *pages,
+            total: *total,
         });
+        app.set_shown(page);
     });
     // The tools, the headers and the pager are written by `ui::dom`: drawn when the language
     // (or, for the headers, the order) changes; their values are set in place.

@@ -95,18 +95,17 @@ fn flash_of(step: Memo<Option<Step>>) -> Signal<Option<Pick>> {
 /// The section's headings and hints and the two diagrams, drawn by `ui::dom` into `root` (a
 /// `section.diagrams`).
 pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: DrivePick) {
-    let app = use_app();
     let lang = use_lang();
-    let rules = Memo::new(move |_| app.sim().with(|s| s.rules()));
-    let job_node = Memo::new(move |_| {
+    // Functions, not memos: each diagram redraws only when what it shows changed.
+    let job_node = move || {
         job.with(|j| {
             j.as_ref().map(|j| match j.is_deleted() {
                 true => Node::Deleted,
                 false => Node::Job(j.state),
             })
         })
-    });
-    let drive_node = Memo::new(move |_| {
+    };
+    let drive_node = move || {
         let id = drive.current.get()?;
         job.with(|j| {
             let j = j.as_ref()?;
@@ -118,7 +117,7 @@ pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: Dr
                     .then(|| Node::of_extra_drives(j)),
             }
         })
-    });
+    };
     let job_flash = flash_of(last_step(job, || Some(Subject::Job)));
     let drive_flash = flash_of(last_step(job, move || {
         let id = drive.current.get()?;
@@ -165,8 +164,8 @@ pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: Dr
         }
     });
     let diagrams = [
-        diagram(root, Machine::Job, job_node.into(), job_flash, rules),
-        diagram(root, Machine::Drive, drive_node.into(), drive_flash, rules),
+        diagram(root, Machine::Job, Box::new(job_node), job_flash),
+        diagram(root, Machine::Drive, Box::new(drive_node), drive_flash),
     ];
     for event in ["click", "keydown"] {
         listen(root, event, false, move |ev| on_pick(&ev, &diagrams));

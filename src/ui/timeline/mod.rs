@@ -317,9 +317,10 @@ pub fn attach(root: web_sys::Element) {
             view_start.set(Some(t0 + span / 2 * dir));
         }
     };
-    let now_x = Memo::new(move |_| scale.with(|s| s.x(app.now().get()).clamp(s.x0, s.x1)));
-    let total = Memo::new(move |_| app.sim().with(|s| s.job_count()));
-    let aggregated = move || total.get() > AGGREGATE_AFTER;
+    // Plain functions, not memos: the job count changes only with the world (whose readers
+    // rerun then anyway), and each memo compiled Leptos' memo code once more.
+    let total = move || app.sim().with(|s| s.job_count());
+    let aggregated = move || total() > AGGREGATE_AFTER;
     // Past a few hundred jobs, only the lanes in the scroll box's view (and a margin) follow
     // the clock at once; the others keep what they drew. While paused, the band of lanes kept
     // up to date widens by a few lanes a frame until it covers them all, so a jump draws what
@@ -452,9 +453,15 @@ pub fn attach(root: web_sys::Element) {
     });
     // What moves is set in place: the now lines and the clip rectangles each tick, the widths
     // when the figure resizes, the buttons when the zoom or the table's page changes.
-    crate::ui::fx::effect(move || {
-        frame.track();
-        let (x, h) = (now_x.get(), rows.with(|r| r.1));
+    // Written only when the now line's pixel, the lanes' height or the frame changed: the
+    // clock moves less than a pixel per tick at slow speeds.
+    crate::ui::fx::effect_with(move |last: Option<(u32, i32, i32)>| {
+        let x = scale.with(|s| s.x(app.now().get()).clamp(s.x0, s.x1));
+        let key = (frame.get(), x, rows.with(|r| r.1));
+        if last == Some(key) {
+            return key;
+        }
+        let h = key.2;
         let line = |height: i32| format!("M{x} 0v{height}");
         set(part(".tl-axis .now-line"), "d", &line(AXIS_H));
         set(part(".tl-band .now-line"), "d", &line(BAND_H));
@@ -462,6 +469,7 @@ pub fn attach(root: web_sys::Element) {
         set(part("#tl-past rect"), "width", &(x + 1000).to_string());
         set(part("#tl-future rect"), "x", &x.to_string());
         set(part(".tl-lanes"), "height", &h.to_string());
+        key
     });
     crate::ui::fx::effect(move || {
         frame.track();
@@ -490,7 +498,7 @@ pub fn attach(root: web_sys::Element) {
         frame.track();
         let lang = lang.get();
         if let Some(c) = part(".band-count") {
-            c.set_text_content(Some(&count(lang, total.get(), Noun::Job)));
+            c.set_text_content(Some(&count(lang, total(), Noun::Job)));
         }
         shown.with(|p| {
             let a = p.page * page_size(p.total);
