@@ -103,7 +103,7 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
         let app = state::use_app();
         crate::ui::fx::effect(move || {
             app.source().track();
-            if app.jobs().with_untracked(|jobs| jobs.is_empty()) {
+            if app.no_jobs_yet() {
                 let _ = fold.set_attribute("open", "");
             }
         });

@@ -1,7 +1,7 @@
 //! The app-wide state, provided once by `App`: a small controller over the simulation and
 //! the clock.
 //!
-//! Its signals are private: components read through the views (`now()`, `jobs()`, ...) and
+//! Its signals are private: components read through the views (`now()`, `sim()`, ...) and
 //! change things only through the methods (`seek`, `perform`, `load`, ...), so each rule of
 //! the page ("any move of the clock pauses", "an accepted action marks the world edited")
 //! lives in one place instead of in every component that pokes a signal.
@@ -82,8 +82,6 @@ pub struct AppState {
     speed: RwSignal<usize>,
     selected: RwSignal<Option<String>>,
     notice: RwSignal<Option<Notice>>,
-    /// The jobs at `now`, replayed from the log (deleted ones included, creation order).
-    jobs: Memo<Vec<Job>>,
     /// The selected job as it is at `now` (None if nothing is selected or it does not exist yet).
     selected_job: Memo<Option<Job>>,
     /// The jobs table's page: the table sets it, its pager and the timeline turn it.
@@ -113,12 +111,6 @@ impl AppState {
         let start = loaded.start();
         let sim = RwSignal::new(loaded);
         let now = RwSignal::new(at.unwrap_or(start));
-        // Lazy: nothing reads it while the clock plays (a copy of every job each frame was
-        // most of a frame at 1,000 jobs); views borrow the jobs they show from `sim`.
-        let jobs = Memo::new(move |_| {
-            let t = now.get();
-            sim.with(|s| s.jobs_at(t))
-        });
         let selected = RwSignal::new(None::<String>);
         // One job copied per frame, and subscribers woken only when it changed.
         let selected_job = Memo::new(move |_| {
@@ -137,7 +129,6 @@ impl AppState {
             speed: RwSignal::new(speed_index(Speed::default())),
             selected,
             notice: RwSignal::new(None),
-            jobs,
             selected_job,
             table_page: RwSignal::new(0),
             shown: RwSignal::new(TablePage::default()),
@@ -208,8 +199,12 @@ impl AppState {
     pub fn notice(&self) -> ReadSignal<Option<Notice>> {
         self.notice.read_only()
     }
-    pub fn jobs(&self) -> Memo<Vec<Job>> {
-        self.jobs
+    /// Whether no job exists at `now` (untracked). Views borrow the jobs they show from
+    /// `sim`: a memo of every job's copy was most of a frame at 1,000 jobs.
+    pub fn no_jobs_yet(&self) -> bool {
+        let t = self.now.get_untracked();
+        self.sim
+            .with_untracked(|s| s.jobs_ref_at(t).next().is_none())
     }
     pub fn selected_job(&self) -> Memo<Option<Job>> {
         self.selected_job

@@ -18,24 +18,27 @@ use crate::model::{DriveId, EventLabel, Job, Subject, Time};
 #[derive(Clone, Copy)]
 pub struct DrivePick {
     chosen: RwSignal<Option<DriveId>>,
-    pub current: Memo<Option<DriveId>>,
+    job: Memo<Option<Job>>,
 }
 
 impl DrivePick {
     pub fn new(job: Memo<Option<Job>>) -> Self {
         let chosen = RwSignal::new(None::<DriveId>);
-        let current = Memo::new(move |_| {
-            let chosen = chosen.get();
-            job.with(|j| {
-                let j = j.as_ref()?;
-                let own = j.drives.iter().map(|d| &d.id);
-                own.chain(&j.extra_drives)
-                    .find(|id| chosen.as_ref() == Some(id))
-                    .or(j.drives.first().map(|d| &d.id))
-                    .cloned()
-            })
-        });
-        Self { chosen, current }
+        Self { chosen, job }
+    }
+
+    /// The shown drive, tracked. Not a memo: its readers read the job anyway, and a memo of
+    /// its own type compiled Leptos' memo code once more.
+    pub fn current(&self) -> Option<DriveId> {
+        let chosen = self.chosen.get();
+        self.job.with(|j| {
+            let j = j.as_ref()?;
+            let own = j.drives.iter().map(|d| &d.id);
+            own.chain(&j.extra_drives)
+                .find(|id| chosen.as_ref() == Some(id))
+                .or(j.drives.first().map(|d| &d.id))
+                .cloned()
+        })
     }
 
     pub fn choose(&self, id: DriveId) {
@@ -49,10 +52,10 @@ type Step = (String, Subject, Time, Pick);
 /// The last accepted change of `subject` up to the clock, as the arrow it took.
 fn last_step(
     job: Memo<Option<Job>>,
-    subject: impl Fn() -> Option<Subject> + Send + Sync + 'static,
-) -> Memo<Option<Step>> {
+    subject: impl Fn() -> Option<Subject> + 'static,
+) -> Box<dyn Fn() -> Option<Step>> {
     let app = use_app();
-    Memo::new(move |_| {
+    Box::new(move || {
         let name = job.with(|j| j.as_ref().map(|j| j.name.clone()))?;
         let subject = subject()?;
         let now = app.now().get();
@@ -65,13 +68,14 @@ fn last_step(
     })
 }
 
-/// The arrow of a step that happened while this subject was shown, for 1.6 s.
-fn flash_of(step: Memo<Option<Step>>) -> Signal<Option<Pick>> {
+/// The arrow of a step that happened while this subject was shown, for 1.6 s. `step` is a
+/// function, not a memo: this effect compares it with the last one anyway.
+fn flash_of(step: Box<dyn Fn() -> Option<Step>>) -> Signal<Option<Pick>> {
     let flash = RwSignal::new(None::<Pick>);
     // How many flashes began: a flash's timer ends it only if no later one began since.
     let began = StoredValue::new(0u32);
     crate::ui::fx::effect_with(move |prev: Option<Option<Step>>| {
-        let now = step.get();
+        let now = step();
         if let (Some(Some(p)), Some(n)) = (&prev, &now) {
             if p.0 == n.0 && p.1 == n.1 && n.2 > p.2 {
                 flash.set(Some(n.3));
@@ -106,7 +110,7 @@ pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: Dr
         })
     };
     let drive_node = move || {
-        let id = drive.current.get()?;
+        let id = drive.current()?;
         job.with(|j| {
             let j = j.as_ref()?;
             match j.drive(&id) {
@@ -120,7 +124,7 @@ pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: Dr
     };
     let job_flash = flash_of(last_step(job, || Some(Subject::Job)));
     let drive_flash = flash_of(last_step(job, move || {
-        let id = drive.current.get()?;
+        let id = drive.current()?;
         let extra = job.with(|j| j.as_ref().is_some_and(|j| j.extra_drives.contains(&id)));
         Some(match extra {
             true => Subject::ExtraDrive(id),
@@ -135,7 +139,7 @@ pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: Dr
     crate::ui::fx::effect(move || {
         let (root, lang) = (&host, lang.get());
         let t = |key| dg(lang, key);
-        let shown = drive.current.get();
+        let shown = drive.current();
         let mut drive_title = t(DgText::DriveStates).to_string();
         if let Some(id) = &shown {
             drive_title.push_str(&format!(" · {}: {id}", t(DgText::ShownDrive)));
