@@ -18,11 +18,11 @@ use crate::i18n::{count, Lang, Noun, Text};
 /// Past this many listed jobs, rows out of view wait for a pause (or a scroll) while playing.
 const LAZY_AFTER: usize = 200;
 /// The rows a box shows before any scroll, with room to spare.
-const VIEW_ROWS: usize = 24;
+const VIEW_ROWS: i32 = 24;
 /// Rows above and below the view that are kept up to date too.
-const MARGIN_ROWS: usize = 6;
+const MARGIN_ROWS: i32 = 6;
 /// How many rows more are brought up to date each frame while paused.
-const WIDEN_ROWS: usize = 12;
+const WIDEN_ROWS: i32 = 12;
 
 /// Writes the table's parts into `root` (the jobs panel, after its heading) and keeps them up
 /// to date.
@@ -69,8 +69,10 @@ pub fn attach(root: &Element) {
     // per tick the table costs what it shows, not the whole page. While paused, the rows kept
     // up to date widen by a few a frame until they cover the page (a jump shows what is in
     // view first, the rest without one long task); a scroll brings the newly seen ones.
-    let seen = RwSignal::new((0usize, VIEW_ROWS));
-    let reach = RwSignal::new((None, 0usize));
+    // Counted in `i32`, as the timeline's pixels are: signals of the same types share
+    // Leptos' signal code.
+    let seen = RwSignal::new((0, VIEW_ROWS));
+    let reach = RwSignal::new((None, 0));
     // A function, not a memo: both its readers read `rows` anyway.
     let lazy = move || rows.with(|r| r.3) > LAZY_AFTER;
     // The body is drawn by `job_body` (one keyed pass, no view per cell); this effect hands it
@@ -81,7 +83,8 @@ pub fn attach(root: &Element) {
         let now = app.now().get();
         let fresh = if lazy() {
             let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
-            seen.with(|s| s.0.saturating_sub(extra)..s.1 + extra)
+            let row = |r: i32| usize::try_from(r).unwrap_or(0);
+            seen.with(|s| row(s.0 - extra)..row(s.1 + extra))
         } else {
             0..usize::MAX
         };
@@ -113,7 +116,8 @@ pub fn attach(root: &Element) {
     crate::ui::fx::effect(move || {
         let now = app.now().get();
         let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
-        if !lazy() || app.playing().get() || extra > page_size(rows.with(|r| r.3)) {
+        let page = page_size(rows.with(|r| r.3));
+        if !lazy() || app.playing().get() || usize::try_from(extra).unwrap_or(0) > page {
             return;
         }
         request_animation_frame(move || {
@@ -260,10 +264,10 @@ pub fn attach(root: &Element) {
             el.scroll_height().max(1),
         );
         let n = rows.with_untracked(|r| r.0.len());
-        let at = |y: i32| usize::try_from(i64::from(y) * n as i64 / i64::from(total)).unwrap_or(0);
+        let at = |y: i32| i32::try_from(i64::from(y) * n as i64 / i64::from(total)).unwrap_or(0);
         let range = (
             at(top).saturating_sub(MARGIN_ROWS),
-            at(top + height) + MARGIN_ROWS,
+            at(top + height).saturating_add(MARGIN_ROWS),
         );
         if seen.get_untracked() != range {
             seen.set(range);

@@ -59,6 +59,17 @@ impl Zoom {
     }
 }
 
+/// What part of the story the figure shows, and how wide it is. One signal rather than
+/// three: each signal of its own type compiled Leptos' signal code once more.
+#[derive(Clone, Copy, PartialEq)]
+struct View {
+    zoom: Zoom,
+    /// Where a zoomed view starts (`None`: the whole story).
+    start: Option<Time>,
+    /// The figure's width in pixels.
+    width: i32,
+}
+
 /// The item a pointer or focus is on: a marker or tick (`data-at`) or a lane's name.
 fn item(ev: &web_sys::Event) -> Option<web_sys::Element> {
     let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
@@ -269,14 +280,18 @@ pub fn attach(root: web_sys::Element) {
     let fig = StoredValue::new_local(root);
     // Bumped each time the figure's parts are drawn anew (the language changed): the effects
     // that fill a part look it up again.
-    let frame = RwSignal::new(0u32);
+    let frame = RwSignal::new(0usize);
     let part = move |selector: &str| fig.with_value(|f| find(f, selector));
-    let width = RwSignal::new(960);
+    let view = RwSignal::new(View {
+        zoom: Zoom::Whole,
+        start: None,
+        width: 960,
+    });
     let measure = move || {
         if let Some(el) = part(".tl-host") {
             let w = el.client_width();
-            if w > 0 && w != width.get_untracked() {
-                width.set(w);
+            if w > 0 && w != view.with_untracked(|v| v.width) {
+                view.write().width = w;
             }
         }
     };
@@ -286,35 +301,36 @@ pub fn attach(root: web_sys::Element) {
     });
     crate::ui::dom::listen_window("resize", move |_| measure());
 
-    let zoom = RwSignal::new(Zoom::Whole);
-    let view_start = RwSignal::new(None::<Time>);
     let scale = Memo::new(move |_| {
         let (start, end) = app.sim().with(|s| (s.start(), s.span_end()));
-        let (t0, t1) = match (zoom.get().span(), view_start.get()) {
+        let v = view.get();
+        let (t0, t1) = match (v.zoom.span(), v.start) {
             (Some(span), Some(t0)) => (t0, t0 + span),
             _ => (start, end),
         };
-        Scale::new(t0, t1, width.get(), start)
+        Scale::new(t0, t1, v.width, start)
     });
     // Zoomed in, the view turns a page when the clock leaves it (only the clock: a pan away
     // from it stays put).
     crate::ui::fx::effect(move || {
         let now = app.now().get();
-        let Some(span) = zoom.get_untracked().span() else {
+        let Some(span) = view.with_untracked(|v| v.zoom.span()) else {
             return;
         };
         let sc = scale.get_untracked();
         if now < sc.t0 || now > sc.t1 {
-            view_start.set(Some(now - span / 8));
+            view.write().start = Some(now - span / 8);
         }
     });
-    let set_zoom = move |z: Zoom| {
-        zoom.set(z);
-        view_start.set(z.span().map(|s| app.now().get_untracked() - s / 4));
+    let set_zoom = move |zoom: Zoom| {
+        let start = zoom.span().map(|s| app.now().get_untracked() - s / 4);
+        let mut v = view.write();
+        (v.zoom, v.start) = (zoom, start);
     };
     let pan = move |dir: i32| {
-        if let (Some(span), Some(t0)) = (zoom.get_untracked().span(), view_start.get_untracked()) {
-            view_start.set(Some(t0 + span / 2 * dir));
+        let v = view.get_untracked();
+        if let (Some(span), Some(t0)) = (v.zoom.span(), v.start) {
+            view.write().start = Some(t0 + span / 2 * dir);
         }
     };
     // Plain functions, not memos: the job count changes only with the world (whose readers
@@ -455,7 +471,7 @@ pub fn attach(root: web_sys::Element) {
     // when the figure resizes, the buttons when the zoom or the table's page changes.
     // Written only when the now line's pixel, the lanes' height or the frame changed: the
     // clock moves less than a pixel per tick at slow speeds.
-    crate::ui::fx::effect_with(move |last: Option<(u32, i32, i32)>| {
+    crate::ui::fx::effect_with(move |last: Option<(usize, i32, i32)>| {
         let x = scale.with(|s| s.x(app.now().get()).clamp(s.x0, s.x1));
         let key = (frame.get(), x, rows.with(|r| r.1));
         if last == Some(key) {
@@ -473,7 +489,7 @@ pub fn attach(root: web_sys::Element) {
     });
     crate::ui::fx::effect(move || {
         frame.track();
-        let w = width.get().to_string();
+        let w = view.with(|v| v.width).to_string();
         for svg in [".tl-axis", ".tl-band", ".tl-lanes"] {
             set(part(svg), "width", &w);
         }
@@ -481,7 +497,7 @@ pub fn attach(root: web_sys::Element) {
     });
     crate::ui::fx::effect(move || {
         frame.track();
-        let z = zoom.get();
+        let z = view.with(|v| v.zoom);
         for (act, is) in [
             ("whole", Zoom::Whole),
             ("month", Zoom::Month),
