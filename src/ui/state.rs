@@ -14,6 +14,8 @@ use leptos::prelude::*;
 
 use crate::azure::Warning;
 
+use super::read::Read;
+
 use super::notice::{Notice, Story};
 pub use super::speed::Speed;
 use crate::model::{Action, Job, Refusal, Rules, Time};
@@ -54,7 +56,7 @@ fn speed_index(speed: Speed) -> usize {
 
 /// The clock's speed, read like a signal (`get` tracked, `get_untracked` not).
 #[derive(Clone, Copy)]
-pub struct SpeedSignal(ReadSignal<usize>);
+pub struct SpeedSignal(Read<usize>);
 
 impl SpeedSignal {
     fn of(i: usize) -> Speed {
@@ -153,8 +155,8 @@ impl AppState {
         }
     }
 
-    pub fn show_deleted(&self) -> ReadSignal<bool> {
-        self.show_deleted.read_only()
+    pub fn show_deleted(&self) -> Read<bool> {
+        Read::of(self.show_deleted)
     }
 
     pub fn set_show_deleted(&self, on: bool) {
@@ -163,8 +165,8 @@ impl AppState {
         }
     }
 
-    pub fn link_warnings(&self) -> ReadSignal<Vec<Warning>> {
-        self.link_warnings.read_only()
+    pub fn link_warnings(&self) -> Read<Vec<Warning>> {
+        Read::of(self.link_warnings)
     }
 
     /// The warnings of the `#azure=` link just opened.
@@ -174,30 +176,30 @@ impl AppState {
 
     // ---- read-only views ----
 
-    pub fn sim(&self) -> ReadSignal<Simulation> {
-        self.sim.read_only()
+    pub fn sim(&self) -> Read<Simulation> {
+        Read::of(self.sim)
     }
-    pub fn now(&self) -> ReadSignal<Time> {
-        self.now.read_only()
+    pub fn now(&self) -> Read<Time> {
+        Read::of(self.now)
     }
-    pub fn playing(&self) -> ReadSignal<bool> {
-        self.playing.read_only()
+    pub fn playing(&self) -> Read<bool> {
+        Read::of(self.playing)
     }
     pub fn speed(&self) -> SpeedSignal {
-        SpeedSignal(self.speed.read_only())
+        SpeedSignal(Read::of(self.speed))
     }
-    pub fn selected(&self) -> ReadSignal<Option<String>> {
-        self.selected.read_only()
+    pub fn selected(&self) -> Read<Option<String>> {
+        Read::of(self.selected)
     }
     /// Whether the world differs from the loaded scenario (the link then carries it whole).
-    pub fn edited(&self) -> ReadSignal<bool> {
-        self.edited.read_only()
+    pub fn edited(&self) -> Read<bool> {
+        Read::of(self.edited)
     }
-    pub fn source(&self) -> ReadSignal<ScenarioRef> {
-        self.source.read_only()
+    pub fn source(&self) -> Read<ScenarioRef> {
+        Read::of(self.source)
     }
-    pub fn notice(&self) -> ReadSignal<Option<Notice>> {
-        self.notice.read_only()
+    pub fn notice(&self) -> Read<Option<Notice>> {
+        Read::of(self.notice)
     }
     /// Whether no job exists at `now` (untracked). Views borrow the jobs they show from
     /// `sim`: a memo of every job's copy was most of a frame at 1,000 jobs.
@@ -211,8 +213,8 @@ impl AppState {
     }
 
     /// The jobs table's page (0-based).
-    pub fn table_page(&self) -> ReadSignal<usize> {
-        self.table_page.read_only()
+    pub fn table_page(&self) -> Read<usize> {
+        Read::of(self.table_page)
     }
 
     /// Turns the jobs table to page `page` (clamped by the table).
@@ -221,8 +223,8 @@ impl AppState {
     }
 
     /// What the jobs table's page shows (for the timeline).
-    pub fn shown(&self) -> ReadSignal<TablePage> {
-        self.shown.read_only()
+    pub fn shown(&self) -> Read<TablePage> {
+        Read::of(self.shown)
     }
 
     /// The table says what its page shows; nobody is woken if nothing changed.

@@ -298,7 +298,7 @@ pub fn diagram(
     root: &web_sys::Element,
     machine: Machine,
     current: Box<dyn Fn() -> Option<Node>>,
-    flash: Signal<Option<Pick>>,
+    flash: super::read::Read<Option<Pick>>,
 ) -> Diagram {
     let lang = use_lang();
     let app = use_app();

@@ -70,7 +70,7 @@ fn last_step(
 
 /// The arrow of a step that happened while this subject was shown, for 1.6 s. `step` is a
 /// function, not a memo: this effect compares it with the last one anyway.
-fn flash_of(step: Box<dyn Fn() -> Option<Step>>) -> Signal<Option<Pick>> {
+fn flash_of(step: Box<dyn Fn() -> Option<Step>>) -> super::read::Read<Option<Pick>> {
     let flash = RwSignal::new(None::<Pick>);
     // How many flashes began: a flash's timer ends it only if no later one began since.
     let began = StoredValue::new(0u32);
@@ -93,7 +93,7 @@ fn flash_of(step: Box<dyn Fn() -> Option<Step>>) -> Signal<Option<Pick>> {
         }
         now
     });
-    flash.into()
+    super::read::Read::of(flash)
 }
 
 /// The section's headings and hints and the two diagrams, drawn by `ui::dom` into `root` (a

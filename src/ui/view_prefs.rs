@@ -99,8 +99,8 @@ impl ViewPrefs {
         prefs
     }
 
-    pub fn projector(&self) -> ReadSignal<bool> {
-        self.projector.read_only()
+    pub fn projector(&self) -> super::read::Read<bool> {
+        super::read::Read::of(self.projector)
     }
     pub fn set_projector(&self, on: bool) {
         self.projector.set(on);
