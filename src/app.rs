@@ -183,7 +183,7 @@ fn start(parent: &Element) -> Vec<Element> {
         unpacked,
     } = crate::ui::link_start::take();
     let look = initial_view(&start_link);
-    let lang = RwSignal::new(look.lang.unwrap_or(Lang::En));
+    let lang = crate::ui::lang_signal::LangSignal::new(look.lang.unwrap_or(Lang::En));
     provide_context(lang);
     let view = ViewPrefs::provide(look.projector);
     let (request, notice) = initial_request(&start_link, unpacked);

@@ -14,7 +14,6 @@ use web_sys::{Element, EventTarget, KeyboardEvent};
 use super::shortcut_sheet::{open_sheet, sheet_open};
 use super::state::AppState;
 use super::view_prefs::ViewPrefs;
-use crate::i18n::Lang;
 
 /// What a shortcut does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,7 +82,7 @@ fn focus_of(target: Option<EventTarget>) -> Focus {
 }
 
 /// Listens for the shortcuts while the app lives.
-pub fn use_keyboard(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
+pub fn use_keyboard(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal) {
     crate::ui::dom::listen_window("keydown", move |ev| {
         let ev: KeyboardEvent = ev.unchecked_into();
         if ev.default_prevented()
@@ -105,7 +104,7 @@ pub fn use_keyboard(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
     });
 }
 
-fn run(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>, cmd: Command) {
+fn run(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal, cmd: Command) {
     let now = app.now().get_untracked();
     let sim = app.sim();
     let day = TimeDelta::days(1);

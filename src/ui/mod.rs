@@ -27,6 +27,7 @@ pub mod job_row;
 pub mod job_rows;
 pub mod job_table;
 pub mod keyboard;
+pub mod lang_signal;
 pub mod link_start;
 pub mod my_job_panel;
 pub mod new_job_panel;
@@ -52,12 +53,11 @@ pub mod why_reason;
 
 use leptos::prelude::*;
 
-use crate::i18n::Lang;
 
 /// The interface language chosen in the header, provided by `App`. A missing provider is a
 /// programming error, which the panic banner shows.
-pub fn use_lang() -> RwSignal<Lang> {
-    expect_context::<RwSignal<Lang>>()
+pub fn use_lang() -> lang_signal::LangSignal {
+    expect_context::<lang_signal::LangSignal>()
 }
 
 /// The text `key` in the interface language, as a reactive text or attribute value.

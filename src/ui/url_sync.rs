@@ -139,7 +139,7 @@ pub fn open_link(app: AppState, text: &str) {
     });
 }
 
-pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
+pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal) {
     // The scenario's half of the link changes only with the scenario: a 10,000-job world is
     // encoded once per edit, not once per step of the clock.
     let scenario_part = Memo::new(move |_| form::part(&app.shareable()));
