@@ -53,7 +53,6 @@ pub mod why_reason;
 
 use leptos::prelude::*;
 
-
 /// The interface language chosen in the header, provided by `App`. A missing provider is a
 /// programming error, which the panic banner shows.
 pub fn use_lang() -> lang_signal::LangSignal {

@@ -17,13 +17,15 @@ use crate::model::{DriveId, EventLabel, Job, Subject, Time};
 /// the job's drives or an extra drive), else the job's first drive.
 #[derive(Clone, Copy)]
 pub struct DrivePick {
-    chosen: RwSignal<Option<DriveId>>,
+    /// The chosen drive's id as text: a signal of `DriveId`'s own type compiled Leptos'
+    /// signal code once more; this one shares the selection's.
+    chosen: RwSignal<Option<String>>,
     job: Memo<Option<Job>>,
 }
 
 impl DrivePick {
     pub fn new(job: Memo<Option<Job>>) -> Self {
-        let chosen = RwSignal::new(None::<DriveId>);
+        let chosen = RwSignal::new(None::<String>);
         Self { chosen, job }
     }
 
@@ -35,14 +37,14 @@ impl DrivePick {
             let j = j.as_ref()?;
             let own = j.drives.iter().map(|d| &d.id);
             own.chain(&j.extra_drives)
-                .find(|id| chosen.as_ref() == Some(id))
+                .find(|id| chosen.as_deref() == Some(id.as_str()))
                 .or(j.drives.first().map(|d| &d.id))
                 .cloned()
         })
     }
 
     pub fn choose(&self, id: DriveId) {
-        self.chosen.set(Some(id));
+        self.chosen.set(Some(id.as_str().to_owned()));
     }
 }
 
