@@ -13,8 +13,6 @@ mod lane;
 mod lanes_dom;
 pub mod scale;
 
-use std::collections::HashMap;
-
 use chrono::TimeDelta;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -343,7 +341,9 @@ pub fn attach(root: web_sys::Element) {
     // is in view first and the rest without one long task; while playing it stays at the view.
     let seen = RwSignal::new((0, 640));
     let reach = RwSignal::new((None::<Time>, 0));
-    let drawn: StoredValue<HashMap<String, LaneKey>> = StoredValue::new(HashMap::new());
+    // The lanes in the page (drawn by `lanes_dom`): a lane out of view keeps the key it was
+    // drawn with.
+    let lanes = StoredValue::new_local(Lanes::default());
     // Each lane with its top and height; only lanes whose job exists at now.
     let rows = Memo::new(move |_| {
         let now = app.now().get();
@@ -371,9 +371,9 @@ pub fn attach(root: web_sys::Element) {
             };
             let out_of_view = lazy && (*y < y0 || top > y1);
             let key = match out_of_view {
-                true => drawn
-                    .with_value(|d| {
-                        d.get(name)
+                true => lanes
+                    .with_value(|l| {
+                        l.key(name)
                             .filter(|k| (k.expanded, k.scale, k.lang) == (expanded, sc, lang))
                             .cloned()
                     })
@@ -406,7 +406,6 @@ pub fn attach(root: web_sys::Element) {
         });
     });
     // The figure's parts, drawn anew when the language changes (the lanes then start over).
-    let lanes = StoredValue::new_local(Lanes::default());
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
         let root = fig.get_value();
         let lang = lang.get();
@@ -428,11 +427,6 @@ pub fn attach(root: web_sys::Element) {
             return;
         };
         rows.with(|(rows, _)| {
-            drawn.update_value(|d| {
-                for (k, _) in rows {
-                    d.insert(k.name.clone(), k.clone());
-                }
-            });
             app.sim()
                 .with_untracked(|s| lanes.update_value(|l| l.show(&g, s, rows)));
         });
