@@ -299,7 +299,9 @@ pub fn attach(root: web_sys::Element) {
     });
     crate::ui::dom::listen_window("resize", move |_| measure());
 
-    let scale = Memo::new(move |_| {
+    // A function, not a memo (a few sums, read by effects that compare what they drew or
+    // read the world anyway; a memo of its own type compiled Leptos' memo code once more).
+    let scale = move || {
         let (start, end) = app.sim().with(|s| (s.start(), s.span_end()));
         let v = view.get();
         let (t0, t1) = match (v.zoom.span(), v.start) {
@@ -307,7 +309,7 @@ pub fn attach(root: web_sys::Element) {
             _ => (start, end),
         };
         Scale::new(t0, t1, v.width, start)
-    });
+    };
     // Zoomed in, the view turns a page when the clock leaves it (only the clock: a pan away
     // from it stays put).
     crate::ui::fx::effect(move || {
@@ -315,7 +317,7 @@ pub fn attach(root: web_sys::Element) {
         let Some(span) = view.with_untracked(|v| v.zoom.span()) else {
             return;
         };
-        let sc = scale.get_untracked();
+        let sc = untrack(scale);
         if now < sc.t0 || now > sc.t1 {
             view.write().start = Some(now - span / 8);
         }
@@ -351,7 +353,7 @@ pub fn attach(root: web_sys::Element) {
         let (y0, y1) = seen.get();
         let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
         let (y0, y1) = (y0 - LANE_MARGIN - extra, y1 + LANE_MARGIN + extra);
-        let sc = scale.get();
+        let sc = scale();
         let lang = lang.get().tag();
         let sel = app.selected().get();
         let lane = |s: &crate::sim::Simulation, name: &str, y: &mut i32| {
@@ -431,14 +433,15 @@ pub fn attach(root: web_sys::Element) {
                 .with_untracked(|s| lanes.update_value(|l| l.show(&g, s, rows)));
         });
     });
-    crate::ui::fx::effect(move || {
-        frame.track();
-        let (Some(g), lang) = (part(".tl-axis g"), lang.get()) else {
-            return;
-        };
-        if let Some(mut w) = Dom::replacing(&g, true) {
-            scale.with(|sc| draw_axis(&mut w, sc, lang));
+    // Redrawn only when the scale, the language or the frame changed.
+    crate::ui::fx::effect_with(move |drawn: Option<(usize, Lang, Scale)>| {
+        let key = (frame.get(), lang.get(), scale());
+        if drawn != Some(key) {
+            if let Some(mut w) = part(".tl-axis g").and_then(|g| Dom::replacing(&g, true)) {
+                draw_axis(&mut w, &key.2, key.1);
+            }
         }
+        key
     });
     crate::ui::fx::effect(move || {
         frame.track();
@@ -447,9 +450,9 @@ pub fn attach(root: web_sys::Element) {
         let Some(g) = part(".tl-band g").filter(|_| on) else {
             return;
         };
+        let sc = scale();
         if let Some(mut w) = Dom::replacing(&g, true) {
-            app.sim()
-                .with(|s| scale.with(|sc| draw_band(&mut w, s, sc)));
+            app.sim().with(|s| draw_band(&mut w, s, &sc));
         }
     });
     crate::ui::fx::effect(move || {
@@ -466,7 +469,8 @@ pub fn attach(root: web_sys::Element) {
     // Written only when the now line's pixel, the lanes' height or the frame changed: the
     // clock moves less than a pixel per tick at slow speeds.
     crate::ui::fx::effect_with(move |last: Option<(usize, i32, i32)>| {
-        let x = scale.with(|s| s.x(app.now().get()).clamp(s.x0, s.x1));
+        let s = scale();
+        let x = s.x(app.now().get()).clamp(s.x0, s.x1);
         let key = (frame.get(), x, rows.with(|r| r.1));
         if last == Some(key) {
             return key;
@@ -487,7 +491,7 @@ pub fn attach(root: web_sys::Element) {
         for svg in [".tl-axis", ".tl-band", ".tl-lanes"] {
             set(part(svg), "width", &w);
         }
-        set(part(".tl-lanes .grid"), "d", &scale.with(grid_path));
+        set(part(".tl-lanes .grid"), "d", &grid_path(&scale()));
     });
     crate::ui::fx::effect(move || {
         frame.track();
@@ -559,7 +563,7 @@ pub fn attach(root: web_sys::Element) {
             .filter(|el| el.closest(".tl-axis").ok().flatten().is_some())
     };
     let scrub = move |ev: &web_sys::PointerEvent| {
-        app.seek(scale.get_untracked().t(ev.offset_x()));
+        app.seek(untrack(scale).t(ev.offset_x()));
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         if let Some((_, act)) = acted(&ev) {
