@@ -275,11 +275,13 @@ fn draw_frame<W: Writer>(w: &mut W, lang: Lang) {
 pub fn attach(root: web_sys::Element) {
     let app = use_app();
     let lang = use_lang();
-    let fig = StoredValue::new_local(root);
+    // An `Option`: stored values of `Option<Element>` exist already, and each stored type
+    // compiles Leptos' storage code once more.
+    let fig = StoredValue::new_local(Some(root.clone()));
     // Bumped each time the figure's parts are drawn anew (the language changed): the effects
     // that fill a part look it up again.
     let frame = RwSignal::new(0usize);
-    let part = move |selector: &str| fig.with_value(|f| find(f, selector));
+    let part = move |selector: &str| fig.with_value(|f| find(f.as_ref()?, selector));
     let view = RwSignal::new(View {
         zoom: Zoom::Whole,
         start: None,
@@ -409,7 +411,7 @@ pub fn attach(root: web_sys::Element) {
     });
     // The figure's parts, drawn anew when the language changes (the lanes then start over).
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
-        let root = fig.get_value();
+        let root = fig.get_value()?;
         let lang = lang.get();
         if drawn.flatten() != Some(lang) {
             let focused = focused_act(&root);
@@ -629,7 +631,7 @@ pub fn attach(root: web_sys::Element) {
     };
     // One listener per kind of event, on the figure.
     {
-        let root = &fig.get_value();
+        let root = &root;
         listen(root, "click", false, move |ev| {
             on_click(ev.unchecked_into())
         });
