@@ -103,7 +103,7 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
         let app = state::use_app();
         crate::ui::fx::effect(move || {
             app.source().track();
-            if app.jobs().with_untracked(|jobs| jobs.is_empty()) {
+            if app.no_jobs_yet() {
                 let _ = fold.set_attribute("open", "");
             }
         });
@@ -183,7 +183,7 @@ fn start(parent: &Element) -> Vec<Element> {
         unpacked,
     } = crate::ui::link_start::take();
     let look = initial_view(&start_link);
-    let lang = RwSignal::new(look.lang.unwrap_or(Lang::En));
+    let lang = crate::ui::lang_signal::LangSignal::new(look.lang.unwrap_or(Lang::En));
     provide_context(lang);
     let view = ViewPrefs::provide(look.projector);
     let (request, notice) = initial_request(&start_link, unpacked);

@@ -308,11 +308,11 @@ impl Kept {
 /// The listeners of an action panel rooted at `node`: a button press performs its action
 /// (`press`), typing or choosing bumps `edits` (the reasons depend on the fields), and leaving a
 /// quiet button lets it explain itself again. Shared by the customer and datacenter panels.
-pub fn listen_panel(root: &Element, edits: RwSignal<u32>, action_of: ActionOf) {
+pub fn listen_panel(root: &Element, edits: RwSignal<usize>, action_of: ActionOf) {
     use super::dom::listen;
     let app = super::state::use_app();
     let lang = super::use_lang();
-    let bump = move || edits.update(|n| *n = n.wrapping_add(1));
+    let bump = move || edits.set(edits.get_untracked().wrapping_add(1));
     let panel = root.clone();
     let on_click = move |ev: web_sys::Event| {
         let (Some((el, _)), Some(job)) = (super::dom::acted(&ev), app.selected().get_untracked())

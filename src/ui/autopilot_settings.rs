@@ -2,8 +2,6 @@
 //! Changing them replays the whole simulation, so the story changes from the start,
 //! reproducibly (same settings, same story).
 
-use leptos::prelude::*;
-
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};

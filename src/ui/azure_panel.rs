@@ -45,9 +45,10 @@ pub fn attach(fold: &Element) {
     };
     let app = use_app();
     let lang = use_lang();
-    let host = StoredValue::new_local(fold.clone());
+    // An `Option`, as other stored elements are: one stored type fewer.
+    let host = StoredValue::new_local(Some(fold.clone()));
     let field = move |act: &str| {
-        host.with_value(|f| find(f, act))
+        host.with_value(|f| find(f.as_ref()?, act))
             .map(|e| e.unchecked_into::<web_sys::HtmlInputElement>())
     };
     // What the last import said, one line each, and whether it was refused (None: nothing yet).
@@ -169,7 +170,7 @@ pub fn attach(fold: &Element) {
         });
         if !lines.is_empty() {
             result.set((lines, Some(false)));
-            let _ = host.with_value(|f| f.set_attribute("open", ""));
+            let _ = host.with_value(|f| f.as_ref().map(|f| f.set_attribute("open", "")));
         }
     });
     // The fold's content, drawn when the language changes (what was typed stays); the result

@@ -239,7 +239,7 @@ pub fn attach(bar: Element) {
     let lang = use_lang();
     let el = bar.clone();
     let scrolled = bar.clone();
-    let listener = window_event_listener(leptos::ev::scroll, move |_| {
+    crate::ui::dom::listen_window("scroll", move |_| {
         let y = window().scroll_y().unwrap_or(0.0);
         let classes = scrolled.class_list();
         let compact = classes.contains("compact");
@@ -249,7 +249,6 @@ pub fn attach(bar: Element) {
             let _ = classes.remove_1("compact");
         }
     });
-    on_cleanup(move || listener.remove());
     // Drawn anew when the language changes (a time being typed survives it); otherwise the
     // values are rewritten in place.
     crate::ui::fx::effect_with(move |parts: Option<Option<Parts>>| {

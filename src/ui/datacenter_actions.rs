@@ -211,7 +211,7 @@ pub fn attach(section: &Element) {
     let lang = use_lang();
     let job = app.selected_job();
     // Bumped by typing and ticking: the buttons' reasons depend on the fields.
-    let edits = RwSignal::new(0u32);
+    let edits = RwSignal::new(0usize);
     button::listen_panel(&root, edits, action_of);
     crate::ui::fx::effect_with(move |last: Option<Option<(Drawn, Time)>>| {
         let now = app.now().get();

@@ -170,11 +170,25 @@ pub fn refocus(root: &Element, act: Option<String>) {
 /// through one non-generic path: a `view!` handler compiled its own event glue per closure.
 /// `capture`: in the capture phase (for events that do not bubble, such as `scroll`).
 pub fn listen(el: &Element, event: &str, capture: bool, f: impl FnMut(web_sys::Event) + 'static) {
-    listen_boxed(el, event, capture, Box::new(f));
+    listen_boxed(el, event, capture, false, Box::new(f));
+}
+
+/// Listens for `event` on the window until the app's owner is cleaned up: the browser tests
+/// mount and drop an app per test, and a dropped app's keys and scrolls must not reach it.
+/// The same path as `listen` (Leptos' `window_event_listener` compiled its glue per closure).
+pub fn listen_window(event: &str, f: impl FnMut(web_sys::Event) + 'static) {
+    listen_boxed(&leptos::prelude::window(), event, false, true, Box::new(f));
 }
 
 #[inline(never)]
-fn listen_boxed(el: &Element, event: &str, capture: bool, mut f: Box<dyn FnMut(web_sys::Event)>) {
+fn listen_boxed(
+    target: &web_sys::EventTarget,
+    event: &str,
+    capture: bool,
+    until_cleanup: bool,
+    mut f: Box<dyn FnMut(web_sys::Event)>,
+) {
+    use leptos::__reexports::send_wrapper::SendWrapper;
     use wasm_bindgen::JsCast;
     // A handler runs under the owner current when it was attached (the app's), as a `view!`
     // handler did, so that it finds the app's contexts (`use_app`, `use_lang`).
@@ -183,13 +197,21 @@ fn listen_boxed(el: &Element, event: &str, capture: bool, mut f: Box<dyn FnMut(w
         Some(owner) => owner.with(|| f(ev)),
         None => f(ev),
     });
-    let callback = wasm_bindgen::closure::Closure::wrap(run);
-    let _ = el.add_event_listener_with_callback_and_bool(
-        event,
-        callback.as_ref().unchecked_ref(),
-        capture,
-    );
-    callback.forget();
+    let callback = wasm_bindgen::closure::Closure::wrap(run).into_js_value();
+    let _ =
+        target.add_event_listener_with_callback_and_bool(event, callback.unchecked_ref(), capture);
+    if until_cleanup {
+        // Only ever touched on this thread (wasm has one); the wrapper makes it `Send`.
+        let gone = SendWrapper::new((target.clone(), event.to_owned(), callback));
+        leptos::prelude::on_cleanup(move || {
+            let (target, event, callback) = &*gone;
+            let _ = target.remove_event_listener_with_callback_and_bool(
+                event,
+                callback.unchecked_ref(),
+                capture,
+            );
+        });
+    }
 }
 
 /// The same drawing as markup-like text, for native tests of what a drawing holds. Values and

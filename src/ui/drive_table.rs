@@ -179,7 +179,7 @@ pub fn drive_table(host: &web_sys::Element, job: Memo<Option<Job>>, drive: Drive
     };
     crate::ui::fx::effect(move || {
         let lang = lang.get();
-        let shown = drive.current.get();
+        let shown = drive.current();
         // Keep the focus on the same button of the same row across the redraw.
         let focused = focused_act(&tbody);
         if let Some(mut w) = Dom::replacing(&tbody, false) {

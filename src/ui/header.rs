@@ -103,7 +103,7 @@ pub fn attach(header: Element) {
     let (app, lang, view) = (use_app(), use_lang(), use_view());
     let el = header.clone();
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
-        let (projector, theme, lang) = (view.projector().get(), view.theme().get(), lang.get());
+        let (projector, theme, lang) = (view.projector().get(), view.theme(), lang.get());
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("class", &root_class(projector, theme));
         }

@@ -18,11 +18,11 @@ use crate::i18n::{count, Lang, Noun, Text};
 /// Past this many listed jobs, rows out of view wait for a pause (or a scroll) while playing.
 const LAZY_AFTER: usize = 200;
 /// The rows a box shows before any scroll, with room to spare.
-const VIEW_ROWS: usize = 24;
+const VIEW_ROWS: i32 = 24;
 /// Rows above and below the view that are kept up to date too.
-const MARGIN_ROWS: usize = 6;
+const MARGIN_ROWS: i32 = 6;
 /// How many rows more are brought up to date each frame while paused.
-const WIDEN_ROWS: usize = 12;
+const WIDEN_ROWS: i32 = 12;
 
 /// Writes the table's parts into `root` (the jobs panel, after its heading) and keeps them up
 /// to date.
@@ -40,7 +40,7 @@ pub fn attach(root: &Element) {
     crate::ui::fx::effect(move || {
         let on = app.show_deleted().get();
         if query.with_untracked(|q| q.show_deleted != on) {
-            query.update(|q| q.show_deleted = on);
+            query.write().show_deleted = on;
         }
     });
     let page = app.table_page();
@@ -69,23 +69,22 @@ pub fn attach(root: &Element) {
     // per tick the table costs what it shows, not the whole page. While paused, the rows kept
     // up to date widen by a few a frame until they cover the page (a jump shows what is in
     // view first, the rest without one long task); a scroll brings the newly seen ones.
-    let seen = RwSignal::new((0usize, VIEW_ROWS));
-    let reach = RwSignal::new((None, 0usize));
-    let lazy = Memo::new(move |_| rows.with(|r| r.3) > LAZY_AFTER);
+    // Counted in `i32`, as the timeline's pixels are: signals of the same types share
+    // Leptos' signal code.
+    let seen = RwSignal::new((0, VIEW_ROWS));
+    let reach = RwSignal::new((None, 0));
+    // A function, not a memo: both its readers read `rows` anyway.
+    let lazy = move || rows.with(|r| r.3) > LAZY_AFTER;
     // The body is drawn by `job_body` (one keyed pass, no view per cell); this effect hands it
     // the page, the rows to bring up to date and the selection.
     let drawn = StoredValue::new_local(Body::default());
     let tbody = body.clone();
     crate::ui::fx::effect(move || {
-        // `rows` first: the effect checks what it read in that order, and when `lazy` (which
-        // reads `rows`) was checked first, it brought `rows` up to date on its own behalf and
-        // this effect then saw no change in `rows` and did not run (a changed world was not
-        // shown).
-        rows.track();
         let now = app.now().get();
-        let fresh = if lazy.get() {
+        let fresh = if lazy() {
             let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
-            seen.with(|s| s.0.saturating_sub(extra)..s.1 + extra)
+            let row = |r: i32| usize::try_from(r).unwrap_or(0);
+            seen.with(|s| row(s.0 - extra)..row(s.1 + extra))
         } else {
             0..usize::MAX
         };
@@ -94,9 +93,6 @@ pub fn attach(root: &Element) {
         rows.with(|(shown, ..)| {
             drawn.update_value(|b| b.show(&tbody, shown, fresh, selected.as_deref(), lang));
         });
-    });
-    let visible = Memo::new(move |_| {
-        rows.with(|(shown, ..)| shown.iter().map(|r| r.name.clone()).collect::<Vec<_>>())
     });
     // "Why?" for every row: one card, opened by the clicked button, which gets the focus back.
     let why = WhyHost::create();
@@ -120,7 +116,8 @@ pub fn attach(root: &Element) {
     crate::ui::fx::effect(move || {
         let now = app.now().get();
         let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
-        if !lazy.get() || app.playing().get() || extra > page_size(rows.with(|r| r.3)) {
+        let page = page_size(rows.with(|r| r.3));
+        if !lazy() || app.playing().get() || usize::try_from(extra).unwrap_or(0) > page {
             return;
         }
         request_animation_frame(move || {
@@ -131,14 +128,13 @@ pub fn attach(root: &Element) {
     });
     // The timeline follows the table's page (past a few hundred jobs its lanes are this page).
     crate::ui::fx::effect(move || {
-        let names = visible.get();
-        let (page, pages, total) = rows.with(|r| (r.1, r.2, r.3));
-        app.set_shown(TablePage {
-            names,
-            page,
-            pages,
-            total,
+        let page = rows.with(|(shown, page, pages, total)| TablePage {
+            names: shown.iter().map(|r| r.name.clone()).collect(),
+            page: *page,
+            pages: *pages,
+            total: *total,
         });
+        app.set_shown(page);
     });
     // The tools, the headers and the pager are written by `ui::dom`: drawn when the language
     // (or, for the headers, the order) changes; their values are set in place.
@@ -215,7 +211,7 @@ pub fn attach(root: &Element) {
         match act.as_str() {
             "filter" => {
                 let v = input.value();
-                query.update(|q| q.filter = v);
+                query.write().filter = v;
                 app.set_table_page(0);
             }
             "deleted" => app.set_show_deleted(input.checked()),
@@ -228,14 +224,15 @@ pub fn attach(root: &Element) {
         else {
             return;
         };
-        query.update(|q| {
+        {
+            let mut q = query.write();
             if q.sort == key {
                 q.descending = !q.descending;
             } else {
                 q.sort = key;
                 q.descending = false;
             }
-        });
+        }
     };
     let on_page = move |ev: web_sys::MouseEvent| {
         let page = rows.with_untracked(|r| r.1);
@@ -267,10 +264,10 @@ pub fn attach(root: &Element) {
             el.scroll_height().max(1),
         );
         let n = rows.with_untracked(|r| r.0.len());
-        let at = |y: i32| usize::try_from(i64::from(y) * n as i64 / i64::from(total)).unwrap_or(0);
+        let at = |y: i32| i32::try_from(i64::from(y) * n as i64 / i64::from(total)).unwrap_or(0);
         let range = (
             at(top).saturating_sub(MARGIN_ROWS),
-            at(top + height) + MARGIN_ROWS,
+            at(top + height).saturating_add(MARGIN_ROWS),
         );
         if seen.get_untracked() != range {
             seen.set(range);

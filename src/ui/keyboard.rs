@@ -14,7 +14,6 @@ use web_sys::{Element, EventTarget, KeyboardEvent};
 use super::shortcut_sheet::{open_sheet, sheet_open};
 use super::state::AppState;
 use super::view_prefs::ViewPrefs;
-use crate::i18n::Lang;
 
 /// What a shortcut does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,8 +82,9 @@ fn focus_of(target: Option<EventTarget>) -> Focus {
 }
 
 /// Listens for the shortcuts while the app lives.
-pub fn use_keyboard(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
-    let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+pub fn use_keyboard(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal) {
+    crate::ui::dom::listen_window("keydown", move |ev| {
+        let ev: KeyboardEvent = ev.unchecked_into();
         if ev.default_prevented()
             || ev.ctrl_key()
             || ev.alt_key()
@@ -102,10 +102,9 @@ pub fn use_keyboard(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
             run(app, view, lang, cmd);
         }
     });
-    on_cleanup(move || handle.remove());
 }
 
-fn run(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>, cmd: Command) {
+fn run(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal, cmd: Command) {
     let now = app.now().get_untracked();
     let sim = app.sim();
     let day = TimeDelta::days(1);

@@ -27,11 +27,13 @@ pub mod job_row;
 pub mod job_rows;
 pub mod job_table;
 pub mod keyboard;
+pub mod lang_signal;
 pub mod link_start;
 pub mod my_job_panel;
 pub mod new_job_panel;
 pub mod notice;
 pub mod quiz;
+pub mod read;
 pub mod rules_panel;
 pub mod scenario_picker;
 pub mod scrubber;
@@ -51,12 +53,10 @@ pub mod why_reason;
 
 use leptos::prelude::*;
 
-use crate::i18n::Lang;
-
 /// The interface language chosen in the header, provided by `App`. A missing provider is a
 /// programming error, which the panic banner shows.
-pub fn use_lang() -> RwSignal<Lang> {
-    expect_context::<RwSignal<Lang>>()
+pub fn use_lang() -> lang_signal::LangSignal {
+    expect_context::<lang_signal::LangSignal>()
 }
 
 /// The text `key` in the interface language, as a reactive text or attribute value.

@@ -6,8 +6,6 @@
 //! The form is written by `ui::dom` and its buttons share one click handler (by
 //! `data-testid`): a form of plain fields needs no reactive node per element.
 
-use leptos::prelude::*;
-
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::Element;

@@ -220,7 +220,7 @@ pub fn attach(node: Element) {
     let (el, root, sent) = (node.clone(), node.clone(), node.clone());
     // The problems and the last outcome line, kept to draw them again in another language.
     let problems = StoredValue::new_local(Vec::<(Field, FormProblem)>::new());
-    let outcome = StoredValue::new_local(String::new());
+    let outcome = StoredValue::new(String::new());
     let redraw = move |root: &Element, lang: Lang, draft: &JobDraft| {
         let focused = focused_act(root);
         if let Some(mut w) = Dom::replacing(root, false) {

@@ -2,8 +2,6 @@
 //! editable, to fix and try again), or a story that replaced an edited one (with Undo), or a
 //! link the address bar could not take.
 
-use leptos::prelude::*;
-
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::Element;

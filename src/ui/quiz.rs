@@ -138,7 +138,8 @@ impl Quiz {
         if let Ok(mut s) = self.state.try_borrow_mut() {
             f(&mut s);
         }
-        self.changed.update(|n| *n = n.wrapping_add(1));
+        self.changed
+            .set(self.changed.get_untracked().wrapping_add(1));
     }
     fn set(&self, mode: Mode) {
         self.update(|s| s.0 = mode);
@@ -210,7 +211,8 @@ pub fn attach(root: web_sys::Element) {
         }
     });
     let q3 = quiz.clone();
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+    crate::ui::dom::listen_window("keydown", move |ev| {
+        let ev: web_sys::KeyboardEvent = ev.unchecked_into();
         if typing(&ev) || q3.mode(|m| matches!(m, Mode::Off)) {
             return;
         }
@@ -225,7 +227,6 @@ pub fn attach(root: web_sys::Element) {
             next(app, &q3);
         }
     });
-    on_cleanup(move || keys.remove());
     // Written by `ui::dom`: the heading, the toggle, the score and the live region once per
     // language; the toggle's words, the score and the question or verdict as they change.
     let el = root.clone();

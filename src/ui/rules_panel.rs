@@ -4,8 +4,6 @@
 //! Drawn by `ui::dom` once per language (the focus and an open fold survive it); the two
 //! selects are set in place when the rules change, and one handler serves both.
 
-use leptos::prelude::*;
-
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement};

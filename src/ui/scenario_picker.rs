@@ -9,8 +9,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use leptos::prelude::*;
-
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlSelectElement, HtmlTextAreaElement};

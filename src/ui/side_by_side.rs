@@ -175,7 +175,7 @@ pub fn attach(root: web_sys::Element) {
         if let Ok(mut slot) = cell.try_borrow_mut() {
             if built.is_some() || slot.is_some() {
                 *slot = built;
-                builds.update(|n| *n = n.wrapping_add(1));
+                builds.set(builds.get_untracked().wrapping_add(1));
             }
         }
     });

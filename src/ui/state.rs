@@ -1,7 +1,7 @@
 //! The app-wide state, provided once by `App`: a small controller over the simulation and
 //! the clock.
 //!
-//! Its signals are private: components read through the views (`now()`, `jobs()`, ...) and
+//! Its signals are private: components read through the views (`now()`, `sim()`, ...) and
 //! change things only through the methods (`seek`, `perform`, `load`, ...), so each rule of
 //! the page ("any move of the clock pauses", "an accepted action marks the world edited")
 //! lives in one place instead of in every component that pokes a signal.
@@ -13,6 +13,8 @@
 use leptos::prelude::*;
 
 use crate::azure::Warning;
+
+use super::read::Read;
 
 use super::notice::{Notice, Story};
 pub use super::speed::Speed;
@@ -54,7 +56,7 @@ fn speed_index(speed: Speed) -> usize {
 
 /// The clock's speed, read like a signal (`get` tracked, `get_untracked` not).
 #[derive(Clone, Copy)]
-pub struct SpeedSignal(ReadSignal<usize>);
+pub struct SpeedSignal(Read<usize>);
 
 impl SpeedSignal {
     fn of(i: usize) -> Speed {
@@ -82,8 +84,6 @@ pub struct AppState {
     speed: RwSignal<usize>,
     selected: RwSignal<Option<String>>,
     notice: RwSignal<Option<Notice>>,
-    /// The jobs at `now`, replayed from the log (deleted ones included, creation order).
-    jobs: Memo<Vec<Job>>,
     /// The selected job as it is at `now` (None if nothing is selected or it does not exist yet).
     selected_job: Memo<Option<Job>>,
     /// The jobs table's page: the table sets it, its pager and the timeline turn it.
@@ -113,12 +113,6 @@ impl AppState {
         let start = loaded.start();
         let sim = RwSignal::new(loaded);
         let now = RwSignal::new(at.unwrap_or(start));
-        // Lazy: nothing reads it while the clock plays (a copy of every job each frame was
-        // most of a frame at 1,000 jobs); views borrow the jobs they show from `sim`.
-        let jobs = Memo::new(move |_| {
-            let t = now.get();
-            sim.with(|s| s.jobs_at(t))
-        });
         let selected = RwSignal::new(None::<String>);
         // One job copied per frame, and subscribers woken only when it changed.
         let selected_job = Memo::new(move |_| {
@@ -137,7 +131,6 @@ impl AppState {
             speed: RwSignal::new(speed_index(Speed::default())),
             selected,
             notice: RwSignal::new(None),
-            jobs,
             selected_job,
             table_page: RwSignal::new(0),
             shown: RwSignal::new(TablePage::default()),
@@ -162,8 +155,8 @@ impl AppState {
         }
     }
 
-    pub fn show_deleted(&self) -> ReadSignal<bool> {
-        self.show_deleted.read_only()
+    pub fn show_deleted(&self) -> Read<bool> {
+        Read::of(self.show_deleted)
     }
 
     pub fn set_show_deleted(&self, on: bool) {
@@ -172,8 +165,8 @@ impl AppState {
         }
     }
 
-    pub fn link_warnings(&self) -> ReadSignal<Vec<Warning>> {
-        self.link_warnings.read_only()
+    pub fn link_warnings(&self) -> Read<Vec<Warning>> {
+        Read::of(self.link_warnings)
     }
 
     /// The warnings of the `#azure=` link just opened.
@@ -183,41 +176,45 @@ impl AppState {
 
     // ---- read-only views ----
 
-    pub fn sim(&self) -> ReadSignal<Simulation> {
-        self.sim.read_only()
+    pub fn sim(&self) -> Read<Simulation> {
+        Read::of(self.sim)
     }
-    pub fn now(&self) -> ReadSignal<Time> {
-        self.now.read_only()
+    pub fn now(&self) -> Read<Time> {
+        Read::of(self.now)
     }
-    pub fn playing(&self) -> ReadSignal<bool> {
-        self.playing.read_only()
+    pub fn playing(&self) -> Read<bool> {
+        Read::of(self.playing)
     }
     pub fn speed(&self) -> SpeedSignal {
-        SpeedSignal(self.speed.read_only())
+        SpeedSignal(Read::of(self.speed))
     }
-    pub fn selected(&self) -> ReadSignal<Option<String>> {
-        self.selected.read_only()
+    pub fn selected(&self) -> Read<Option<String>> {
+        Read::of(self.selected)
     }
     /// Whether the world differs from the loaded scenario (the link then carries it whole).
-    pub fn edited(&self) -> ReadSignal<bool> {
-        self.edited.read_only()
+    pub fn edited(&self) -> Read<bool> {
+        Read::of(self.edited)
     }
-    pub fn source(&self) -> ReadSignal<ScenarioRef> {
-        self.source.read_only()
+    pub fn source(&self) -> Read<ScenarioRef> {
+        Read::of(self.source)
     }
-    pub fn notice(&self) -> ReadSignal<Option<Notice>> {
-        self.notice.read_only()
+    pub fn notice(&self) -> Read<Option<Notice>> {
+        Read::of(self.notice)
     }
-    pub fn jobs(&self) -> Memo<Vec<Job>> {
-        self.jobs
+    /// Whether no job exists at `now` (untracked). Views borrow the jobs they show from
+    /// `sim`: a memo of every job's copy was most of a frame at 1,000 jobs.
+    pub fn no_jobs_yet(&self) -> bool {
+        let t = self.now.get_untracked();
+        self.sim
+            .with_untracked(|s| s.jobs_ref_at(t).next().is_none())
     }
     pub fn selected_job(&self) -> Memo<Option<Job>> {
         self.selected_job
     }
 
     /// The jobs table's page (0-based).
-    pub fn table_page(&self) -> ReadSignal<usize> {
-        self.table_page.read_only()
+    pub fn table_page(&self) -> Read<usize> {
+        Read::of(self.table_page)
     }
 
     /// Turns the jobs table to page `page` (clamped by the table).
@@ -226,8 +223,8 @@ impl AppState {
     }
 
     /// What the jobs table's page shows (for the timeline).
-    pub fn shown(&self) -> ReadSignal<TablePage> {
-        self.shown.read_only()
+    pub fn shown(&self) -> Read<TablePage> {
+        Read::of(self.shown)
     }
 
     /// The table says what its page shows; nobody is woken if nothing changed.
@@ -270,7 +267,7 @@ impl AppState {
     }
 
     pub fn toggle_play(&self) {
-        self.playing.update(|p| *p = !*p);
+        self.playing.set(!self.playing.get_untracked());
     }
 
     pub fn set_speed(&self, speed: Speed) {
@@ -330,7 +327,7 @@ impl AppState {
     }
 
     fn edit(&self, f: impl FnOnce(&mut Simulation)) {
-        self.sim.update(f);
+        f(&mut self.sim.write());
         self.edited.set(true);
     }
 

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::dom::{find, Dom, Writer};
 
+use super::state::use_app;
 use super::use_lang;
 use crate::i18n::{after_days, dg, rule_text, DgText, Lang};
 use crate::model::diagram::{Arrow, Edge, Machine, Node, Place, NODE_HEIGHT};
@@ -90,11 +91,14 @@ fn arrow_label(a: &Arrow) -> String {
 }
 
 fn toggle(picked: RwSignal<Option<Pick>>, pick: Pick) {
-    picked.update(|p| *p = if *p == Some(pick) { None } else { Some(pick) });
+    let again = picked.get_untracked() == Some(pick);
+    picked.set(if again { None } else { Some(pick) });
 }
 
-/// What one drawing shows besides the machine itself.
+/// What one drawing shows besides the machine itself: it is redrawn only when this changed.
+#[derive(Clone, Copy, PartialEq)]
 struct Marks {
+    rules: Rules,
     lang: Lang,
     current: Option<Node>,
     flash: Option<Pick>,
@@ -293,11 +297,14 @@ pub fn draw_frame<W: Writer>(w: &mut W, machine: Machine) {
 pub fn diagram(
     root: &web_sys::Element,
     machine: Machine,
-    current: Signal<Option<Node>>,
-    flash: Signal<Option<Pick>>,
-    rules: Memo<Rules>,
+    current: Box<dyn Fn() -> Option<Node>>,
+    flash: super::read::Read<Option<Pick>>,
 ) -> Diagram {
     let lang = use_lang();
+    let app = use_app();
+    // The rules change only with the world; a memo of them compiled Leptos' memo code once
+    // more, so they are read here and compared with the other marks.
+    let rules = move || app.sim().with(|s| s.rules());
     let d = Diagram {
         machine,
         picked: RwSignal::new(None),
@@ -307,13 +314,17 @@ pub fn diagram(
         return d;
     };
     let el = svg.clone();
-    crate::ui::fx::effect(move || {
+    crate::ui::fx::effect_with(move |drawn: Option<Marks>| {
         let marks = Marks {
+            rules: rules(),
             lang: lang.get(),
-            current: current.get(),
+            current: current(),
             flash: flash.get(),
             picked: d.picked.get(),
         };
+        if drawn == Some(marks) {
+            return marks;
+        }
         let name = match machine {
             Machine::Job => DgText::JobStates,
             Machine::Drive => DgText::DriveStates,
@@ -325,7 +336,7 @@ pub fn diagram(
             .and_then(|a| a.get_attribute("data-pick"));
         let mut list = Vec::new();
         if let Some(mut out) = Dom::replacing(&el, true) {
-            rules.with(|r| draw_svg(&mut out, machine, r, &marks, &mut list));
+            draw_svg(&mut out, machine, &marks.rules, &marks, &mut list);
         }
         d.picks.set_value(list);
         if let Some(Ok(Some(again))) =
@@ -334,17 +345,23 @@ pub fn diagram(
             // `focus` is called on the element itself, so it works on SVG elements too.
             let _ = again.unchecked_ref::<web_sys::HtmlElement>().focus();
         }
+        marks
     });
-    crate::ui::fx::effect(move || {
-        let (Some(div), lang) = (svg.next_element_sibling(), lang.get()) else {
-            return;
-        };
-        let Some(mut w) = Dom::replacing(&div, false) else {
-            return;
-        };
-        if let Some(pick) = d.picked.get() {
-            rules.with(|r| draw_rules(&mut w, machine, pick, r, lang));
+    crate::ui::fx::effect_with(move |drawn: Option<(Option<Pick>, Lang, Rules)>| {
+        let shown = (d.picked.get(), lang.get(), rules());
+        if drawn == Some(shown) {
+            return shown;
         }
+        let Some(mut w) = svg
+            .next_element_sibling()
+            .and_then(|div| Dom::replacing(&div, false))
+        else {
+            return shown;
+        };
+        if let Some(pick) = shown.0 {
+            draw_rules(&mut w, machine, pick, &shown.2, shown.1);
+        }
+        shown
     });
     d
 }

@@ -17,29 +17,34 @@ use crate::model::{DriveId, EventLabel, Job, Subject, Time};
 /// the job's drives or an extra drive), else the job's first drive.
 #[derive(Clone, Copy)]
 pub struct DrivePick {
-    chosen: RwSignal<Option<DriveId>>,
-    pub current: Memo<Option<DriveId>>,
+    /// The chosen drive's id as text: a signal of `DriveId`'s own type compiled Leptos'
+    /// signal code once more; this one shares the selection's.
+    chosen: RwSignal<Option<String>>,
+    job: Memo<Option<Job>>,
 }
 
 impl DrivePick {
     pub fn new(job: Memo<Option<Job>>) -> Self {
-        let chosen = RwSignal::new(None::<DriveId>);
-        let current = Memo::new(move |_| {
-            let chosen = chosen.get();
-            job.with(|j| {
-                let j = j.as_ref()?;
-                let own = j.drives.iter().map(|d| &d.id);
-                own.chain(&j.extra_drives)
-                    .find(|id| chosen.as_ref() == Some(id))
-                    .or(j.drives.first().map(|d| &d.id))
-                    .cloned()
-            })
-        });
-        Self { chosen, current }
+        let chosen = RwSignal::new(None::<String>);
+        Self { chosen, job }
+    }
+
+    /// The shown drive, tracked. Not a memo: its readers read the job anyway, and a memo of
+    /// its own type compiled Leptos' memo code once more.
+    pub fn current(&self) -> Option<DriveId> {
+        let chosen = self.chosen.get();
+        self.job.with(|j| {
+            let j = j.as_ref()?;
+            let own = j.drives.iter().map(|d| &d.id);
+            own.chain(&j.extra_drives)
+                .find(|id| chosen.as_deref() == Some(id.as_str()))
+                .or(j.drives.first().map(|d| &d.id))
+                .cloned()
+        })
     }
 
     pub fn choose(&self, id: DriveId) {
-        self.chosen.set(Some(id));
+        self.chosen.set(Some(id.as_str().to_owned()));
     }
 }
 
@@ -49,10 +54,10 @@ type Step = (String, Subject, Time, Pick);
 /// The last accepted change of `subject` up to the clock, as the arrow it took.
 fn last_step(
     job: Memo<Option<Job>>,
-    subject: impl Fn() -> Option<Subject> + Send + Sync + 'static,
-) -> Memo<Option<Step>> {
+    subject: impl Fn() -> Option<Subject> + 'static,
+) -> Box<dyn Fn() -> Option<Step>> {
     let app = use_app();
-    Memo::new(move |_| {
+    Box::new(move || {
         let name = job.with(|j| j.as_ref().map(|j| j.name.clone()))?;
         let subject = subject()?;
         let now = app.now().get();
@@ -65,13 +70,14 @@ fn last_step(
     })
 }
 
-/// The arrow of a step that happened while this subject was shown, for 1.6 s.
-fn flash_of(step: Memo<Option<Step>>) -> Signal<Option<Pick>> {
+/// The arrow of a step that happened while this subject was shown, for 1.6 s. `step` is a
+/// function, not a memo: this effect compares it with the last one anyway.
+fn flash_of(step: Box<dyn Fn() -> Option<Step>>) -> super::read::Read<Option<Pick>> {
     let flash = RwSignal::new(None::<Pick>);
     // How many flashes began: a flash's timer ends it only if no later one began since.
     let began = StoredValue::new(0u32);
     crate::ui::fx::effect_with(move |prev: Option<Option<Step>>| {
-        let now = step.get();
+        let now = step();
         if let (Some(Some(p)), Some(n)) = (&prev, &now) {
             if p.0 == n.0 && p.1 == n.1 && n.2 > p.2 {
                 flash.set(Some(n.3));
@@ -89,25 +95,24 @@ fn flash_of(step: Memo<Option<Step>>) -> Signal<Option<Pick>> {
         }
         now
     });
-    flash.into()
+    super::read::Read::of(flash)
 }
 
 /// The section's headings and hints and the two diagrams, drawn by `ui::dom` into `root` (a
 /// `section.diagrams`).
 pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: DrivePick) {
-    let app = use_app();
     let lang = use_lang();
-    let rules = Memo::new(move |_| app.sim().with(|s| s.rules()));
-    let job_node = Memo::new(move |_| {
+    // Functions, not memos: each diagram redraws only when what it shows changed.
+    let job_node = move || {
         job.with(|j| {
             j.as_ref().map(|j| match j.is_deleted() {
                 true => Node::Deleted,
                 false => Node::Job(j.state),
             })
         })
-    });
-    let drive_node = Memo::new(move |_| {
-        let id = drive.current.get()?;
+    };
+    let drive_node = move || {
+        let id = drive.current()?;
         job.with(|j| {
             let j = j.as_ref()?;
             match j.drive(&id) {
@@ -118,10 +123,10 @@ pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: Dr
                     .then(|| Node::of_extra_drives(j)),
             }
         })
-    });
+    };
     let job_flash = flash_of(last_step(job, || Some(Subject::Job)));
     let drive_flash = flash_of(last_step(job, move || {
-        let id = drive.current.get()?;
+        let id = drive.current()?;
         let extra = job.with(|j| j.as_ref().is_some_and(|j| j.extra_drives.contains(&id)));
         Some(match extra {
             true => Subject::ExtraDrive(id),
@@ -136,7 +141,7 @@ pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: Dr
     crate::ui::fx::effect(move || {
         let (root, lang) = (&host, lang.get());
         let t = |key| dg(lang, key);
-        let shown = drive.current.get();
+        let shown = drive.current();
         let mut drive_title = t(DgText::DriveStates).to_string();
         if let Some(id) = &shown {
             drive_title.push_str(&format!(" · {}: {id}", t(DgText::ShownDrive)));
@@ -165,8 +170,8 @@ pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: Dr
         }
     });
     let diagrams = [
-        diagram(root, Machine::Job, job_node.into(), job_flash, rules),
-        diagram(root, Machine::Drive, drive_node.into(), drive_flash, rules),
+        diagram(root, Machine::Job, Box::new(job_node), job_flash),
+        diagram(root, Machine::Drive, Box::new(drive_node), drive_flash),
     ];
     for event in ["click", "keydown"] {
         listen(root, event, false, move |ev| on_pick(&ev, &diagrams));

@@ -26,18 +26,19 @@ pub fn step(per_second: TimeDelta, elapsed_ms: f64) -> TimeDelta {
 pub fn use_ticker(app: AppState) {
     // An `Interval` holds a JS closure, so it lives in local (not thread-safe) storage.
     let running = StoredValue::new_local(None::<Interval>);
-    let last_ms = StoredValue::new(0.0_f64);
     crate::ui::fx::effect(move || {
         // Replacing the stored interval drops (and so cancels) the previous one.
         running.set_value(None);
         if !app.playing().get() {
             return;
         }
-        last_ms.set_value(now_ms());
+        // Each run of play starts its own count (a stored value of its own type compiled
+        // Leptos' storage code once more).
+        let mut last_ms = now_ms();
         let tick = move || {
             let t = now_ms();
-            let elapsed_ms = t - last_ms.get_value();
-            last_ms.set_value(t);
+            let elapsed_ms = t - last_ms;
+            last_ms = t;
             let per_second = app.speed().get_untracked().per_second();
             let end = app.sim().with_untracked(|s| s.span_end());
             app.advance_to(

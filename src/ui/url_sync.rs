@@ -139,7 +139,7 @@ pub fn open_link(app: AppState, text: &str) {
     });
 }
 
-pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
+pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal) {
     // The scenario's half of the link changes only with the scenario: a 10,000-job world is
     // encoded once per edit, not once per step of the clock.
     let scenario_part = Memo::new(move |_| form::part(&app.shareable()));
@@ -302,12 +302,8 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: RwSignal<Lang>) {
             }
         });
     };
-    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| follow());
-    let on_pop = window_event_listener(leptos::ev::popstate, move |_| follow());
-    on_cleanup(move || {
-        on_hash.remove();
-        on_pop.remove();
-    });
+    crate::ui::dom::listen_window("hashchange", move |_| follow());
+    crate::ui::dom::listen_window("popstate", move |_| follow());
 }
 
 #[cfg(test)]

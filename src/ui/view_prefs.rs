@@ -75,7 +75,13 @@ pub fn root_class(projector: bool, theme: Theme) -> String {
 #[derive(Clone, Copy)]
 pub struct ViewPrefs {
     projector: RwSignal<bool>,
-    theme: RwSignal<Theme>,
+    /// The theme's place in `Theme::ALL`: a signal of `Theme`'s own type compiled Leptos'
+    /// signal code once more; this one shares the clock speed's.
+    theme: RwSignal<usize>,
+}
+
+fn theme_index(theme: Theme) -> usize {
+    Theme::ALL.iter().position(|t| *t == theme).unwrap_or(0)
 }
 
 impl ViewPrefs {
@@ -87,28 +93,32 @@ impl ViewPrefs {
             .unwrap_or_default();
         let prefs = ViewPrefs {
             projector: RwSignal::new(projector),
-            theme: RwSignal::new(theme),
+            theme: RwSignal::new(theme_index(theme)),
         };
         provide_context(prefs);
         prefs
     }
 
-    pub fn projector(&self) -> ReadSignal<bool> {
-        self.projector.read_only()
+    pub fn projector(&self) -> super::read::Read<bool> {
+        super::read::Read::of(self.projector)
     }
     pub fn set_projector(&self, on: bool) {
         self.projector.set(on);
     }
     pub fn toggle_projector(&self) {
-        self.projector.update(|p| *p = !*p);
+        self.projector.set(!self.projector.get_untracked());
     }
 
-    pub fn theme(&self) -> ReadSignal<Theme> {
-        self.theme.read_only()
+    /// The theme, tracked.
+    pub fn theme(&self) -> Theme {
+        Theme::ALL
+            .get(self.theme.get())
+            .copied()
+            .unwrap_or_default()
     }
     /// Chooses a theme and remembers it (System forgets the choice).
     pub fn set_theme(&self, theme: Theme) {
-        self.theme.set(theme);
+        self.theme.set(theme_index(theme));
         storage::write(THEME_KEY, (theme != Theme::System).then_some(theme.id()));
     }
 }

@@ -28,6 +28,11 @@ fn fill(g: &Element, sim: &Simulation, k: &LaneKey) {
 }
 
 impl Lanes {
+    /// The key the lane of job `name` was last drawn with, if it is in the page.
+    pub fn key(&self, name: &str) -> Option<&LaneKey> {
+        self.drawn.get(name).map(|(k, ..)| k)
+    }
+
     /// Shows `rows` (each lane's key and top) in `parent`, in that order.
     pub fn show(&mut self, parent: &Element, sim: &Simulation, rows: &[(LaneKey, i32)]) {
         let Some(doc) = parent.owner_document() else {

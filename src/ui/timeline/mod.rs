@@ -13,8 +13,6 @@ mod lane;
 mod lanes_dom;
 pub mod scale;
 
-use std::collections::HashMap;
-
 use chrono::TimeDelta;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -57,6 +55,17 @@ impl Zoom {
             Zoom::Week => Some(TimeDelta::days(7)),
         }
     }
+}
+
+/// What part of the story the figure shows, and how wide it is. One signal rather than
+/// three: each signal of its own type compiled Leptos' signal code once more.
+#[derive(Clone, Copy, PartialEq)]
+struct View {
+    zoom: Zoom,
+    /// Where a zoomed view starts (`None`: the whole story).
+    start: Option<Time>,
+    /// The figure's width in pixels.
+    width: i32,
 }
 
 /// The item a pointer or focus is on: a marker or tick (`data-at`) or a lane's name.
@@ -266,17 +275,23 @@ fn draw_frame<W: Writer>(w: &mut W, lang: Lang) {
 pub fn attach(root: web_sys::Element) {
     let app = use_app();
     let lang = use_lang();
-    let fig = StoredValue::new_local(root);
+    // An `Option`: stored values of `Option<Element>` exist already, and each stored type
+    // compiles Leptos' storage code once more.
+    let fig = StoredValue::new_local(Some(root.clone()));
     // Bumped each time the figure's parts are drawn anew (the language changed): the effects
     // that fill a part look it up again.
-    let frame = RwSignal::new(0u32);
-    let part = move |selector: &str| fig.with_value(|f| find(f, selector));
-    let width = RwSignal::new(960);
+    let frame = RwSignal::new(0usize);
+    let part = move |selector: &str| fig.with_value(|f| find(f.as_ref()?, selector));
+    let view = RwSignal::new(View {
+        zoom: Zoom::Whole,
+        start: None,
+        width: 960,
+    });
     let measure = move || {
         if let Some(el) = part(".tl-host") {
             let w = el.client_width();
-            if w > 0 && w != width.get_untracked() {
-                width.set(w);
+            if w > 0 && w != view.with_untracked(|v| v.width) {
+                view.write().width = w;
             }
         }
     };
@@ -284,50 +299,55 @@ pub fn attach(root: web_sys::Element) {
         frame.track();
         measure();
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    crate::ui::dom::listen_window("resize", move |_| measure());
 
-    let zoom = RwSignal::new(Zoom::Whole);
-    let view_start = RwSignal::new(None::<Time>);
-    let scale = Memo::new(move |_| {
+    // A function, not a memo (a few sums, read by effects that compare what they drew or
+    // read the world anyway; a memo of its own type compiled Leptos' memo code once more).
+    let scale = move || {
         let (start, end) = app.sim().with(|s| (s.start(), s.span_end()));
-        let (t0, t1) = match (zoom.get().span(), view_start.get()) {
+        let v = view.get();
+        let (t0, t1) = match (v.zoom.span(), v.start) {
             (Some(span), Some(t0)) => (t0, t0 + span),
             _ => (start, end),
         };
-        Scale::new(t0, t1, width.get(), start)
-    });
+        Scale::new(t0, t1, v.width, start)
+    };
     // Zoomed in, the view turns a page when the clock leaves it (only the clock: a pan away
     // from it stays put).
     crate::ui::fx::effect(move || {
         let now = app.now().get();
-        let Some(span) = zoom.get_untracked().span() else {
+        let Some(span) = view.with_untracked(|v| v.zoom.span()) else {
             return;
         };
-        let sc = scale.get_untracked();
+        let sc = untrack(scale);
         if now < sc.t0 || now > sc.t1 {
-            view_start.set(Some(now - span / 8));
+            view.write().start = Some(now - span / 8);
         }
     });
-    let set_zoom = move |z: Zoom| {
-        zoom.set(z);
-        view_start.set(z.span().map(|s| app.now().get_untracked() - s / 4));
+    let set_zoom = move |zoom: Zoom| {
+        let start = zoom.span().map(|s| app.now().get_untracked() - s / 4);
+        let mut v = view.write();
+        (v.zoom, v.start) = (zoom, start);
     };
     let pan = move |dir: i32| {
-        if let (Some(span), Some(t0)) = (zoom.get_untracked().span(), view_start.get_untracked()) {
-            view_start.set(Some(t0 + span / 2 * dir));
+        let v = view.get_untracked();
+        if let (Some(span), Some(t0)) = (v.zoom.span(), v.start) {
+            view.write().start = Some(t0 + span / 2 * dir);
         }
     };
-    let now_x = Memo::new(move |_| scale.with(|s| s.x(app.now().get()).clamp(s.x0, s.x1)));
-    let total = Memo::new(move |_| app.sim().with(|s| s.job_count()));
-    let aggregated = move || total.get() > AGGREGATE_AFTER;
+    // Plain functions, not memos: the job count changes only with the world (whose readers
+    // rerun then anyway), and each memo compiled Leptos' memo code once more.
+    let total = move || app.sim().with(|s| s.job_count());
+    let aggregated = move || total() > AGGREGATE_AFTER;
     // Past a few hundred jobs, only the lanes in the scroll box's view (and a margin) follow
     // the clock at once; the others keep what they drew. While paused, the band of lanes kept
     // up to date widens by a few lanes a frame until it covers them all, so a jump draws what
     // is in view first and the rest without one long task; while playing it stays at the view.
     let seen = RwSignal::new((0, 640));
     let reach = RwSignal::new((None::<Time>, 0));
-    let drawn: StoredValue<HashMap<String, LaneKey>> = StoredValue::new(HashMap::new());
+    // The lanes in the page (drawn by `lanes_dom`): a lane out of view keeps the key it was
+    // drawn with.
+    let lanes = StoredValue::new_local(Lanes::default());
     // Each lane with its top and height; only lanes whose job exists at now.
     let rows = Memo::new(move |_| {
         let now = app.now().get();
@@ -335,7 +355,7 @@ pub fn attach(root: web_sys::Element) {
         let (y0, y1) = seen.get();
         let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
         let (y0, y1) = (y0 - LANE_MARGIN - extra, y1 + LANE_MARGIN + extra);
-        let sc = scale.get();
+        let sc = scale();
         let lang = lang.get().tag();
         let sel = app.selected().get();
         let lane = |s: &crate::sim::Simulation, name: &str, y: &mut i32| {
@@ -355,9 +375,9 @@ pub fn attach(root: web_sys::Element) {
             };
             let out_of_view = lazy && (*y < y0 || top > y1);
             let key = match out_of_view {
-                true => drawn
-                    .with_value(|d| {
-                        d.get(name)
+                true => lanes
+                    .with_value(|l| {
+                        l.key(name)
                             .filter(|k| (k.expanded, k.scale, k.lang) == (expanded, sc, lang))
                             .cloned()
                     })
@@ -390,16 +410,15 @@ pub fn attach(root: web_sys::Element) {
         });
     });
     // The figure's parts, drawn anew when the language changes (the lanes then start over).
-    let lanes = StoredValue::new_local(Lanes::default());
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
-        let root = fig.get_value();
+        let root = fig.get_value()?;
         let lang = lang.get();
         if drawn.flatten() != Some(lang) {
             let focused = focused_act(&root);
             draw_frame(&mut Dom::replacing(&root, false)?, lang);
             let _ = root.set_attribute("aria-label", tl(lang, TlText::Name));
             lanes.set_value(Lanes::default());
-            frame.update(|n| *n += 1);
+            frame.set(frame.get_untracked() + 1);
             refocus_act(&root, focused);
         }
         Some(lang)
@@ -412,23 +431,19 @@ pub fn attach(root: web_sys::Element) {
             return;
         };
         rows.with(|(rows, _)| {
-            drawn.update_value(|d| {
-                for (k, _) in rows {
-                    d.insert(k.name.clone(), k.clone());
-                }
-            });
             app.sim()
                 .with_untracked(|s| lanes.update_value(|l| l.show(&g, s, rows)));
         });
     });
-    crate::ui::fx::effect(move || {
-        frame.track();
-        let (Some(g), lang) = (part(".tl-axis g"), lang.get()) else {
-            return;
-        };
-        if let Some(mut w) = Dom::replacing(&g, true) {
-            scale.with(|sc| draw_axis(&mut w, sc, lang));
+    // Redrawn only when the scale, the language or the frame changed.
+    crate::ui::fx::effect_with(move |drawn: Option<(usize, Lang, Scale)>| {
+        let key = (frame.get(), lang.get(), scale());
+        if drawn != Some(key) {
+            if let Some(mut w) = part(".tl-axis g").and_then(|g| Dom::replacing(&g, true)) {
+                draw_axis(&mut w, &key.2, key.1);
+            }
         }
+        key
     });
     crate::ui::fx::effect(move || {
         frame.track();
@@ -437,9 +452,9 @@ pub fn attach(root: web_sys::Element) {
         let Some(g) = part(".tl-band g").filter(|_| on) else {
             return;
         };
+        let sc = scale();
         if let Some(mut w) = Dom::replacing(&g, true) {
-            app.sim()
-                .with(|s| scale.with(|sc| draw_band(&mut w, s, sc)));
+            app.sim().with(|s| draw_band(&mut w, s, &sc));
         }
     });
     crate::ui::fx::effect(move || {
@@ -453,9 +468,16 @@ pub fn attach(root: web_sys::Element) {
     });
     // What moves is set in place: the now lines and the clip rectangles each tick, the widths
     // when the figure resizes, the buttons when the zoom or the table's page changes.
-    crate::ui::fx::effect(move || {
-        frame.track();
-        let (x, h) = (now_x.get(), rows.with(|r| r.1));
+    // Written only when the now line's pixel, the lanes' height or the frame changed: the
+    // clock moves less than a pixel per tick at slow speeds.
+    crate::ui::fx::effect_with(move |last: Option<(usize, i32, i32)>| {
+        let s = scale();
+        let x = s.x(app.now().get()).clamp(s.x0, s.x1);
+        let key = (frame.get(), x, rows.with(|r| r.1));
+        if last == Some(key) {
+            return key;
+        }
+        let h = key.2;
         let line = |height: i32| format!("M{x} 0v{height}");
         set(part(".tl-axis .now-line"), "d", &line(AXIS_H));
         set(part(".tl-band .now-line"), "d", &line(BAND_H));
@@ -463,18 +485,19 @@ pub fn attach(root: web_sys::Element) {
         set(part("#tl-past rect"), "width", &(x + 1000).to_string());
         set(part("#tl-future rect"), "x", &x.to_string());
         set(part(".tl-lanes"), "height", &h.to_string());
+        key
     });
     crate::ui::fx::effect(move || {
         frame.track();
-        let w = width.get().to_string();
+        let w = view.with(|v| v.width).to_string();
         for svg in [".tl-axis", ".tl-band", ".tl-lanes"] {
             set(part(svg), "width", &w);
         }
-        set(part(".tl-lanes .grid"), "d", &scale.with(grid_path));
+        set(part(".tl-lanes .grid"), "d", &grid_path(&scale()));
     });
     crate::ui::fx::effect(move || {
         frame.track();
-        let z = zoom.get();
+        let z = view.with(|v| v.zoom);
         for (act, is) in [
             ("whole", Zoom::Whole),
             ("month", Zoom::Month),
@@ -491,7 +514,7 @@ pub fn attach(root: web_sys::Element) {
         frame.track();
         let lang = lang.get();
         if let Some(c) = part(".band-count") {
-            c.set_text_content(Some(&count(lang, total.get(), Noun::Job)));
+            c.set_text_content(Some(&count(lang, total(), Noun::Job)));
         }
         shown.with(|p| {
             let a = p.page * page_size(p.total);
@@ -542,7 +565,7 @@ pub fn attach(root: web_sys::Element) {
             .filter(|el| el.closest(".tl-axis").ok().flatten().is_some())
     };
     let scrub = move |ev: &web_sys::PointerEvent| {
-        app.seek(scale.get_untracked().t(ev.offset_x()));
+        app.seek(untrack(scale).t(ev.offset_x()));
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         if let Some((_, act)) = acted(&ev) {
@@ -608,7 +631,7 @@ pub fn attach(root: web_sys::Element) {
     };
     // One listener per kind of event, on the figure.
     {
-        let root = &fig.get_value();
+        let root = &root;
         listen(root, "click", false, move |ev| {
             on_click(ev.unchecked_into())
         });

@@ -1,0 +1,35 @@
+//! The interface language as a signal.
+//!
+//! Kept as the language's place in `Lang::ALL` rather than as a `Lang`: a signal of a type of
+//! its own compiled Leptos' signal code once more; this one shares the clock speed's.
+
+use leptos::prelude::*;
+
+use crate::i18n::Lang;
+
+#[derive(Clone, Copy)]
+pub struct LangSignal(RwSignal<usize>);
+
+fn index(lang: Lang) -> usize {
+    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
+}
+
+fn of(i: usize) -> Lang {
+    Lang::ALL.get(i).copied().unwrap_or_default()
+}
+
+impl LangSignal {
+    pub fn new(lang: Lang) -> Self {
+        LangSignal(RwSignal::new(index(lang)))
+    }
+    /// The language, tracked.
+    pub fn get(&self) -> Lang {
+        of(self.0.get())
+    }
+    pub fn get_untracked(&self) -> Lang {
+        of(self.0.get_untracked())
+    }
+    pub fn set(&self, lang: Lang) {
+        self.0.set(index(lang));
+    }
+}
