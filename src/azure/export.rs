@@ -34,15 +34,21 @@ fn skeleton(job: &Job) -> Value {
     })
 }
 
+/// One shared insert: `Map` is a `BTreeMap`, whose insert is large when inlined at each field.
+#[inline(never)]
+fn put(map: &mut Map<String, Value>, key: &str, value: Value) {
+    map.insert(key.to_string(), value);
+}
+
 fn package(into: Option<&mut Value>, t: &Tracking, drives: usize, at: Option<Time>) -> Value {
     let mut p = into
         .and_then(|v| v.as_object().cloned())
         .unwrap_or_default();
-    p.insert("carrierName".into(), json!(t.carrier));
-    p.insert("trackingNumber".into(), json!(t.number));
-    p.insert("driveCount".into(), json!(drives));
+    put(&mut p, "carrierName", json!(t.carrier));
+    put(&mut p, "trackingNumber", json!(t.number));
+    put(&mut p, "driveCount", json!(drives));
     if let Some(at) = at {
-        p.insert("shipDate".into(), json!(us(at)));
+        put(&mut p, "shipDate", json!(us(at)));
     }
     Value::Object(p)
 }
@@ -76,10 +82,10 @@ pub fn rest_json(job: &Job, baseline: Option<&Job>, azure: Option<&Value>) -> Va
     };
     let changed = |f: &dyn Fn(&Job) -> bool| base.is_none_or(|b| !f(b));
     if changed(&|b| b.state == job.state) {
-        props.insert("state".into(), json!(job.state.id()));
+        put(props, "state", json!(job.state.id()));
     }
     if changed(&|b| b.percent() == job.percent()) {
-        props.insert("percentComplete".into(), json!(job.percent()));
+        put(props, "percentComplete", json!(job.percent()));
     }
     if let Some(t) = job
         .tracking
@@ -92,7 +98,7 @@ pub fn rest_json(job: &Job, baseline: Option<&Job>, azure: Option<&Value>) -> Va
             job.drives.len(),
             job.tracking_entered_at,
         );
-        props.insert("deliveryPackage".into(), p);
+        put(props, "deliveryPackage", p);
     }
     if let Some(t) = job
         .return_tracking
@@ -106,7 +112,7 @@ pub fn rest_json(job: &Job, baseline: Option<&Job>, azure: Option<&Value>) -> Va
             shipped,
             Some(job.state_entered_at),
         );
-        props.insert("returnPackage".into(), p);
+        put(props, "returnPackage", p);
     }
     let changed_drives: Vec<&Drive> = job
         .drives
@@ -141,16 +147,16 @@ pub fn rest_json(job: &Job, baseline: Option<&Job>, azure: Option<&Value>) -> Va
 
 fn drive_fields(entry: &mut Map<String, Value>, d: &Drive, old: Option<&Drive>) {
     if old.is_none_or(|o| o.state != d.state) {
-        entry.insert("state".into(), json!(d.state.id()));
+        put(entry, "state", json!(d.state.id()));
     }
     if old.is_none_or(|o| o.percent() != d.percent()) {
-        entry.insert("percentComplete".into(), json!(d.percent()));
+        put(entry, "percentComplete", json!(d.percent()));
     }
     if let Some(outcome) = d
         .outcome
         .filter(|_| old.is_none_or(|o| o.outcome != d.outcome))
     {
-        entry.insert("copyStatus".into(), json!(copy_status(outcome)));
+        put(entry, "copyStatus", json!(copy_status(outcome)));
     }
 }
 

@@ -327,6 +327,7 @@ impl Edit {
         }
     }
 
+    #[inline(never)]
     fn not_allowed(&self, action: ActionKind) -> Refusal {
         Refusal::NotAllowedInState {
             action,
@@ -335,6 +336,7 @@ impl Edit {
         }
     }
 
+    #[inline(never)]
     fn require(&self, action: ActionKind, allowed: &[JobState]) -> Result<(), Refusal> {
         if allowed.contains(&self.job.state) {
             Ok(())
@@ -343,6 +345,7 @@ impl Edit {
         }
     }
 
+    #[inline(never)]
     fn drive_in(
         &self,
         id: &DriveId,
@@ -370,6 +373,7 @@ impl Edit {
         self.job.drives.iter().position(|d| &d.id == id)
     }
 
+    #[inline(never)]
     fn set_state(&mut self, to: JobState) {
         if self.job.state != to {
             self.changes.push(Change {
@@ -382,6 +386,7 @@ impl Edit {
         }
     }
 
+    #[inline(never)]
     fn set_drive(&mut self, i: usize, to: DriveState) {
         let d = &mut self.job.drives[i];
         if d.state != to {
@@ -394,6 +399,7 @@ impl Edit {
         }
     }
 
+    #[inline(never)]
     fn add_drive(&mut self, spec: &DriveSpec, state: DriveState) {
         self.changes.push(Change {
             subject: Subject::Drive(spec.id.clone()),
@@ -405,6 +411,7 @@ impl Edit {
             .push(Drive::new(spec.id.clone(), spec.size_bytes, state));
     }
 
+    #[inline(never)]
     fn delete(&mut self, reason: DeletionReason) {
         self.changes.push(Change {
             subject: Subject::Job,

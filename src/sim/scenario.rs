@@ -508,69 +508,44 @@ impl EventEntry {
     }
 
     pub fn from_action(at: Time, action: &Action) -> Self {
-        let name = |job: &String| JobRef::Name(job.clone());
-        let kind = action.kind();
+        // One blank entry filled in per kind: a whole struct literal per arm was its own
+        // copy of every field in the wasm.
+        let job = match action {
+            Action::CreateJob(spec) => JobRef::Spec(Box::new(JobEntry::from_spec(spec))),
+            _ => JobRef::Name(action.job_name().to_string()),
+        };
+        let mut e = Self::blank(at, action.kind(), job);
+        e.drive = action.drive().cloned();
         match action {
-            Action::CreateJob(spec) => {
-                Self::blank(at, kind, JobRef::Spec(Box::new(JobEntry::from_spec(spec))))
-            }
             Action::UpdateJob {
-                job,
-                storage_account,
-            } => Self {
-                storage_account: storage_account.clone(),
-                ..Self::blank(at, kind, name(job))
-            },
+                storage_account, ..
+            } => e.storage_account = storage_account.clone(),
             Action::EnterTracking {
-                job,
-                carrier,
-                tracking,
+                carrier, tracking, ..
             }
             | Action::DrivesShippedBack {
-                job,
-                carrier,
-                tracking,
-            } => Self {
-                carrier: Some(carrier.clone()),
-                tracking: Some(tracking.clone()),
-                ..Self::blank(at, kind, name(job))
-            },
-            Action::CancelJob { job } | Action::DeleteJob { job } => {
-                Self::blank(at, kind, name(job))
+                carrier, tracking, ..
+            } => {
+                e.carrier = Some(carrier.clone());
+                e.tracking = Some(tracking.clone());
             }
-            Action::PackageDelivered {
-                job,
-                present,
-                extra,
-            } => Self {
-                present: Some(present.clone()),
-                extra: Some(extra.clone()),
-                ..Self::blank(at, kind, name(job))
-            },
-            Action::DriveArrivedLate { job, drive } | Action::CopyStarted { job, drive } => Self {
-                drive: Some(drive.clone()),
-                ..Self::blank(at, kind, name(job))
-            },
-            Action::CopyProgress { job, drive, bytes } => Self {
-                drive: Some(drive.clone()),
-                bytes: Some(*bytes),
-                ..Self::blank(at, kind, name(job))
-            },
+            Action::PackageDelivered { present, extra, .. } => {
+                e.present = Some(present.clone());
+                e.extra = Some(extra.clone());
+            }
+            Action::CopyProgress { bytes, .. } => e.bytes = Some(*bytes),
             Action::CopyFinished {
-                job,
-                drive,
-                outcome,
-                messages,
-            } => Self {
-                drive: Some(drive.clone()),
-                outcome: Some(*outcome),
-                messages: if messages.is_empty() {
-                    None
-                } else {
-                    Some(messages.clone())
-                },
-                ..Self::blank(at, kind, name(job))
-            },
+                outcome, messages, ..
+            } => {
+                e.outcome = Some(*outcome);
+                e.messages = (!messages.is_empty()).then(|| messages.clone());
+            }
+            Action::CreateJob(_)
+            | Action::CancelJob { .. }
+            | Action::DeleteJob { .. }
+            | Action::DriveArrivedLate { .. }
+            | Action::CopyStarted { .. } => {}
         }
+        e
     }
 }

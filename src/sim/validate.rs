@@ -234,6 +234,7 @@ impl Validator {
         self.report(path, K::Input(p.clone()));
     }
 
+    #[inline(never)]
     fn autopilot(&mut self, value: &Value) {
         let Some(a) = value.as_object() else {
             self.report("$.autopilot", K::NotAnObject(Needed::Autopilot));
@@ -419,6 +420,7 @@ impl Validator {
     }
 
     /// Export drives come into being at delivery: ids delivered anywhere count as known.
+    #[inline(never)]
     fn export_drives(&mut self, events: &[Value]) {
         for e in events {
             if e.get("kind").and_then(Value::as_str) != Some("PackageDelivered") {
@@ -449,6 +451,7 @@ impl Validator {
     }
 
     /// Checks one event; returns its time when it has a valid one.
+    #[inline(never)]
     fn event(&mut self, value: &Value, path: &str) -> Option<Time> {
         let Some(e) = value.as_object() else {
             self.report(path, K::NotAnObject(Needed::Event));
@@ -582,6 +585,7 @@ impl Validator {
     }
 
     /// A delivery: counts first, then each id; export ids and extra ids become their job's.
+    #[inline(never)]
     fn delivery(&mut self, e: &Map<String, Value>, path: &str, name: &str, job_type: JobType) {
         let present = self.array(e, path, "present");
         if e.get("present").is_none() {
