@@ -1,5 +1,5 @@
-//! The wall clock, kept out of the pure core: only the my-job panel reads it ("now", for a
-//! real job's dates). In the browser it is `Date.now()` rather than chrono's `clock`
+//! The wall clock, kept out of the pure core: only the my-job and Azure panels read it ("now",
+//! for a real job's dates). In the browser it is `Date.now()` rather than chrono's `clock`
 //! and `wasmbind` features, which brought their own copy of the JS date bindings.
 
 use crate::model::Time;
