@@ -3,7 +3,8 @@
 // most self time. Run on a build whose wasm keeps its function names, or the wasm frames are
 // only numbers: `scripts/profile-build.sh` makes one in target/profile-dist and prints the
 // command (`IE_DIST=target/profile-dist node tests/e2e/bench/profile.mjs [generated-1000|<preset>]`;
-// `JUMPS=<n>` profiles n jumps with the scrubber instead of playing).
+// `JUMPS=<n>` profiles n jumps with the scrubber instead of playing, `ACTIONS=<n>` n presses of
+// "Update job" on the first job).
 import { serveDist } from '../lib/server.mjs';
 import { launch, openPage } from '../lib/browser.mjs';
 import { generated } from './scenario.mjs';
@@ -22,7 +23,26 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  if (process.env.JUMPS) {
+  if (process.env.ACTIONS) {
+    // User actions instead of playing: the first job selected at the start, then "Update job"
+    // pressed n times, each once the page has drawn the last one (what frames.mjs times once).
+    await cdp.send('Profiler.stop');
+    await page.evaluate(async () => {
+      const s = document.querySelector('[data-testid=scrubber]');
+      s.value = s.min;
+      s.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      document.querySelector('table[aria-label=Jobs] tbody .job-link')?.click();
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    });
+    await cdp.send('Profiler.start');
+    await page.evaluate(async (n) => {
+      for (let i = 0; i < n; i += 1) {
+        document.querySelector('[data-testid=update-job]')?.click();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      }
+    }, Number(process.env.ACTIONS));
+  } else if (process.env.JUMPS) {
     // Jumps instead of playing: the scrubber moved across the span, one step per frame.
     await page.evaluate((n) => new Promise((resolve) => {
       const s = document.querySelector('[data-testid=scrubber]');
@@ -64,7 +84,8 @@ try {
     }
   }
   const ms = (us) => (us / 1000).toFixed(1).padStart(8);
-  console.log(`${preset}: ${SECONDS}s playing at 1 week/s. Self time, top 30 (ms):`);
+  const what = process.env.ACTIONS ? `${process.env.ACTIONS} actions` : process.env.JUMPS ? `${process.env.JUMPS} jumps` : `${SECONDS}s playing at 1 week/s`;
+  console.log(`${preset}: ${what}. Self time, top 30 (ms):`);
   for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms(us)}  ${name.slice(0, 140)}`);
   console.log('Inclusive time, top 40 (ms):');
   for (const [name, us] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${ms(us)}  ${name.slice(0, 140)}`);
