@@ -6,7 +6,7 @@ use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
+use super::dom::{acted, find, redraw, Writer};
 use super::state::use_app;
 use super::use_lang;
 use crate::i18n::{Lang, Text};
@@ -139,9 +139,7 @@ pub fn attach(root: Element) {
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
         let lang = lang.get();
         if drawn.flatten() != Some(lang) {
-            let focused = focused_act(&root);
-            draw(&mut Dom::replacing(&root, false)?, lang);
-            refocus(&root, focused);
+            redraw(&root, &mut |w| draw(w, lang));
         }
         app.sim().with(|s| show(&root, s.autopilot(), s.seed()));
         Some(lang)

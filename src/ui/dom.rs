@@ -151,6 +151,18 @@ pub fn focused_act(root: &Element) -> Option<String> {
     active.get_attribute("data-act")
 }
 
+/// Replaces what `root` holds with what `draw` writes, keeping the keyboard focus on the
+/// control with the same `data-act` (views redraw whole when their language or data changes,
+/// and a keyboard user must not be thrown back to the top of the page). Not generic, so each
+/// view pays only for its own drawing.
+pub fn redraw(root: &Element, draw: &mut dyn FnMut(&mut Dom)) {
+    let focused = focused_act(root);
+    if let Some(mut w) = Dom::replacing(root, false) {
+        draw(&mut w);
+    }
+    refocus(root, focused);
+}
+
 /// Focuses the element under `root` whose `data-act` is `act` (compared as text, never put
 /// into a selector).
 pub fn refocus(root: &Element, act: Option<String>) {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::dom::listen;
 
-use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
+use super::dom::{acted, find, redraw, Dom, Writer};
 use super::download::download;
 use super::state_diagrams::DrivePick;
 use super::use_lang;
@@ -181,11 +181,9 @@ pub fn drive_table(host: &web_sys::Element, job: Memo<Option<Job>>, drive: Drive
         let lang = lang.get();
         let shown = drive.current();
         // Keep the focus on the same button of the same row across the redraw.
-        let focused = focused_act(&tbody);
-        if let Some(mut w) = Dom::replacing(&tbody, false) {
-            job.with(|j| draw_rows(&mut w, j.as_ref(), shown.as_ref(), lang));
-        }
-        refocus(&tbody, focused);
+        redraw(&tbody, &mut |w| {
+            job.with(|j| draw_rows(w, j.as_ref(), shown.as_ref(), lang))
+        });
     });
     // The log viewer: one click handler for every button of the table (its row names the
     // drive, the button what to do); a log is generated when opened.

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlSelectElement};
 
 use super::copy_link::{copy_link, draw_copy_link};
-use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
+use super::dom::{acted, find, redraw, Writer};
 use super::shortcut_sheet::{close_sheet, draw_dialog, open_sheet};
 use super::state::use_app;
 use super::use_lang;
@@ -108,9 +108,7 @@ pub fn attach(header: Element) {
             let _ = root.set_attribute("class", &root_class(projector, theme));
         }
         if drawn.flatten() != Some(lang) {
-            let focused = focused_act(&header);
-            draw(&mut Dom::replacing(&header, false)?, lang);
-            refocus(&header, focused);
+            redraw(&header, &mut |w| draw(w, lang));
         }
         set_select(&header, "[data-act=lang]", lang.tag());
         set_select(&header, "[data-act=theme]", theme.id());

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::ui::dom::listen;
 use web_sys::Element;
 
-use super::dom::{acted, add, find, focused_act, refocus, Dom, Writer};
+use super::dom::{acted, add, find, redraw, Writer};
 use super::download::download;
 use super::drive_table::drive_table;
 use super::format;
@@ -217,15 +217,9 @@ pub fn attach(section: &Element) {
         let next = shown.as_ref().and_then(|j| j.next_time_rule(&rules));
         let at = next.map(|n| n.1);
         if drawn.flatten().as_ref() != Some(&(lang, name.clone(), shown.clone(), at)) {
-            let focused = focused_act(&root);
-            draw(
-                &mut Dom::replacing(&root, false)?,
-                lang,
-                name.as_deref(),
-                shown.as_ref(),
-                next,
-            );
-            refocus(&root, focused);
+            redraw(&root, &mut |w| {
+                draw(w, lang, name.as_deref(), shown.as_ref(), next)
+            });
             let _ = match shown.is_none() {
                 true => more.set_attribute("hidden", ""),
                 false => more.remove_attribute("hidden"),

@@ -6,7 +6,7 @@ use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
+use super::dom::{acted, find, redraw, Dom, Writer};
 use super::job_body::Body;
 use super::job_rows::{listed, page_size, row, RowQuery, SortKey};
 use super::state::{use_app, TablePage};
@@ -142,9 +142,7 @@ pub fn attach(root: &Element) {
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
         let lang = lang.get();
         if drawn.flatten() != Some(lang) {
-            let focused = focused_act(&root);
-            draw_tools(&mut Dom::replacing(&root, false)?, lang);
-            refocus(&root, focused);
+            redraw(&root, &mut |w| draw_tools(w, lang));
         }
         let filter = query.with(|q| q.filter.clone());
         if let Some(f) = find(&root, "[data-act=filter]") {
@@ -169,19 +167,13 @@ pub fn attach(root: &Element) {
     crate::ui::fx::effect(move || {
         let root = &root;
         let order = query.with(|q| (q.sort, q.descending));
-        let focused = focused_act(root);
-        if let Some(mut w) = Dom::replacing(root, false) {
-            draw_headers(&mut w, lang.get(), order);
-        }
-        refocus(root, focused);
+        redraw(root, &mut |w| draw_headers(w, lang.get(), order));
     });
     let root = pager.clone();
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
         let lang = lang.get();
         if drawn.flatten() != Some(lang) {
-            let focused = focused_act(&root);
-            draw_pager(&mut Dom::replacing(&root, false)?, lang);
-            refocus(&root, focused);
+            redraw(&root, &mut |w| draw_pager(w, lang));
         }
         let (page, pages) = rows.with(|r| (r.1, r.2));
         let _ = match pages > 1 {
