@@ -15,6 +15,7 @@ use crate::model::limits::{check_count, check_time, Countable, InputProblem};
 use crate::model::{apply, create, Action, DriveOwners, Job, Refusal, RuleId, Rules, Time};
 use chrono::TimeDelta;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
 
 /// The world at one instant: every job created so far (deleted ones included) and the log.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,15 +48,17 @@ pub struct Simulation {
     rules: Rules,
     autopilot: Autopilot,
     autopilot_changed: bool,
+    /// Whether a `set_*` changed the rules, the seed or the autopilot since the load.
+    settings_changed: bool,
     seed: u64,
     start: Time,
     inputs: Vec<JobInput>,
     index: HashMap<String, usize>,
     timelines: Vec<Timeline>,
-    /// Each timeline's replay: a number no other replay of any job got, so a log entry's
-    /// `EntryKey` changes exactly when the entry may have.
+    /// Each timeline's replay: a number no other replay of any job got, in this world or any
+    /// other (`next_gen`), so a log entry's `EntryKey` changes exactly when the entry may
+    /// have, and a view that keeps something per job (`histories`) redoes only what changed.
     gens: Vec<u32>,
-    last_gen: u32,
     /// Indices into `inputs`, in job creation order (never-created jobs last).
     order: Vec<usize>,
     /// Each input's position in `order`: ties in the log at one instant go by creation order.
@@ -162,6 +165,7 @@ impl Simulation {
             rules: scenario.rules(),
             autopilot: Autopilot::of(&scenario),
             autopilot_changed: false,
+            settings_changed: false,
             seed: scenario.seed(),
             start: scenario.start,
             file_events: scenario.events.len(),
@@ -171,7 +175,6 @@ impl Simulation {
             index: HashMap::new(),
             timelines: Vec::new(),
             gens: Vec::new(),
-            last_gen: 0,
             order: Vec::new(),
             rank: Vec::new(),
             log: Vec::new(),
@@ -211,14 +214,18 @@ impl Simulation {
             .map(|input| replay(input, &ctx))
             .collect();
         for i in 0..self.gens.len() {
-            self.gens[i] = self.next_gen();
+            self.gens[i] = Self::next_gen();
         }
         self.merge();
     }
 
-    fn next_gen(&mut self) -> u32 {
-        self.last_gen = self.last_gen.wrapping_add(1);
-        self.last_gen
+    /// Numbered across every simulation of the page: a loaded or restored world never
+    /// reuses a number another world's job had (0 is a timeline never replayed, so empty).
+    fn next_gen() -> u32 {
+        static LAST: AtomicU32 = AtomicU32::new(0);
+        LAST.fetch_add(1, AtomicOrdering::Relaxed)
+            .wrapping_add(1)
+            .max(1)
     }
 
     fn created(&self, i: usize) -> Option<Time> {
@@ -261,9 +268,12 @@ impl Simulation {
     }
 
     /// Replaces one job's entries in the global log, keeping everyone else's in place: an
-    /// action costs a pass over the log, not a sort of it.
-    fn merge_one(&mut self, i: usize) {
-        self.rebuild_order();
+    /// action costs a pass over the log, not a sort of it. The creation order is sorted again
+    /// only when it may have changed (`reorder`: a new job, or one created at another time).
+    fn merge_one(&mut self, i: usize, reorder: bool) {
+        if reorder {
+            self.rebuild_order();
+        }
         let old_log = std::mem::take(&mut self.log);
         let old_src = std::mem::take(&mut self.log_src);
         let fresh = &self.timelines[i].entries;
@@ -355,6 +365,15 @@ impl Simulation {
     /// Every job's name, in creation order (never-created ones last).
     pub fn job_names(&self) -> impl Iterator<Item = &str> + '_ {
         self.order.iter().map(|&i| self.inputs[i].name.as_str())
+    }
+
+    /// Every job's history (in no set order, the same from one call to the next), each with
+    /// the number of the replay that made it: a number seen before means the same history.
+    pub fn histories(&self) -> impl Iterator<Item = (u32, &[(Time, Job)])> + '_ {
+        self.gens
+            .iter()
+            .zip(&self.timelines)
+            .map(|(g, t)| (*g, &t.snapshots[..]))
     }
 
     /// A job's whole history: the job after each event that changed it, in time order
@@ -461,11 +480,13 @@ impl Simulation {
             return Err(refused);
         }
         let _ = self.owners.claim_action(&action);
+        let was = (self.rank[i], self.created(i));
         self.timelines[i] = timeline;
-        self.gens[i] = self.next_gen();
+        self.gens[i] = Self::next_gen();
         self.user.push((at, action));
         self.file_events += 1;
-        self.merge_one(i);
+        let reorder = was.0 == usize::MAX || was.1 != self.created(i);
+        self.merge_one(i, reorder);
         Ok(())
     }
 
@@ -513,6 +534,24 @@ impl Simulation {
         s
     }
 
+    /// Whether `scenario()` is the loaded scenario with `added_events` merged in and nothing
+    /// else changed (no rules, seed or autopilot set since): a link can then say "this preset
+    /// plus these events" without writing the whole world out to compare.
+    pub fn settings_as_loaded(&self) -> bool {
+        !self.settings_changed
+    }
+
+    /// The user's events as `scenario()` writes them: in time order, those at one instant in
+    /// the order they were added (each goes after everything already at its instant).
+    pub fn added_events(&self) -> Vec<EventEntry> {
+        let mut out: Vec<EventEntry> = Vec::new();
+        for (at, action) in &self.user {
+            let pos = out.partition_point(|e| e.at <= *at);
+            out.insert(pos, EventEntry::from_action(*at, action));
+        }
+        out
+    }
+
     pub fn rules(&self) -> Rules {
         self.rules
     }
@@ -528,6 +567,7 @@ impl Simulation {
             self.rules = rules;
             self.base.rules = Some(rules.set);
             self.base.cancel_window = Some(rules.cancel_window);
+            self.settings_changed = true;
             self.replay_all();
         }
     }
@@ -541,6 +581,7 @@ impl Simulation {
         if seed != self.seed {
             self.seed = seed;
             self.base.seed = Some(seed);
+            self.settings_changed = true;
             self.replay_all();
         }
     }
@@ -549,6 +590,7 @@ impl Simulation {
         if autopilot != self.autopilot {
             self.autopilot = autopilot;
             self.autopilot_changed = true;
+            self.settings_changed = true;
             self.replay_all();
         }
     }

@@ -23,7 +23,7 @@ use crate::i18n::Lang;
 use crate::model::limits::MAX_LINK_CHARS;
 use crate::share::compare_param::{compare_of, compare_suffix};
 use crate::share::form::{self, Part};
-use crate::share::{hash, packed, HashError, HashRequest, ViewParams};
+use crate::share::{added, hash, packed, HashError, HashRequest, ScenarioRef, ViewParams};
 
 pub fn location_hash() -> String {
     window().location().hash().unwrap_or_default()
@@ -98,7 +98,7 @@ fn view_suffix(view: ViewPrefs, lang: Lang) -> String {
 pub fn current_link(app: AppState, view: ViewPrefs, lang: Lang) -> String {
     let href = window().location().href().unwrap_or_default();
     let page = href.split('#').next().unwrap_or_default();
-    let part = untrack(|| match form::part(&app.shareable()) {
+    let part = untrack(|| match shareable_part(app) {
         Ok(Part::Ready(part)) => Some(part),
         Ok(Part::Pack(_)) => packed::part_in(&location_hash()).map(str::to_string),
         Err(_) => None,
@@ -115,6 +115,19 @@ pub fn current_link(app: AppState, view: ViewPrefs, lang: Lang) -> String {
         ),
         None => href.clone(),
     })
+}
+
+/// `form::part(&app.shareable())`, without writing the world out when it is a preset the
+/// user acted on (`added::short_form_of`).
+fn shareable_part(app: AppState) -> Result<Part, usize> {
+    let preset = app.source().with(|s| matches!(s, ScenarioRef::Preset(_)));
+    match (app.edited().get() && preset)
+        .then(|| app.sim().with(added::short_form_of))
+        .flatten()
+    {
+        Some(part) => Ok(Part::Ready(part)),
+        None => form::part(&app.shareable()),
+    }
 }
 
 fn bad_link(link: String, e: &HashError, fallback: bool) -> Notice {
@@ -142,7 +155,7 @@ pub fn open_link(app: AppState, text: &str) {
 pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal) {
     // The scenario's half of the link changes only with the scenario: a 10,000-job world is
     // encoded once per edit, not once per step of the clock.
-    let scenario_part = Memo::new(move |_| form::part(&app.shareable()));
+    let scenario_part = Memo::new(move |_| shareable_part(app));
     // The compressed half of a `Part::Pack`, with the JSON it was made from; `round` numbers
     // the compressions, so only the latest may store its result.
     let packed_half = RwSignal::new(None::<(String, String)>);

@@ -4,10 +4,9 @@
 use super::scale::{day_number, Scale};
 use crate::i18n::{day_label, Lang};
 use crate::model::JobState;
-use crate::sim::lanes::state_counts;
-use crate::sim::Simulation;
 use crate::ui::dom::Writer;
 use crate::ui::format;
+use std::fmt::Write;
 
 pub const AXIS_H: i32 = 30;
 pub const BAND_H: i32 = 96;
@@ -104,15 +103,15 @@ pub fn grid_path(sc: &Scale) -> String {
         .collect()
 }
 
-/// The stacked band: one filled shape per state, the counts of every job over the shown span.
-pub fn draw_band<W: Writer>(w: &mut W, sim: &Simulation, sc: &Scale) {
-    let bins = usize::try_from((sc.x1 - sc.x0) / 4).unwrap_or(1).max(2);
-    let counts = state_counts(
-        sim.job_names().map(|n| sim.job_history(n)),
-        sc.t0,
-        sc.t1,
-        bins,
-    );
+/// How many instants the band counts at: one every 4 px of the plot.
+pub fn band_bins(sc: &Scale) -> usize {
+    usize::try_from((sc.x1 - sc.x0) / 4).unwrap_or(1).max(2)
+}
+
+/// The stacked band: one filled shape per state, the counts of every job over the shown span
+/// (`band::Band::counts` at `band_bins` instants).
+pub fn draw_band<W: Writer>(w: &mut W, counts: &[[u32; JobState::ALL.len()]], sc: &Scale) {
+    let bins = counts.len().max(2);
     let peak = counts
         .iter()
         .map(|r| r.iter().sum::<u32>())
@@ -123,20 +122,21 @@ pub fn draw_band<W: Writer>(w: &mut W, sim: &Simulation, sc: &Scale) {
     let y = |n: u32| {
         BAND_H - i32::try_from(u64::from(n) * BAND_H as u64 / u64::from(peak)).unwrap_or(0)
     };
-    let mut below = vec![0u32; bins];
+    let mut below = vec![0u32; counts.len()];
     for (s, state) in JobState::ALL.iter().enumerate() {
         let mut d = String::new();
         for (k, row) in counts.iter().enumerate() {
-            d.push_str(&format!(
+            let _ = write!(
+                d,
                 "{}{} {}",
                 if k == 0 { 'M' } else { 'L' },
                 x(k),
                 y(below[k] + row[s])
-            ));
+            );
         }
-        for k in (0..bins).rev() {
-            d.push_str(&format!("L{} {}", x(k), y(below[k])));
-            below[k] += counts[k][s];
+        for (k, row) in counts.iter().enumerate().rev() {
+            let _ = write!(d, "L{} {}", x(k), y(below[k]));
+            below[k] += row[s];
         }
         w.open("path")
             .attr("class", "band")

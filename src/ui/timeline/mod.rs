@@ -9,6 +9,7 @@
 //! table's page, in its order, under a band of state counts.
 
 mod axis;
+pub mod band;
 mod lane;
 mod lanes_dom;
 pub mod scale;
@@ -17,7 +18,10 @@ use chrono::TimeDelta;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use self::axis::{draw_axis, draw_band, draw_legend, draw_patterns, grid_path, AXIS_H, BAND_H};
+use self::axis::{
+    band_bins, draw_axis, draw_band, draw_legend, draw_patterns, grid_path, AXIS_H, BAND_H,
+};
+use self::band::Band;
 use self::lane::{tick_text, LaneKey, DRIVE_H, LANE_H};
 use self::lanes_dom::Lanes;
 use self::scale::Scale;
@@ -287,11 +291,23 @@ pub fn attach(root: web_sys::Element) {
         start: None,
         width: 960,
     });
+    // Only the lanes in the scroll box's view (and a margin) follow the clock at once; the
+    // others keep what they drew. While paused, the band of lanes kept up to date widens by a
+    // few lanes a frame until it covers them all, so a jump draws what is in view first and
+    // the rest in the next frames; while playing it stays at the view. (Drawing all of the
+    // busy datacenter's 24 lanes at once made its jumps the slowest of all worlds.)
+    let seen = RwSignal::new((0, 640));
     let measure = move || {
         if let Some(el) = part(".tl-host") {
             let w = el.client_width();
             if w > 0 && w != view.with_untracked(|v| v.width) {
                 view.write().width = w;
+            }
+        }
+        if let Some(el) = part(".tl-scroll") {
+            let range = (el.scroll_top(), el.scroll_top() + el.client_height());
+            if range.1 > range.0 && seen.get_untracked() != range {
+                seen.set(range);
             }
         }
     };
@@ -339,11 +355,6 @@ pub fn attach(root: web_sys::Element) {
     // rerun then anyway), and each memo compiled Leptos' memo code once more.
     let total = move || app.sim().with(|s| s.job_count());
     let aggregated = move || total() > AGGREGATE_AFTER;
-    // Past a few hundred jobs, only the lanes in the scroll box's view (and a margin) follow
-    // the clock at once; the others keep what they drew. While paused, the band of lanes kept
-    // up to date widens by a few lanes a frame until it covers them all, so a jump draws what
-    // is in view first and the rest without one long task; while playing it stays at the view.
-    let seen = RwSignal::new((0, 640));
     let reach = RwSignal::new((None::<Time>, 0));
     // The lanes in the page (drawn by `lanes_dom`): a lane out of view keeps the key it was
     // drawn with.
@@ -351,7 +362,6 @@ pub fn attach(root: web_sys::Element) {
     // Each lane with its top and height; only lanes whose job exists at now.
     let rows = Memo::new(move |_| {
         let now = app.now().get();
-        let lazy = aggregated();
         let (y0, y1) = seen.get();
         let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
         let (y0, y1) = (y0 - LANE_MARGIN - extra, y1 + LANE_MARGIN + extra);
@@ -373,7 +383,7 @@ pub fn attach(root: web_sys::Element) {
                 scale: sc,
                 lang,
             };
-            let out_of_view = lazy && (*y < y0 || top > y1);
+            let out_of_view = *y < y0 || top > y1;
             let key = match out_of_view {
                 true => lanes
                     .with_value(|l| {
@@ -400,7 +410,7 @@ pub fn attach(root: web_sys::Element) {
     crate::ui::fx::effect(move || {
         let now = app.now().get();
         let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
-        if !aggregated() || app.playing().get() || extra > rows.with(|r| r.1) {
+        if app.playing().get() || extra > rows.with(|r| r.1) {
             return;
         }
         request_animation_frame(move || {
@@ -445,6 +455,8 @@ pub fn attach(root: web_sys::Element) {
         }
         key
     });
+    // Each job's share of the band's counts, so an action counts its own job again, not all.
+    let mut band = Band::default();
     crate::ui::fx::effect(move || {
         frame.track();
         let on = aggregated();
@@ -453,8 +465,11 @@ pub fn attach(root: web_sys::Element) {
             return;
         };
         let sc = scale();
+        let counts = app
+            .sim()
+            .with(|s| band.counts(s, sc.t0, sc.t1, band_bins(&sc)));
         if let Some(mut w) = Dom::replacing(&g, true) {
-            app.sim().with(|s| draw_band(&mut w, s, &sc));
+            draw_band(&mut w, &counts, &sc);
         }
     });
     crate::ui::fx::effect(move || {
