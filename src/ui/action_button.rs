@@ -9,7 +9,7 @@
 //! changes nothing. An accepted action says what it changed beside the button ("Done:
 //! Shipping → Received"); only the last accepted button on the page says so.
 
-use leptos::prelude::*;
+use crate::ui::slot::Slot;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
@@ -308,7 +308,7 @@ impl Kept {
 /// The listeners of an action panel rooted at `node`: a button press performs its action
 /// (`press`), typing or choosing bumps `edits` (the reasons depend on the fields), and leaving a
 /// quiet button lets it explain itself again. Shared by the customer and datacenter panels.
-pub fn listen_panel(root: &Element, edits: RwSignal<usize>, action_of: ActionOf) {
+pub fn listen_panel(root: &Element, edits: Slot<usize>, action_of: ActionOf) {
     use super::dom::listen;
     let app = super::state::use_app();
     let lang = super::use_lang();

@@ -6,7 +6,7 @@
 //! Small on purpose (the bundle budget): the inputs are read when a button is pressed, and one
 //! click handler on the fold serves every button, by its `data-testid`.
 
-use leptos::prelude::*;
+use crate::ui::slot::Slot;
 
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
@@ -46,13 +46,13 @@ pub fn attach(fold: &Element) {
     let app = use_app();
     let lang = use_lang();
     // An `Option`, as other stored elements are: one stored type fewer.
-    let host = StoredValue::new_local(Some(fold.clone()));
+    let host = Slot::new(Some(fold.clone()));
     let field = move |act: &str| {
         host.with_value(|f| find(f.as_ref()?, act))
             .map(|e| e.unchecked_into::<web_sys::HtmlInputElement>())
     };
     // What the last import said, one line each, and whether it was refused (None: nothing yet).
-    let result = RwSignal::new((Vec::<String>::new(), None::<bool>));
+    let result = Slot::new((Vec::<String>::new(), None::<bool>));
     let run = move || {
         let lang = lang.get_untracked();
         let at = match field("[data-testid=azure-since]")

@@ -1,6 +1,7 @@
 //! What the datacenter does to the selected job, by hand: deliver the package, process late
 //! drives, copy, ship back. The autopilot does the same on its own when switched on.
 
+use crate::ui::slot::Slot;
 use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
@@ -211,7 +212,7 @@ pub fn attach(section: &Element) {
     let lang = use_lang();
     let job = app.selected_job();
     // Bumped by typing and ticking: the buttons' reasons depend on the fields.
-    let edits = RwSignal::new(0usize);
+    let edits = Slot::new(0usize);
     button::listen_panel(&root, edits, action_of);
     crate::ui::fx::effect_with(move |last: Option<Option<(Drawn, Time)>>| {
         let now = app.now().get();

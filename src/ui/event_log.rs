@@ -7,6 +7,7 @@
 //! click handler on the list, and the "Why?" highlight is one effect on the list, not one per
 //! line.
 
+use crate::ui::slot::Slot;
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
@@ -57,7 +58,7 @@ struct Shown {
 pub fn attach(root: &web_sys::Element) {
     let app = use_app();
     let lang = use_lang();
-    let newest_first = RwSignal::new(true);
+    let newest_first = Slot::new(true);
     let entries = Memo::new(move |_| {
         let now = app.now().get();
         let lang = lang.get().tag();
@@ -86,12 +87,12 @@ pub fn attach(root: &web_sys::Element) {
         return;
     };
     frame(&mut w);
-    let ol = StoredValue::new_local(find(root, "ol"));
+    let ol = Slot::new(find(root, "ol"));
     let list = move || ol.get_value();
     // The lines, keyed by what they show: a line that stays is kept (and moved if the order
     // needs it), a new one is written once by `line`.
     // (At most a hundred lines: a list searched, not a hash map, is the smaller code.)
-    let drawn = StoredValue::new_local(Vec::<(Shown, web_sys::Element)>::new());
+    let drawn = Slot::new(Vec::<(Shown, web_sys::Element)>::new());
     crate::ui::fx::effect(move || {
         let Some(ol) = list() else {
             return;

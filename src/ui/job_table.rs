@@ -1,5 +1,6 @@
 //! The portal's jobs table: filter, "show deleted", sortable columns, pages (`job_rows::page_size`).
 
+use crate::ui::slot::Slot;
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
@@ -35,12 +36,12 @@ pub fn attach(root: &Element) {
     crate::ui::fx::effect(move || {
         let _ = table.set_attribute("aria-label", lang.get().t(Text::JobsTableName));
     });
-    let query = RwSignal::new(RowQuery::default());
+    let query = Slot::new(RowQuery::default());
     // "Show deleted" lives in the app (the link carries it); the query follows it.
     crate::ui::fx::effect(move || {
         let on = app.show_deleted().get();
         if query.with_untracked(|q| q.show_deleted != on) {
-            query.write().show_deleted = on;
+            query.update(|q| q.show_deleted = on);
         }
     });
     let page = app.table_page();
@@ -71,13 +72,13 @@ pub fn attach(root: &Element) {
     // view first, the rest without one long task); a scroll brings the newly seen ones.
     // Counted in `i32`, as the timeline's pixels are: signals of the same types share
     // Leptos' signal code.
-    let seen = RwSignal::new((0, VIEW_ROWS));
-    let reach = RwSignal::new((None, 0));
+    let seen = Slot::new((0, VIEW_ROWS));
+    let reach = Slot::new((None, 0));
     // A function, not a memo: both its readers read `rows` anyway.
     let lazy = move || rows.with(|r| r.3) > LAZY_AFTER;
     // The body is drawn by `job_body` (one keyed pass, no view per cell); this effect hands it
     // the page, the rows to bring up to date and the selection.
-    let drawn = StoredValue::new_local(Body::default());
+    let drawn = Slot::new(Body::default());
     let tbody = body.clone();
     crate::ui::fx::effect(move || {
         let now = app.now().get();
@@ -203,7 +204,7 @@ pub fn attach(root: &Element) {
         match act.as_str() {
             "filter" => {
                 let v = input.value();
-                query.write().filter = v;
+                query.update(|q| q.filter = v);
                 app.set_table_page(0);
             }
             "deleted" => app.set_show_deleted(input.checked()),
@@ -216,15 +217,14 @@ pub fn attach(root: &Element) {
         else {
             return;
         };
-        {
-            let mut q = query.write();
+        query.update(|q| {
             if q.sort == key {
                 q.descending = !q.descending;
             } else {
                 q.sort = key;
                 q.descending = false;
             }
-        }
+        });
     };
     let on_page = move |ev: web_sys::MouseEvent| {
         let page = rows.with_untracked(|r| r.1);

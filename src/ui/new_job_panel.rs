@@ -5,7 +5,7 @@
 //! sent; the form is drawn again (with what was typed) when the language changes, a drive
 //! row is added or removed, or problems are found.
 
-use leptos::prelude::*;
+use crate::ui::slot::Slot;
 
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
@@ -219,8 +219,8 @@ pub fn attach(node: Element) {
     let lang = use_lang();
     let (el, root, sent) = (node.clone(), node.clone(), node.clone());
     // The problems and the last outcome line, kept to draw them again in another language.
-    let problems = StoredValue::new_local(Vec::<(Field, FormProblem)>::new());
-    let outcome = StoredValue::new(String::new());
+    let problems = Slot::new(Vec::<(Field, FormProblem)>::new());
+    let outcome = Slot::new(String::new());
     let redraw = move |root: &Element, lang: Lang, draft: &JobDraft| {
         let focused = focused_act(root);
         if let Some(mut w) = Dom::replacing(root, false) {

@@ -4,10 +4,10 @@
 //! step so the tables show it. A score for a student working alone; number keys choose and
 //! Enter asks the next question (never while typing in a field).
 
+use crate::ui::slot::Slot;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::ui::dom::listen;
@@ -122,7 +122,7 @@ fn draw<W: Writer>(w: &mut W, mode: &Mode, lang: Lang) {
 #[derive(Clone)]
 struct Quiz {
     state: Rc<RefCell<(Mode, (u32, u32))>>,
-    changed: RwSignal<usize>,
+    changed: Slot<usize>,
 }
 
 impl Quiz {
@@ -184,7 +184,7 @@ pub fn attach(root: web_sys::Element) {
     let lang = use_lang();
     let quiz = Quiz {
         state: Rc::new(RefCell::new((Mode::Off, (0, 0)))),
-        changed: RwSignal::new(0),
+        changed: Slot::new(0),
     };
     // The stop: once the clock reaches the question's moment, it goes back to one second
     // before the step and waits for an answer.

@@ -8,6 +8,7 @@
 //! only while the panel is on, once per change of world or choice; each frame then only
 //! looks both worlds up, and redraws only when what the panes show changed.
 
+use crate::ui::slot::Slot;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -166,7 +167,7 @@ pub fn attach(root: web_sys::Element) {
     // signal of its own type (Leptos' signal code, compiled once more, cost about 2 KB): the
     // world sits in a cell and `builds`, a counter, tells the drawing it was rebuilt.
     let second: Rc<RefCell<Option<(Alt, Simulation)>>> = Rc::default();
-    let builds = RwSignal::new(0usize);
+    let builds = Slot::new(0usize);
     let cell = Rc::clone(&second);
     crate::ui::fx::effect(move || {
         let built = app

@@ -2,6 +2,7 @@
 //! current state's and the emphasised arrow's classes follow the clock. A state or an arrow,
 //! chosen by click or by Enter/Space, lists its rules beneath.
 
+use crate::ui::slot::Slot;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -90,7 +91,7 @@ fn arrow_label(a: &Arrow) -> String {
     }
 }
 
-fn toggle(picked: RwSignal<Option<Pick>>, pick: Pick) {
+fn toggle(picked: Slot<Option<Pick>>, pick: Pick) {
     let again = picked.get_untracked() == Some(pick);
     picked.set(if again { None } else { Some(pick) });
 }
@@ -265,8 +266,8 @@ fn head(machine: Machine) -> &'static str {
 #[derive(Clone, Copy)]
 pub struct Diagram {
     machine: Machine,
-    picked: RwSignal<Option<Pick>>,
-    picks: StoredValue<Vec<Pick>>,
+    picked: Slot<Option<Pick>>,
+    picks: Slot<Vec<Pick>>,
 }
 
 /// The empty diagram of `machine` (its `svg` and the place of its rules), filled by `diagram`.
@@ -307,8 +308,8 @@ pub fn diagram(
     let rules = move || app.sim().with(|s| s.rules());
     let d = Diagram {
         machine,
-        picked: RwSignal::new(None),
-        picks: StoredValue::new(Vec::new()),
+        picked: Slot::new(None),
+        picks: Slot::new(Vec::new()),
     };
     let Some(svg) = find(root, &format!("svg[data-machine={}]", head(machine))) else {
         return d;

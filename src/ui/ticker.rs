@@ -3,6 +3,7 @@
 //! `gloo_timers::callback::Interval`, which cancels itself when dropped: pausing drops it, and
 //! so does the ticker's owner going away, so no interval is left ticking (and leaking).
 
+use crate::ui::slot::Slot;
 use chrono::TimeDelta;
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
@@ -25,7 +26,7 @@ pub fn step(per_second: TimeDelta, elapsed_ms: f64) -> TimeDelta {
 
 pub fn use_ticker(app: AppState) {
     // An `Interval` holds a JS closure, so it lives in local (not thread-safe) storage.
-    let running = StoredValue::new_local(None::<Interval>);
+    let running = Slot::new(None::<Interval>);
     crate::ui::fx::effect(move || {
         // Replacing the stored interval drops (and so cancels) the previous one.
         running.set_value(None);
