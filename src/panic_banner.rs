@@ -45,7 +45,7 @@ pub fn show_banner(message: &str) {
             Err(_) => return,
         },
     };
-    banner.set_id(BANNER_ID);
+    let _ = banner.set_attribute("id", BANNER_ID);
     let _ = banner.set_attribute("role", "alert");
     // The page's language, as the app last set it on <html>: a panic may come before or
     // without any Leptos context to ask.

@@ -11,7 +11,7 @@
 
 use crate::ui::slot::Slot;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+use web_sys::Element;
 
 use super::dom::{focused_act, refocus, Writer};
 use super::state::AppState;
@@ -85,10 +85,7 @@ pub fn value(root: &Element, act: &str) -> String {
     )
     .into_iter()
     .find(|e| e.get_attribute("data-act").as_deref() == Some(act))
-    .map(|e| match e.dyn_ref::<HtmlSelectElement>() {
-        Some(s) => s.value(),
-        None => e.unchecked_into::<HtmlInputElement>().value(),
-    })
+    .map(|e| super::dom::value(&e))
     .unwrap_or_default()
 }
 
@@ -233,11 +230,7 @@ impl Kept {
         .into_iter()
         .map(|e| {
             let act = e.get_attribute("data-act").unwrap_or_default();
-            let checked = e.dyn_ref::<HtmlInputElement>().is_some_and(|i| i.checked());
-            let v = match e.dyn_ref::<HtmlSelectElement>() {
-                Some(s) => s.value(),
-                None => e.unchecked_into::<HtmlInputElement>().value(),
-            };
+            let (v, checked) = (super::dom::value(&e), super::dom::checked(&e));
             (act, v, checked)
         })
         .collect();
@@ -275,15 +268,9 @@ impl Kept {
             let Some((_, v, checked)) = self.fields.iter().find(|f| f.0 == act) else {
                 continue;
             };
-            match e.dyn_ref::<HtmlSelectElement>() {
-                Some(s) => s.set_value(v),
-                None => {
-                    let i = e.unchecked_ref::<HtmlInputElement>();
-                    match i.type_().as_str() {
-                        "checkbox" => i.set_checked(*checked),
-                        _ => i.set_value(v),
-                    }
-                }
+            match e.get_attribute("type").as_deref() {
+                Some("checkbox") => super::dom::set_checked(&e, *checked),
+                _ => super::dom::set_value(&e, v),
             }
         }
         if lines {

@@ -47,16 +47,13 @@ pub fn attach(fold: &Element) {
     let lang = use_lang();
     // An `Option`, as other stored elements are: one stored type fewer.
     let host = Slot::new(Some(fold.clone()));
-    let field = move |act: &str| {
-        host.with_value(|f| find(f.as_ref()?, act))
-            .map(|e| e.unchecked_into::<web_sys::HtmlInputElement>())
-    };
+    let field = move |act: &str| host.with_value(|f| find(f.as_ref()?, act));
     // What the last import said, one line each, and whether it was refused (None: nothing yet).
     let result = Slot::new((Vec::<String>::new(), None::<bool>));
     let run = move || {
         let lang = lang.get_untracked();
         let at = match field("[data-testid=azure-since]")
-            .map(|i| i.value())
+            .map(|i| super::dom::value(&i))
             .unwrap_or_default()
             .trim()
         {
@@ -64,7 +61,7 @@ pub fn attach(fold: &Element) {
             s => parse_go_to(s),
         };
         let text = field("[data-testid=azure-json]")
-            .map(|t| t.unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+            .map(|t| super::dom::value(&t))
             .unwrap_or_default();
         let (lines, refused): (Vec<String>, bool) = match at.ok_or(()).map(|at| import(&text, at)) {
             Err(()) => (vec![az(lang, T::BadSince).into()], true),
@@ -114,7 +111,7 @@ pub fn attach(fold: &Element) {
             "azure-import" => run(),
             "azure-now" => {
                 if let Some(input) = field("[data-testid=azure-since]") {
-                    input.set_value(&go_to_text(crate::clock::now()));
+                    super::dom::set_value(&input, &go_to_text(crate::clock::now()));
                 }
             }
             s if s.starts_with("export-") => save(s),
@@ -152,10 +149,9 @@ pub fn attach(fold: &Element) {
         let done = reader.clone();
         let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
             let text = done.result().ok().and_then(|v| v.as_string());
-            let area = field("[data-testid=azure-json]")
-                .map(|t| t.unchecked_into::<web_sys::HtmlTextAreaElement>());
+            let area = field("[data-testid=azure-json]");
             if let (Some(text), Some(area)) = (text, area) {
-                area.set_value(&text);
+                super::dom::set_value(&area, &text);
             }
         });
         reader.set_onload(Some(onload.unchecked_ref()));
@@ -191,10 +187,7 @@ pub fn attach(fold: &Element) {
             return Some(lang);
         };
         result.with(|(lines, refused)| {
-            let _ = match refused {
-                None => out.set_attribute("hidden", ""),
-                Some(_) => out.remove_attribute("hidden"),
-            };
+            super::dom::flag(&out, "hidden", refused.is_none());
             let bad = *refused == Some(true);
             let _ = line.set_attribute("class", if bad { "error-text" } else { "" });
             line.set_text_content(Some(az(lang, if bad { T::Rejected } else { T::Imported })));

@@ -62,7 +62,7 @@ pub fn copy_link(app: AppState, view: ViewPrefs, lang: Lang) {
     let doc = document();
     let field = doc
         .get_element_by_id(FIELD)
-        .and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok());
+        .map(|f| f.unchecked_into::<web_sys::HtmlInputElement>());
     let (Some(status), Some(field)) = (doc.get_element_by_id(STATUS), field) else {
         return;
     };
@@ -75,8 +75,8 @@ pub fn copy_link(app: AppState, view: ViewPrefs, lang: Lang) {
             Text::CopyByHand
         };
         status.set_text_content(Some(lang.t(said)));
-        field.set_value(&link);
-        field.set_hidden(copied);
+        crate::ui::dom::set_value(&field, &link);
+        crate::ui::dom::flag(&field, "hidden", copied);
         if !copied {
             let _ = field.focus();
             field.select();

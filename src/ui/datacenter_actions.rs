@@ -5,7 +5,7 @@ use crate::ui::slot::Slot;
 use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::Element;
 
 use super::action_button::{self as button, Kept};
 use super::dom::{add, find, panel_heading, Dom, Writer};
@@ -47,8 +47,8 @@ fn present(root: &Element) -> Vec<DriveId> {
         return Vec::new();
     };
     (0..boxes.length())
-        .filter_map(|i| boxes.item(i)?.dyn_into::<HtmlInputElement>().ok())
-        .filter(|b| b.checked())
+        .filter_map(|i| boxes.item(i)?.dyn_into::<Element>().ok())
+        .filter(super::dom::checked)
         .filter_map(|b| DriveId::parse(&b.get_attribute("data-drive")?).ok())
         .collect()
 }

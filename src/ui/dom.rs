@@ -7,7 +7,57 @@
 //! messages) must never reach the DOM as HTML, even escaped, so every text here becomes a text
 //! node and every attribute value goes through `setAttribute`.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::{Document, Element};
+
+// The form controls' `value` and `checked`, read and written on any element: web-sys has them
+// per element type (input, select, text area), each its own import and JS glue function, and a
+// type check before each use. One structural property each does for all of them.
+#[wasm_bindgen]
+extern "C" {
+    /// Any form control.
+    type Control;
+    #[wasm_bindgen(method, getter)]
+    fn value(this: &Control) -> String;
+    #[wasm_bindgen(method, setter)]
+    fn set_value(this: &Control, value: &str);
+    #[wasm_bindgen(method, getter)]
+    fn checked(this: &Control) -> bool;
+    #[wasm_bindgen(method, setter)]
+    fn set_checked(this: &Control, on: bool);
+}
+
+fn control(el: &Element) -> &Control {
+    wasm_bindgen::JsCast::unchecked_ref(el)
+}
+
+/// What a field, select or text area holds.
+pub fn value(el: &Element) -> String {
+    control(el).value()
+}
+
+pub fn set_value(el: &Element, value: &str) {
+    control(el).set_value(value);
+}
+
+/// Whether a check box is ticked (false for any other control).
+pub fn checked(el: &Element) -> bool {
+    control(el).checked()
+}
+
+pub fn set_checked(el: &Element, on: bool) {
+    control(el).set_checked(on);
+}
+
+/// Sets or removes a boolean attribute (`hidden`, `disabled`), through the same two calls as
+/// every other attribute write.
+pub fn flag(el: &Element, name: &str, on: bool) {
+    let _ = if on {
+        el.set_attribute(name, "")
+    } else {
+        el.remove_attribute(name)
+    };
+}
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 

@@ -140,13 +140,15 @@ pub fn attach(root: &web_sys::Element) {
         });
         let Some(ol) = list() else { return };
         if let Ok(Some(old)) = ol.query_selector(".log-entry.highlighted") {
-            old.set_class_name(&old.class_name().replace(" highlighted", ""));
+            let class = old.get_attribute("class").unwrap_or_default();
+            let _ = old.set_attribute("class", &class.replace(" highlighted", ""));
         }
         let Some(seq) = seq else { return };
         let Ok(Some(li)) = ol.query_selector(&format!("[data-seq=\"{seq}\"]")) else {
             return;
         };
-        li.set_class_name(&format!("{} highlighted", li.class_name()));
+        let class = li.get_attribute("class").unwrap_or_default();
+        let _ = li.set_attribute("class", &format!("{class} highlighted"));
         if highlight.take_focus(seq) {
             if let Some(b) = li
                 .query_selector("button")
@@ -198,8 +200,7 @@ pub fn attach(root: &web_sys::Element) {
             false => ol.set_attribute("class", "log-list"),
         };
         if let Some(b) = find(&root, "[data-act=newest]") {
-            b.unchecked_into::<web_sys::HtmlInputElement>()
-                .set_checked(newest_first.get());
+            crate::ui::dom::set_checked(&b, newest_first.get());
         }
     });
     crate::ui::fx::effect_with(move |drawn: Option<Option<(bool, String, bool)>>| {
@@ -220,7 +221,7 @@ pub fn attach(root: &web_sys::Element) {
     listen(root, "click", false, move |ev| seek_to(ev.unchecked_into()));
     listen(root, "change", false, move |ev| {
         if let Some((el, _)) = acted(&ev) {
-            newest_first.set(el.unchecked_into::<web_sys::HtmlInputElement>().checked());
+            newest_first.set(crate::ui::dom::checked(&el));
         }
     });
 }
@@ -249,10 +250,7 @@ fn frame(w: &mut Dom) {
 
 /// Shows `el` or hides it.
 fn hidden(el: &web_sys::Element, hide: bool) {
-    let _ = match hide {
-        true => el.set_attribute("hidden", ""),
-        false => el.remove_attribute("hidden"),
-    };
+    crate::ui::dom::flag(el, "hidden", hide);
 }
 
 fn lang_of(tag: &str) -> Lang {

@@ -10,8 +10,7 @@
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlSelectElement};
+use web_sys::{Element, Event};
 
 use super::copy_link::{copy_link, draw_copy_link};
 use super::dom::{acted, find, redraw, Writer};
@@ -90,9 +89,7 @@ pub fn draw<W: Writer>(w: &mut W, lang: Lang) {
 
 fn set_select(root: &Element, selector: &str, value: &str) {
     if let Some(select) = find(root, selector) {
-        select
-            .unchecked_into::<HtmlSelectElement>()
-            .set_value(value);
+        super::dom::set_value(&select, value);
     }
 }
 
@@ -122,7 +119,7 @@ pub fn attach(header: Element) {
         let Some((el, act)) = acted(&ev) else {
             return;
         };
-        let value = || el.unchecked_ref::<HtmlSelectElement>().value();
+        let value = || super::dom::value(&el);
         match (ev.type_().as_str(), act.as_str()) {
             ("change", "lang") => {
                 let v = value();

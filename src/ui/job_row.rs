@@ -61,7 +61,7 @@ impl RowDom {
             return;
         };
         if let Some(text) = cell.first_child() {
-            text.set_node_value(Some(&row.expires));
+            text.set_text_content(Some(&row.expires));
         }
         match &row.expires_detail {
             Some(detail) => {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::Element;
 
 use super::dom::{acted, find, redraw, Dom, Writer};
 use super::job_body::Body;
@@ -147,14 +147,12 @@ pub fn attach(root: &Element) {
         }
         let filter = query.with(|q| q.filter.clone());
         if let Some(f) = find(&root, "[data-act=filter]") {
-            let f = f.unchecked_into::<HtmlInputElement>();
-            if f.value() != filter {
-                f.set_value(&filter);
+            if super::dom::value(&f) != filter {
+                super::dom::set_value(&f, &filter);
             }
         }
         if let Some(b) = find(&root, "[data-act=deleted]") {
-            b.unchecked_into::<HtmlInputElement>()
-                .set_checked(app.show_deleted().get());
+            super::dom::set_checked(&b, app.show_deleted().get());
         }
         if let Some(c) = find(&root, ".row-count") {
             let text = count(lang, rows.with(|r| r.3), Noun::Job);
@@ -177,16 +175,10 @@ pub fn attach(root: &Element) {
             redraw(&root, &mut |w| draw_pager(w, lang));
         }
         let (page, pages) = rows.with(|r| (r.1, r.2));
-        let _ = match pages > 1 {
-            true => root.remove_attribute("hidden"),
-            false => root.set_attribute("hidden", ""),
-        };
+        super::dom::flag(&root, "hidden", pages <= 1);
         let disable = |act: &str, off: bool| {
             if let Some(b) = find(&root, act) {
-                let _ = match off {
-                    true => b.set_attribute("disabled", ""),
-                    false => b.remove_attribute("disabled"),
-                };
+                super::dom::flag(&b, "disabled", off);
             }
         };
         disable("[data-act=previous]", page == 0);
@@ -200,14 +192,13 @@ pub fn attach(root: &Element) {
         let Some((el, act)) = acted(&ev) else {
             return;
         };
-        let input = el.unchecked_into::<HtmlInputElement>();
         match act.as_str() {
             "filter" => {
-                let v = input.value();
+                let v = super::dom::value(&el);
                 query.update(|q| q.filter = v);
                 app.set_table_page(0);
             }
-            "deleted" => app.set_show_deleted(input.checked()),
+            "deleted" => app.set_show_deleted(super::dom::checked(&el)),
             _ => {}
         }
     };

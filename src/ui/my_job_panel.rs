@@ -107,24 +107,7 @@ fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
 }
 
-/// The value of a field or a select.
-fn value_of(el: &Element) -> String {
-    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        i.value()
-    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-        s.value()
-    } else {
-        String::new()
-    }
-}
-
-fn set_value(el: &Element, v: &str) {
-    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        i.set_value(v);
-    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-        s.set_value(v);
-    }
-}
+use super::dom::{set_value, value as value_of};
 
 /// Every field's and select's value, in document order.
 fn values(root: &Element) -> Vec<String> {
@@ -158,11 +141,7 @@ fn mark_ends(root: &Element) {
     let n = drive_count(root);
     for (testid, off) in [("my-add", n >= MAX_DRIVES), ("my-remove", n == 0)] {
         if let Some(b) = find(root, &format!("[data-testid={testid}]")) {
-            let _ = if off {
-                b.set_attribute("disabled", "")
-            } else {
-                b.remove_attribute("disabled")
-            };
+            super::dom::flag(&b, "disabled", off);
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::ui::slot::Slot;
 
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::Element;
 
 use super::action_button::value;
 use super::dom::{acted, focused_act, refocus, Dom, Writer};
@@ -46,7 +46,7 @@ fn read(root: &Element) -> JobDraft {
                         row.query_selector(kind)
                             .ok()
                             .flatten()
-                            .map(|i| i.unchecked_into::<HtmlInputElement>().value())
+                            .map(|i| super::dom::value(&i))
                             .unwrap_or_default()
                     };
                     DriveDraft {

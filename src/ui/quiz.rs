@@ -266,7 +266,7 @@ pub fn attach(root: web_sys::Element) {
         }
         if let Some(span) = find(root, ".quiz-score") {
             let (right, asked) = q4.score();
-            let _ = span.toggle_attribute_with_force("hidden", asked == 0);
+            super::dom::flag(&span, "hidden", asked == 0);
             span.set_text_content(Some(&score_line(lang, right, asked)));
         }
         if let Some(mut w) = find(root, ".quiz-body").and_then(|d| Dom::replacing(&d, false)) {

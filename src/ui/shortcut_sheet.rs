@@ -53,7 +53,8 @@ pub fn draw<W: Writer>(w: &mut W, lang: Lang) {
 const SHEET: &str = "shortcut-sheet";
 
 fn dialog() -> Option<web_sys::HtmlDialogElement> {
-    document().get_element_by_id(SHEET)?.dyn_into().ok()
+    // Always the page's own `<dialog>`: no type check (an import) needed.
+    Some(document().get_element_by_id(SHEET)?.unchecked_into())
 }
 
 /// Whether the sheet is open (shortcuts then wait: the sheet is modal).

@@ -15,7 +15,6 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
-use wasm_bindgen::JsCast;
 
 use super::dom::{find, focused_act, refocus, Dom, Writer};
 use super::state::use_app;
@@ -198,10 +197,9 @@ pub fn attach(root: web_sys::Element) {
         }
         // A link or Back may change the choice: the menu shows it.
         let chosen = alt.map(alt_id).unwrap_or_default();
-        if let Some(select) = find(root, "select").and_then(|s| s.dyn_into().ok()) {
-            let select: web_sys::HtmlSelectElement = select;
-            if select.value() != chosen {
-                select.set_value(&chosen);
+        if let Some(select) = find(root, "select") {
+            if super::dom::value(&select) != chosen {
+                super::dom::set_value(&select, &chosen);
             }
         }
         let class = if alt.is_some() {
