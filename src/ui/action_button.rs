@@ -203,12 +203,12 @@ pub fn leave(ev: &web_sys::Event) -> bool {
     else {
         return false;
     };
-    let to = ev
-        .dyn_ref::<web_sys::MouseEvent>()
-        .and_then(|m| m.related_target())
-        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-    if ev.type_() == "mouseout" && to.is_some_and(|to| span.contains(Some(&to))) {
-        return false;
+    if ev.type_() == "mouseout" {
+        // A mouse event's related target is a node (or nothing): no type checks needed.
+        let to = ev.unchecked_ref::<web_sys::MouseEvent>().related_target();
+        if to.is_some_and(|to| span.contains(Some(to.unchecked_ref()))) {
+            return false;
+        }
     }
     span.class_list().remove_1("quiet").is_ok()
 }

@@ -370,7 +370,9 @@ pub fn diagram(
 /// A click, or Enter or Space (which act like a click, as on a button), on a state or an
 /// arrow of one of `diagrams`: chooses it, or unchooses it when it was chosen.
 pub fn on_pick(ev: &web_sys::Event, diagrams: &[Diagram]) {
-    if let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key()) {
+    // The listener's events are clicks and keydowns: the type says which, no type check.
+    if ev.type_() == "keydown" {
+        let key = ev.unchecked_ref::<web_sys::KeyboardEvent>().key();
         if key != "Enter" && key != " " {
             return;
         }
