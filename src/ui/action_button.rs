@@ -306,7 +306,8 @@ pub fn listen_panel(root: &Element, edits: Slot<usize>, action_of: ActionOf) {
         else {
             return;
         };
-        if el.tag_name() == "BUTTON" {
+        // The nearest `data-act` is a button, not a field (no field is inside a button).
+        if el.closest("button").ok().flatten().is_some() {
             press(&panel, &el, &app, lang.get_untracked(), &job, action_of);
         }
     };

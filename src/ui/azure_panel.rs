@@ -154,7 +154,8 @@ pub fn attach(fold: &Element) {
                 super::dom::set_value(&area, &text);
             }
         });
-        reader.set_onload(Some(onload.unchecked_ref()));
+        let _ =
+            reader.add_event_listener_with_callback_and_bool("load", onload.unchecked_ref(), false);
         let _ = reader.read_as_text(&file);
     };
     // Opened from an `#azure=` link: the same view as after pasting it, warnings included.

@@ -50,7 +50,8 @@ fn drive_select<W: Writer>(w: &mut W, lang: Lang, n: usize) {
     for id in states {
         w.open("option").attr("value", id).text(id).close();
     }
-    w.close().close().text(" ");
+    // The space after the select inside its label: removing a drive removes one element.
+    w.close().text(" ").close();
 }
 
 fn button<W: Writer>(w: &mut W, testid: &str, text: &str) {
@@ -275,13 +276,8 @@ pub fn attach(root: Element) {
                 }
             }
             "my-remove" => {
-                if let Some(d) = find(root, ".my-drives") {
-                    // A drive's label and the space after it.
-                    for _ in 0..2 {
-                        if let Some(last) = d.last_child() {
-                            let _ = d.remove_child(&last);
-                        }
-                    }
+                if let Some(last) = find(root, ".my-drives").and_then(|d| d.last_element_child()) {
+                    last.remove();
                 }
             }
             "my-show" => model(root, lang),

@@ -41,7 +41,11 @@ fn typing(ev: &web_sys::KeyboardEvent) -> bool {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|e| {
-                matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                // A form control (none holds another element): the page's one `closest`.
+                e.closest("input, textarea, select")
+                    .ok()
+                    .flatten()
+                    .is_some()
                     || e.has_attribute("contenteditable")
             })
 }

@@ -10,7 +10,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::ui::dom::listen;
-use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
 
 use super::autosave;
@@ -186,14 +185,10 @@ pub fn attach(node: Element) {
         }
         Some((lang, story))
     });
+    // The panel, which the handler is on.
+    let panel = el.clone();
     let on = move |ev: Event| {
-        // The panel, which the handler is on.
-        let Some(root) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-        else {
-            return;
-        };
+        let root = panel.clone();
         if ev.type_() == "submit" {
             ev.prevent_default();
             if let Some(name) = select(&root)

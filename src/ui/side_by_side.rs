@@ -211,7 +211,7 @@ pub fn attach(root: web_sys::Element) {
             let _ = root.set_attribute("class", class);
         }
         let t: Time = app.now().get();
-        let ms = window().performance().map_or(0.0, |p| p.now());
+        let ms = super::ticker::now_ms();
         let large = app.sim().with(|s| s.job_count() > LIMIT);
         if app.playing().get() && large && body.is_some() && ms - last < PLAYING_EVERY_MS {
             return (head, body, last);

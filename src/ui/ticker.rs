@@ -52,9 +52,11 @@ pub fn use_ticker(app: AppState) {
     on_cleanup(move || running.set_value(None));
 }
 
-/// Real milliseconds, only to measure how much wall time passed between two frames.
-fn now_ms() -> f64 {
-    window().performance().map(|p| p.now()).unwrap_or_default()
+/// Real milliseconds, only to measure how much wall time passed between two frames. `Date`
+/// rather than `performance`: the same clock the app reads elsewhere (no imports of its own),
+/// and `step` takes a backward jump of the wall clock as no time.
+pub fn now_ms() -> f64 {
+    web_sys::js_sys::Date::now()
 }
 
 #[cfg(test)]
