@@ -68,14 +68,7 @@ pub fn field<W: Writer>(w: &mut W, label: &str, act: &str, size: i64, value: &st
         .close();
 }
 
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
-}
+use super::dom::all;
 
 /// The value of the field, box or select whose `data-act` is `act` (compared as text).
 pub fn value(root: &Element, act: &str) -> String {

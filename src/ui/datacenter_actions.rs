@@ -4,7 +4,6 @@
 use crate::ui::slot::Slot;
 use leptos::prelude::*;
 
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::action_button::{self as button, Kept};
@@ -43,11 +42,8 @@ pub fn parse_extra(text: &str) -> Result<Vec<DriveId>, (String, DriveIdError)> {
 /// The drives in the package: the checked boxes, one per drive it could hold (`deliverable`),
 /// all checked at first.
 fn present(root: &Element) -> Vec<DriveId> {
-    let Ok(boxes) = root.query_selector_all("input[data-drive]") else {
-        return Vec::new();
-    };
-    (0..boxes.length())
-        .filter_map(|i| boxes.item(i)?.dyn_into::<Element>().ok())
+    super::dom::all(root, "input[data-drive]")
+        .into_iter()
         .filter(super::dom::checked)
         .filter_map(|b| DriveId::parse(&b.get_attribute("data-drive")?).ok())
         .collect()

@@ -108,33 +108,21 @@ fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
 }
 
-use super::dom::{set_value, value as value_of};
+use super::dom::{all, set_value, value as value_of};
 
 /// Every field's and select's value, in document order.
 fn values(root: &Element) -> Vec<String> {
-    let Ok(all) = root.query_selector_all("input, select") else {
-        return Vec::new();
-    };
-    (0..all.length())
-        .filter_map(|i| all.item(i)?.dyn_into::<Element>().ok())
-        .map(|e| value_of(&e))
-        .collect()
+    all(root, "input, select").iter().map(value_of).collect()
 }
 
 fn restore(root: &Element, values: &[String]) {
-    let Ok(all) = root.query_selector_all("input, select") else {
-        return;
-    };
-    for (i, v) in (0..all.length()).zip(values) {
-        if let Some(e) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            set_value(&e, v);
-        }
+    for (e, v) in all(root, "input, select").iter().zip(values) {
+        set_value(e, v);
     }
 }
 
 fn drive_count(root: &Element) -> usize {
-    root.query_selector_all("select[data-drive]")
-        .map_or(0, |l| l.length() as usize)
+    all(root, "select[data-drive]").len()
 }
 
 /// Add and remove are disabled at the ends (0 and the model's limit of drives per job).
@@ -181,15 +169,10 @@ fn model(root: &Element, lang: Lang) {
         return;
     };
     let state = field("my-state").parse().unwrap_or(JobState::Creating);
-    let drives = root
-        .query_selector_all("select[data-drive]")
-        .map(|l| {
-            (0..l.length())
-                .filter_map(|i| l.item(i)?.dyn_into::<Element>().ok())
-                .map(|e| value_of(&e).parse().unwrap_or(DriveState::Specified))
-                .collect()
-        })
-        .unwrap_or_default();
+    let drives = all(root, "select[data-drive]")
+        .iter()
+        .map(|e| value_of(e).parse().unwrap_or(DriveState::Specified))
+        .collect();
     let job = MyJob {
         job_type: field("my-type").parse().unwrap_or(JobType::Import),
         state,

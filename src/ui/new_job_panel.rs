@@ -35,28 +35,20 @@ fn problem_text(lang: Lang, p: &FormProblem) -> String {
 
 /// The draft as the form's fields hold it now.
 fn read(root: &Element) -> JobDraft {
-    let rows = root
-        .query_selector_all(".drive-draft")
-        .ok()
-        .map(|all| {
-            (0..all.length())
-                .filter_map(|i| all.item(i)?.dyn_into::<Element>().ok())
-                .map(|row| {
-                    let input = |kind: &str| {
-                        row.query_selector(kind)
-                            .ok()
-                            .flatten()
-                            .map(|i| super::dom::value(&i))
-                            .unwrap_or_default()
-                    };
-                    DriveDraft {
-                        id: input("input[type=text]"),
-                        size_gib: input("input[type=number]"),
-                    }
-                })
-                .collect()
+    let rows = super::dom::all(root, ".drive-draft")
+        .iter()
+        .map(|row| {
+            let input = |kind: &str| {
+                super::dom::find(row, kind)
+                    .map(|i| super::dom::value(&i))
+                    .unwrap_or_default()
+            };
+            DriveDraft {
+                id: input("input[type=text]"),
+                size_gib: input("input[type=number]"),
+            }
         })
-        .unwrap_or_default();
+        .collect();
     JobDraft {
         name: value(root, "new-name"),
         job_type: match value(root, "new-type").as_str() {
