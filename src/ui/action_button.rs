@@ -189,11 +189,7 @@ pub fn press(
 /// The pointer or the focus left a button that was "quiet" after its action: from now on
 /// it explains itself again. `true` if something changed (the caller refreshes).
 pub fn leave(ev: &web_sys::Event) -> bool {
-    let Some(span) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|t| t.closest(".action.quiet").ok().flatten())
-    else {
+    let Some(span) = super::dom::target_in(ev, ".action.quiet") else {
         return false;
     };
     if ev.type_() == "mouseout" {

@@ -101,9 +101,7 @@ pub fn attach(fold: &Element) {
         let _ = download(name, mime, &body);
     };
     let click = move |ev: web_sys::MouseEvent| {
-        let target = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let target = super::dom::target(&ev);
         let id = target
             .and_then(|t| t.get_attribute("data-testid"))
             .unwrap_or_default();
@@ -201,9 +199,7 @@ pub fn attach(fold: &Element) {
         Some(lang)
     });
     let on_drop = move |ev: web_sys::DragEvent| {
-        let on_box = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
+        let on_box = super::dom::target(&ev)
             .is_some_and(|t| t.get_attribute("data-testid").as_deref() == Some("azure-json"));
         if on_box {
             dropped(ev);

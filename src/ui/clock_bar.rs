@@ -13,7 +13,6 @@ use chrono::TimeDelta;
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
-use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, Node};
 
 use super::dom::{checked, flag, set_checked, set_value, value};
@@ -172,7 +171,7 @@ fn go(app: AppState, at: Option<Time>) {
 /// Every control of the bar, by the `data-act` of the element the event came from. Every move
 /// of the clock goes through `AppState::seek`, which pauses.
 fn handle(app: AppState, ev: &Event) {
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+    let Some(target) = super::dom::target(ev) else {
         return;
     };
     let kind = ev.type_();

@@ -190,16 +190,24 @@ pub fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
 }
 
+/// The element an event came from (`None` for the window or a text node).
+#[inline(never)]
+pub fn target(ev: &web_sys::Event) -> Option<Element> {
+    use wasm_bindgen::JsCast;
+    ev.target()?.dyn_into::<Element>().ok()
+}
+
+/// The element nearest an event's target (itself included) that `selector` finds: what a
+/// delegated handler acts on.
+#[inline(never)]
+pub fn target_in(ev: &web_sys::Event, selector: &str) -> Option<Element> {
+    target(ev)?.closest(selector).ok()?
+}
+
 /// For one delegated handler per view: the element nearest an event's target that carries
 /// `data-act`, and that action.
 pub fn acted(ev: &web_sys::Event) -> Option<(Element, String)> {
-    use wasm_bindgen::JsCast;
-    let el = ev
-        .target()?
-        .dyn_into::<Element>()
-        .ok()?
-        .closest("[data-act]")
-        .ok()??;
+    let el = target_in(ev, "[data-act]")?;
     let act = el.get_attribute("data-act")?;
     Some((el, act))
 }

@@ -161,10 +161,7 @@ pub fn attach(root: &web_sys::Element) {
         }
     });
     let seek_to = move |ev: leptos::ev::MouseEvent| {
-        let Some(seq) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(".log-time").ok().flatten())
+        let Some(seq) = crate::ui::dom::target_in(&ev, ".log-time")
             .and_then(|el| el.closest("[data-seq]").ok().flatten())
             .and_then(|li| li.get_attribute("data-seq")?.parse::<usize>().ok())
         else {

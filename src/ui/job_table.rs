@@ -98,11 +98,7 @@ pub fn attach(root: &Element) {
     // "Why?" for every row: one card, opened by the clicked button, which gets the focus back.
     let why = WhyHost::create();
     let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("button").ok().flatten())
-        else {
+        let Some(button) = super::dom::target_in(&ev, "button") else {
             return;
         };
         let Some(job) = button.get_attribute("data-name") else {
@@ -238,7 +234,7 @@ pub fn attach(root: &Element) {
     });
     // The box scrolls (a long list stays beside the selected job's panels); its header sticks.
     listen(&boxed, "scroll", false, move |ev| {
-        let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        let Some(el) = super::dom::target(&ev) else {
             return;
         };
         let (top, height, total) = (

@@ -233,11 +233,8 @@ pub fn attach(root: Element) {
     let form = root.clone();
     let click = move |ev: leptos::ev::MouseEvent| {
         let root = &form;
-        let Some(testid) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("button").ok().flatten())
-            .and_then(|b| b.get_attribute("data-testid"))
+        let Some(testid) =
+            super::dom::target_in(&ev, "button").and_then(|b| b.get_attribute("data-testid"))
         else {
             return;
         };

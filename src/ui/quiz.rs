@@ -33,21 +33,17 @@ enum Mode {
 
 /// Whether a key press belongs to a field being typed in.
 fn typing(ev: &web_sys::KeyboardEvent) -> bool {
-    use wasm_bindgen::JsCast;
     ev.ctrl_key()
         || ev.alt_key()
         || ev.meta_key()
-        || ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|e| {
-                // A form control (none holds another element): the page's one `closest`.
-                e.closest("input, textarea, select")
-                    .ok()
-                    .flatten()
-                    .is_some()
-                    || e.has_attribute("contenteditable")
-            })
+        || super::dom::target(ev).is_some_and(|e| {
+            // A form control (none holds another element): the page's one `closest`.
+            e.closest("input, textarea, select")
+                .ok()
+                .flatten()
+                .is_some()
+                || e.has_attribute("contenteditable")
+        })
 }
 
 /// What the quiz shows in `mode`.

@@ -378,12 +378,7 @@ pub fn on_pick(ev: &web_sys::Event, diagrams: &[Diagram]) {
         }
     }
     let found = || {
-        let el = ev
-            .target()?
-            .dyn_into::<web_sys::Element>()
-            .ok()?
-            .closest("[data-pick]")
-            .ok()??;
+        let el = super::dom::target_in(ev, "[data-pick]")?;
         let i: usize = el.get_attribute("data-pick")?.parse().ok()?;
         let machine = el.closest("svg").ok()??.get_attribute("data-machine")?;
         let d = diagrams.iter().find(|d| head(d.machine) == machine)?;
