@@ -188,7 +188,7 @@ pub fn attach(fold: &Element) {
         result.with(|(lines, refused)| {
             super::dom::flag(&out, "hidden", refused.is_none());
             let bad = *refused == Some(true);
-            let _ = line.set_attribute("class", if bad { "error-text" } else { "" });
+            crate::ui::dom::set(&line, "class", if bad { "error-text" } else { "" });
             line.set_text_content(Some(az(lang, if bad { T::Rejected } else { T::Imported })));
             if let Some(mut w) = Dom::replacing(&list, false) {
                 for l in lines {

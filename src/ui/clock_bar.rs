@@ -101,7 +101,7 @@ impl Parts {
     fn update(&self, app: AppState) {
         let (now, lang) = (app.now().get(), self.lang);
         let playing = app.playing().get();
-        let _ = self.play.set_attribute("aria-pressed", bool_str(playing));
+        crate::ui::dom::set(&self.play, "aria-pressed", bool_str(playing));
         self.play_text.set_text_content(Some(lang.t(if playing {
             Text::Pause
         } else {
@@ -121,10 +121,10 @@ impl Parts {
             flag(&self.prev, "disabled", s.prev_due(now).is_none());
             flag(&self.next, "disabled", s.next_due(now).is_none());
             let max = (end - start).num_minutes().max(1);
-            let _ = self.scrub.set_attribute("max", &max.to_string());
+            crate::ui::dom::set(&self.scrub, "max", &max.to_string());
             let at = (now - start).num_minutes().clamp(0, max);
             set_value(&self.scrub, &at.to_string());
-            let _ = self.scrub.set_attribute("aria-valuetext", &stamp);
+            crate::ui::dom::set(&self.scrub, "aria-valuetext", &stamp);
             self.from.set_text_content(Some(&format::date(start)));
             self.to.set_text_content(Some(&format::date(end)));
             let on = s.autopilot().enabled;
@@ -153,7 +153,7 @@ fn bool_str(b: bool) -> &'static str {
 /// Marks the "Go to" field (in `form`) as unreadable or fine, and shows or hides why.
 fn set_invalid(form: &Element, invalid: bool) {
     if let Some(field) = find(form, "input") {
-        let _ = field.set_attribute("aria-invalid", bool_str(invalid));
+        crate::ui::dom::set(&field, "aria-invalid", bool_str(invalid));
     }
     if let Some(error) = find(form, ".error-text") {
         flag(&error, "hidden", !invalid);
@@ -217,7 +217,7 @@ fn handle(app: AppState, ev: &Event) {
             }
         }
         ("input", "go-to") => {
-            let _ = el.set_attribute("data-typed", "");
+            crate::ui::dom::set(&el, "data-typed", "");
             if let Some(form) = el.closest("form").ok().flatten() {
                 set_invalid(&form, false);
             }
@@ -255,13 +255,13 @@ pub fn attach(bar: Element) {
         let parts = match parts.flatten().filter(|p| p.lang == lang) {
             Some(parts) => parts,
             None => {
-                let _ = bar.set_attribute("aria-label", lang.t(Text::ClockLabel));
+                crate::ui::dom::set(&bar, "aria-label", lang.t(Text::ClockLabel));
                 let typed = find(&bar, "[data-typed]").map(|f| value(&f));
                 draw(&mut Dom::replacing(&bar, false)?, lang);
                 let parts = Parts::find(&bar, lang)?;
                 if let Some(typed) = typed {
                     set_value(&parts.go_to, &typed);
-                    let _ = parts.go_to.set_attribute("data-typed", "");
+                    crate::ui::dom::set(&parts.go_to, "data-typed", "");
                 }
                 parts
             }

@@ -49,6 +49,13 @@ pub fn set_checked(el: &Element, on: bool) {
     control(el).set_checked(on);
 }
 
+/// Sets an attribute, ignoring the error only a bad name raises (names are constants of
+/// ours): one place that handles the call's result instead of one at each use.
+#[inline(never)]
+pub fn set(el: &Element, name: &str, value: &str) {
+    let _ = el.set_attribute(name, value);
+}
+
 /// Sets or removes a boolean attribute (`hidden`, `disabled`), through the same two calls as
 /// every other attribute write.
 pub fn flag(el: &Element, name: &str, on: bool) {

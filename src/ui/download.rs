@@ -15,8 +15,8 @@ pub fn download(name: &str, mime: &str, body: &str) -> Option<()> {
     // Attributes, not the anchor's typed setters: the page's one attribute path (no import of
     // its own per property).
     let a: web_sys::HtmlElement = document().create_element("a").ok()?.unchecked_into();
-    let _ = a.set_attribute("href", &url);
-    let _ = a.set_attribute("download", name);
+    crate::ui::dom::set(&a, "href", &url);
+    crate::ui::dom::set(&a, "download", name);
     a.click();
     set_timeout(
         move || {

@@ -235,7 +235,7 @@ pub fn drive_table(host: &web_sys::Element, job: Memo<Option<Job>>, drive: Drive
     // The table's name and headers, written when the language changes.
     crate::ui::fx::effect(move || {
         let lang = lang.get();
-        let _ = table.set_attribute("aria-label", lang.t(Text::DrivesTableName));
+        crate::ui::dom::set(&table, "aria-label", lang.t(Text::DrivesTableName));
         if let Some(mut w) = Dom::replacing(&head, false) {
             w.open("tr");
             for (key, class) in HEADERS {

@@ -141,14 +141,14 @@ pub fn attach(root: &web_sys::Element) {
         let Some(ol) = list() else { return };
         if let Ok(Some(old)) = ol.query_selector(".log-entry.highlighted") {
             let class = old.get_attribute("class").unwrap_or_default();
-            let _ = old.set_attribute("class", &class.replace(" highlighted", ""));
+            crate::ui::dom::set(&old, "class", &class.replace(" highlighted", ""));
         }
         let Some(seq) = seq else { return };
         let Ok(Some(li)) = ol.query_selector(&format!("[data-seq=\"{seq}\"]")) else {
             return;
         };
         let class = li.get_attribute("class").unwrap_or_default();
-        let _ = li.set_attribute("class", &format!("{class} highlighted"));
+        crate::ui::dom::set(&li, "class", &format!("{class} highlighted"));
         if highlight.take_focus(seq) {
             if let Some(b) = li
                 .query_selector("button")
@@ -271,9 +271,9 @@ fn new_line(ol: &web_sys::Element, sim: &Simulation, shown: Shown) -> Option<web
     if e.is_refused() {
         class.push_str(" refused");
     }
-    let _ = li.set_attribute("class", &class);
-    let _ = li.set_attribute("data-source", e.source.id());
-    let _ = li.set_attribute("data-seq", &shown.seq.to_string());
+    crate::ui::dom::set(&li, "class", &class);
+    crate::ui::dom::set(&li, "data-source", e.source.id());
+    crate::ui::dom::set(&li, "data-seq", &shown.seq.to_string());
     line(&li, sim, e, lang_of(shown.lang));
     Some(li)
 }

@@ -102,7 +102,7 @@ pub fn attach(header: Element) {
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
         let (projector, theme, lang) = (view.projector().get(), view.theme(), lang.get());
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("class", &root_class(projector, theme));
+            crate::ui::dom::set(&root, "class", &root_class(projector, theme));
         }
         if drawn.flatten() != Some(lang) {
             redraw(&header, &mut |w| draw(w, lang));
@@ -111,7 +111,7 @@ pub fn attach(header: Element) {
         set_select(&header, "[data-act=theme]", theme.id());
         if let Some(button) = find(&header, "[data-act=projector]") {
             let pressed = if projector { "true" } else { "false" };
-            let _ = button.set_attribute("aria-pressed", pressed);
+            crate::ui::dom::set(&button, "aria-pressed", pressed);
         }
         Some(lang)
     });

@@ -65,7 +65,7 @@ impl RowDom {
         }
         match &row.expires_detail {
             Some(detail) => {
-                let _ = cell.set_attribute("title", detail);
+                crate::ui::dom::set(&cell, "title", detail);
             }
             None => {
                 let _ = cell.remove_attribute("title");

@@ -34,7 +34,7 @@ pub fn attach(root: &Element) {
         return;
     };
     crate::ui::fx::effect(move || {
-        let _ = table.set_attribute("aria-label", lang.get().t(Text::JobsTableName));
+        crate::ui::dom::set(&table, "aria-label", lang.get().t(Text::JobsTableName));
     });
     let query = Slot::new(RowQuery::default());
     // "Show deleted" lives in the app (the link carries it); the query follows it.

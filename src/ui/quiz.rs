@@ -261,7 +261,7 @@ pub fn attach(root: web_sys::Element) {
         }
         let off = q4.mode(|m| matches!(m, Mode::Off));
         if let Some(b) = find(root, "[data-testid=quiz-toggle]") {
-            let _ = b.set_attribute("aria-pressed", if off { "false" } else { "true" });
+            crate::ui::dom::set(&b, "aria-pressed", if off { "false" } else { "true" });
             b.set_text_content(Some(qz(lang, if off { Q::Start } else { Q::Stop })));
         }
         if let Some(span) = find(root, ".quiz-score") {

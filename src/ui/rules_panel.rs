@@ -115,7 +115,7 @@ pub fn attach(root: Element) {
             let open = find(&root, "details").is_some_and(|d| d.has_attribute("open"));
             draw(&mut Dom::replacing(&root, false)?, lang);
             if let (Some(d), true) = (find(&root, "details"), open) {
-                let _ = d.set_attribute("open", "");
+                crate::ui::dom::set(&d, "open", "");
             }
             refocus(&root, focused);
         }

@@ -159,7 +159,7 @@ pub fn attach(node: Element) {
                 super::dom::set_value(&t, &v);
             }
             if let (Some(d), true) = (find(&root, "details"), open) {
-                let _ = d.set_attribute("open", "");
+                crate::ui::dom::set(&d, "open", "");
             }
             refocus(&root, focused);
         }

@@ -208,7 +208,7 @@ pub fn attach(root: web_sys::Element) {
             "sbs panel"
         };
         if root.get_attribute("class").as_deref() != Some(class) {
-            let _ = root.set_attribute("class", class);
+            crate::ui::dom::set(root, "class", class);
         }
         let t: Time = app.now().get();
         let ms = super::ticker::now_ms();

@@ -330,7 +330,7 @@ pub fn diagram(
             Machine::Job => DgText::JobStates,
             Machine::Drive => DgText::DriveStates,
         };
-        let _ = el.set_attribute("aria-label", dg(marks.lang, name));
+        crate::ui::dom::set(&el, "aria-label", dg(marks.lang, name));
         let focused = document()
             .active_element()
             .filter(|a| el.contains(Some(a)))
