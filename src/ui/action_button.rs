@@ -85,10 +85,10 @@ pub fn value(root: &Element, act: &str) -> String {
 /// Sets `attr` only when it differs: an unchanged page is not written to on a clock tick.
 fn set_attr(el: &Element, attr: &str, value: Option<&str>) {
     if el.get_attribute(attr).as_deref() != value {
-        let _ = match value {
-            Some(v) => el.set_attribute(attr, v),
-            None => el.remove_attribute(attr),
-        };
+        match value {
+            Some(v) => super::dom::set(el, attr, v),
+            None => super::dom::flag(el, attr, false),
+        }
     }
 }
 

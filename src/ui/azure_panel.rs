@@ -165,7 +165,7 @@ pub fn attach(fold: &Element) {
         });
         if !lines.is_empty() {
             result.set((lines, Some(false)));
-            let _ = host.with_value(|f| f.as_ref().map(|f| f.set_attribute("open", "")));
+            host.with_value(|f| f.as_ref().map(|f| crate::ui::dom::flag(f, "open", true)));
         }
     });
     // The fold's content, drawn when the language changes (what was typed stays); the result

@@ -183,7 +183,7 @@ fn handle(app: AppState, ev: &Event) {
         match format::parse_go_to(&value(&field)) {
             Some(at) => {
                 set_invalid(&target, false);
-                let _ = field.remove_attribute("data-typed");
+                super::dom::flag(&field, "data-typed", false);
                 app.seek(at);
             }
             None => set_invalid(&target, true),

@@ -185,15 +185,13 @@ fn show_extra_error(root: &Element, lang: Lang) {
     let error = parse_extra(&button::value(root, "extra-drives"))
         .err()
         .map(|(text, e)| format!("“{text}”: {}", drive_id_text(lang, &e)));
-    let _ = field.set_attribute(
+    crate::ui::dom::set(
+        &field,
         "aria-invalid",
         if error.is_some() { "true" } else { "false" },
     );
     line.set_text_content(error.as_deref());
-    let _ = match error {
-        Some(_) => line.remove_attribute("hidden"),
-        None => line.set_attribute("hidden", ""),
-    };
+    crate::ui::dom::flag(&line, "hidden", error.is_none());
 }
 
 /// Draws the panel into `section`: the actions in a `div`, the autopilot's settings below.

@@ -57,13 +57,14 @@ pub fn set(el: &Element, name: &str, value: &str) {
 }
 
 /// Sets or removes a boolean attribute (`hidden`, `disabled`), through the same two calls as
-/// every other attribute write.
+/// every other attribute write. `false` also removes an attribute that holds a value.
+#[inline(never)]
 pub fn flag(el: &Element, name: &str, on: bool) {
-    let _ = if on {
-        el.set_attribute(name, "")
+    if on {
+        set(el, name, "");
     } else {
-        el.remove_attribute(name)
-    };
+        let _ = el.remove_attribute(name);
+    }
 }
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";

@@ -192,10 +192,12 @@ pub fn attach(root: &web_sys::Element) {
         }
         // With the texts (all change rarely; the entries, below, on every tick while playing).
         let playing = app.playing().get();
-        let _ = match playing {
-            true => ol.set_attribute("class", "log-list playing"),
-            false => ol.set_attribute("class", "log-list"),
+        let class = if playing {
+            "log-list playing"
+        } else {
+            "log-list"
         };
+        crate::ui::dom::set(&ol, "class", class);
         if let Some(b) = find(&root, "[data-act=newest]") {
             crate::ui::dom::set_checked(&b, newest_first.get());
         }

@@ -140,7 +140,7 @@ fn show_result(root: &Element, lines: &[String], refused: bool) {
     let Some(div) = find(root, "[data-testid=my-result]") else {
         return;
     };
-    let _ = div.remove_attribute("hidden");
+    super::dom::flag(&div, "hidden", false);
     if let Some(mut w) = Dom::replacing(&div, false) {
         w.open("ul");
         if refused {

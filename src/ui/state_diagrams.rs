@@ -164,10 +164,7 @@ pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: Dr
         }
         if let Some(hint) = all.item(4) {
             let hint: web_sys::Element = hint.unchecked_into();
-            let _ = match shown {
-                Some(_) => hint.set_attribute("hidden", ""),
-                None => hint.remove_attribute("hidden"),
-            };
+            crate::ui::dom::flag(&hint, "hidden", shown.is_some());
         }
     });
     let diagrams = [

@@ -287,8 +287,9 @@ impl WhyHost {
 
     fn mark(&self, expanded: bool) {
         self.opener.with_value(|o| {
-            o.as_ref()
-                .map(|b| b.set_attribute("aria-expanded", if expanded { "true" } else { "false" }))
+            if let Some(b) = o {
+                crate::ui::dom::set(b, "aria-expanded", if expanded { "true" } else { "false" });
+            }
         });
     }
 
