@@ -1,8 +1,6 @@
 //! Makes a panic visible: without this, a wasm panic leaves a frozen or blank page and the
 //! message only in the console, which nobody in a classroom has open.
 
-use wasm_bindgen::JsCast;
-
 /// Id of the banner element, so tests (and the CSS) can find it.
 pub const BANNER_ID: &str = "panic-banner";
 
@@ -63,7 +61,5 @@ pub fn show_banner(message: &str) {
          again. Details: "
     };
     banner.set_text_content(Some(&format!("{text}{message}")));
-    if let Ok(el) = banner.clone().dyn_into::<web_sys::HtmlElement>() {
-        let _ = body.insert_before(&el, body.first_child().as_ref());
-    }
+    let _ = body.insert_before(&banner, body.first_child().as_ref());
 }

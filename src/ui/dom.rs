@@ -251,10 +251,10 @@ pub fn refocus(root: &Element, act: Option<String>) {
     };
     let again = all(root, "[data-act]")
         .into_iter()
-        .filter_map(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         .find(|el| el.get_attribute("data-act").as_deref() == Some(act.as_str()));
+    // Controls with `data-act` are HTML elements: no type check (an import) needed.
     if let Some(el) = again {
-        let _ = el.focus();
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 

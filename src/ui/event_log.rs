@@ -150,13 +150,8 @@ pub fn attach(root: &web_sys::Element) {
         let class = li.get_attribute("class").unwrap_or_default();
         crate::ui::dom::set(&li, "class", &format!("{class} highlighted"));
         if highlight.take_focus(seq) {
-            if let Some(b) = li
-                .query_selector("button")
-                .ok()
-                .flatten()
-                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = b.focus();
+            if let Some(b) = crate::ui::dom::find(&li, "button") {
+                let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         }
     });

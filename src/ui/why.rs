@@ -297,8 +297,8 @@ impl WhyHost {
     fn close(&self) {
         self.open.set(false);
         self.opener.with_value(|o| {
-            if let Some(b) = o.as_ref().and_then(|b| b.dyn_ref::<web_sys::HtmlElement>()) {
-                let _ = b.focus();
+            if let Some(b) = o {
+                let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
             }
         });
     }
