@@ -3,6 +3,7 @@
 
 /// Id of the banner element, so tests (and the CSS) can find it.
 pub const BANNER_ID: &str = "panic-banner";
+const BANNER: &str = "#panic-banner";
 
 /// Installs a panic hook that logs the message and shows it in a banner at the top of the page.
 pub fn install() {
@@ -38,7 +39,7 @@ pub fn show_banner(message: &str) {
     let Some(body) = document.body() else {
         return;
     };
-    let banner = match document.get_element_by_id(BANNER_ID) {
+    let banner = match crate::ui::dom::find(&body, BANNER) {
         Some(existing) => existing,
         None => match document.create_element("div") {
             Ok(el) => el,

@@ -239,7 +239,11 @@ pub fn attach(bar: Element) {
     let el = bar.clone();
     let scrolled = bar.clone();
     crate::ui::dom::listen_window("scroll", move |_| {
-        let y = window().scroll_y().unwrap_or(0.0);
+        // The page's scroll as the root's (the same in standards mode): `scrollY` would be an
+        // import of its own.
+        let y = document()
+            .document_element()
+            .map_or(0.0, |r| f64::from(r.scroll_top()));
         let classes = scrolled.class_list();
         let compact = classes.contains("compact");
         if !compact && y > COMPACT_PAST {

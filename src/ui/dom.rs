@@ -193,6 +193,13 @@ pub fn all(root: &Element, selector: &str) -> Vec<Element> {
         .collect()
 }
 
+/// The page's element with the id `id` (a constant of ours), looked up in the body with the
+/// selector call every view uses: `getElementById` would be an import of its own.
+pub fn by_id(id: &str) -> Option<Element> {
+    let body = leptos::prelude::document().body()?;
+    find(&body, &(String::from("#") + id))
+}
+
 /// The first element under `root` that `selector` (a constant of ours) finds.
 pub fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()

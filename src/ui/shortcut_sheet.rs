@@ -6,7 +6,6 @@
 //! language change): a static list needs no reactive nodes, and a `view!` of it cost several
 //! kilobytes of the bundle.
 
-use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 
 use super::dom::{Dom, Writer};
@@ -54,7 +53,7 @@ const SHEET: &str = "shortcut-sheet";
 
 fn dialog() -> Option<web_sys::HtmlDialogElement> {
     // Always the page's own `<dialog>`: no type check (an import) needed.
-    Some(document().get_element_by_id(SHEET)?.unchecked_into())
+    Some(super::dom::by_id(SHEET)?.unchecked_into())
 }
 
 /// Whether the sheet is open (shortcuts then wait: the sheet is modal).
