@@ -104,7 +104,7 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
         crate::ui::fx::effect(move || {
             app.source().track();
             if app.no_jobs_yet() {
-                let _ = fold.set_attribute("open", "");
+                crate::ui::dom::set(&fold, "open", "");
             }
         });
     }
@@ -122,7 +122,7 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
     crate::ui::fx::effect(move || {
         let lang = lang.get();
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.tag());
+            crate::ui::dom::set(&root, "lang", lang.tag());
         }
         for (selector, text) in [
             ("#jobs-heading", Text::JobsHeading),

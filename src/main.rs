@@ -10,7 +10,7 @@ fn main() {
         if let Some(body) = document.body() {
             ie_lifecycle::app::mount(&body).forget();
         }
-        if let Some(line) = document.get_element_by_id("loading") {
+        if let Some(line) = ie_lifecycle::ui::dom::by_id("loading") {
             line.remove();
         }
     });

@@ -1,17 +1,18 @@
 //! Makes a panic visible: without this, a wasm panic leaves a frozen or blank page and the
 //! message only in the console, which nobody in a classroom has open.
 
-use wasm_bindgen::JsCast;
-
 /// Id of the banner element, so tests (and the CSS) can find it.
 pub const BANNER_ID: &str = "panic-banner";
+const BANNER: &str = "#panic-banner";
 
 /// Installs a panic hook that logs the message and shows it in a banner at the top of the page.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
-        let message = info.to_string();
-        web_sys_log(&message);
-        show_banner(&message);
+        // The payload's text only: formatting the whole `PanicHookInfo` (its location) kept
+        // that formatting code in the bundle for a line nobody in a classroom reads.
+        let message = info.payload_as_str().unwrap_or("(no message)");
+        web_sys_log(message);
+        show_banner(message);
     }));
 }
 
@@ -38,14 +39,14 @@ pub fn show_banner(message: &str) {
     let Some(body) = document.body() else {
         return;
     };
-    let banner = match document.get_element_by_id(BANNER_ID) {
+    let banner = match crate::ui::dom::find(&body, BANNER) {
         Some(existing) => existing,
         None => match document.create_element("div") {
             Ok(el) => el,
             Err(_) => return,
         },
     };
-    banner.set_id(BANNER_ID);
+    let _ = banner.set_attribute("id", BANNER_ID);
     let _ = banner.set_attribute("role", "alert");
     // The page's language, as the app last set it on <html>: a panic may come before or
     // without any Leptos context to ask.
@@ -61,7 +62,5 @@ pub fn show_banner(message: &str) {
          again. Details: "
     };
     banner.set_text_content(Some(&format!("{text}{message}")));
-    if let Ok(el) = banner.clone().dyn_into::<web_sys::HtmlElement>() {
-        let _ = body.insert_before(&el, body.first_child().as_ref());
-    }
+    let _ = body.insert_before(&banner, body.first_child().as_ref());
 }

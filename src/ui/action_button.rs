@@ -9,9 +9,9 @@
 //! changes nothing. An accepted action says what it changed beside the button ("Done:
 //! Shipping → Received"); only the last accepted button on the page says so.
 
-use leptos::prelude::*;
+use crate::ui::slot::Slot;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+use web_sys::Element;
 
 use super::dom::{focused_act, refocus, Writer};
 use super::state::AppState;
@@ -68,14 +68,7 @@ pub fn field<W: Writer>(w: &mut W, label: &str, act: &str, size: i64, value: &st
         .close();
 }
 
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
-}
+use super::dom::all;
 
 /// The value of the field, box or select whose `data-act` is `act` (compared as text).
 pub fn value(root: &Element, act: &str) -> String {
@@ -85,20 +78,17 @@ pub fn value(root: &Element, act: &str) -> String {
     )
     .into_iter()
     .find(|e| e.get_attribute("data-act").as_deref() == Some(act))
-    .map(|e| match e.dyn_ref::<HtmlSelectElement>() {
-        Some(s) => s.value(),
-        None => e.unchecked_into::<HtmlInputElement>().value(),
-    })
+    .map(|e| super::dom::value(&e))
     .unwrap_or_default()
 }
 
 /// Sets `attr` only when it differs: an unchanged page is not written to on a clock tick.
 fn set_attr(el: &Element, attr: &str, value: Option<&str>) {
     if el.get_attribute(attr).as_deref() != value {
-        let _ = match value {
-            Some(v) => el.set_attribute(attr, v),
-            None => el.remove_attribute(attr),
-        };
+        match value {
+            Some(v) => super::dom::set(el, attr, v),
+            None => super::dom::flag(el, attr, false),
+        }
     }
 }
 
@@ -199,19 +189,15 @@ pub fn press(
 /// The pointer or the focus left a button that was "quiet" after its action: from now on
 /// it explains itself again. `true` if something changed (the caller refreshes).
 pub fn leave(ev: &web_sys::Event) -> bool {
-    let Some(span) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|t| t.closest(".action.quiet").ok().flatten())
-    else {
+    let Some(span) = super::dom::target_in(ev, ".action.quiet") else {
         return false;
     };
-    let to = ev
-        .dyn_ref::<web_sys::MouseEvent>()
-        .and_then(|m| m.related_target())
-        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-    if ev.type_() == "mouseout" && to.is_some_and(|to| span.contains(Some(&to))) {
-        return false;
+    if ev.type_() == "mouseout" {
+        // A mouse event's related target is a node (or nothing): no type checks needed.
+        let to = ev.unchecked_ref::<web_sys::MouseEvent>().related_target();
+        if to.is_some_and(|to| span.contains(Some(to.unchecked_ref()))) {
+            return false;
+        }
     }
     span.class_list().remove_1("quiet").is_ok()
 }
@@ -233,11 +219,7 @@ impl Kept {
         .into_iter()
         .map(|e| {
             let act = e.get_attribute("data-act").unwrap_or_default();
-            let checked = e.dyn_ref::<HtmlInputElement>().is_some_and(|i| i.checked());
-            let v = match e.dyn_ref::<HtmlSelectElement>() {
-                Some(s) => s.value(),
-                None => e.unchecked_into::<HtmlInputElement>().value(),
-            };
+            let (v, checked) = (super::dom::value(&e), super::dom::checked(&e));
             (act, v, checked)
         })
         .collect();
@@ -275,15 +257,9 @@ impl Kept {
             let Some((_, v, checked)) = self.fields.iter().find(|f| f.0 == act) else {
                 continue;
             };
-            match e.dyn_ref::<HtmlSelectElement>() {
-                Some(s) => s.set_value(v),
-                None => {
-                    let i = e.unchecked_ref::<HtmlInputElement>();
-                    match i.type_().as_str() {
-                        "checkbox" => i.set_checked(*checked),
-                        _ => i.set_value(v),
-                    }
-                }
+            match e.get_attribute("type").as_deref() {
+                Some("checkbox") => super::dom::set_checked(&e, *checked),
+                _ => super::dom::set_value(&e, v),
             }
         }
         if lines {
@@ -308,7 +284,7 @@ impl Kept {
 /// The listeners of an action panel rooted at `node`: a button press performs its action
 /// (`press`), typing or choosing bumps `edits` (the reasons depend on the fields), and leaving a
 /// quiet button lets it explain itself again. Shared by the customer and datacenter panels.
-pub fn listen_panel(root: &Element, edits: RwSignal<usize>, action_of: ActionOf) {
+pub fn listen_panel(root: &Element, edits: Slot<usize>, action_of: ActionOf) {
     use super::dom::listen;
     let app = super::state::use_app();
     let lang = super::use_lang();
@@ -319,7 +295,8 @@ pub fn listen_panel(root: &Element, edits: RwSignal<usize>, action_of: ActionOf)
         else {
             return;
         };
-        if el.tag_name() == "BUTTON" {
+        // The nearest `data-act` is a button, not a field (no field is inside a button).
+        if el.closest("button").ok().flatten().is_some() {
             press(&panel, &el, &app, lang.get_untracked(), &job, action_of);
         }
     };

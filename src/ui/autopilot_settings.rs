@@ -3,8 +3,7 @@
 //! reproducibly (same settings, same story).
 
 use crate::ui::dom::listen;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::Element;
 
 use super::dom::{acted, find, redraw, Writer};
 use super::state::use_app;
@@ -90,15 +89,13 @@ fn show(root: &Element, a: Autopilot, seed: u64) {
             continue;
         };
         let text = value.to_string();
-        input.unchecked_ref::<HtmlInputElement>().set_value(&text);
+        super::dom::set_value(&input, &text);
         if let Some(out) = input.next_element_sibling() {
             out.set_text_content(Some(&format!("{text}%")));
         }
     }
     if let Some(input) = find(root, "[data-act=seed]") {
-        input
-            .unchecked_into::<HtmlInputElement>()
-            .set_value(&seed.to_string());
+        super::dom::set_value(&input, &seed.to_string());
     }
 }
 
@@ -112,7 +109,7 @@ pub fn attach(root: Element) {
         let Some((el, act)) = acted(&ev) else {
             return;
         };
-        let value = el.unchecked_ref::<HtmlInputElement>().value();
+        let value = super::dom::value(&el);
         let mut a = app.sim().with_untracked(|s| s.autopilot());
         // A range input's value is a whole number of percent; a seed that is not a whole
         // number is ignored (the field shows the seed in use again).
@@ -127,7 +124,7 @@ pub fn attach(root: Element) {
                     app.set_seed(seed);
                 } else {
                     let seed = app.sim().with_untracked(|s| s.seed()).to_string();
-                    el.unchecked_ref::<HtmlInputElement>().set_value(&seed);
+                    super::dom::set_value(&el, &seed);
                 }
                 return;
             }

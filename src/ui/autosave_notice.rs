@@ -1,7 +1,7 @@
 //! Saved work that could not be restored, in one line, with its download (it was set aside,
 //! never silently discarded). Written by `ui::dom`; its two buttons share one handler.
 
-use leptos::prelude::*;
+use crate::ui::slot::Slot;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -17,7 +17,7 @@ use crate::i18n::Text;
 /// Shows in `div` the saved work that was set aside, if any.
 pub fn attach(div: Element, saved: Option<(String, SaveProblem)>) {
     let lang = use_lang();
-    let shown = StoredValue::new(saved);
+    let shown = Slot::new(saved);
     let (el, host) = (div.clone(), div.clone());
     crate::ui::fx::effect(move || {
         let lang = lang.get();

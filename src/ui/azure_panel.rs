@@ -6,7 +6,7 @@
 //! Small on purpose (the bundle budget): the inputs are read when a button is pressed, and one
 //! click handler on the fold serves every button, by its `data-testid`.
 
-use leptos::prelude::*;
+use crate::ui::slot::Slot;
 
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
@@ -46,17 +46,14 @@ pub fn attach(fold: &Element) {
     let app = use_app();
     let lang = use_lang();
     // An `Option`, as other stored elements are: one stored type fewer.
-    let host = StoredValue::new_local(Some(fold.clone()));
-    let field = move |act: &str| {
-        host.with_value(|f| find(f.as_ref()?, act))
-            .map(|e| e.unchecked_into::<web_sys::HtmlInputElement>())
-    };
+    let host = Slot::new(Some(fold.clone()));
+    let field = move |act: &str| host.with_value(|f| find(f.as_ref()?, act));
     // What the last import said, one line each, and whether it was refused (None: nothing yet).
-    let result = RwSignal::new((Vec::<String>::new(), None::<bool>));
+    let result = Slot::new((Vec::<String>::new(), None::<bool>));
     let run = move || {
         let lang = lang.get_untracked();
         let at = match field("[data-testid=azure-since]")
-            .map(|i| i.value())
+            .map(|i| super::dom::value(&i))
             .unwrap_or_default()
             .trim()
         {
@@ -64,7 +61,7 @@ pub fn attach(fold: &Element) {
             s => parse_go_to(s),
         };
         let text = field("[data-testid=azure-json]")
-            .map(|t| t.unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+            .map(|t| super::dom::value(&t))
             .unwrap_or_default();
         let (lines, refused): (Vec<String>, bool) = match at.ok_or(()).map(|at| import(&text, at)) {
             Err(()) => (vec![az(lang, T::BadSince).into()], true),
@@ -104,9 +101,7 @@ pub fn attach(fold: &Element) {
         let _ = download(name, mime, &body);
     };
     let click = move |ev: web_sys::MouseEvent| {
-        let target = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let target = super::dom::target(&ev);
         let id = target
             .and_then(|t| t.get_attribute("data-testid"))
             .unwrap_or_default();
@@ -114,7 +109,7 @@ pub fn attach(fold: &Element) {
             "azure-import" => run(),
             "azure-now" => {
                 if let Some(input) = field("[data-testid=azure-since]") {
-                    input.set_value(&go_to_text(crate::clock::now()));
+                    super::dom::set_value(&input, &go_to_text(crate::clock::now()));
                 }
             }
             s if s.starts_with("export-") => save(s),
@@ -152,13 +147,13 @@ pub fn attach(fold: &Element) {
         let done = reader.clone();
         let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
             let text = done.result().ok().and_then(|v| v.as_string());
-            let area = field("[data-testid=azure-json]")
-                .map(|t| t.unchecked_into::<web_sys::HtmlTextAreaElement>());
+            let area = field("[data-testid=azure-json]");
             if let (Some(text), Some(area)) = (text, area) {
-                area.set_value(&text);
+                super::dom::set_value(&area, &text);
             }
         });
-        reader.set_onload(Some(onload.unchecked_ref()));
+        let _ =
+            reader.add_event_listener_with_callback_and_bool("load", onload.unchecked_ref(), false);
         let _ = reader.read_as_text(&file);
     };
     // Opened from an `#azure=` link: the same view as after pasting it, warnings included.
@@ -170,7 +165,7 @@ pub fn attach(fold: &Element) {
         });
         if !lines.is_empty() {
             result.set((lines, Some(false)));
-            let _ = host.with_value(|f| f.as_ref().map(|f| f.set_attribute("open", "")));
+            host.with_value(|f| f.as_ref().map(|f| crate::ui::dom::flag(f, "open", true)));
         }
     });
     // The fold's content, drawn when the language changes (what was typed stays); the result
@@ -191,12 +186,9 @@ pub fn attach(fold: &Element) {
             return Some(lang);
         };
         result.with(|(lines, refused)| {
-            let _ = match refused {
-                None => out.set_attribute("hidden", ""),
-                Some(_) => out.remove_attribute("hidden"),
-            };
+            super::dom::flag(&out, "hidden", refused.is_none());
             let bad = *refused == Some(true);
-            let _ = line.set_attribute("class", if bad { "error-text" } else { "" });
+            crate::ui::dom::set(&line, "class", if bad { "error-text" } else { "" });
             line.set_text_content(Some(az(lang, if bad { T::Rejected } else { T::Imported })));
             if let Some(mut w) = Dom::replacing(&list, false) {
                 for l in lines {
@@ -207,9 +199,7 @@ pub fn attach(fold: &Element) {
         Some(lang)
     });
     let on_drop = move |ev: web_sys::DragEvent| {
-        let on_box = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
+        let on_box = super::dom::target(&ev)
             .is_some_and(|t| t.get_attribute("data-testid").as_deref() == Some("azure-json"));
         if on_box {
             dropped(ev);

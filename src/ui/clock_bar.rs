@@ -13,8 +13,9 @@ use chrono::TimeDelta;
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement, Node};
+use web_sys::{Element, Event, Node};
+
+use super::dom::{checked, flag, set_checked, set_value, value};
 
 use super::autopilot_settings::draw_switch;
 use super::clock_controls::draw_controls;
@@ -59,14 +60,14 @@ struct Parts {
     day: Node,
     play: Element,
     play_text: Node,
-    speed: HtmlSelectElement,
+    speed: Element,
     prev: Element,
     next: Element,
-    go_to: HtmlInputElement,
-    scrub: HtmlInputElement,
+    go_to: Element,
+    scrub: Element,
     from: Node,
     to: Node,
-    auto: HtmlInputElement,
+    auto: Element,
     auto_state: Node,
 }
 
@@ -84,14 +85,14 @@ impl Parts {
             day: text_of(bar, ".clock-day")?,
             play_text: play.first_child()?,
             play,
-            speed: find(bar, "[data-act=speed]")?.unchecked_into(),
+            speed: find(bar, "[data-act=speed]")?,
             prev: find(bar, "[data-act=prev]")?,
             next: find(bar, "[data-act=next]")?,
-            go_to: find(bar, "[data-act=go-to]")?.unchecked_into(),
-            scrub: find(bar, "[data-act=scrub]")?.unchecked_into(),
+            go_to: find(bar, "[data-act=go-to]")?,
+            scrub: find(bar, "[data-act=scrub]")?,
             from: text_of(bar, ".scrub-end")?,
             to: text_of(bar, ".scrub-end:last-child")?,
-            auto: find(bar, "[data-act=autopilot]")?.unchecked_into(),
+            auto: find(bar, "[data-act=autopilot]")?,
             auto_state: text_of(bar, ".switch-state")?,
         })
     }
@@ -100,12 +101,15 @@ impl Parts {
     fn update(&self, app: AppState) {
         let (now, lang) = (app.now().get(), self.lang);
         let playing = app.playing().get();
-        let _ = self.play.set_attribute("aria-pressed", bool_str(playing));
-        self.play_text
-            .set_node_value(Some(lang.t(if playing { Text::Pause } else { Text::Play })));
-        self.speed.set_value(app.speed().get().id());
+        crate::ui::dom::set(&self.play, "aria-pressed", bool_str(playing));
+        self.play_text.set_text_content(Some(lang.t(if playing {
+            Text::Pause
+        } else {
+            Text::Play
+        })));
+        set_value(&self.speed, app.speed().get().id());
         let stamp = format::date_time(now);
-        self.time.set_node_value(Some(&stamp));
+        self.time.set_text_content(Some(&stamp));
         app.sim().with(|s| {
             let (start, end) = (s.start(), s.span_end());
             let day = format!(
@@ -113,23 +117,19 @@ impl Parts {
                 lang.t(Text::DayOfScenario),
                 format::day_of(start, now)
             );
-            self.day.set_node_value(Some(&day));
-            let _ = self
-                .prev
-                .toggle_attribute_with_force("disabled", s.prev_due(now).is_none());
-            let _ = self
-                .next
-                .toggle_attribute_with_force("disabled", s.next_due(now).is_none());
+            self.day.set_text_content(Some(&day));
+            flag(&self.prev, "disabled", s.prev_due(now).is_none());
+            flag(&self.next, "disabled", s.next_due(now).is_none());
             let max = (end - start).num_minutes().max(1);
-            let _ = self.scrub.set_attribute("max", &max.to_string());
+            crate::ui::dom::set(&self.scrub, "max", &max.to_string());
             let at = (now - start).num_minutes().clamp(0, max);
-            self.scrub.set_value(&at.to_string());
-            let _ = self.scrub.set_attribute("aria-valuetext", &stamp);
-            self.from.set_node_value(Some(&format::date(start)));
-            self.to.set_node_value(Some(&format::date(end)));
+            set_value(&self.scrub, &at.to_string());
+            crate::ui::dom::set(&self.scrub, "aria-valuetext", &stamp);
+            self.from.set_text_content(Some(&format::date(start)));
+            self.to.set_text_content(Some(&format::date(end)));
             let on = s.autopilot().enabled;
-            self.auto.set_checked(on);
-            self.auto_state.set_node_value(Some(lang.t(if on {
+            set_checked(&self.auto, on);
+            self.auto_state.set_text_content(Some(lang.t(if on {
                 Text::SwitchOn
             } else {
                 Text::SwitchOff
@@ -137,7 +137,7 @@ impl Parts {
         });
         // A time being typed stays until it is submitted.
         if !self.go_to.has_attribute("data-typed") {
-            self.go_to.set_value(&format::go_to_text(now));
+            set_value(&self.go_to, &format::go_to_text(now));
         }
     }
 }
@@ -153,10 +153,10 @@ fn bool_str(b: bool) -> &'static str {
 /// Marks the "Go to" field (in `form`) as unreadable or fine, and shows or hides why.
 fn set_invalid(form: &Element, invalid: bool) {
     if let Some(field) = find(form, "input") {
-        let _ = field.set_attribute("aria-invalid", bool_str(invalid));
+        crate::ui::dom::set(&field, "aria-invalid", bool_str(invalid));
     }
     if let Some(error) = find(form, ".error-text") {
-        let _ = error.toggle_attribute_with_force("hidden", !invalid);
+        flag(&error, "hidden", !invalid);
     }
 }
 
@@ -171,7 +171,7 @@ fn go(app: AppState, at: Option<Time>) {
 /// Every control of the bar, by the `data-act` of the element the event came from. Every move
 /// of the clock goes through `AppState::seek`, which pauses.
 fn handle(app: AppState, ev: &Event) {
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+    let Some(target) = super::dom::target(ev) else {
         return;
     };
     let kind = ev.type_();
@@ -180,11 +180,10 @@ fn handle(app: AppState, ev: &Event) {
         let Some(field) = find(&target, "input").filter(|f| f.has_attribute("data-typed")) else {
             return;
         };
-        let field: HtmlInputElement = field.unchecked_into();
-        match format::parse_go_to(&field.value()) {
+        match format::parse_go_to(&value(&field)) {
             Some(at) => {
                 set_invalid(&target, false);
-                let _ = field.remove_attribute("data-typed");
+                super::dom::flag(&field, "data-typed", false);
                 app.seek(at);
             }
             None => set_invalid(&target, true),
@@ -194,7 +193,7 @@ fn handle(app: AppState, ev: &Event) {
     let Some((el, act)) = acted(ev) else {
         return;
     };
-    let value = || el.unchecked_ref::<HtmlInputElement>().value();
+    let value = || value(&el);
     let (sim, now) = (app.sim(), app.now().get_untracked());
     match (kind.as_str(), act.as_str()) {
         ("click", "play") => app.toggle_play(),
@@ -208,7 +207,7 @@ fn handle(app: AppState, ev: &Event) {
         }
         ("change", "autopilot") => {
             let mut a = sim.with_untracked(|s| s.autopilot());
-            a.enabled = el.unchecked_ref::<HtmlInputElement>().checked();
+            a.enabled = checked(&el);
             app.set_autopilot(a);
         }
         ("input", "scrub") => {
@@ -218,7 +217,7 @@ fn handle(app: AppState, ev: &Event) {
             }
         }
         ("input", "go-to") => {
-            let _ = el.set_attribute("data-typed", "");
+            crate::ui::dom::set(&el, "data-typed", "");
             if let Some(form) = el.closest("form").ok().flatten() {
                 set_invalid(&form, false);
             }
@@ -240,7 +239,11 @@ pub fn attach(bar: Element) {
     let el = bar.clone();
     let scrolled = bar.clone();
     crate::ui::dom::listen_window("scroll", move |_| {
-        let y = window().scroll_y().unwrap_or(0.0);
+        // The page's scroll as the root's (the same in standards mode): `scrollY` would be an
+        // import of its own.
+        let y = document()
+            .document_element()
+            .map_or(0.0, |r| f64::from(r.scroll_top()));
         let classes = scrolled.class_list();
         let compact = classes.contains("compact");
         if !compact && y > COMPACT_PAST {
@@ -256,14 +259,13 @@ pub fn attach(bar: Element) {
         let parts = match parts.flatten().filter(|p| p.lang == lang) {
             Some(parts) => parts,
             None => {
-                let _ = bar.set_attribute("aria-label", lang.t(Text::ClockLabel));
-                let typed = find(&bar, "[data-typed]")
-                    .map(|f| f.unchecked_into::<HtmlInputElement>().value());
+                crate::ui::dom::set(&bar, "aria-label", lang.t(Text::ClockLabel));
+                let typed = find(&bar, "[data-typed]").map(|f| value(&f));
                 draw(&mut Dom::replacing(&bar, false)?, lang);
                 let parts = Parts::find(&bar, lang)?;
                 if let Some(typed) = typed {
-                    parts.go_to.set_value(&typed);
-                    let _ = parts.go_to.set_attribute("data-typed", "");
+                    set_value(&parts.go_to, &typed);
+                    crate::ui::dom::set(&parts.go_to, "data-typed", "");
                 }
                 parts
             }

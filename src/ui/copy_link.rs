@@ -59,11 +59,8 @@ pub fn draw_copy_link<W: Writer>(w: &mut W, lang: Lang) {
 /// Copies the link of this moment and look, and says how it went.
 pub fn copy_link(app: AppState, view: ViewPrefs, lang: Lang) {
     let link = current_link(app, view, lang);
-    let doc = document();
-    let field = doc
-        .get_element_by_id(FIELD)
-        .and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok());
-    let (Some(status), Some(field)) = (doc.get_element_by_id(STATUS), field) else {
+    let field = super::dom::by_id(FIELD).map(|f| f.unchecked_into::<web_sys::HtmlInputElement>());
+    let (Some(status), Some(field)) = (super::dom::by_id(STATUS), field) else {
         return;
     };
     status.set_text_content(None);
@@ -75,8 +72,8 @@ pub fn copy_link(app: AppState, view: ViewPrefs, lang: Lang) {
             Text::CopyByHand
         };
         status.set_text_content(Some(lang.t(said)));
-        field.set_value(&link);
-        field.set_hidden(copied);
+        crate::ui::dom::set_value(&field, &link);
+        crate::ui::dom::flag(&field, "hidden", copied);
         if !copied {
             let _ = field.focus();
             field.select();

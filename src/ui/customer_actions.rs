@@ -1,6 +1,6 @@
 //! What the customer can do to the selected job: enter tracking, update, cancel, delete.
 
-use leptos::prelude::*;
+use crate::ui::slot::Slot;
 
 use web_sys::Element;
 
@@ -64,7 +64,7 @@ pub fn attach(root: Element) {
     let app = use_app();
     let lang = use_lang();
     // Bumped by typing: the buttons' reasons depend on the fields.
-    let edits = RwSignal::new(0usize);
+    let edits = Slot::new(0usize);
     button::listen_panel(&root, edits, action_of);
     crate::ui::fx::effect_with(move |drawn: Option<Option<(Lang, Option<String>, Time)>>| {
         let (lang, job, now) = (lang.get(), app.selected().get(), app.now().get());

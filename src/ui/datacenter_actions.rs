@@ -1,10 +1,10 @@
 //! What the datacenter does to the selected job, by hand: deliver the package, process late
 //! drives, copy, ship back. The autopilot does the same on its own when switched on.
 
+use crate::ui::slot::Slot;
 use leptos::prelude::*;
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::Element;
 
 use super::action_button::{self as button, Kept};
 use super::dom::{add, find, panel_heading, Dom, Writer};
@@ -42,12 +42,9 @@ pub fn parse_extra(text: &str) -> Result<Vec<DriveId>, (String, DriveIdError)> {
 /// The drives in the package: the checked boxes, one per drive it could hold (`deliverable`),
 /// all checked at first.
 fn present(root: &Element) -> Vec<DriveId> {
-    let Ok(boxes) = root.query_selector_all("input[data-drive]") else {
-        return Vec::new();
-    };
-    (0..boxes.length())
-        .filter_map(|i| boxes.item(i)?.dyn_into::<HtmlInputElement>().ok())
-        .filter(|b| b.checked())
+    super::dom::all(root, "input[data-drive]")
+        .into_iter()
+        .filter(super::dom::checked)
         .filter_map(|b| DriveId::parse(&b.get_attribute("data-drive")?).ok())
         .collect()
 }
@@ -188,15 +185,13 @@ fn show_extra_error(root: &Element, lang: Lang) {
     let error = parse_extra(&button::value(root, "extra-drives"))
         .err()
         .map(|(text, e)| format!("“{text}”: {}", drive_id_text(lang, &e)));
-    let _ = field.set_attribute(
+    crate::ui::dom::set(
+        &field,
         "aria-invalid",
         if error.is_some() { "true" } else { "false" },
     );
     line.set_text_content(error.as_deref());
-    let _ = match error {
-        Some(_) => line.remove_attribute("hidden"),
-        None => line.set_attribute("hidden", ""),
-    };
+    crate::ui::dom::flag(&line, "hidden", error.is_none());
 }
 
 /// Draws the panel into `section`: the actions in a `div`, the autopilot's settings below.
@@ -211,7 +206,7 @@ pub fn attach(section: &Element) {
     let lang = use_lang();
     let job = app.selected_job();
     // Bumped by typing and ticking: the buttons' reasons depend on the fields.
-    let edits = RwSignal::new(0usize);
+    let edits = Slot::new(0usize);
     button::listen_panel(&root, edits, action_of);
     crate::ui::fx::effect_with(move |last: Option<Option<(Drawn, Time)>>| {
         let now = app.now().get();

@@ -7,7 +7,65 @@
 //! messages) must never reach the DOM as HTML, even escaped, so every text here becomes a text
 //! node and every attribute value goes through `setAttribute`.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::{Document, Element};
+
+// The form controls' `value` and `checked`, read and written on any element: web-sys has them
+// per element type (input, select, text area), each its own import and JS glue function, and a
+// type check before each use. One structural property each does for all of them.
+#[wasm_bindgen]
+extern "C" {
+    /// Any form control.
+    type Control;
+    #[wasm_bindgen(method, getter)]
+    fn value(this: &Control) -> String;
+    #[wasm_bindgen(method, setter)]
+    fn set_value(this: &Control, value: &str);
+    #[wasm_bindgen(method, getter)]
+    fn checked(this: &Control) -> bool;
+    #[wasm_bindgen(method, setter)]
+    fn set_checked(this: &Control, on: bool);
+}
+
+fn control(el: &Element) -> &Control {
+    wasm_bindgen::JsCast::unchecked_ref(el)
+}
+
+/// What a field, select or text area holds.
+pub fn value(el: &Element) -> String {
+    control(el).value()
+}
+
+pub fn set_value(el: &Element, value: &str) {
+    control(el).set_value(value);
+}
+
+/// Whether a check box is ticked (false for any other control).
+pub fn checked(el: &Element) -> bool {
+    control(el).checked()
+}
+
+pub fn set_checked(el: &Element, on: bool) {
+    control(el).set_checked(on);
+}
+
+/// Sets an attribute, ignoring the error only a bad name raises (names are constants of
+/// ours): one place that handles the call's result instead of one at each use.
+#[inline(never)]
+pub fn set(el: &Element, name: &str, value: &str) {
+    let _ = el.set_attribute(name, value);
+}
+
+/// Sets or removes a boolean attribute (`hidden`, `disabled`), through the same two calls as
+/// every other attribute write. `false` also removes an attribute that holds a value.
+#[inline(never)]
+pub fn flag(el: &Element, name: &str, on: bool) {
+    if on {
+        set(el, name, "");
+    } else {
+        let _ = el.remove_attribute(name);
+    }
+}
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
@@ -122,21 +180,49 @@ pub fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Option<Elemen
     Some(el)
 }
 
+/// Every element under `root` that `selector` (a constant of ours) finds, in document order:
+/// the one walk over a node list, instead of an iterator chain compiled at each use.
+#[inline(never)]
+pub fn all(root: &Element, selector: &str) -> Vec<Element> {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// The page's element with the id `id` (a constant of ours), looked up in the body with the
+/// selector call every view uses: `getElementById` would be an import of its own.
+pub fn by_id(id: &str) -> Option<Element> {
+    let body = leptos::prelude::document().body()?;
+    find(&body, &(String::from("#") + id))
+}
+
 /// The first element under `root` that `selector` (a constant of ours) finds.
 pub fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
 }
 
+/// The element an event came from (`None` for the window or a text node).
+#[inline(never)]
+pub fn target(ev: &web_sys::Event) -> Option<Element> {
+    use wasm_bindgen::JsCast;
+    ev.target()?.dyn_into::<Element>().ok()
+}
+
+/// The element nearest an event's target (itself included) that `selector` finds: what a
+/// delegated handler acts on.
+#[inline(never)]
+pub fn target_in(ev: &web_sys::Event, selector: &str) -> Option<Element> {
+    target(ev)?.closest(selector).ok()?
+}
+
 /// For one delegated handler per view: the element nearest an event's target that carries
 /// `data-act`, and that action.
 pub fn acted(ev: &web_sys::Event) -> Option<(Element, String)> {
-    use wasm_bindgen::JsCast;
-    let el = ev
-        .target()?
-        .dyn_into::<Element>()
-        .ok()?
-        .closest("[data-act]")
-        .ok()??;
+    let el = target_in(ev, "[data-act]")?;
     let act = el.get_attribute("data-act")?;
     Some((el, act))
 }
@@ -167,14 +253,15 @@ pub fn redraw(root: &Element, draw: &mut dyn FnMut(&mut Dom)) {
 /// into a selector).
 pub fn refocus(root: &Element, act: Option<String>) {
     use wasm_bindgen::JsCast;
-    let (Some(act), Ok(all)) = (act, root.query_selector_all("[data-act]")) else {
+    let Some(act) = act else {
         return;
     };
-    let again = (0..all.length())
-        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+    let again = all(root, "[data-act]")
+        .into_iter()
         .find(|el| el.get_attribute("data-act").as_deref() == Some(act.as_str()));
+    // Controls with `data-act` are HTML elements: no type check (an import) needed.
     if let Some(el) = again {
-        let _ = el.focus();
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 

@@ -12,9 +12,11 @@ pub fn download(name: &str, mime: &str, body: &str) -> Option<()> {
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    let a: web_sys::HtmlAnchorElement = document().create_element("a").ok()?.dyn_into().ok()?;
-    a.set_href(&url);
-    a.set_download(name);
+    // Attributes, not the anchor's typed setters: the page's one attribute path (no import of
+    // its own per property).
+    let a: web_sys::HtmlElement = document().create_element("a").ok()?.unchecked_into();
+    crate::ui::dom::set(&a, "href", &url);
+    crate::ui::dom::set(&a, "download", name);
     a.click();
     set_timeout(
         move || {

@@ -1,5 +1,6 @@
 //! The selected job's drives, as the portal lists them, with extra drives beneath.
 
+use crate::ui::slot::Slot;
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
@@ -187,7 +188,7 @@ pub fn drive_table(host: &web_sys::Element, job: Memo<Option<Job>>, drive: Drive
     });
     // The log viewer: one click handler for every button of the table (its row names the
     // drive, the button what to do); a log is generated when opened.
-    let viewer = RwSignal::new(None::<(String, String)>);
+    let viewer = Slot::new(None::<(String, String)>);
     let why = WhyHost::create();
     let on_click = move |ev: web_sys::Event| {
         let Some((button, act)) = acted(&ev) else {
@@ -234,7 +235,7 @@ pub fn drive_table(host: &web_sys::Element, job: Memo<Option<Job>>, drive: Drive
     // The table's name and headers, written when the language changes.
     crate::ui::fx::effect(move || {
         let lang = lang.get();
-        let _ = table.set_attribute("aria-label", lang.t(Text::DrivesTableName));
+        crate::ui::dom::set(&table, "aria-label", lang.t(Text::DrivesTableName));
         if let Some(mut w) = Dom::replacing(&head, false) {
             w.open("tr");
             for (key, class) in HEADERS {

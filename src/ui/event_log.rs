@@ -7,6 +7,7 @@
 //! click handler on the list, and the "Why?" highlight is one effect on the list, not one per
 //! line.
 
+use crate::ui::slot::Slot;
 use chrono::TimeDelta;
 use leptos::prelude::*;
 
@@ -57,7 +58,7 @@ struct Shown {
 pub fn attach(root: &web_sys::Element) {
     let app = use_app();
     let lang = use_lang();
-    let newest_first = RwSignal::new(true);
+    let newest_first = Slot::new(true);
     let entries = Memo::new(move |_| {
         let now = app.now().get();
         let lang = lang.get().tag();
@@ -86,12 +87,12 @@ pub fn attach(root: &web_sys::Element) {
         return;
     };
     frame(&mut w);
-    let ol = StoredValue::new_local(find(root, "ol"));
+    let ol = Slot::new(find(root, "ol"));
     let list = move || ol.get_value();
     // The lines, keyed by what they show: a line that stays is kept (and moved if the order
     // needs it), a new one is written once by `line`.
     // (At most a hundred lines: a list searched, not a hash map, is the smaller code.)
-    let drawn = StoredValue::new_local(Vec::<(Shown, web_sys::Element)>::new());
+    let drawn = Slot::new(Vec::<(Shown, web_sys::Element)>::new());
     crate::ui::fx::effect(move || {
         let Some(ol) = list() else {
             return;
@@ -139,29 +140,23 @@ pub fn attach(root: &web_sys::Element) {
         });
         let Some(ol) = list() else { return };
         if let Ok(Some(old)) = ol.query_selector(".log-entry.highlighted") {
-            old.set_class_name(&old.class_name().replace(" highlighted", ""));
+            let class = old.get_attribute("class").unwrap_or_default();
+            crate::ui::dom::set(&old, "class", &class.replace(" highlighted", ""));
         }
         let Some(seq) = seq else { return };
         let Ok(Some(li)) = ol.query_selector(&format!("[data-seq=\"{seq}\"]")) else {
             return;
         };
-        li.set_class_name(&format!("{} highlighted", li.class_name()));
+        let class = li.get_attribute("class").unwrap_or_default();
+        crate::ui::dom::set(&li, "class", &format!("{class} highlighted"));
         if highlight.take_focus(seq) {
-            if let Some(b) = li
-                .query_selector("button")
-                .ok()
-                .flatten()
-                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = b.focus();
+            if let Some(b) = crate::ui::dom::find(&li, "button") {
+                let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         }
     });
     let seek_to = move |ev: leptos::ev::MouseEvent| {
-        let Some(seq) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(".log-time").ok().flatten())
+        let Some(seq) = crate::ui::dom::target_in(&ev, ".log-time")
             .and_then(|el| el.closest("[data-seq]").ok().flatten())
             .and_then(|li| li.get_attribute("data-seq")?.parse::<usize>().ok())
         else {
@@ -192,13 +187,14 @@ pub fn attach(root: &web_sys::Element) {
         }
         // With the texts (all change rarely; the entries, below, on every tick while playing).
         let playing = app.playing().get();
-        let _ = match playing {
-            true => ol.set_attribute("class", "log-list playing"),
-            false => ol.set_attribute("class", "log-list"),
+        let class = if playing {
+            "log-list playing"
+        } else {
+            "log-list"
         };
+        crate::ui::dom::set(&ol, "class", class);
         if let Some(b) = find(&root, "[data-act=newest]") {
-            b.unchecked_into::<web_sys::HtmlInputElement>()
-                .set_checked(newest_first.get());
+            crate::ui::dom::set_checked(&b, newest_first.get());
         }
     });
     crate::ui::fx::effect_with(move |drawn: Option<Option<(bool, String, bool)>>| {
@@ -219,7 +215,7 @@ pub fn attach(root: &web_sys::Element) {
     listen(root, "click", false, move |ev| seek_to(ev.unchecked_into()));
     listen(root, "change", false, move |ev| {
         if let Some((el, _)) = acted(&ev) {
-            newest_first.set(el.unchecked_into::<web_sys::HtmlInputElement>().checked());
+            newest_first.set(crate::ui::dom::checked(&el));
         }
     });
 }
@@ -248,10 +244,7 @@ fn frame(w: &mut Dom) {
 
 /// Shows `el` or hides it.
 fn hidden(el: &web_sys::Element, hide: bool) {
-    let _ = match hide {
-        true => el.set_attribute("hidden", ""),
-        false => el.remove_attribute("hidden"),
-    };
+    crate::ui::dom::flag(el, "hidden", hide);
 }
 
 fn lang_of(tag: &str) -> Lang {
@@ -275,9 +268,9 @@ fn new_line(ol: &web_sys::Element, sim: &Simulation, shown: Shown) -> Option<web
     if e.is_refused() {
         class.push_str(" refused");
     }
-    let _ = li.set_attribute("class", &class);
-    let _ = li.set_attribute("data-source", e.source.id());
-    let _ = li.set_attribute("data-seq", &shown.seq.to_string());
+    crate::ui::dom::set(&li, "class", &class);
+    crate::ui::dom::set(&li, "data-source", e.source.id());
+    crate::ui::dom::set(&li, "data-seq", &shown.seq.to_string());
     line(&li, sim, e, lang_of(shown.lang));
     Some(li)
 }

@@ -10,8 +10,7 @@
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlSelectElement};
+use web_sys::{Element, Event};
 
 use super::copy_link::{copy_link, draw_copy_link};
 use super::dom::{acted, find, redraw, Writer};
@@ -90,9 +89,7 @@ pub fn draw<W: Writer>(w: &mut W, lang: Lang) {
 
 fn set_select(root: &Element, selector: &str, value: &str) {
     if let Some(select) = find(root, selector) {
-        select
-            .unchecked_into::<HtmlSelectElement>()
-            .set_value(value);
+        super::dom::set_value(&select, value);
     }
 }
 
@@ -105,7 +102,7 @@ pub fn attach(header: Element) {
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
         let (projector, theme, lang) = (view.projector().get(), view.theme(), lang.get());
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("class", &root_class(projector, theme));
+            crate::ui::dom::set(&root, "class", &root_class(projector, theme));
         }
         if drawn.flatten() != Some(lang) {
             redraw(&header, &mut |w| draw(w, lang));
@@ -114,7 +111,7 @@ pub fn attach(header: Element) {
         set_select(&header, "[data-act=theme]", theme.id());
         if let Some(button) = find(&header, "[data-act=projector]") {
             let pressed = if projector { "true" } else { "false" };
-            let _ = button.set_attribute("aria-pressed", pressed);
+            crate::ui::dom::set(&button, "aria-pressed", pressed);
         }
         Some(lang)
     });
@@ -122,7 +119,7 @@ pub fn attach(header: Element) {
         let Some((el, act)) = acted(&ev) else {
             return;
         };
-        let value = || el.unchecked_ref::<HtmlSelectElement>().value();
+        let value = || super::dom::value(&el);
         match (ev.type_().as_str(), act.as_str()) {
             ("change", "lang") => {
                 let v = value();

@@ -14,7 +14,11 @@ use crate::i18n::{Lang, Text};
 
 #[derive(Default)]
 pub struct Body {
-    rows: HashMap<String, RowDom>,
+    /// The drawn rows with their jobs' names, and where each name's row is in that list: a
+    /// `String` to `usize` map is the core's index type, so the wasm keeps one copy of the hash
+    /// table code rather than another for a map of rows.
+    rows: Vec<(String, RowDom)>,
+    at: HashMap<String, usize>,
     /// The "no jobs" line, while the page is empty.
     empty: Option<Element>,
 }
@@ -37,18 +41,23 @@ impl Body {
             old.remove();
         }
         let keep: HashSet<&str> = shown.iter().map(|r| r.name.as_str()).collect();
-        self.rows.retain(|name, row| {
+        self.rows.retain(|(name, row)| {
             let stays = keep.contains(name.as_str());
             if !stays {
                 row.tr.remove();
             }
             stays
         });
+        self.at.clear();
+        for (i, (name, _)) in self.rows.iter().enumerate() {
+            self.at.insert(name.clone(), i);
+        }
         let mut cursor = tbody.first_child();
         for (i, r) in shown.iter().enumerate() {
             let sel = selected == Some(r.name.as_str());
-            let row = match self.rows.get_mut(&r.name) {
-                Some(row) => {
+            let drawn = self.at.get(&r.name).copied();
+            let row = match drawn.and_then(|at| self.rows.get_mut(at)) {
+                Some((_, row)) => {
                     if fresh.contains(&i) {
                         row.set(r, sel);
                     } else {
@@ -60,9 +69,12 @@ impl Body {
                     let Ok(tr) = doc.create_element("tr") else {
                         continue;
                     };
-                    self.rows
-                        .entry(r.name.clone())
-                        .or_insert(RowDom::new(tr, r, sel))
+                    self.at.insert(r.name.clone(), self.rows.len());
+                    self.rows.push((r.name.clone(), RowDom::new(tr, r, sel)));
+                    match self.rows.last() {
+                        Some((_, row)) => row,
+                        None => continue,
+                    }
                 }
             };
             if cursor

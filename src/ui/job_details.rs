@@ -220,10 +220,7 @@ pub fn attach(section: &Element) {
             redraw(&root, &mut |w| {
                 draw(w, lang, name.as_deref(), shown.as_ref(), next)
             });
-            let _ = match shown.is_none() {
-                true => more.set_attribute("hidden", ""),
-                false => more.remove_attribute("hidden"),
-            };
+            crate::ui::dom::flag(&more, "hidden", shown.is_none());
         }
         if let (Some(at), Some(cell)) = (at, find(&root, "[data-countdown]")) {
             let left = format::countdown(lang, at - app.now().get());

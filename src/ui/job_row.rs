@@ -61,14 +61,14 @@ impl RowDom {
             return;
         };
         if let Some(text) = cell.first_child() {
-            text.set_node_value(Some(&row.expires));
+            text.set_text_content(Some(&row.expires));
         }
         match &row.expires_detail {
             Some(detail) => {
-                let _ = cell.set_attribute("title", detail);
+                crate::ui::dom::set(&cell, "title", detail);
             }
             None => {
-                let _ = cell.remove_attribute("title");
+                crate::ui::dom::flag(&cell, "title", false);
             }
         }
     }
@@ -78,11 +78,10 @@ fn draw(tr: &Element, row: &JobRow, selected: bool) {
     if let Some(mut w) = Dom::replacing(tr, false) {
         draw_cells(&mut w, row, selected);
     }
-    let _ = if selected {
-        tr.set_attribute("class", "selected")
-    } else {
-        tr.remove_attribute("class")
-    };
+    match selected {
+        true => crate::ui::dom::set(tr, "class", "selected"),
+        false => crate::ui::dom::flag(tr, "class", false),
+    }
 }
 
 fn only_countdown_differs(a: &JobRow, b: &JobRow) -> bool {

@@ -1,10 +1,11 @@
 //! The portal's jobs table: filter, "show deleted", sortable columns, pages (`job_rows::page_size`).
 
+use crate::ui::slot::Slot;
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::Element;
 
 use super::dom::{acted, find, redraw, Dom, Writer};
 use super::job_body::Body;
@@ -33,14 +34,14 @@ pub fn attach(root: &Element) {
         return;
     };
     crate::ui::fx::effect(move || {
-        let _ = table.set_attribute("aria-label", lang.get().t(Text::JobsTableName));
+        crate::ui::dom::set(&table, "aria-label", lang.get().t(Text::JobsTableName));
     });
-    let query = RwSignal::new(RowQuery::default());
+    let query = Slot::new(RowQuery::default());
     // "Show deleted" lives in the app (the link carries it); the query follows it.
     crate::ui::fx::effect(move || {
         let on = app.show_deleted().get();
         if query.with_untracked(|q| q.show_deleted != on) {
-            query.write().show_deleted = on;
+            query.update(|q| q.show_deleted = on);
         }
     });
     let page = app.table_page();
@@ -71,13 +72,13 @@ pub fn attach(root: &Element) {
     // view first, the rest without one long task); a scroll brings the newly seen ones.
     // Counted in `i32`, as the timeline's pixels are: signals of the same types share
     // Leptos' signal code.
-    let seen = RwSignal::new((0, VIEW_ROWS));
-    let reach = RwSignal::new((None, 0));
+    let seen = Slot::new((0, VIEW_ROWS));
+    let reach = Slot::new((None, 0));
     // A function, not a memo: both its readers read `rows` anyway.
     let lazy = move || rows.with(|r| r.3) > LAZY_AFTER;
     // The body is drawn by `job_body` (one keyed pass, no view per cell); this effect hands it
     // the page, the rows to bring up to date and the selection.
-    let drawn = StoredValue::new_local(Body::default());
+    let drawn = Slot::new(Body::default());
     let tbody = body.clone();
     crate::ui::fx::effect(move || {
         let now = app.now().get();
@@ -97,11 +98,7 @@ pub fn attach(root: &Element) {
     // "Why?" for every row: one card, opened by the clicked button, which gets the focus back.
     let why = WhyHost::create();
     let on_click = move |ev: web_sys::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("button").ok().flatten())
-        else {
+        let Some(button) = super::dom::target_in(&ev, "button") else {
             return;
         };
         let Some(job) = button.get_attribute("data-name") else {
@@ -146,14 +143,12 @@ pub fn attach(root: &Element) {
         }
         let filter = query.with(|q| q.filter.clone());
         if let Some(f) = find(&root, "[data-act=filter]") {
-            let f = f.unchecked_into::<HtmlInputElement>();
-            if f.value() != filter {
-                f.set_value(&filter);
+            if super::dom::value(&f) != filter {
+                super::dom::set_value(&f, &filter);
             }
         }
         if let Some(b) = find(&root, "[data-act=deleted]") {
-            b.unchecked_into::<HtmlInputElement>()
-                .set_checked(app.show_deleted().get());
+            super::dom::set_checked(&b, app.show_deleted().get());
         }
         if let Some(c) = find(&root, ".row-count") {
             let text = count(lang, rows.with(|r| r.3), Noun::Job);
@@ -176,16 +171,10 @@ pub fn attach(root: &Element) {
             redraw(&root, &mut |w| draw_pager(w, lang));
         }
         let (page, pages) = rows.with(|r| (r.1, r.2));
-        let _ = match pages > 1 {
-            true => root.remove_attribute("hidden"),
-            false => root.set_attribute("hidden", ""),
-        };
+        super::dom::flag(&root, "hidden", pages <= 1);
         let disable = |act: &str, off: bool| {
             if let Some(b) = find(&root, act) {
-                let _ = match off {
-                    true => b.set_attribute("disabled", ""),
-                    false => b.remove_attribute("disabled"),
-                };
+                super::dom::flag(&b, "disabled", off);
             }
         };
         disable("[data-act=previous]", page == 0);
@@ -199,14 +188,13 @@ pub fn attach(root: &Element) {
         let Some((el, act)) = acted(&ev) else {
             return;
         };
-        let input = el.unchecked_into::<HtmlInputElement>();
         match act.as_str() {
             "filter" => {
-                let v = input.value();
-                query.write().filter = v;
+                let v = super::dom::value(&el);
+                query.update(|q| q.filter = v);
                 app.set_table_page(0);
             }
-            "deleted" => app.set_show_deleted(input.checked()),
+            "deleted" => app.set_show_deleted(super::dom::checked(&el)),
             _ => {}
         }
     };
@@ -216,15 +204,14 @@ pub fn attach(root: &Element) {
         else {
             return;
         };
-        {
-            let mut q = query.write();
+        query.update(|q| {
             if q.sort == key {
                 q.descending = !q.descending;
             } else {
                 q.sort = key;
                 q.descending = false;
             }
-        }
+        });
     };
     let on_page = move |ev: web_sys::MouseEvent| {
         let page = rows.with_untracked(|r| r.1);
@@ -247,7 +234,7 @@ pub fn attach(root: &Element) {
     });
     // The box scrolls (a long list stays beside the selected job's panels); its header sticks.
     listen(&boxed, "scroll", false, move |ev| {
-        let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        let Some(el) = super::dom::target(&ev) else {
             return;
         };
         let (top, height, total) = (

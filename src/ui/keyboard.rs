@@ -125,13 +125,12 @@ fn run(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal,
         Command::Slower => app.set_speed(app.speed().get_untracked().slower()),
         Command::Projector => view.toggle_projector(),
         Command::Quiz => {
-            if let Some(b) = document()
-                .query_selector("[data-testid=quiz-toggle]")
-                .ok()
-                .flatten()
-                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            // The page's buttons are HTML elements: no type check (an import) needed.
+            let body = document().body();
+            if let Some(b) =
+                body.and_then(|b| crate::ui::dom::find(&b, "[data-testid=quiz-toggle]"))
             {
-                b.click();
+                b.unchecked_into::<web_sys::HtmlElement>().click();
             }
         }
         Command::Sheet => open_sheet(lang.get_untracked()),

@@ -3,12 +3,12 @@
 //! Kept as the language's place in `Lang::ALL` rather than as a `Lang`: a signal of a type of
 //! its own compiled Leptos' signal code once more; this one shares the clock speed's.
 
-use leptos::prelude::*;
+use crate::ui::slot::Slot;
 
 use crate::i18n::Lang;
 
 #[derive(Clone, Copy)]
-pub struct LangSignal(RwSignal<usize>);
+pub struct LangSignal(Slot<usize>);
 
 fn index(lang: Lang) -> usize {
     Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
@@ -20,7 +20,7 @@ fn of(i: usize) -> Lang {
 
 impl LangSignal {
     pub fn new(lang: Lang) -> Self {
-        LangSignal(RwSignal::new(index(lang)))
+        LangSignal(Slot::new(index(lang)))
     }
     /// The language, tracked.
     pub fn get(&self) -> Lang {

@@ -39,6 +39,7 @@ pub mod scenario_picker;
 pub mod scrubber;
 pub mod shortcut_sheet;
 pub mod side_by_side;
+pub mod slot;
 pub mod speed;
 pub mod state;
 pub mod state_diagram;

@@ -50,7 +50,8 @@ fn drive_select<W: Writer>(w: &mut W, lang: Lang, n: usize) {
     for id in states {
         w.open("option").attr("value", id).text(id).close();
     }
-    w.close().close().text(" ");
+    // The space after the select inside its label: removing a drive removes one element.
+    w.close().text(" ").close();
 }
 
 fn button<W: Writer>(w: &mut W, testid: &str, text: &str) {
@@ -107,50 +108,21 @@ fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
 }
 
-/// The value of a field or a select.
-fn value_of(el: &Element) -> String {
-    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        i.value()
-    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-        s.value()
-    } else {
-        String::new()
-    }
-}
-
-fn set_value(el: &Element, v: &str) {
-    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        i.set_value(v);
-    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-        s.set_value(v);
-    }
-}
+use super::dom::{all, set_value, value as value_of};
 
 /// Every field's and select's value, in document order.
 fn values(root: &Element) -> Vec<String> {
-    let Ok(all) = root.query_selector_all("input, select") else {
-        return Vec::new();
-    };
-    (0..all.length())
-        .filter_map(|i| all.item(i)?.dyn_into::<Element>().ok())
-        .map(|e| value_of(&e))
-        .collect()
+    all(root, "input, select").iter().map(value_of).collect()
 }
 
 fn restore(root: &Element, values: &[String]) {
-    let Ok(all) = root.query_selector_all("input, select") else {
-        return;
-    };
-    for (i, v) in (0..all.length()).zip(values) {
-        if let Some(e) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            set_value(&e, v);
-        }
+    for (e, v) in all(root, "input, select").iter().zip(values) {
+        set_value(e, v);
     }
 }
 
 fn drive_count(root: &Element) -> usize {
-    root.query_selector_all("select[data-drive]")
-        .map_or(0, |l| l.length() as usize)
+    all(root, "select[data-drive]").len()
 }
 
 /// Add and remove are disabled at the ends (0 and the model's limit of drives per job).
@@ -158,11 +130,7 @@ fn mark_ends(root: &Element) {
     let n = drive_count(root);
     for (testid, off) in [("my-add", n >= MAX_DRIVES), ("my-remove", n == 0)] {
         if let Some(b) = find(root, &format!("[data-testid={testid}]")) {
-            let _ = if off {
-                b.set_attribute("disabled", "")
-            } else {
-                b.remove_attribute("disabled")
-            };
+            super::dom::flag(&b, "disabled", off);
         }
     }
 }
@@ -172,7 +140,7 @@ fn show_result(root: &Element, lines: &[String], refused: bool) {
     let Some(div) = find(root, "[data-testid=my-result]") else {
         return;
     };
-    let _ = div.remove_attribute("hidden");
+    super::dom::flag(&div, "hidden", false);
     if let Some(mut w) = Dom::replacing(&div, false) {
         w.open("ul");
         if refused {
@@ -201,15 +169,10 @@ fn model(root: &Element, lang: Lang) {
         return;
     };
     let state = field("my-state").parse().unwrap_or(JobState::Creating);
-    let drives = root
-        .query_selector_all("select[data-drive]")
-        .map(|l| {
-            (0..l.length())
-                .filter_map(|i| l.item(i)?.dyn_into::<Element>().ok())
-                .map(|e| value_of(&e).parse().unwrap_or(DriveState::Specified))
-                .collect()
-        })
-        .unwrap_or_default();
+    let drives = all(root, "select[data-drive]")
+        .iter()
+        .map(|e| value_of(e).parse().unwrap_or(DriveState::Specified))
+        .collect();
     let job = MyJob {
         job_type: field("my-type").parse().unwrap_or(JobType::Import),
         state,
@@ -270,11 +233,8 @@ pub fn attach(root: Element) {
     let form = root.clone();
     let click = move |ev: leptos::ev::MouseEvent| {
         let root = &form;
-        let Some(testid) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("button").ok().flatten())
-            .and_then(|b| b.get_attribute("data-testid"))
+        let Some(testid) =
+            super::dom::target_in(&ev, "button").and_then(|b| b.get_attribute("data-testid"))
         else {
             return;
         };
@@ -296,13 +256,8 @@ pub fn attach(root: Element) {
                 }
             }
             "my-remove" => {
-                if let Some(d) = find(root, ".my-drives") {
-                    // A drive's label and the space after it.
-                    for _ in 0..2 {
-                        if let Some(last) = d.last_child() {
-                            let _ = d.remove_child(&last);
-                        }
-                    }
+                if let Some(last) = find(root, ".my-drives").and_then(|d| d.last_element_child()) {
+                    last.remove();
                 }
             }
             "my-show" => model(root, lang),

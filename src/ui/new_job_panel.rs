@@ -5,11 +5,11 @@
 //! sent; the form is drawn again (with what was typed) when the language changes, a drive
 //! row is added or removed, or problems are found.
 
-use leptos::prelude::*;
+use crate::ui::slot::Slot;
 
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::Element;
 
 use super::action_button::value;
 use super::dom::{acted, focused_act, refocus, Dom, Writer};
@@ -35,28 +35,20 @@ fn problem_text(lang: Lang, p: &FormProblem) -> String {
 
 /// The draft as the form's fields hold it now.
 fn read(root: &Element) -> JobDraft {
-    let rows = root
-        .query_selector_all(".drive-draft")
-        .ok()
-        .map(|all| {
-            (0..all.length())
-                .filter_map(|i| all.item(i)?.dyn_into::<Element>().ok())
-                .map(|row| {
-                    let input = |kind: &str| {
-                        row.query_selector(kind)
-                            .ok()
-                            .flatten()
-                            .map(|i| i.unchecked_into::<HtmlInputElement>().value())
-                            .unwrap_or_default()
-                    };
-                    DriveDraft {
-                        id: input("input[type=text]"),
-                        size_gib: input("input[type=number]"),
-                    }
-                })
-                .collect()
+    let rows = super::dom::all(root, ".drive-draft")
+        .iter()
+        .map(|row| {
+            let input = |kind: &str| {
+                super::dom::find(row, kind)
+                    .map(|i| super::dom::value(&i))
+                    .unwrap_or_default()
+            };
+            DriveDraft {
+                id: input("input[type=text]"),
+                size_gib: input("input[type=number]"),
+            }
         })
-        .unwrap_or_default();
+        .collect();
     JobDraft {
         name: value(root, "new-name"),
         job_type: match value(root, "new-type").as_str() {
@@ -219,8 +211,8 @@ pub fn attach(node: Element) {
     let lang = use_lang();
     let (el, root, sent) = (node.clone(), node.clone(), node.clone());
     // The problems and the last outcome line, kept to draw them again in another language.
-    let problems = StoredValue::new_local(Vec::<(Field, FormProblem)>::new());
-    let outcome = StoredValue::new(String::new());
+    let problems = Slot::new(Vec::<(Field, FormProblem)>::new());
+    let outcome = Slot::new(String::new());
     let redraw = move |root: &Element, lang: Lang, draft: &JobDraft| {
         let focused = focused_act(root);
         if let Some(mut w) = Dom::replacing(root, false) {

@@ -130,10 +130,7 @@ pub fn draw<W: Writer>(w: &mut W, notice: &Notice, typed: &str, lang: Lang) {
 /// What is in the bad link's box now (`None` without one).
 fn box_text(host: &Element) -> Option<String> {
     let area = find(host, "textarea")?;
-    Some(
-        area.unchecked_into::<web_sys::HtmlTextAreaElement>()
-            .value(),
-    )
+    Some(super::dom::value(&area))
 }
 
 /// Drawn by `ui::dom` when the notice or the language changes (a `view!` per kind of notice

@@ -4,10 +4,10 @@
 //! step so the tables show it. A score for a student working alone; number keys choose and
 //! Enter asks the next question (never while typing in a field).
 
+use crate::ui::slot::Slot;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::ui::dom::listen;
@@ -33,17 +33,17 @@ enum Mode {
 
 /// Whether a key press belongs to a field being typed in.
 fn typing(ev: &web_sys::KeyboardEvent) -> bool {
-    use wasm_bindgen::JsCast;
     ev.ctrl_key()
         || ev.alt_key()
         || ev.meta_key()
-        || ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|e| {
-                matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    || e.has_attribute("contenteditable")
-            })
+        || super::dom::target(ev).is_some_and(|e| {
+            // A form control (none holds another element): the page's one `closest`.
+            e.closest("input, textarea, select")
+                .ok()
+                .flatten()
+                .is_some()
+                || e.has_attribute("contenteditable")
+        })
 }
 
 /// What the quiz shows in `mode`.
@@ -122,7 +122,7 @@ fn draw<W: Writer>(w: &mut W, mode: &Mode, lang: Lang) {
 #[derive(Clone)]
 struct Quiz {
     state: Rc<RefCell<(Mode, (u32, u32))>>,
-    changed: RwSignal<usize>,
+    changed: Slot<usize>,
 }
 
 impl Quiz {
@@ -184,7 +184,7 @@ pub fn attach(root: web_sys::Element) {
     let lang = use_lang();
     let quiz = Quiz {
         state: Rc::new(RefCell::new((Mode::Off, (0, 0)))),
-        changed: RwSignal::new(0),
+        changed: Slot::new(0),
     };
     // The stop: once the clock reaches the question's moment, it goes back to one second
     // before the step and waits for an answer.
@@ -261,12 +261,12 @@ pub fn attach(root: web_sys::Element) {
         }
         let off = q4.mode(|m| matches!(m, Mode::Off));
         if let Some(b) = find(root, "[data-testid=quiz-toggle]") {
-            let _ = b.set_attribute("aria-pressed", if off { "false" } else { "true" });
+            crate::ui::dom::set(&b, "aria-pressed", if off { "false" } else { "true" });
             b.set_text_content(Some(qz(lang, if off { Q::Start } else { Q::Stop })));
         }
         if let Some(span) = find(root, ".quiz-score") {
             let (right, asked) = q4.score();
-            let _ = span.toggle_attribute_with_force("hidden", asked == 0);
+            super::dom::flag(&span, "hidden", asked == 0);
             span.set_text_content(Some(&score_line(lang, right, asked)));
         }
         if let Some(mut w) = find(root, ".quiz-body").and_then(|d| Dom::replacing(&d, false)) {

@@ -1,12 +1,12 @@
 //! A read-only view of a signal, for state that is changed only through its owner's methods.
 //!
 //! Why not Leptos' `ReadSignal`: `RwSignal::read_only` hands out a second signal type whose
-//! reading code is compiled again for every value type, beside the `RwSignal`'s own (the
-//! owner writes through that). This one reads through the `RwSignal` itself.
+//! reading code is compiled again for every value type. This one reads through the owner's
+//! `Slot` itself.
 
-use leptos::prelude::*;
+use super::slot::Slot;
 
-pub struct Read<T: 'static>(RwSignal<T>);
+pub struct Read<T: 'static>(Slot<T>);
 
 impl<T> Clone for Read<T> {
     fn clone(&self) -> Self {
@@ -16,8 +16,8 @@ impl<T> Clone for Read<T> {
 
 impl<T> Copy for Read<T> {}
 
-impl<T: Send + Sync + 'static> Read<T> {
-    pub fn of(signal: RwSignal<T>) -> Self {
+impl<T: 'static> Read<T> {
+    pub fn of(signal: Slot<T>) -> Self {
         Read(signal)
     }
     /// The value, tracked.

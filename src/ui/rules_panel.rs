@@ -5,8 +5,7 @@
 //! selects are set in place when the rules change, and one handler serves both.
 
 use crate::ui::dom::listen;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlSelectElement};
+use web_sys::Element;
 
 use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
 use super::header::ARTICLE_URL;
@@ -99,8 +98,8 @@ pub fn draw<W: Writer>(w: &mut W, lang: Lang) {
 
 fn set_select(root: &Element, act: &str, value: &str, disabled: bool) {
     if let Some(el) = find(root, &format!("[data-act={act}]")) {
-        let _ = el.toggle_attribute_with_force("disabled", disabled);
-        el.unchecked_into::<HtmlSelectElement>().set_value(value);
+        super::dom::flag(&el, "disabled", disabled);
+        super::dom::set_value(&el, value);
     }
 }
 
@@ -116,7 +115,7 @@ pub fn attach(root: Element) {
             let open = find(&root, "details").is_some_and(|d| d.has_attribute("open"));
             draw(&mut Dom::replacing(&root, false)?, lang);
             if let (Some(d), true) = (find(&root, "details"), open) {
-                let _ = d.set_attribute("open", "");
+                crate::ui::dom::set(&d, "open", "");
             }
             refocus(&root, focused);
         }
@@ -134,7 +133,7 @@ pub fn attach(root: Element) {
         let Some((el, act)) = acted(&ev) else {
             return;
         };
-        let v = el.unchecked_ref::<HtmlSelectElement>().value();
+        let v = super::dom::value(&el);
         let rules = app.sim().with_untracked(|s| s.rules());
         let chosen = match act.as_str() {
             "rule-set" => RuleSet::ALL

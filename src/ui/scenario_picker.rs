@@ -10,8 +10,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::ui::dom::listen;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{Element, Event};
 
 use super::autosave;
 use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
@@ -103,12 +102,12 @@ fn current(app: AppState) -> String {
     }
 }
 
-fn select(root: &Element) -> Option<HtmlSelectElement> {
-    Some(find(root, "select")?.unchecked_into())
+fn select(root: &Element) -> Option<Element> {
+    find(root, "select")
 }
 
-fn pasted(root: &Element) -> Option<HtmlTextAreaElement> {
-    Some(find(root, "textarea")?.unchecked_into())
+fn pasted(root: &Element) -> Option<Element> {
+    find(root, "textarea")
 }
 
 /// The summary of the story chosen in the select.
@@ -116,7 +115,7 @@ fn show_summary(root: &Element, lang: Lang) {
     let (Some(select), Some(hint)) = (select(root), find(root, ".hint")) else {
         return;
     };
-    hint.set_text_content(story_summary(lang, &select.value()));
+    hint.set_text_content(story_summary(lang, &super::dom::value(&select)));
 }
 
 /// Lists `problems` (none: the list is hidden).
@@ -124,7 +123,7 @@ fn show_problems(root: &Element, lang: Lang, problems: &[Problem]) {
     let Some(list) = find(root, "[data-testid=scenario-problems]") else {
         return;
     };
-    let _ = list.toggle_attribute_with_force("hidden", problems.is_empty());
+    super::dom::flag(&list, "hidden", problems.is_empty());
     let Some(mut w) = find(&list, "ul").and_then(|ul| Dom::replacing(&ul, false)) else {
         return;
     };
@@ -149,25 +148,25 @@ pub fn attach(node: Element) {
         let drawn = drawn.flatten();
         if drawn.as_ref().map(|d| d.0) != Some(lang) {
             let focused = focused_act(&root);
-            let chosen = select(&root).map(|s| s.value());
-            let text = pasted(&root).map(|t| t.value());
+            let chosen = select(&root).map(|s| super::dom::value(&s));
+            let text = pasted(&root).map(|t| super::dom::value(&t));
             let open = find(&root, "details").is_some_and(|d| d.has_attribute("open"));
             draw(&mut Dom::replacing(&root, false)?, lang);
             if let (Some(s), Some(v)) = (select(&root), chosen) {
-                s.set_value(&v);
+                super::dom::set_value(&s, &v);
             }
             if let (Some(t), Some(v)) = (pasted(&root), text) {
-                t.set_value(&v);
+                super::dom::set_value(&t, &v);
             }
             if let (Some(d), true) = (find(&root, "details"), open) {
-                let _ = d.set_attribute("open", "");
+                crate::ui::dom::set(&d, "open", "");
             }
             refocus(&root, focused);
         }
         // A newly loaded story is the one chosen.
         if drawn.as_ref().map(|d| &d.1) != Some(&story) {
             if let Some(s) = select(&root) {
-                s.set_value(&story);
+                super::dom::set_value(&s, &story);
             }
         }
         show_summary(&root, lang);
@@ -186,17 +185,16 @@ pub fn attach(node: Element) {
         }
         Some((lang, story))
     });
+    // The panel, which the handler is on.
+    let panel = el.clone();
     let on = move |ev: Event| {
-        // The panel, which the handler is on.
-        let Some(root) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-        else {
-            return;
-        };
+        let root = panel.clone();
         if ev.type_() == "submit" {
             ev.prevent_default();
-            if let Some(name) = select(&root).map(|s| s.value()).filter(|n| !n.is_empty()) {
+            if let Some(name) = select(&root)
+                .map(|s| super::dom::value(&s))
+                .filter(|n| !n.is_empty())
+            {
                 app.load(ScenarioRef::Preset(name), None);
             }
             return;
@@ -213,11 +211,16 @@ pub fn attach(node: Element) {
             }
             ("click", "show-json") => {
                 if let Some(t) = pasted(&root) {
-                    t.set_value(&app.sim().with_untracked(|s| s.scenario().to_json()));
+                    super::dom::set_value(
+                        &t,
+                        &app.sim().with_untracked(|s| s.scenario().to_json()),
+                    );
                 }
             }
             ("click", "load-json") => {
-                let text = pasted(&root).map(|t| t.value()).unwrap_or_default();
+                let text = pasted(&root)
+                    .map(|t| super::dom::value(&t))
+                    .unwrap_or_default();
                 match Scenario::parse(&text) {
                     Ok(s) => {
                         show_problems(&root, lang.get_untracked(), &[]);

@@ -6,7 +6,6 @@
 //! language change): a static list needs no reactive nodes, and a `view!` of it cost several
 //! kilobytes of the bundle.
 
-use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 
 use super::dom::{Dom, Writer};
@@ -53,17 +52,18 @@ pub fn draw<W: Writer>(w: &mut W, lang: Lang) {
 const SHEET: &str = "shortcut-sheet";
 
 fn dialog() -> Option<web_sys::HtmlDialogElement> {
-    document().get_element_by_id(SHEET)?.dyn_into().ok()
+    // Always the page's own `<dialog>`: no type check (an import) needed.
+    Some(super::dom::by_id(SHEET)?.unchecked_into())
 }
 
 /// Whether the sheet is open (shortcuts then wait: the sheet is modal).
 pub fn sheet_open() -> bool {
-    dialog().is_some_and(|d| d.open())
+    dialog().is_some_and(|d| d.has_attribute("open"))
 }
 
 /// Opens the sheet in `lang` (nothing happens if it is open already).
 pub fn open_sheet(lang: Lang) {
-    let Some(d) = dialog().filter(|d| !d.open()) else {
+    let Some(d) = dialog().filter(|d| !d.has_attribute("open")) else {
         return;
     };
     if let Some(mut w) = Dom::replacing(&d, false) {

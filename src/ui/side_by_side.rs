@@ -8,13 +8,13 @@
 //! only while the panel is on, once per change of world or choice; each frame then only
 //! looks both worlds up, and redraws only when what the panes show changed.
 
+use crate::ui::slot::Slot;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
 use crate::ui::dom::listen;
-use wasm_bindgen::JsCast;
 
 use super::dom::{find, focused_act, refocus, Dom, Writer};
 use super::state::use_app;
@@ -166,7 +166,7 @@ pub fn attach(root: web_sys::Element) {
     // signal of its own type (Leptos' signal code, compiled once more, cost about 2 KB): the
     // world sits in a cell and `builds`, a counter, tells the drawing it was rebuilt.
     let second: Rc<RefCell<Option<(Alt, Simulation)>>> = Rc::default();
-    let builds = RwSignal::new(0usize);
+    let builds = Slot::new(0usize);
     let cell = Rc::clone(&second);
     crate::ui::fx::effect(move || {
         let built = app
@@ -197,10 +197,9 @@ pub fn attach(root: web_sys::Element) {
         }
         // A link or Back may change the choice: the menu shows it.
         let chosen = alt.map(alt_id).unwrap_or_default();
-        if let Some(select) = find(root, "select").and_then(|s| s.dyn_into().ok()) {
-            let select: web_sys::HtmlSelectElement = select;
-            if select.value() != chosen {
-                select.set_value(&chosen);
+        if let Some(select) = find(root, "select") {
+            if super::dom::value(&select) != chosen {
+                super::dom::set_value(&select, &chosen);
             }
         }
         let class = if alt.is_some() {
@@ -209,10 +208,10 @@ pub fn attach(root: web_sys::Element) {
             "sbs panel"
         };
         if root.get_attribute("class").as_deref() != Some(class) {
-            let _ = root.set_attribute("class", class);
+            crate::ui::dom::set(root, "class", class);
         }
         let t: Time = app.now().get();
-        let ms = window().performance().map_or(0.0, |p| p.now());
+        let ms = super::ticker::now_ms();
         let large = app.sim().with(|s| s.job_count() > LIMIT);
         if app.playing().get() && large && body.is_some() && ms - last < PLAYING_EVERY_MS {
             return (head, body, last);

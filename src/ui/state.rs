@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::azure::Warning;
 
 use super::read::Read;
+use super::slot::Slot;
 
 use super::notice::{Notice, Story};
 pub use super::speed::Speed;
@@ -72,48 +73,48 @@ impl SpeedSignal {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    sim: RwSignal<Simulation>,
+    sim: Slot<Simulation>,
     /// Where the loaded scenario came from: a preset keeps links short while unchanged.
-    source: RwSignal<ScenarioRef>,
+    source: Slot<ScenarioRef>,
     /// True once the user changed the world: the link must then carry the whole scenario.
-    edited: RwSignal<bool>,
-    now: RwSignal<Time>,
-    playing: RwSignal<bool>,
+    edited: Slot<bool>,
+    now: Slot<Time>,
+    playing: Slot<bool>,
     /// The speed's place in `Speed::ALL`: a signal of `Speed`'s own type compiled Leptos'
     /// signal code once more; this one shares the table page's.
-    speed: RwSignal<usize>,
-    selected: RwSignal<Option<String>>,
-    notice: RwSignal<Option<Notice>>,
+    speed: Slot<usize>,
+    selected: Slot<Option<String>>,
+    notice: Slot<Option<Notice>>,
     /// The selected job as it is at `now` (None if nothing is selected or it does not exist yet).
     selected_job: Memo<Option<Job>>,
     /// The jobs table's page: the table sets it, its pager and the timeline turn it.
-    table_page: RwSignal<usize>,
+    table_page: Slot<usize>,
     /// What that page shows (written by the table once its rows are known).
-    shown: RwSignal<TablePage>,
+    shown: Slot<TablePage>,
     /// The world the last load replaced, while its "Undo" is on offer.
-    undo: StoredValue<Option<Snapshot>>,
+    undo: Slot<Option<Snapshot>>,
     /// Set by a load the user chose: the address bar then gets a new history entry, so Back
     /// returns to the previous story instead of leaving the app.
-    new_history_step: StoredValue<bool>,
+    new_history_step: Slot<bool>,
     /// What did not fit the rules in the `#azure=` link the world was opened from (the Azure
     /// panel shows them as after a paste); cleared by any other load.
-    link_warnings: RwSignal<Vec<Warning>>,
+    link_warnings: Slot<Vec<Warning>>,
     /// The jobs table lists deleted jobs too (part of the link: `&deleted=1`).
-    show_deleted: RwSignal<bool>,
+    show_deleted: Slot<bool>,
     /// What "Side by side" compares the world with (part of the link: `&compare=`), as the
     /// link writes it (`compare_param::alt_id`). Text rather than an `Alt`: a signal of a
     /// type of its own compiles Leptos' signal code once more (about 2 KB of wasm); this one
     /// shares the selection's.
-    compare: RwSignal<Option<String>>,
+    compare: Slot<Option<String>>,
 }
 
 impl AppState {
     pub fn new(scenario: ScenarioRef, at: Option<Time>) -> Self {
         let loaded = resolve(&scenario);
         let start = loaded.start();
-        let sim = RwSignal::new(loaded);
-        let now = RwSignal::new(at.unwrap_or(start));
-        let selected = RwSignal::new(None::<String>);
+        let sim = Slot::new(loaded);
+        let now = Slot::new(at.unwrap_or(start));
+        let selected = Slot::new(None::<String>);
         // One job copied per frame, and subscribers woken only when it changed.
         let selected_job = Memo::new(move |_| {
             let t = now.get();
@@ -124,21 +125,21 @@ impl AppState {
         });
         AppState {
             sim,
-            source: RwSignal::new(scenario),
-            edited: RwSignal::new(false),
+            source: Slot::new(scenario),
+            edited: Slot::new(false),
             now,
-            playing: RwSignal::new(false),
-            speed: RwSignal::new(speed_index(Speed::default())),
+            playing: Slot::new(false),
+            speed: Slot::new(speed_index(Speed::default())),
             selected,
-            notice: RwSignal::new(None),
+            notice: Slot::new(None),
             selected_job,
-            table_page: RwSignal::new(0),
-            shown: RwSignal::new(TablePage::default()),
-            undo: StoredValue::new(None),
-            new_history_step: StoredValue::new(false),
-            link_warnings: RwSignal::new(Vec::new()),
-            show_deleted: RwSignal::new(false),
-            compare: RwSignal::new(None),
+            table_page: Slot::new(0),
+            shown: Slot::new(TablePage::default()),
+            undo: Slot::new(None),
+            new_history_step: Slot::new(false),
+            link_warnings: Slot::new(Vec::new()),
+            show_deleted: Slot::new(false),
+            compare: Slot::new(None),
         }
     }
 
@@ -327,7 +328,7 @@ impl AppState {
     }
 
     fn edit(&self, f: impl FnOnce(&mut Simulation)) {
-        f(&mut self.sim.write());
+        self.sim.update(f);
         self.edited.set(true);
     }
 
@@ -345,8 +346,8 @@ impl AppState {
         let had_edits = self.edited.get_untracked();
         let previous = had_edits.then(|| self.snapshot());
         self.replace(scenario, at);
-        self.new_history_step.set_value(true);
-        self.undo.set_value(previous);
+        self.new_history_step.set(true);
+        self.undo.set(previous);
         if had_edits {
             self.notice
                 .set(Some(Notice::Loaded(self.story_untracked())));
@@ -362,13 +363,13 @@ impl AppState {
     /// Opens what the address bar names (a pasted link, Back or Forward): no new history
     /// step, and no Undo (the history itself is the way back).
     pub fn follow_link(&self, scenario: ScenarioRef, at: Option<Time>) {
-        self.undo.set_value(None);
+        self.undo.set(None);
         self.replace(scenario, at);
     }
 
     /// Puts back the world the last `load` replaced. Does nothing if there is none.
     pub fn undo(&self) {
-        let Some(s) = self.undo.try_update_value(Option::take).flatten() else {
+        let Some(s) = self.undo.try_update(Option::take).flatten() else {
             return;
         };
         self.playing.set(false);
@@ -383,13 +384,13 @@ impl AppState {
     /// Whether the next address written should be a new history entry; reading it clears it.
     pub fn take_history_step(&self) -> bool {
         self.new_history_step
-            .try_update_value(std::mem::take)
+            .try_update(std::mem::take)
             .unwrap_or(false)
     }
 
     pub fn set_notice(&self, notice: Option<Notice>) {
         if notice.is_none() {
-            self.undo.set_value(None);
+            self.undo.set(None);
         }
         self.notice.set(notice);
     }

@@ -2,6 +2,7 @@
 //! current state's and the emphasised arrow's classes follow the clock. A state or an arrow,
 //! chosen by click or by Enter/Space, lists its rules beneath.
 
+use crate::ui::slot::Slot;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -90,7 +91,7 @@ fn arrow_label(a: &Arrow) -> String {
     }
 }
 
-fn toggle(picked: RwSignal<Option<Pick>>, pick: Pick) {
+fn toggle(picked: Slot<Option<Pick>>, pick: Pick) {
     let again = picked.get_untracked() == Some(pick);
     picked.set(if again { None } else { Some(pick) });
 }
@@ -265,8 +266,8 @@ fn head(machine: Machine) -> &'static str {
 #[derive(Clone, Copy)]
 pub struct Diagram {
     machine: Machine,
-    picked: RwSignal<Option<Pick>>,
-    picks: StoredValue<Vec<Pick>>,
+    picked: Slot<Option<Pick>>,
+    picks: Slot<Vec<Pick>>,
 }
 
 /// The empty diagram of `machine` (its `svg` and the place of its rules), filled by `diagram`.
@@ -307,8 +308,8 @@ pub fn diagram(
     let rules = move || app.sim().with(|s| s.rules());
     let d = Diagram {
         machine,
-        picked: RwSignal::new(None),
-        picks: StoredValue::new(Vec::new()),
+        picked: Slot::new(None),
+        picks: Slot::new(Vec::new()),
     };
     let Some(svg) = find(root, &format!("svg[data-machine={}]", head(machine))) else {
         return d;
@@ -329,7 +330,7 @@ pub fn diagram(
             Machine::Job => DgText::JobStates,
             Machine::Drive => DgText::DriveStates,
         };
-        let _ = el.set_attribute("aria-label", dg(marks.lang, name));
+        crate::ui::dom::set(&el, "aria-label", dg(marks.lang, name));
         let focused = document()
             .active_element()
             .filter(|a| el.contains(Some(a)))
@@ -369,18 +370,15 @@ pub fn diagram(
 /// A click, or Enter or Space (which act like a click, as on a button), on a state or an
 /// arrow of one of `diagrams`: chooses it, or unchooses it when it was chosen.
 pub fn on_pick(ev: &web_sys::Event, diagrams: &[Diagram]) {
-    if let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key()) {
+    // The listener's events are clicks and keydowns: the type says which, no type check.
+    if ev.type_() == "keydown" {
+        let key = ev.unchecked_ref::<web_sys::KeyboardEvent>().key();
         if key != "Enter" && key != " " {
             return;
         }
     }
     let found = || {
-        let el = ev
-            .target()?
-            .dyn_into::<web_sys::Element>()
-            .ok()?
-            .closest("[data-pick]")
-            .ok()??;
+        let el = super::dom::target_in(ev, "[data-pick]")?;
         let i: usize = el.get_attribute("data-pick")?.parse().ok()?;
         let machine = el.closest("svg").ok()??.get_attribute("data-machine")?;
         let d = diagrams.iter().find(|d| head(d.machine) == machine)?;

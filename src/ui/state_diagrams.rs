@@ -1,6 +1,7 @@
 //! The selected job's two state machines, its state and its shown drive's state marked, and
 //! the step that just happened emphasised for a moment.
 
+use crate::ui::slot::Slot;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -19,13 +20,13 @@ use crate::model::{DriveId, EventLabel, Job, Subject, Time};
 pub struct DrivePick {
     /// The chosen drive's id as text: a signal of `DriveId`'s own type compiled Leptos'
     /// signal code once more; this one shares the selection's.
-    chosen: RwSignal<Option<String>>,
+    chosen: Slot<Option<String>>,
     job: Memo<Option<Job>>,
 }
 
 impl DrivePick {
     pub fn new(job: Memo<Option<Job>>) -> Self {
-        let chosen = RwSignal::new(None::<String>);
+        let chosen = Slot::new(None::<String>);
         Self { chosen, job }
     }
 
@@ -73,9 +74,9 @@ fn last_step(
 /// The arrow of a step that happened while this subject was shown, for 1.6 s. `step` is a
 /// function, not a memo: this effect compares it with the last one anyway.
 fn flash_of(step: Box<dyn Fn() -> Option<Step>>) -> super::read::Read<Option<Pick>> {
-    let flash = RwSignal::new(None::<Pick>);
+    let flash = Slot::new(None::<Pick>);
     // How many flashes began: a flash's timer ends it only if no later one began since.
-    let began = StoredValue::new(0u32);
+    let began = Slot::new(0u32);
     crate::ui::fx::effect_with(move |prev: Option<Option<Step>>| {
         let now = step();
         if let (Some(Some(p)), Some(n)) = (&prev, &now) {
@@ -163,10 +164,7 @@ pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: Dr
         }
         if let Some(hint) = all.item(4) {
             let hint: web_sys::Element = hint.unchecked_into();
-            let _ = match shown {
-                Some(_) => hint.set_attribute("hidden", ""),
-                None => hint.remove_attribute("hidden"),
-            };
+            crate::ui::dom::flag(&hint, "hidden", shown.is_some());
         }
     });
     let diagrams = [

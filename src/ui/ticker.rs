@@ -3,6 +3,7 @@
 //! `gloo_timers::callback::Interval`, which cancels itself when dropped: pausing drops it, and
 //! so does the ticker's owner going away, so no interval is left ticking (and leaking).
 
+use crate::ui::slot::Slot;
 use chrono::TimeDelta;
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
@@ -25,7 +26,7 @@ pub fn step(per_second: TimeDelta, elapsed_ms: f64) -> TimeDelta {
 
 pub fn use_ticker(app: AppState) {
     // An `Interval` holds a JS closure, so it lives in local (not thread-safe) storage.
-    let running = StoredValue::new_local(None::<Interval>);
+    let running = Slot::new(None::<Interval>);
     crate::ui::fx::effect(move || {
         // Replacing the stored interval drops (and so cancels) the previous one.
         running.set_value(None);
@@ -51,9 +52,11 @@ pub fn use_ticker(app: AppState) {
     on_cleanup(move || running.set_value(None));
 }
 
-/// Real milliseconds, only to measure how much wall time passed between two frames.
-fn now_ms() -> f64 {
-    window().performance().map(|p| p.now()).unwrap_or_default()
+/// Real milliseconds, only to measure how much wall time passed between two frames. `Date`
+/// rather than `performance`: the same clock the app reads elsewhere (no imports of its own),
+/// and `step` takes a backward jump of the wall clock as no time.
+pub fn now_ms() -> f64 {
+    web_sys::js_sys::Date::now()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! classroom.css), so every style of it lives in CSS and the page's policy needs no inline
 //! style. Without a chosen theme the system's `prefers-color-scheme` decides, in CSS alone.
 
+use crate::ui::slot::Slot;
 use leptos::prelude::*;
 
 use super::dom::Writer;
@@ -74,10 +75,10 @@ pub fn root_class(projector: bool, theme: Theme) -> String {
 
 #[derive(Clone, Copy)]
 pub struct ViewPrefs {
-    projector: RwSignal<bool>,
+    projector: Slot<bool>,
     /// The theme's place in `Theme::ALL`: a signal of `Theme`'s own type compiled Leptos'
     /// signal code once more; this one shares the clock speed's.
-    theme: RwSignal<usize>,
+    theme: Slot<usize>,
 }
 
 fn theme_index(theme: Theme) -> usize {
@@ -92,8 +93,8 @@ impl ViewPrefs {
             .and_then(|id| Theme::from_id(&id))
             .unwrap_or_default();
         let prefs = ViewPrefs {
-            projector: RwSignal::new(projector),
-            theme: RwSignal::new(theme_index(theme)),
+            projector: Slot::new(projector),
+            theme: Slot::new(theme_index(theme)),
         };
         provide_context(prefs);
         prefs

@@ -6,6 +6,7 @@
 //! and the card is rendered at the end of the page, so a cell's text stays exactly the state
 //! identifier the page's contract promises.
 
+use crate::ui::slot::Slot;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,8 +21,8 @@ use crate::model::Time;
 /// The log entry a "Why?" link pointed at: highlighted in the log, and focused once.
 #[derive(Clone, Copy)]
 pub struct LogHighlight {
-    seq: RwSignal<Option<u64>>,
-    focus_pending: StoredValue<bool>,
+    seq: Slot<Option<u64>>,
+    focus_pending: Slot<bool>,
 }
 
 impl LogHighlight {
@@ -57,8 +58,8 @@ pub fn use_log_highlight() -> LogHighlight {
     }
     let make = || {
         let h = LogHighlight {
-            seq: RwSignal::new(None),
-            focus_pending: StoredValue::new(false),
+            seq: Slot::new(None),
+            focus_pending: Slot::new(false),
         };
         provide_context(h);
         h
@@ -171,24 +172,24 @@ fn draw_body<W: Writer>(w: &mut W, why: &Why, lang: Lang, now: Time) {
 /// button and Escape.
 #[derive(Clone, Copy)]
 pub struct WhyHost {
-    why: RwSignal<Option<(String, WhySubject, String)>>,
-    open: RwSignal<bool>,
-    opener: StoredValue<Option<web_sys::Element>, LocalStorage>,
+    why: Slot<Option<(String, WhySubject, String)>>,
+    open: Slot<bool>,
+    opener: Slot<Option<web_sys::Element>>,
     /// How many cards were opened: a new one takes the focus.
-    opened: StoredValue<u32>,
+    opened: Slot<u32>,
     /// The cause shown, for its button: its moment and its place in the log.
-    cause: StoredValue<Option<(Time, u64)>>,
+    cause: Slot<Option<(Time, u64)>>,
 }
 
 impl WhyHost {
     /// Made once per table, inside its component (the effects live as long as the table).
     pub fn create() -> Self {
         let host = WhyHost {
-            why: RwSignal::new(None),
-            open: RwSignal::new(false),
-            opener: StoredValue::new_local(None),
-            opened: StoredValue::new(0),
-            cause: StoredValue::new(None),
+            why: Slot::new(None),
+            open: Slot::new(false),
+            opener: Slot::new(None),
+            opened: Slot::new(0),
+            cause: Slot::new(None),
         };
         let doc = document();
         let Some(place) = doc.create_element("div").ok() else {
@@ -286,8 +287,9 @@ impl WhyHost {
 
     fn mark(&self, expanded: bool) {
         self.opener.with_value(|o| {
-            o.as_ref()
-                .map(|b| b.set_attribute("aria-expanded", if expanded { "true" } else { "false" }))
+            if let Some(b) = o {
+                crate::ui::dom::set(b, "aria-expanded", if expanded { "true" } else { "false" });
+            }
         });
     }
 
@@ -295,8 +297,8 @@ impl WhyHost {
     fn close(&self) {
         self.open.set(false);
         self.opener.with_value(|o| {
-            if let Some(b) = o.as_ref().and_then(|b| b.dyn_ref::<web_sys::HtmlElement>()) {
-                let _ = b.focus();
+            if let Some(b) = o {
+                let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
             }
         });
     }

@@ -1,0 +1,160 @@
+//! The UI's signals and stored values, all on one Leptos signal type.
+//!
+//! Why not `RwSignal<T>` and `StoredValue<T>`: Leptos compiles its signal code (reading,
+//! tracking, updating, the guards and their drops) once per value type, about 1.5 KB of wasm
+//! for each of the twenty-odd types the views kept. A `Slot<T>` keeps its value in an
+//! `Rc<RefCell<dyn Any>>` inside one `RwSignal` of that single type: Leptos' code exists once,
+//! and each value type adds only a borrow and a type check. A slot that is only read untracked
+//! is a stored value (notifying a signal nobody tracks costs nothing).
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::marker::PhantomData;
+use std::rc::Rc;
+
+use leptos::prelude::{GetUntracked, LocalStorage, Notify, RwSignal, Track};
+
+type Cell = Rc<RefCell<dyn Any>>;
+
+pub struct Slot<T: 'static> {
+    cell: RwSignal<Cell, LocalStorage>,
+    ty: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Slot<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Slot<T> {}
+
+#[inline(never)]
+fn made(cell: Cell) -> RwSignal<Cell, LocalStorage> {
+    RwSignal::new_local(cell)
+}
+
+/// The slot's cell, the slot tracked first if `tracked`; `None` once its owner is gone.
+#[inline(never)]
+fn cell_of(sig: RwSignal<Cell, LocalStorage>, tracked: bool) -> Option<Cell> {
+    if tracked {
+        sig.track();
+    }
+    sig.try_get_untracked()
+}
+
+#[inline(never)]
+fn notify(sig: RwSignal<Cell, LocalStorage>) {
+    sig.notify();
+}
+
+/// A slot read after its app was dropped, as a disposed `RwSignal` panics: a programming
+/// error, which the panic banner shows.
+#[cold]
+#[inline(never)]
+fn gone() -> ! {
+    panic!("a value of the app was used after the app was dropped")
+}
+
+impl<T: 'static> Slot<T> {
+    pub fn new(value: T) -> Self {
+        Slot {
+            cell: made(Rc::new(RefCell::new(value))),
+            ty: PhantomData,
+        }
+    }
+
+    fn read<U>(&self, tracked: bool, f: impl FnOnce(&T) -> U) -> U {
+        let Some(cell) = cell_of(self.cell, tracked) else {
+            gone()
+        };
+        let value = cell.borrow();
+        match value.downcast_ref::<T>() {
+            Some(v) => f(v),
+            None => gone(),
+        }
+    }
+
+    /// `f` of the value, tracked.
+    pub fn with<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.read(true, f)
+    }
+    pub fn with_untracked<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.read(false, f)
+    }
+    /// The value, tracked.
+    pub fn get(&self) -> T
+    where
+        T: Clone,
+    {
+        self.with(T::clone)
+    }
+    pub fn get_untracked(&self) -> T
+    where
+        T: Clone,
+    {
+        self.with_untracked(T::clone)
+    }
+    /// Reruns the current effect when the value changes, without reading it.
+    pub fn track(&self) {
+        self.cell.track();
+    }
+
+    /// Changes the value by `f`, which says whether it changed: only then is anyone woken.
+    /// `None` once the owner is gone.
+    pub fn try_maybe_update<U>(&self, f: impl FnOnce(&mut T) -> (bool, U)) -> Option<U> {
+        let cell = cell_of(self.cell, false)?;
+        let (changed, out) = {
+            let mut value = cell.borrow_mut();
+            f(value.downcast_mut::<T>()?)
+        };
+        if changed {
+            notify(self.cell);
+        }
+        Some(out)
+    }
+    /// Changes the value by `f` and wakes whoever tracks it.
+    pub fn update(&self, f: impl FnOnce(&mut T)) {
+        self.try_maybe_update(|v| (true, f(v)));
+    }
+    /// Changes the value by `f`, returning what `f` returns (`None` once the owner is gone).
+    pub fn try_update<U>(&self, f: impl FnOnce(&mut T) -> U) -> Option<U> {
+        self.try_maybe_update(|v| (true, f(v)))
+    }
+    pub fn set(&self, value: T) {
+        self.update(|v| *v = value);
+    }
+
+    // `StoredValue`'s names, for the slots that are only ever read untracked.
+    pub fn with_value<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.with_untracked(f)
+    }
+    pub fn get_value(&self) -> T
+    where
+        T: Clone,
+    {
+        self.get_untracked()
+    }
+    pub fn set_value(&self, value: T) {
+        self.set(value);
+    }
+    pub fn update_value(&self, f: impl FnOnce(&mut T)) {
+        self.update(f);
+    }
+    pub fn try_update_value<U>(&self, f: impl FnOnce(&mut T) -> U) -> Option<U> {
+        self.try_update(f)
+    }
+    /// The value, or `None` once the owner is gone (for timers that may outlive the app).
+    pub fn try_get_value(&self) -> Option<T>
+    where
+        T: Clone,
+    {
+        let cell = cell_of(self.cell, false)?;
+        let value = cell.borrow();
+        value.downcast_ref::<T>().cloned()
+    }
+    /// Sets the value; `None` once the owner is gone.
+    pub fn try_set(&self, value: T) -> Option<()> {
+        self.try_update(|v| *v = value)
+    }
+}
