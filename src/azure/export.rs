@@ -5,7 +5,7 @@ use super::date::us;
 use super::story::AZURE_KEY;
 use crate::model::{CopyOutcome, Drive, Job, Rules, Time, Tracking};
 use crate::sim::Simulation;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 /// The service's word for a finished copy (`copyStatus`).
 pub fn copy_status(outcome: CopyOutcome) -> &'static str {
@@ -19,19 +19,31 @@ pub fn copy_status(outcome: CopyOutcome) -> &'static str {
 fn skeleton(job: &Job) -> Value {
     let sub =
         "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/simulator/providers";
-    json!({
-        "id": format!("{sub}/Microsoft.ImportExport/jobs/{}", job.name),
-        "name": job.name,
-        "type": "Microsoft.ImportExport/jobs",
-        "location": "West US",
-        "properties": {
-            "storageAccountId": format!("{sub}/Microsoft.Storage/storageAccounts/{}", job.storage_account),
-            "jobType": job.job_type.id(),
-            "state": job.state.id(),
-            "cancelRequested": false,
-            "driveList": [],
-        },
-    })
+    super::object(vec![
+        (
+            "id",
+            Value::from(format!("{sub}/Microsoft.ImportExport/jobs/{}", job.name)),
+        ),
+        ("name", Value::from(job.name.as_str())),
+        ("type", Value::from("Microsoft.ImportExport/jobs")),
+        ("location", Value::from("West US")),
+        (
+            "properties",
+            super::object(vec![
+                (
+                    "storageAccountId",
+                    Value::from(format!(
+                        "{sub}/Microsoft.Storage/storageAccounts/{}",
+                        job.storage_account
+                    )),
+                ),
+                ("jobType", Value::from(job.job_type.id())),
+                ("state", Value::from(job.state.id())),
+                ("cancelRequested", Value::Bool(false)),
+                ("driveList", Value::Array(Vec::new())),
+            ]),
+        ),
+    ])
 }
 
 /// One shared insert: `Map` is a `BTreeMap`, whose insert is large when inlined at each field.
@@ -44,11 +56,11 @@ fn package(into: Option<&mut Value>, t: &Tracking, drives: usize, at: Option<Tim
     let mut p = into
         .and_then(|v| v.as_object().cloned())
         .unwrap_or_default();
-    put(&mut p, "carrierName", json!(t.carrier));
-    put(&mut p, "trackingNumber", json!(t.number));
-    put(&mut p, "driveCount", json!(drives));
+    put(&mut p, "carrierName", Value::from(t.carrier.as_str()));
+    put(&mut p, "trackingNumber", Value::from(t.number.as_str()));
+    put(&mut p, "driveCount", Value::from(drives));
     if let Some(at) = at {
-        put(&mut p, "shipDate", json!(us(at)));
+        put(&mut p, "shipDate", Value::from(us(at)));
     }
     Value::Object(p)
 }
@@ -82,10 +94,10 @@ pub fn rest_json(job: &Job, baseline: Option<&Job>, azure: Option<&Value>) -> Va
     };
     let changed = |f: &dyn Fn(&Job) -> bool| base.is_none_or(|b| !f(b));
     if changed(&|b| b.state == job.state) {
-        put(props, "state", json!(job.state.id()));
+        put(props, "state", Value::from(job.state.id()));
     }
     if changed(&|b| b.percent() == job.percent()) {
-        put(props, "percentComplete", json!(job.percent()));
+        put(props, "percentComplete", Value::from(job.percent()));
     }
     if let Some(t) = job
         .tracking
@@ -132,7 +144,7 @@ pub fn rest_json(job: &Job, baseline: Option<&Job>, azure: Option<&Value>) -> Va
                 let slot = match ids.iter().position(|id| *id == d.id.as_str()) {
                     Some(i) if i < list.len() => i,
                     _ => {
-                        list.push(json!({ "driveId": d.id.as_str() }));
+                        list.push(super::object(vec![("driveId", Value::from(d.id.as_str()))]));
                         list.len() - 1
                     }
                 };
@@ -147,16 +159,16 @@ pub fn rest_json(job: &Job, baseline: Option<&Job>, azure: Option<&Value>) -> Va
 
 fn drive_fields(entry: &mut Map<String, Value>, d: &Drive, old: Option<&Drive>) {
     if old.is_none_or(|o| o.state != d.state) {
-        put(entry, "state", json!(d.state.id()));
+        put(entry, "state", Value::from(d.state.id()));
     }
     if old.is_none_or(|o| o.percent() != d.percent()) {
-        put(entry, "percentComplete", json!(d.percent()));
+        put(entry, "percentComplete", Value::from(d.percent()));
     }
     if let Some(outcome) = d
         .outcome
         .filter(|_| old.is_none_or(|o| o.outcome != d.outcome))
     {
-        put(entry, "copyStatus", json!(copy_status(outcome)));
+        put(entry, "copyStatus", Value::from(copy_status(outcome)));
     }
 }
 
@@ -182,7 +194,7 @@ pub fn rest_list(sim: &Simulation, at: Time) -> Value {
             rest_of(sim, job, file.and_then(|j| j.other.get(AZURE_KEY)))
         })
         .collect();
-    json!({ "value": value })
+    super::object(vec![("value", Value::Array(value))])
 }
 
 /// One job at `at` as `az import-export show` prints it (None if it does not exist then or

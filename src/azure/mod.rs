@@ -22,6 +22,17 @@ pub use story::{import, Imported, AZURE_KEY};
 
 use crate::model::{DriveId, DriveState, JobState, TextProblem};
 use crate::sim::scenario::ProblemKind;
+use serde_json::{Map, Value};
+
+/// A JSON object from its fields, in one non-generic function: `json!` expands into an insert
+/// and a generic `to_value` (with its `unwrap`) per field, at every use.
+fn object(fields: Vec<(&str, Value)>) -> Value {
+    let mut map = Map::new();
+    for (key, value) in fields {
+        map.insert(key.to_string(), value);
+    }
+    Value::Object(map)
+}
 
 /// One thing wrong with pasted Azure JSON, at its JSON path (and line and column when known).
 #[derive(Clone, Debug, PartialEq)]

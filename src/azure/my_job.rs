@@ -3,7 +3,7 @@
 //! return for such a job and goes through the same import, so the story, its checks and its
 //! warnings are the pasted JSON's, and what happens next is the model's own `next_time_rule`.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::date::us;
 use super::story::{import, Imported};
@@ -42,23 +42,30 @@ pub enum Next {
 
 /// The resource `az import-export show` would print for this job.
 pub fn resource(j: &MyJob) -> Value {
-    let mut props = json!({
-        "storageAccountId": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/simulator/providers/Microsoft.Storage/storageAccounts/mystorage",
-        "jobType": j.job_type.id(),
-        "state": j.state.id(),
-        "driveList": j.drives.iter().enumerate().map(|(i, d)| json!({
-            "driveId": format!("MYDRIVE{}", i + 1),
-            "state": d.id(),
-        })).collect::<Vec<_>>(),
+    let drives = j.drives.iter().enumerate().map(|(i, d)| {
+        super::object(vec![
+            ("driveId", Value::from(format!("MYDRIVE{}", i + 1))),
+            ("state", Value::from(d.id())),
+        ])
     });
+    let mut props = vec![
+        ("storageAccountId", Value::from("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/simulator/providers/Microsoft.Storage/storageAccounts/mystorage")),
+        ("jobType", Value::from(j.job_type.id())),
+        ("state", Value::from(j.state.id())),
+        ("driveList", Value::Array(drives.collect())),
+    ];
     if j.state != JobState::Creating {
-        props["deliveryPackage"] = json!({
-            "carrierName": "FedEx",
-            "trackingNumber": "000000000000",
-            "shipDate": us(j.tracking.unwrap_or(j.since)),
-        });
+        let package = super::object(vec![
+            ("carrierName", Value::from("FedEx")),
+            ("trackingNumber", Value::from("000000000000")),
+            ("shipDate", Value::from(us(j.tracking.unwrap_or(j.since)))),
+        ]);
+        props.push(("deliveryPackage", package));
     }
-    json!({ "name": MY_JOB, "properties": props })
+    super::object(vec![
+        ("name", Value::from(MY_JOB)),
+        ("properties", super::object(props)),
+    ])
 }
 
 /// The story of the job: a blank world with only this job, the autopilot off, in `state` at

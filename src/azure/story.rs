@@ -10,7 +10,7 @@ use crate::model::TextSet;
 use crate::model::{Action, CopyOutcome, DriveId, DriveState, JobState, JobType, RuleSet, Time};
 use crate::sim::scenario::{AutopilotSpec, DriveEntry, EventEntry, JobEntry, Scenario, GIB};
 use crate::sim::Simulation;
-use serde_json::{json, Map};
+use serde_json::{Map, Value};
 
 /// The key under which an imported job keeps its Azure resource in the scenario file:
 /// `{"resource": …, "since": RFC 3339, "drives": [sim drive id per driveList entry]}`.
@@ -243,11 +243,17 @@ fn entry(plan: &Plan, since: Time, created: Time) -> JobEntry {
     let mut other = Map::new();
     other.insert(
         AZURE_KEY.into(),
-        json!({
-            "resource": plan.job.resource,
-            "since": crate::model::rfc3339::write_rfc3339(since, true, true),
-            "drives": plan.ids.iter().map(DriveId::as_str).collect::<Vec<_>>(),
-        }),
+        super::object(vec![
+            ("resource", plan.job.resource.clone()),
+            (
+                "since",
+                Value::from(crate::model::rfc3339::write_rfc3339(since, true, true)),
+            ),
+            (
+                "drives",
+                Value::Array(plan.ids.iter().map(|id| Value::from(id.as_str())).collect()),
+            ),
+        ]),
     );
     JobEntry {
         name: plan.name.clone(),

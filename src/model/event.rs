@@ -240,14 +240,8 @@ impl ActionKind {
 impl std::str::FromStr for ActionKind {
     type Err = super::states::UnknownLabel;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.id() == s)
-            .ok_or_else(|| super::states::UnknownLabel {
-                kind: "event kind",
-                value: s.to_string(),
-                expected: Self::ALL.iter().map(|k| k.id()).collect(),
-            })
+        let ids = Self::ALL.map(Self::id);
+        super::states::find_label(&ids, "event kind", s).map(|i| Self::ALL[i])
     }
 }
 

@@ -17,6 +17,23 @@ pub struct UnknownLabel {
 
 impl std::error::Error for UnknownLabel {}
 
+/// The place of `s` among a vocabulary's `ids`, or what was expected instead: one search for
+/// every vocabulary rather than a `from_str` compiled per enum.
+#[inline(never)]
+pub(crate) fn find_label(
+    ids: &[&'static str],
+    kind: &'static str,
+    s: &str,
+) -> Result<usize, UnknownLabel> {
+    ids.iter()
+        .position(|id| *id == s)
+        .ok_or_else(|| UnknownLabel {
+            kind,
+            value: s.to_string(),
+            expected: ids.to_vec(),
+        })
+}
+
 /// Generates `id`, `ALL`, `Display` and `FromStr` from one table, so the identifier
 /// of a value is written exactly once.
 macro_rules! labelled {
@@ -46,11 +63,7 @@ macro_rules! labelled {
         impl FromStr for $name {
             type Err = UnknownLabel;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                Self::ALL.into_iter().find(|v| v.id() == s).ok_or_else(|| UnknownLabel {
-                    kind: $kind,
-                    value: s.to_string(),
-                    expected: Self::ALL.iter().map(|v| v.id()).collect(),
-                })
+                find_label(&[$($id),+], $kind, s).map(|i| Self::ALL[i])
             }
         }
     };

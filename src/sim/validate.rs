@@ -158,15 +158,12 @@ impl Validator {
                 self.report("$.seed", K::NotWholeNumber);
             }
         }
-        self.label::<RuleSet>(root, "$", "rules", &["2018", "2021"], |s| {
-            RuleSet::ALL.into_iter().find(|r| r.id() == s)
-        });
-        self.label::<CancelWindow>(
+        self.label(root, "$", "rules", &RuleSet::ALL.map(RuleSet::id));
+        self.label(
             root,
             "$",
             "cancelWindow",
-            &CancelWindow::ALL.map(|w| w.id()),
-            |s| CancelWindow::ALL.into_iter().find(|w| w.id() == s),
+            &CancelWindow::ALL.map(CancelWindow::id),
         );
         if let Some(a) = root.get("autopilot") {
             self.autopilot(a);
@@ -704,16 +701,16 @@ impl Validator {
         }
     }
 
-    fn label<T>(
+    /// A field that, when given, must be one of a vocabulary's `expected` ids.
+    fn label(
         &mut self,
         obj: &Map<String, Value>,
         path: &str,
         key: &str,
         expected: &[&'static str],
-        parse: impl Fn(&str) -> Option<T>,
     ) {
         if let Some(v) = obj.get(key) {
-            if v.as_str().and_then(parse).is_none() {
+            if !v.as_str().is_some_and(|s| expected.contains(&s)) {
                 self.report(
                     &dot(path, key),
                     K::NotOneOf {
