@@ -70,8 +70,8 @@ pub fn attach(root: &Element) {
     // per tick the table costs what it shows, not the whole page. While paused, the rows kept
     // up to date widen by a few a frame until they cover the page (a jump shows what is in
     // view first, the rest without one long task); a scroll brings the newly seen ones.
-    // Counted in `i32`, as the timeline's pixels are: signals of the same types share
-    // Leptos' signal code.
+    // Counted in `i32`, as the timeline's pixels are: slots of the same types share
+    // their code (`ui::slot`).
     let seen = Slot::new((0, VIEW_ROWS));
     let reach = Slot::new((None, 0));
     // A function, not a memo: both its readers read `rows` anyway.

@@ -1,7 +1,8 @@
 //! The interface language as a signal.
 //!
-//! Kept as the language's place in `Lang::ALL` rather than as a `Lang`: a signal of a type of
-//! its own compiled Leptos' signal code once more; this one shares the clock speed's.
+//! Kept as the language's place in `Lang::ALL` rather than as a `Lang`: a slot of a type of
+//! its own would add its own copy of the slot's code (`ui::slot`); this one shares the clock
+//! speed's.
 
 use crate::ui::slot::Slot;
 

@@ -116,8 +116,8 @@ fn draw<W: Writer>(w: &mut W, mode: &Mode, lang: Lang) {
     }
 }
 
-/// The quiz's mode and score (right, asked). Not signals of their own types (Leptos' signal
-/// code compiled once per type cost about 2 KB each): they sit in a cell, and `changed`, a
+/// The quiz's mode and score (right, asked). Not slots of their own types (each would add its
+/// own copy of the slot's code, `ui::slot`): they sit in a cell, and `changed`, a
 /// counter of a type the app already has, wakes the views.
 #[derive(Clone)]
 struct Quiz {

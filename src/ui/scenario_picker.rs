@@ -138,8 +138,8 @@ pub fn attach(node: Element) {
     let lang = use_lang();
     let (el, root) = (node.clone(), node);
     // The last pasted file's problems, listed again in another language. Not a signal: the
-    // handler writes the list itself (a signal of this type compiled Leptos' signal code once
-    // more).
+    // handler writes the list itself (a slot of this type would add its own copy of the slot's
+    // code, `ui::slot`).
     let problems: Rc<RefCell<Vec<Problem>>> = Rc::default();
     let listed = Rc::clone(&problems);
     // (language drawn, story shown in the select)

@@ -163,7 +163,7 @@ pub fn attach(root: web_sys::Element) {
     let app = use_app();
     let lang = use_lang();
     // The world under the chosen alternative, with that choice; `None` while off. Not a
-    // signal of its own type (Leptos' signal code, compiled once more, cost about 2 KB): the
+    // slot of its own type (it would add its own copy of the slot's code, `ui::slot`): the
     // world sits in a cell and `builds`, a counter, tells the drawing it was rebuilt.
     let second: Rc<RefCell<Option<(Alt, Simulation)>>> = Rc::default();
     let builds = Slot::new(0usize);

@@ -80,8 +80,8 @@ pub struct AppState {
     edited: Slot<bool>,
     now: Slot<Time>,
     playing: Slot<bool>,
-    /// The speed's place in `Speed::ALL`: a signal of `Speed`'s own type compiled Leptos'
-    /// signal code once more; this one shares the table page's.
+    /// The speed's place in `Speed::ALL`: a slot of `Speed`'s own type would add its own
+    /// copy of the slot's code (`ui::slot`); this one shares the table page's.
     speed: Slot<usize>,
     selected: Slot<Option<String>>,
     notice: Slot<Option<Notice>>,
@@ -102,9 +102,9 @@ pub struct AppState {
     /// The jobs table lists deleted jobs too (part of the link: `&deleted=1`).
     show_deleted: Slot<bool>,
     /// What "Side by side" compares the world with (part of the link: `&compare=`), as the
-    /// link writes it (`compare_param::alt_id`). Text rather than an `Alt`: a signal of a
-    /// type of its own compiles Leptos' signal code once more (about 2 KB of wasm); this one
-    /// shares the selection's.
+    /// link writes it (`compare_param::alt_id`). Text rather than an `Alt`: a slot of a
+    /// type of its own adds its own copy of the slot's code (`ui::slot`); this one shares the
+    /// selection's.
     compare: Slot<Option<String>>,
 }
 

@@ -18,8 +18,8 @@ use crate::model::{DriveId, EventLabel, Job, Subject, Time};
 /// the job's drives or an extra drive), else the job's first drive.
 #[derive(Clone, Copy)]
 pub struct DrivePick {
-    /// The chosen drive's id as text: a signal of `DriveId`'s own type compiled Leptos'
-    /// signal code once more; this one shares the selection's.
+    /// The chosen drive's id as text: a slot of `DriveId`'s own type would add its own
+    /// copy of the slot's code (`ui::slot`); this one shares the selection's.
     chosen: Slot<Option<String>>,
     job: Memo<Option<Job>>,
 }

@@ -76,8 +76,8 @@ pub fn root_class(projector: bool, theme: Theme) -> String {
 #[derive(Clone, Copy)]
 pub struct ViewPrefs {
     projector: Slot<bool>,
-    /// The theme's place in `Theme::ALL`: a signal of `Theme`'s own type compiled Leptos'
-    /// signal code once more; this one shares the clock speed's.
+    /// The theme's place in `Theme::ALL`: a slot of `Theme`'s own type would add its own
+    /// copy of the slot's code (`ui::slot`); this one shares the clock speed's.
     theme: Slot<usize>,
 }
 
