@@ -8,7 +8,7 @@
 # is no longer found), and index.html's policy allows that script's unminified text.
 serve:
 	scripts/setup.sh
-	. scripts/env.sh && trunk serve --release --minify false
+	. scripts/env.sh && . scripts/wasm-env.sh && trunk serve --release --minify false
 
 # Every check and test; ends with "summary: N passed, M failed".
 test:
@@ -19,7 +19,7 @@ setup:
 
 build:
 	scripts/setup.sh
-	. scripts/env.sh && trunk build --release
+	. scripts/env.sh && . scripts/wasm-env.sh && trunk build --release
 
 # One self-contained .html (wasm, JS glue and CSS inlined) that opens from disk, without a server:
 # dist-single/ie-lifecycle.html.

@@ -30,7 +30,8 @@ as_root_apt() {
   fi
 }
 
-# 1. The Rust toolchain rust-toolchain.toml pins, with rustfmt, clippy and the wasm32 target. Every
+# 1. The Rust toolchain rust-toolchain.toml pins, with rustfmt, clippy, the wasm32 target and the
+#    standard library's source (rust-src: the release build compiles std, see wasm-env.sh). Every
 #    cargo run in this repository (cargo install below included) uses that toolchain.
 toolchain=$(sed -n 's/^channel *= *"\([^"]*\)".*/\1/p' rust-toolchain.toml)
 # (Each list is read whole before grep: under pipefail, `rustup ... | grep -q` can fail on SIGPIPE.)
@@ -38,7 +39,8 @@ toolchains=$(rustup toolchain list 2>/dev/null || true)
 installed=$(rustup component list --installed 2>/dev/null || true)
 if ! grep -q "^$toolchain-" <<<"$toolchains" \
   || ! grep -qx 'rust-std-wasm32-unknown-unknown' <<<"$installed" \
-  || ! grep -q '^clippy' <<<"$installed" || ! grep -q '^rustfmt' <<<"$installed"; then
+  || ! grep -q '^clippy' <<<"$installed" || ! grep -q '^rustfmt' <<<"$installed" \
+  || ! grep -q '^rust-src' <<<"$installed"; then
   say "installing Rust $toolchain with what rust-toolchain.toml lists"
   # rustup 1.28 and later install what rust-toolchain.toml names on `rustup toolchain install`;
   # older ones on `rustup show`.
@@ -47,6 +49,10 @@ if ! grep -q "^$toolchain-" <<<"$toolchains" \
     rustup toolchain install
   else
     rustup show
+  fi
+  # An older rustup finding the toolchain already there may not add a component it lacks.
+  if ! grep -q '^rust-src' <<<"$(rustup component list --installed 2>/dev/null || true)"; then
+    rustup component add rust-src --toolchain "$toolchain"
   fi
 fi
 
@@ -89,8 +95,10 @@ if [ "$browser" = 1 ]; then
   fi
 fi
 
-# 6. Crates, so that the offline trunk build finds everything.
+# 6. Crates, so that the offline trunk build finds everything: this crate's, and those of the
+#    standard library that the release build compiles from source (scripts/wasm-env.sh).
 cargo fetch --quiet
+(. scripts/wasm-env.sh && cargo fetch --quiet --target wasm32-unknown-unknown)
 
 # env.sh ran before the tools above existed: source it again so that PATH finds the new ones.
 . scripts/env.sh

@@ -5,8 +5,10 @@
 pub const BANNER_ID: &str = "panic-banner";
 const BANNER: &str = "#panic-banner";
 
-/// Installs a panic hook that logs the message and shows it in a banner at the top of the page.
+/// Installs a panic hook that logs the message and shows it in a banner at the top of the page,
+/// and the same banner for a panic that aborts at once (the release build: `listen_for_traps`).
 pub fn install() {
+    listen_for_traps();
     std::panic::set_hook(Box::new(|info| {
         // The payload's text only: formatting the whole `PanicHookInfo` (its location) kept
         // that formatting code in the bundle for a line nobody in a classroom reads.
@@ -14,6 +16,28 @@ pub fn install() {
         web_sys_log(message);
         show_banner(message);
     }));
+}
+
+/// The release build aborts on a panic (scripts/wasm-env.sh): the wasm traps, the hook never
+/// runs, and the trap is thrown as a `WebAssembly.RuntimeError` to whatever JavaScript called in.
+/// From an event handler, a timer or a frame it reaches the window as an `error` event; from a
+/// promise as `unhandledrejection`. Other scripts' errors (an extension's) are not the
+/// simulator stopping, so only a wasm trap shows the banner.
+fn listen_for_traps() {
+    #[cfg(target_arch = "wasm32")]
+    for (event, field) in [("error", "error"), ("unhandledrejection", "reason")] {
+        crate::ui::dom::listen_window(event, move |ev| {
+            use wasm_bindgen::JsCast;
+            let thrown = web_sys::js_sys::Reflect::get(&ev, &field.into()).unwrap_or_default();
+            if thrown.is_instance_of::<web_sys::js_sys::WebAssembly::RuntimeError>() {
+                let message = web_sys::js_sys::Reflect::get(&thrown, &"message".into())
+                    .ok()
+                    .and_then(|m| m.as_string())
+                    .unwrap_or_default();
+                show_banner(&message);
+            }
+        });
+    }
 }
 
 fn web_sys_log(message: &str) {

@@ -123,3 +123,31 @@ test('a view whose link would pass the limit says so on the page instead of leav
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The release build aborts on a panic (scripts/wasm-env.sh): no panic hook runs, the wasm traps.
+// A real abort inside the app's own module: wasm-bindgen's allocator export, asked for nearly
+// 4 GiB, takes the abort path a failed allocation takes in Rust. Called from a timer, as an
+// event or a frame of the app would be, the trap reaches the window uncaught.
+test('an abort inside the app\'s wasm shows the visible error banner, not a frozen page', async () => {
+  const session = await openPage(env.browser, env.server.origin);
+  const { page, context, errors } = session;
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => { window.appWasm = e.detail.wasm; });
+  });
+  await page.goto(env.server.url + '#preset=happy-import');
+  await waitForApp(page);
+  assert.equal(await page.locator('#panic-banner').count(), 0);
+  // Another script's error is not the simulator stopping: no banner.
+  await page.evaluate(() => new Promise((done) => {
+    setTimeout(() => { throw new Error('a script that is not the simulator'); });
+    setTimeout(done, 0);
+  }));
+  assert.equal(await page.locator('#panic-banner').count(), 0);
+  await page.evaluate(() => setTimeout(() => window.appWasm.__wbindgen_malloc(0xfffffff0, 1)));
+  const banner = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /Something went wrong inside the simulator.*Reload the page.*Details: \S/s);
+  assert.ok(errors.some((e) => /RuntimeError/.test(e)), `the trap was thrown: ${errors.join(' | ')}`);
+  await screenshot(page, 'trust-abort-banner');
+  await context.close();
+});
