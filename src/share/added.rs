@@ -197,7 +197,7 @@ pub fn read(name: &str, value: &str) -> Result<Scenario, HashError> {
         })
         .collect();
     root.insert("events".into(), Value::Array(merged));
-    let whole = Value::Object(root).to_string();
+    let whole = crate::sim::json_text(&Value::Object(root));
     Scenario::parse(&whole).map_err(|errors| bad(point_into(errors.problems, &order, &text)))
 }
 
