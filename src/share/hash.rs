@@ -163,7 +163,7 @@ pub fn parse_with(hash: &str, unpacked: Option<&str>) -> Result<Option<HashReque
 
 /// The UTF-8 text a link's base64url value holds.
 pub(super) fn decoded(value: &str) -> Result<String, HashError> {
-    let bytes = base64url::decode(value).map_err(|e| HashError::BadBase64(e.to_string()))?;
+    let bytes = base64url::decode(value).map_err(|e| HashError::BadBase64(e.text()))?;
     String::from_utf8(bytes).map_err(|_| HashError::NotUtf8)
 }
 
