@@ -17,19 +17,11 @@ pub fn sort_by<T>(items: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     if n < 2 {
         return;
     }
-    // `order[k]` is the current position of the item that belongs at `k`.
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    {
+    let mut target = {
         let items = &*items;
-        sort_positions(&mut order, &mut |a, b| {
-            cmp(&items[a as usize], &items[b as usize])
-        });
-    }
-    // `target[i]` is where the item now at `i` goes; follow each cycle with swaps.
-    let mut target = vec![0u32; n];
-    for (k, &from) in order.iter().enumerate() {
-        target[from as usize] = k as u32;
-    }
+        targets(n, &mut |a, b| cmp(&items[a as usize], &items[b as usize]))
+    };
+    // Follow each cycle of the permutation with swaps: the only step generic over `T`.
     for i in 0..n {
         while target[i] as usize != i {
             let j = target[i] as usize;
@@ -37,6 +29,20 @@ pub fn sort_by<T>(items: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
             target.swap(i, j);
         }
     }
+}
+
+/// For `n` items compared by position, `target[i]`: where the item now at `i` goes. Kept out
+/// of `sort_by` so each element type compiles only the swaps.
+#[inline(never)]
+fn targets(n: usize, cmp: &mut dyn FnMut(u32, u32) -> Ordering) -> Vec<u32> {
+    // `order[k]` is the current position of the item that belongs at `k`.
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    sort_positions(&mut order, cmp);
+    let mut target = vec![0u32; n];
+    for (k, &from) in order.iter().enumerate() {
+        target[from as usize] = k as u32;
+    }
+    target
 }
 
 /// Sorts `items` stably by the key `key` gives.

@@ -1,6 +1,7 @@
 //! The scenario file is a public format: the hand writer (`Scenario::to_json_compact`,
 //! `to_json`) must write byte for byte what serde_json writes from the `Serialize` derives,
-//! for the presets and for random scenarios full of odd texts, numbers and unknown fields.
+//! for the presets and for random scenarios full of odd texts, numbers and unknown fields;
+//! and `sim::json_text` what `Value::to_string` writes.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -200,5 +201,15 @@ proptest! {
         values in proptest::collection::vec(any::<u32>(), 0..400)
     ) {
         same_as_serde(&scenario(&mut Tape::new(&values)))?;
+    }
+
+    /// `json_text` stands in for `Value::to_string` wherever the core writes a JSON value
+    /// (unknown fields, messages' `found` values, short links, the Azure export).
+    #[test]
+    fn any_value_is_written_as_serde_json_writes_it(
+        values in proptest::collection::vec(any::<u32>(), 0..400)
+    ) {
+        let v = value(&mut Tape::new(&values), 0);
+        prop_assert_eq!(ie_lifecycle::sim::json_text(&v), v.to_string());
     }
 }

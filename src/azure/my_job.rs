@@ -71,7 +71,7 @@ pub fn resource(j: &MyJob) -> Value {
 /// The story of the job: a blank world with only this job, the autopilot off, in `state` at
 /// `since`; with the import's warnings where the fields do not fit the rules.
 pub fn model(j: &MyJob) -> Result<Imported, Vec<AzureProblem>> {
-    import(&resource(j).to_string(), j.since)
+    import(&crate::sim::json_text(&resource(j)), j.since)
 }
 
 /// What comes next for the job at `at`.

@@ -426,11 +426,12 @@ impl Reader {
     /// The account name is the last segment of `storageAccountId`.
     fn storage_account(&mut self, props: &Map<String, Value>, ppath: &str) -> Option<String> {
         let id = self.required(props, ppath, "storageAccountId")?;
-        let name = id
-            .trim_end_matches('/')
-            .rsplit('/')
-            .next()
-            .unwrap_or_default();
+        let id = id.trim_end_matches('/');
+        // By bytes: `rsplit`'s reverse splitter is a sizeable generic for this one use.
+        let name = match id.bytes().rposition(|b| b == b'/') {
+            Some(i) => id.get(i + 1..).unwrap_or_default(),
+            None => id,
+        };
         match check_storage_account(name) {
             Ok(()) => Some(name.to_string()),
             Err(p) => {

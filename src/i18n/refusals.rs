@@ -135,6 +135,7 @@ fn nl(refusal: &Refusal) -> String {
             action_label(Lang::Nl, *action)
         ),
         Refusal::TimeBackwards { at, last } => {
+            let (at, last) = (crate::model::rfc3339::write_utc(*at), crate::model::rfc3339::write_utc(*last));
             format!("de gebeurtenis op {at} ligt vóór de laatste wijziging van de taak op {last}")
         }
     }

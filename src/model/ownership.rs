@@ -51,22 +51,37 @@ impl DriveOwners {
     /// Checks every drive id `action` would give its job.
     pub fn check_action(&self, action: &Action) -> Result<(), InputProblem> {
         let job = action.job_name();
-        claimed_ids(action).try_for_each(|id| self.check(id, job))
+        each_claimed_id(action, |id| self.check(id, job))
     }
 
     /// Records every drive id `action` gives its job (after `check_action` passed).
     pub fn claim_action(&mut self, action: &Action) -> Result<(), InputProblem> {
         let job = action.job_name().to_string();
-        claimed_ids(action).try_for_each(|id| self.claim(id, &job))
+        each_claimed_id(action, |id| self.claim(id, &job))
     }
 }
 
-/// The drive ids an action makes its job's: a new job's drives, and the drives and extra
-/// drives a package brings.
-pub fn claimed_ids(action: &Action) -> Box<dyn Iterator<Item = &DriveId> + '_> {
+/// Calls `f` on each drive id an action makes its job's (a new job's drives, and the drives
+/// and extra drives a package brings), stopping at the first error. By plain loops, not a
+/// boxed iterator: each boxed type brought its own vtable of `Iterator` methods.
+fn each_claimed_id(
+    action: &Action,
+    mut f: impl FnMut(&DriveId) -> Result<(), InputProblem>,
+) -> Result<(), InputProblem> {
     match action {
-        Action::CreateJob(spec) => Box::new(spec.drives.iter().map(|d| &d.id)),
-        Action::PackageDelivered { present, extra, .. } => Box::new(present.iter().chain(extra)),
+        Action::CreateJob(spec) => {
+            for d in &spec.drives {
+                f(&d.id)?;
+            }
+        }
+        Action::PackageDelivered { present, extra, .. } => {
+            for id in present {
+                f(id)?;
+            }
+            for id in extra {
+                f(id)?;
+            }
+        }
         Action::UpdateJob { .. }
         | Action::EnterTracking { .. }
         | Action::CancelJob { .. }
@@ -75,6 +90,7 @@ pub fn claimed_ids(action: &Action) -> Box<dyn Iterator<Item = &DriveId> + '_> {
         | Action::CopyStarted { .. }
         | Action::CopyProgress { .. }
         | Action::CopyFinished { .. }
-        | Action::DrivesShippedBack { .. } => Box::new(std::iter::empty()),
+        | Action::DrivesShippedBack { .. } => {}
     }
+    Ok(())
 }

@@ -76,6 +76,16 @@ pub fn parse_rfc3339(text: &str) -> Option<Time> {
 /// seconds; `Z` or `+00:00`. By hand for the same reason as the reader: chrono's formatting
 /// machinery is general and costs the wasm bytes for this one form.
 pub fn write_rfc3339(t: Time, fraction: bool, z: bool) -> String {
+    write(t, fraction, 'T', if z { "Z" } else { "+00:00" })
+}
+
+/// Writes `t` as chrono's `Display` does ("2026-01-05 09:00:00.5 UTC"), the form some messages
+/// show, without pulling chrono's formatting code into the wasm for it.
+pub fn write_utc(t: Time) -> String {
+    write(t, true, ' ', " UTC")
+}
+
+fn write(t: Time, fraction: bool, sep: char, end: &str) -> String {
     let (mut second, mut nanos) = (t.second(), t.nanosecond());
     if nanos >= 1_000_000_000 {
         // A leap second, as chrono keeps it.
@@ -93,7 +103,7 @@ pub fn write_rfc3339(t: Time, fraction: bool, z: bool) -> String {
     for (sep, n) in [
         ('-', t.month()),
         ('-', t.day()),
-        ('T', t.hour()),
+        (sep, t.hour()),
         (':', t.minute()),
         (':', second),
     ] {
@@ -110,7 +120,7 @@ pub fn write_rfc3339(t: Time, fraction: bool, z: bool) -> String {
             pad(&mut out, nanos, 9);
         }
     }
-    out.push_str(if z { "Z" } else { "+00:00" });
+    out.push_str(end);
     out
 }
 
@@ -205,6 +215,24 @@ mod tests {
             );
             assert_eq!(write_rfc3339(t, true, false), t.to_rfc3339());
             assert_eq!(write_rfc3339(t, false, true), t.to_rfc3339_opts(Secs, true));
+            assert_eq!(write_utc(t), t.to_string());
+        }
+    }
+
+    #[test]
+    fn writes_a_leap_second_as_chrono_displays_it() {
+        let day = chrono::NaiveDate::from_ymd_opt(2016, 12, 31);
+        for nanos in [1_000_000_000, 1_500_000_000, 1_000_000_001] {
+            let time = chrono::NaiveTime::from_hms_nano_opt(23, 59, 59, nanos);
+            let Some((day, time)) = day.zip(time) else {
+                panic!("a valid leap second");
+            };
+            let t = day.and_time(time).and_utc();
+            assert_eq!(write_utc(t), t.to_string());
+            assert_eq!(
+                write_rfc3339(t, true, true),
+                t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+            );
         }
     }
 

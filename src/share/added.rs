@@ -183,21 +183,21 @@ pub fn read(name: &str, value: &str) -> Result<Scenario, HashError> {
         return Err(HashError::UnknownPreset(name.to_string()));
     };
     // Taken out in place (`insert` below puts the merged list back): no `BTreeMap::remove`.
-    let base_events = match root.get_mut("events").map(Value::take) {
+    let mut base_events = match root.get_mut("events").map(Value::take) {
         Some(Value::Array(items)) => items,
         _ => Vec::new(),
     };
-    let mut added_slots = added.into_iter().map(Some).collect::<Vec<_>>();
-    let mut base_slots = base_events.into_iter().map(Some).collect::<Vec<_>>();
+    let mut added = added;
+    // Each slot is in the order once, so each event is taken out of its list once.
     let merged: Vec<Value> = order
         .iter()
         .filter_map(|slot| match slot {
-            Slot::Base(i) => base_slots.get_mut(*i).and_then(Option::take),
-            Slot::Added(j) => added_slots.get_mut(*j).and_then(Option::take),
+            Slot::Base(i) => base_events.get_mut(*i).map(Value::take),
+            Slot::Added(j) => added.get_mut(*j).map(Value::take),
         })
         .collect();
     root.insert("events".into(), Value::Array(merged));
-    let whole = Value::Object(root).to_string();
+    let whole = crate::sim::json_text(&Value::Object(root));
     Scenario::parse(&whole).map_err(|errors| bad(point_into(errors.problems, &order, &text)))
 }
 

@@ -40,7 +40,7 @@ pub fn bytes(hash: &str) -> Option<Result<Vec<u8>, HashError>> {
     if hash.len() > MAX_LINK_CHARS {
         return Some(Err(HashError::TooLong { len: hash.len() }));
     }
-    Some(base64url::decode(value).map_err(|e| HashError::BadBase64(e.to_string())))
+    Some(base64url::decode(value).map_err(|e| HashError::BadBase64(e.text())))
 }
 
 /// The compressed data does not inflate (cut off, or not DEFLATE at all).

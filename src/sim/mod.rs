@@ -23,3 +23,4 @@ pub use log::LogEntry;
 pub use presets::{preset, presets, Preset};
 pub use replay::{order_at_instant, Kind as InstantKind};
 pub use scenario::{Problem, Scenario, ScenarioErrors};
+pub use scenario_write::json_text;

@@ -170,7 +170,12 @@ fn drive_id(value: &Value) -> Option<DriveId> {
 
 /// A list whose every item reads.
 fn each<T>(value: &Value, read: fn(&Value) -> Option<T>) -> Option<Vec<T>> {
-    value.as_array()?.iter().map(read).collect()
+    let items = value.as_array()?;
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        out.push(read(item)?);
+    }
+    Some(out)
 }
 
 /// The name of a fieldless enum's value, in the two forms serde reads one in: `"name"`, or
@@ -194,7 +199,15 @@ fn list<T>(
 ) -> Result<Vec<T>, Unread> {
     match take(o, key) {
         None => Ok(Vec::new()),
-        Some(Value::Array(items)) => items.into_iter().map(each).collect(),
+        Some(Value::Array(items)) => {
+            // A plain loop: `collect` into `Result<Vec<_>>` compiled its in-place collection
+            // machinery once per item type.
+            let mut out = Vec::with_capacity(items.len());
+            for item in items {
+                out.push(each(item)?);
+            }
+            Ok(out)
+        }
         Some(_) => Err(key),
     }
 }

@@ -147,10 +147,32 @@ impl Obj {
     /// Ends the object with the fields the file had that this simulator does not know.
     fn close(mut self, other: &Map<String, Value>) -> String {
         for (key, value) in other {
-            self.key(key).push_str(&value.to_string());
+            value_into(self.key(key), value);
         }
         self.out.push('}');
         self.out
+    }
+}
+
+/// Any JSON value as compact text, what `Value::to_string` writes. The wasm's one JSON writer:
+/// serde_json's `Serialize` for `Value` and its formatter (about 2 KB) stay out of it.
+pub fn json_text(value: &Value) -> String {
+    let mut out = String::new();
+    value_into(&mut out, value);
+    out
+}
+
+fn value_into(out: &mut String, value: &Value) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) => text(out, s),
+        Value::Array(items) => list(out, items, value_into),
+        Value::Object(map) => {
+            let o = Obj::open(std::mem::take(out));
+            *out = o.close(map);
+        }
     }
 }
 

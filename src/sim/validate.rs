@@ -131,7 +131,7 @@ impl Validator {
             Some((v, _)) => self.report(
                 "$.version",
                 K::UnsupportedVersion {
-                    found: v.to_string(),
+                    found: super::json_text(v),
                 },
             ),
         }
@@ -653,7 +653,7 @@ impl Validator {
                 self.report(
                     path,
                     K::BadTime {
-                        found: value.to_string().chars().take(64).collect(),
+                        found: super::json_text(value).chars().take(64).collect(),
                     },
                 );
                 None
@@ -714,7 +714,7 @@ impl Validator {
                 self.report(
                     &dot(path, key),
                     K::NotOneOf {
-                        found: v.to_string().chars().take(64).collect(),
+                        found: super::json_text(v).chars().take(64).collect(),
                         expected: expected.to_vec(),
                     },
                 );
