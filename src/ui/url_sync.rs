@@ -17,6 +17,7 @@ use leptos::prelude::*;
 
 use super::autosave::{self, SaveProblem};
 use super::notice::Notice;
+use super::slot::Slot;
 use super::state::AppState;
 use super::view_prefs::ViewPrefs;
 use crate::i18n::Lang;
@@ -158,8 +159,8 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
     let scenario_part = Memo::new(move |_| shareable_part(app));
     // The compressed half of a `Part::Pack`, with the JSON it was made from; `round` numbers
     // the compressions, so only the latest may store its result.
-    let packed_half = RwSignal::new(None::<(String, String)>);
-    let round = StoredValue::new(0u32);
+    let packed_half = Slot::new(None::<(String, String)>);
+    let round = Slot::new(0u32);
     crate::ui::fx::effect(move || {
         let mine = round.with_value(|r| r.wrapping_add(1));
         round.set_value(mine);
@@ -181,7 +182,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
                     crate::share::base64url::encode(json.as_bytes())
                 ),
             };
-            if round.try_with_value(|r| *r == mine) == Some(true) {
+            if round.try_get_value() == Some(mine) {
                 packed_half.set(Some((json, half)));
             }
         });
@@ -200,7 +201,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
     };
     // Write: only while paused (a link opens paused). The same text is kept as the work to
     // come back to (only when it changed: a scenario link can be a megabyte).
-    let kept = StoredValue::new(String::new());
+    let kept = Slot::new(String::new());
     crate::ui::fx::effect(move || {
         if app.playing().get() {
             return;

@@ -25,6 +25,7 @@ use self::band::Band;
 use self::lane::{tick_text, LaneKey, DRIVE_H, LANE_H};
 use self::lanes_dom::Lanes;
 use self::scale::Scale;
+use super::slot::Slot;
 use super::state::{use_app, AppState};
 use super::use_lang;
 use crate::i18n::Lang;
@@ -279,14 +280,14 @@ fn draw_frame<W: Writer>(w: &mut W, lang: Lang) {
 pub fn attach(root: web_sys::Element) {
     let app = use_app();
     let lang = use_lang();
-    // An `Option`: stored values of `Option<Element>` exist already, and each stored type
-    // compiles Leptos' storage code once more.
-    let fig = StoredValue::new_local(Some(root.clone()));
+    // An `Option`: slots of `Option<Element>` exist already, and each slot type adds its own
+    // copy of the slot's code (`ui::slot`).
+    let fig = Slot::new(Some(root.clone()));
     // Bumped each time the figure's parts are drawn anew (the language changed): the effects
     // that fill a part look it up again.
-    let frame = RwSignal::new(0usize);
+    let frame = Slot::new(0usize);
     let part = move |selector: &str| fig.with_value(|f| find(f.as_ref()?, selector));
-    let view = RwSignal::new(View {
+    let view = Slot::new(View {
         zoom: Zoom::Whole,
         start: None,
         width: 960,
@@ -296,12 +297,12 @@ pub fn attach(root: web_sys::Element) {
     // few lanes a frame until it covers them all, so a jump draws what is in view first and
     // the rest in the next frames; while playing it stays at the view. (Drawing all of the
     // busy datacenter's 24 lanes at once made its jumps the slowest of all worlds.)
-    let seen = RwSignal::new((0, 640));
+    let seen = Slot::new((0, 640));
     let measure = move || {
         if let Some(el) = part(".tl-host") {
             let w = el.client_width();
             if w > 0 && w != view.with_untracked(|v| v.width) {
-                view.write().width = w;
+                view.update(|v| v.width = w);
             }
         }
         if let Some(el) = part(".tl-scroll") {
@@ -337,28 +338,27 @@ pub fn attach(root: web_sys::Element) {
         };
         let sc = untrack(scale);
         if now < sc.t0 || now > sc.t1 {
-            view.write().start = Some(now - span / 8);
+            view.update(|v| v.start = Some(now - span / 8));
         }
     });
     let set_zoom = move |zoom: Zoom| {
         let start = zoom.span().map(|s| app.now().get_untracked() - s / 4);
-        let mut v = view.write();
-        (v.zoom, v.start) = (zoom, start);
+        view.update(|v| (v.zoom, v.start) = (zoom, start));
     };
     let pan = move |dir: i32| {
         let v = view.get_untracked();
         if let (Some(span), Some(t0)) = (v.zoom.span(), v.start) {
-            view.write().start = Some(t0 + span / 2 * dir);
+            view.update(|v| v.start = Some(t0 + span / 2 * dir));
         }
     };
     // Plain functions, not memos: the job count changes only with the world (whose readers
     // rerun then anyway), and each memo compiled Leptos' memo code once more.
     let total = move || app.sim().with(|s| s.job_count());
     let aggregated = move || total() > AGGREGATE_AFTER;
-    let reach = RwSignal::new((None::<Time>, 0));
+    let reach = Slot::new((None::<Time>, 0));
     // The lanes in the page (drawn by `lanes_dom`): a lane out of view keeps the key it was
     // drawn with.
-    let lanes = StoredValue::new_local(Lanes::default());
+    let lanes = Slot::new(Lanes::default());
     // Each lane with its top and height; only lanes whose job exists at now.
     let rows = Memo::new(move |_| {
         let now = app.now().get();
@@ -549,7 +549,7 @@ pub fn attach(root: web_sys::Element) {
             );
         });
     });
-    let tip = RwSignal::new(None::<String>);
+    let tip = Slot::new(None::<String>);
     crate::ui::fx::effect(move || {
         frame.track();
         let text = tip
@@ -573,7 +573,7 @@ pub fn attach(root: web_sys::Element) {
             entry_of(app, &el, |e| tick_text(lang, e)).or_else(|| el.get_attribute("aria-label"))
         }));
     };
-    let dragging = StoredValue::new(false);
+    let dragging = Slot::new(false);
     let on_axis = |ev: &web_sys::Event| {
         ev.target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
