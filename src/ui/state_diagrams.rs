@@ -1,6 +1,7 @@
 //! The selected job's two state machines, its state and its shown drive's state marked, and
 //! the step that just happened emphasised for a moment.
 
+use crate::ui::derived::Derived;
 use crate::ui::slot::Slot;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,11 +22,11 @@ pub struct DrivePick {
     /// The chosen drive's id as text: a slot of `DriveId`'s own type would add its own
     /// copy of the slot's code (`ui::slot`); this one shares the selection's.
     chosen: Slot<Option<String>>,
-    job: Memo<Option<Job>>,
+    job: Derived<Option<Job>>,
 }
 
 impl DrivePick {
-    pub fn new(job: Memo<Option<Job>>) -> Self {
+    pub fn new(job: Derived<Option<Job>>) -> Self {
         let chosen = Slot::new(None::<String>);
         Self { chosen, job }
     }
@@ -54,7 +55,7 @@ type Step = (String, Subject, Time, Pick);
 
 /// The last accepted change of `subject` up to the clock, as the arrow it took.
 fn last_step(
-    job: Memo<Option<Job>>,
+    job: Derived<Option<Job>>,
     subject: impl Fn() -> Option<Subject> + 'static,
 ) -> Box<dyn Fn() -> Option<Step>> {
     let app = use_app();
@@ -101,7 +102,7 @@ fn flash_of(step: Box<dyn Fn() -> Option<Step>>) -> super::read::Read<Option<Pic
 
 /// The section's headings and hints and the two diagrams, drawn by `ui::dom` into `root` (a
 /// `section.diagrams`).
-pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: DrivePick) {
+pub fn state_diagrams(root: &web_sys::Element, job: Derived<Option<Job>>, drive: DrivePick) {
     let lang = use_lang();
     // Functions, not memos: each diagram redraws only when what it shows changed.
     let job_node = move || {

@@ -13,6 +13,7 @@
 //! by the browser, asynchronously, and the address is written when that is done; a result for
 //! a scenario since replaced is dropped, never written over a newer address.
 
+use crate::ui::derived::Derived;
 use leptos::prelude::*;
 
 use super::autosave::{self, SaveProblem};
@@ -156,7 +157,7 @@ pub fn open_link(app: AppState, text: &str) {
 pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal) {
     // The scenario's half of the link changes only with the scenario: a 10,000-job world is
     // encoded once per edit, not once per step of the clock.
-    let scenario_part = Memo::new(move |_| shareable_part(app));
+    let scenario_part = Derived::new(move || shareable_part(app));
     // The compressed half of a `Part::Pack`, with the JSON it was made from; `round` numbers
     // the compressions, so only the latest may store its result.
     let packed_half = Slot::new(None::<(String, String)>);

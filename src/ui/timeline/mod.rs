@@ -14,6 +14,7 @@ mod lane;
 mod lanes_dom;
 pub mod scale;
 
+use crate::ui::derived::Derived;
 use chrono::TimeDelta;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -360,7 +361,7 @@ pub fn attach(root: web_sys::Element) {
     // drawn with.
     let lanes = Slot::new(Lanes::default());
     // Each lane with its top and height; only lanes whose job exists at now.
-    let rows = Memo::new(move |_| {
+    let rows = Derived::new(move || {
         let now = app.now().get();
         let (y0, y1) = seen.get();
         let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
