@@ -67,6 +67,47 @@ pub fn flag(el: &Element, name: &str, on: bool) {
     }
 }
 
+/// Whether `el` has the attribute `name`, through `getAttribute`: `hasAttribute` would be an
+/// import of its own.
+pub fn has(el: &Element, name: &str) -> bool {
+    el.get_attribute(name).is_some()
+}
+
+/// Whether `el`'s `class` attribute lists `class`: read from the attribute, as the class list's
+/// own calls (`classList`, `contains`, `add`, `remove`) were four imports for three uses.
+pub fn has_class(el: &Element, class: &str) -> bool {
+    el.get_attribute("class")
+        .is_some_and(|c| c.split_ascii_whitespace().any(|c| c == class))
+}
+
+/// Adds `class` to `el`'s `class` attribute (`on`) or takes it out; nothing is written when it
+/// is already so.
+#[inline(never)]
+pub fn set_class(el: &Element, class: &str, on: bool) {
+    if has_class(el, class) == on {
+        return;
+    }
+    let now = el.get_attribute("class").unwrap_or_default();
+    let mut kept: Vec<&str> = now
+        .split_ascii_whitespace()
+        .filter(|c| *c != class)
+        .collect();
+    if on {
+        kept.push(class);
+    }
+    set(el, "class", &kept.join(" "));
+}
+
+/// Whether any of the properties `names` of `obj` (an event's `ctrlKey`, `altKey`...) is
+/// true, read through `Reflect.get`: each typed getter is an import and JS glue of its own.
+#[inline(never)]
+pub fn any_true(obj: &wasm_bindgen::JsValue, names: &[&str]) -> bool {
+    names.iter().any(|name| {
+        let key = wasm_bindgen::JsValue::from_str(name);
+        web_sys::js_sys::Reflect::get(obj, &key).is_ok_and(|v| v.as_bool() == Some(true))
+    })
+}
+
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 /// A writer of elements under one parent. Each `open` must be matched by a `close`.
@@ -198,6 +239,12 @@ pub fn all(root: &Element, selector: &str) -> Vec<Element> {
 pub fn by_id(id: &str) -> Option<Element> {
     let body = leptos::prelude::document().body()?;
     find(&body, &(String::from("#") + id))
+}
+
+/// The page's root element (`<html>`), as the body's parent: `documentElement` would be an
+/// import of its own.
+pub fn page_root() -> Option<Element> {
+    leptos::prelude::document().body()?.parent_element()
 }
 
 /// The first element under `root` that `selector` (a constant of ours) finds.

@@ -34,7 +34,7 @@ use crate::i18n::{count, lanes_range, tl, Noun, TlText};
 use crate::model::Time;
 use crate::sim::lanes::Cut;
 use crate::sim::LogEntry;
-use crate::ui::dom::{acted, find, focused_act, listen, refocus as refocus_act, Dom, Writer};
+use crate::ui::dom::{acted, all, find, focused_act, listen, refocus as refocus_act, Dom, Writer};
 use crate::ui::job_rows::page_size;
 
 /// Lanes this far (px) above or below the scroll box's view follow the clock with it.
@@ -123,17 +123,17 @@ fn refocus(el: &web_sys::Element) {
         return;
     };
     request_animation_frame(move || {
-        let Ok(lanes) = document().query_selector_all("[data-job]") else {
+        let Some(body) = document().body() else {
             return;
         };
-        let lane = (0..lanes.length())
-            .filter_map(|i| lanes.item(i)?.dyn_into::<web_sys::Element>().ok())
+        let lane = all(&body, "[data-job]")
+            .into_iter()
             .find(|g| g.get_attribute("data-job").as_deref() == Some(job.as_str()));
-        let Some(Ok(marks)) = lane.map(|g| g.query_selector_all("[data-at],[data-i]")) else {
+        let Some(lane) = lane else {
             return;
         };
-        let same = (0..marks.length())
-            .filter_map(|i| marks.item(i)?.dyn_into::<web_sys::Element>().ok())
+        let same = all(&lane, "[data-at],[data-i]")
+            .into_iter()
             .find(|m| ["data-rule", "data-at", "data-i"].map(|a| m.get_attribute(a)) == attrs);
         if let Some(m) = same {
             // `focus` is called on the element itself, so it works on SVG elements too.
@@ -154,7 +154,7 @@ fn set(el: Option<web_sys::Element>, attr: &str, value: &str) {
 /// Sets or removes a boolean attribute (`disabled`, `hidden`).
 fn flag(el: Option<web_sys::Element>, attr: &str, on: bool) {
     if let Some(el) = el {
-        if el.has_attribute(attr) != on {
+        if crate::ui::dom::has(&el, attr) != on {
             let _ = match on {
                 true => el.set_attribute(attr, ""),
                 false => el.remove_attribute(attr),
@@ -636,7 +636,7 @@ pub fn attach(root: web_sys::Element) {
         let Some(el) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .filter(|el| el.class_list().contains("tl-scroll"))
+            .filter(|el| crate::ui::dom::has_class(el, "tl-scroll"))
         else {
             return;
         };
