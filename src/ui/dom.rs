@@ -314,8 +314,14 @@ pub fn refocus(root: &Element, act: Option<String>) {
 
 /// Listens for `event` on `el` for as long as the page lives (the views are never unmounted),
 /// through one non-generic path: a `view!` handler compiled its own event glue per closure.
-/// `capture`: in the capture phase (for events that do not bubble, such as `scroll`).
-pub fn listen(el: &Element, event: &str, capture: bool, f: impl FnMut(web_sys::Event) + 'static) {
+/// `capture`: in the capture phase (for events that do not bubble, such as `scroll`). Any
+/// event target will do (a file reader's `load` too: one closure type for all listeners).
+pub fn listen(
+    el: &web_sys::EventTarget,
+    event: &str,
+    capture: bool,
+    f: impl FnMut(web_sys::Event) + 'static,
+) {
     listen_boxed(el, event, capture, false, Box::new(f));
 }
 

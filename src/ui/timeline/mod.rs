@@ -560,11 +560,7 @@ pub fn attach(root: web_sys::Element) {
             p.set_text_content(Some(&text));
         }
     });
-    let in_lanes = |ev: &web_sys::Event| {
-        ev.target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(".tl-scroll").ok().flatten())
-    };
+    let in_lanes = |ev: &web_sys::Event| crate::ui::dom::target_in(ev, ".tl-scroll");
     let show_tip = move |ev: &web_sys::Event| {
         if in_lanes(ev).is_none() {
             return;
@@ -576,9 +572,7 @@ pub fn attach(root: web_sys::Element) {
     };
     let dragging = Slot::new(false);
     let on_axis = |ev: &web_sys::Event| {
-        ev.target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .filter(|el| el.closest(".tl-axis").ok().flatten().is_some())
+        crate::ui::dom::target(ev).filter(|el| el.closest(".tl-axis").ok().flatten().is_some())
     };
     let scrub = move |ev: &web_sys::PointerEvent| {
         app.seek(untrack(scale).t(ev.offset_x()));
@@ -633,10 +627,8 @@ pub fn attach(root: web_sys::Element) {
     // A scroll does not bubble: the lanes' box is listened to where it is (in the capture
     // phase, at the figure).
     let on_scroll = move |ev: web_sys::Event| {
-        let Some(el) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .filter(|el| crate::ui::dom::has_class(el, "tl-scroll"))
+        let Some(el) =
+            crate::ui::dom::target(&ev).filter(|el| crate::ui::dom::has_class(el, "tl-scroll"))
         else {
             return;
         };
