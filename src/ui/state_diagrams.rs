@@ -53,10 +53,11 @@ impl DrivePick {
 /// The last step of a subject: whose (job, subject), when, and which arrow it took.
 type Step = (String, Subject, Time, Pick);
 
-/// The last accepted change of `subject` up to the clock, as the arrow it took.
+/// The last accepted change of `subject` up to the clock, as the arrow it took. `subject` is
+/// boxed: the search exists once for the job's diagram and the drive's.
 fn last_step(
     job: Derived<Option<Job>>,
-    subject: impl Fn() -> Option<Subject> + 'static,
+    subject: Box<dyn Fn() -> Option<Subject>>,
 ) -> Box<dyn Fn() -> Option<Step>> {
     let app = use_app();
     Box::new(move || {
@@ -64,7 +65,7 @@ fn last_step(
         let subject = subject()?;
         let now = app.now().get();
         app.sim().with(|s| {
-            let (e, c) = last_change(s.job_log(&name), now, |c| c.subject == subject)?;
+            let (e, c) = last_change(s.job_log(&name), now, &|c| c.subject == subject)?;
             let timed = matches!(e.event, EventLabel::Auto(_));
             let pick = Pick::Arrow(Node::of(c.from), Node::of(Some(c.to)), timed);
             Some((name, subject.clone(), e.at, pick))
@@ -126,15 +127,18 @@ pub fn state_diagrams(root: &web_sys::Element, job: Derived<Option<Job>>, drive:
             }
         })
     };
-    let job_flash = flash_of(last_step(job, || Some(Subject::Job)));
-    let drive_flash = flash_of(last_step(job, move || {
-        let id = drive.current()?;
-        let extra = job.with(|j| j.as_ref().is_some_and(|j| j.extra_drives.contains(&id)));
-        Some(match extra {
-            true => Subject::ExtraDrive(id),
-            false => Subject::Drive(id),
-        })
-    }));
+    let job_flash = flash_of(last_step(job, Box::new(|| Some(Subject::Job))));
+    let drive_flash = flash_of(last_step(
+        job,
+        Box::new(move || {
+            let id = drive.current()?;
+            let extra = job.with(|j| j.as_ref().is_some_and(|j| j.extra_drives.contains(&id)));
+            Some(match extra {
+                true => Subject::ExtraDrive(id),
+                false => Subject::Drive(id),
+            })
+        }),
+    ));
     let Some(mut w) = Dom::appending(root, false) else {
         return;
     };

@@ -63,9 +63,12 @@ pub fn parse_unpacked(
     }
 }
 
+type Then = Box<dyn FnOnce(Result<Option<HashRequest>, HashError>)>;
+
 /// Reads the story half of a hash and hands the result to `then`: at once, or, for a
-/// compressed scenario, once the browser has inflated it.
-fn read_story(story: String, then: impl FnOnce(Result<Option<HashRequest>, HashError>) + 'static) {
+/// compressed scenario, once the browser has inflated it. `then` is boxed: the reading and
+/// its wait for the browser exist once, not once per caller.
+fn read_story(story: String, then: Then) {
     if !packed::is_packed(&story) {
         return then(hash::parse(&story));
     }
@@ -86,12 +89,17 @@ pub fn start() -> (String, Option<(String, SaveProblem)>) {
     autosave::start_hash(&location_hash())
 }
 
-/// The extras for the current look, as the link writes them.
-fn view_suffix(view: ViewPrefs, lang: Lang) -> String {
+/// What follows the time in the link: the look, the selected job and the comparison, as the
+/// link writes them (tracked).
+#[inline(never)]
+fn extras(app: AppState, view: ViewPrefs, lang: Lang) -> String {
     hash::view_suffix(ViewParams {
         projector: view.projector().get(),
         lang: Some(lang),
-    })
+    }) + &app
+        .selected()
+        .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()))
+        + &compare_suffix(app.compare())
 }
 
 /// The whole address of this moment and look, fresh (also while playing, when the address
@@ -109,11 +117,7 @@ pub fn current_link(app: AppState, view: ViewPrefs, lang: Lang) -> String {
         Some(part) => format!(
             "{page}#{}{}",
             hash::with_time(&part, app.now().get()),
-            view_suffix(view, lang)
-                + &app
-                    .selected()
-                    .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()))
-                + &compare_suffix(app.compare())
+            extras(app, view, lang)
         ),
         None => href.clone(),
     })
@@ -144,14 +148,17 @@ fn bad_link(link: String, e: &HashError, fallback: bool) -> Notice {
 /// what is still wrong with it, keeping the text as typed.
 pub fn open_link(app: AppState, text: &str) {
     let text = text.to_string();
-    read_story(hash_part(&text).to_string(), move |read| match read {
-        Ok(Some(req)) => {
-            app.set_notice(None);
-            app.load(req.scenario, req.at);
-        }
-        Ok(None) => app.set_notice(Some(bad_link(text, &HashError::NoScenario, false))),
-        Err(e) => app.set_notice(Some(bad_link(text, &e, false))),
-    });
+    read_story(
+        hash_part(&text).to_string(),
+        Box::new(move |read| match read {
+            Ok(Some(req)) => {
+                app.set_notice(None);
+                app.load(req.scenario, req.at);
+            }
+            Ok(None) => app.set_notice(Some(bad_link(text, &HashError::NoScenario, false))),
+            Err(e) => app.set_notice(Some(bad_link(text, &e, false))),
+        }),
+    );
 }
 
 pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal) {
@@ -208,11 +215,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
             return;
         }
         let now = app.now().get();
-        let extras = view_suffix(view, lang.get())
-            + &app
-                .selected()
-                .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()))
-            + &compare_suffix(app.compare());
+        let extras = extras(app, view, lang.get());
         let text = match written_part() {
             Ok(Some(part)) => format!("#{}{extras}", hash::with_time(&part, now)),
             // Written when the compression is done (this effect runs again then).
@@ -310,12 +313,15 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
         if current.as_deref() == Some(story.as_str()) {
             return apply(link, Ok(None), true);
         }
-        read_story(story, move |read| {
-            // A newer address came while a compressed one was inflated: that one wins.
-            if location_hash() == link {
-                apply(link, read, false);
-            }
-        });
+        read_story(
+            story,
+            Box::new(move |read| {
+                // A newer address came while a compressed one was inflated: that one wins.
+                if location_hash() == link {
+                    apply(link, read, false);
+                }
+            }),
+        );
     };
     crate::ui::dom::listen_window("hashchange", move |_| follow());
     crate::ui::dom::listen_window("popstate", move |_| follow());
