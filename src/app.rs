@@ -121,7 +121,7 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
     let lang = use_lang();
     crate::ui::fx::effect(move || {
         let lang = lang.get();
-        if let Some(root) = document().document_element() {
+        if let Some(root) = crate::ui::dom::page_root() {
             crate::ui::dom::set(&root, "lang", lang.tag());
         }
         for (selector, text) in [

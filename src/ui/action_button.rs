@@ -116,7 +116,7 @@ pub fn refresh(root: &Element, app: &AppState, lang: Lang, job: &str, action_of:
         // pointer or the focus is still here.
         let quiet = button
             .parent_element()
-            .is_some_and(|p| p.class_list().contains("quiet"));
+            .is_some_and(|p| super::dom::has_class(&p, "quiet"));
         set_attr(&button, "title", reason.as_deref().filter(|_| !quiet));
         if let Some(why) = button.next_element_sibling() {
             if why.text_content().as_deref().unwrap_or("") != reason.as_deref().unwrap_or("") {
@@ -176,7 +176,7 @@ pub fn press(
             }
             let done = done_line(lang, &changes_of(app, &action));
             set_line(line(".done"), Some(&done));
-            let _ = span.class_list().add_1("quiet");
+            super::dom::set_class(&span, "quiet", true);
             set_attr(button, "title", None);
         }
         Err(refusal) => {
@@ -199,7 +199,8 @@ pub fn leave(ev: &web_sys::Event) -> bool {
             return false;
         }
     }
-    span.class_list().remove_1("quiet").is_ok()
+    super::dom::set_class(&span, "quiet", false);
+    true
 }
 
 /// What a redraw must not lose: what was typed or chosen, which box was unchecked, the
@@ -224,7 +225,7 @@ impl Kept {
         })
         .collect();
         let text = |e: Option<Element>| {
-            e.filter(|e| !e.has_attribute("hidden"))
+            e.filter(|e| !super::dom::has(e, "hidden"))
                 .and_then(|e| e.text_content())
         };
         let lines = all(root, ".action > button")

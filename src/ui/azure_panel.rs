@@ -145,15 +145,13 @@ pub fn attach(fold: &Element) {
             return;
         };
         let done = reader.clone();
-        let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
+        super::dom::listen(&reader, "load", false, move |_| {
             let text = done.result().ok().and_then(|v| v.as_string());
             let area = field("[data-testid=azure-json]");
             if let (Some(text), Some(area)) = (text, area) {
                 super::dom::set_value(&area, &text);
             }
         });
-        let _ =
-            reader.add_event_listener_with_callback_and_bool("load", onload.unchecked_ref(), false);
         let _ = reader.read_as_text(&file);
     };
     // Opened from an `#azure=` link: the same view as after pasting it, warnings included.

@@ -10,7 +10,6 @@
 //! on the bar serves every control, by the `data-act` of the control an event came from.
 
 use chrono::TimeDelta;
-use leptos::prelude::*;
 
 use crate::ui::dom::listen;
 use web_sys::{Element, Event, Node};
@@ -136,7 +135,7 @@ impl Parts {
             })));
         });
         // A time being typed stays until it is submitted.
-        if !self.go_to.has_attribute("data-typed") {
+        if !crate::ui::dom::has(&self.go_to, "data-typed") {
             set_value(&self.go_to, &format::go_to_text(now));
         }
     }
@@ -177,7 +176,8 @@ fn handle(app: AppState, ev: &Event) {
     let kind = ev.type_();
     if kind == "submit" {
         ev.prevent_default();
-        let Some(field) = find(&target, "input").filter(|f| f.has_attribute("data-typed")) else {
+        let Some(field) = find(&target, "input").filter(|f| crate::ui::dom::has(f, "data-typed"))
+        else {
             return;
         };
         match format::parse_go_to(&value(&field)) {
@@ -241,15 +241,12 @@ pub fn attach(bar: Element) {
     crate::ui::dom::listen_window("scroll", move |_| {
         // The page's scroll as the root's (the same in standards mode): `scrollY` would be an
         // import of its own.
-        let y = document()
-            .document_element()
-            .map_or(0.0, |r| f64::from(r.scroll_top()));
-        let classes = scrolled.class_list();
-        let compact = classes.contains("compact");
+        let y = crate::ui::dom::page_root().map_or(0.0, |r| f64::from(r.scroll_top()));
+        let compact = crate::ui::dom::has_class(&scrolled, "compact");
         if !compact && y > COMPACT_PAST {
-            let _ = classes.add_1("compact");
+            crate::ui::dom::set_class(&scrolled, "compact", true);
         } else if compact && y < WHOLE_BELOW {
-            let _ = classes.remove_1("compact");
+            crate::ui::dom::set_class(&scrolled, "compact", false);
         }
     });
     // Drawn anew when the language changes (a time being typed survives it); otherwise the

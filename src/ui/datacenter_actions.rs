@@ -2,7 +2,6 @@
 //! drives, copy, ship back. The autopilot does the same on its own when switched on.
 
 use crate::ui::slot::Slot;
-use leptos::prelude::*;
 
 use web_sys::Element;
 

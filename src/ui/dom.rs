@@ -67,6 +67,47 @@ pub fn flag(el: &Element, name: &str, on: bool) {
     }
 }
 
+/// Whether `el` has the attribute `name`, through `getAttribute`: `hasAttribute` would be an
+/// import of its own.
+pub fn has(el: &Element, name: &str) -> bool {
+    el.get_attribute(name).is_some()
+}
+
+/// Whether `el`'s `class` attribute lists `class`: read from the attribute, as the class list's
+/// own calls (`classList`, `contains`, `add`, `remove`) were four imports for three uses.
+pub fn has_class(el: &Element, class: &str) -> bool {
+    el.get_attribute("class")
+        .is_some_and(|c| c.split_ascii_whitespace().any(|c| c == class))
+}
+
+/// Adds `class` to `el`'s `class` attribute (`on`) or takes it out; nothing is written when it
+/// is already so.
+#[inline(never)]
+pub fn set_class(el: &Element, class: &str, on: bool) {
+    if has_class(el, class) == on {
+        return;
+    }
+    let now = el.get_attribute("class").unwrap_or_default();
+    let mut kept: Vec<&str> = now
+        .split_ascii_whitespace()
+        .filter(|c| *c != class)
+        .collect();
+    if on {
+        kept.push(class);
+    }
+    set(el, "class", &kept.join(" "));
+}
+
+/// Whether any of the properties `names` of `obj` (an event's `ctrlKey`, `altKey`...) is
+/// true, read through `Reflect.get`: each typed getter is an import and JS glue of its own.
+#[inline(never)]
+pub fn any_true(obj: &wasm_bindgen::JsValue, names: &[&str]) -> bool {
+    names.iter().any(|name| {
+        let key = wasm_bindgen::JsValue::from_str(name);
+        web_sys::js_sys::Reflect::get(obj, &key).is_ok_and(|v| v.as_bool() == Some(true))
+    })
+}
+
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 /// A writer of elements under one parent. Each `open` must be matched by a `close`.
@@ -200,6 +241,12 @@ pub fn by_id(id: &str) -> Option<Element> {
     find(&body, &(String::from("#") + id))
 }
 
+/// The page's root element (`<html>`), as the body's parent: `documentElement` would be an
+/// import of its own.
+pub fn page_root() -> Option<Element> {
+    leptos::prelude::document().body()?.parent_element()
+}
+
 /// The first element under `root` that `selector` (a constant of ours) finds.
 pub fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
@@ -267,8 +314,14 @@ pub fn refocus(root: &Element, act: Option<String>) {
 
 /// Listens for `event` on `el` for as long as the page lives (the views are never unmounted),
 /// through one non-generic path: a `view!` handler compiled its own event glue per closure.
-/// `capture`: in the capture phase (for events that do not bubble, such as `scroll`).
-pub fn listen(el: &Element, event: &str, capture: bool, f: impl FnMut(web_sys::Event) + 'static) {
+/// `capture`: in the capture phase (for events that do not bubble, such as `scroll`). Any
+/// event target will do (a file reader's `load` too: one closure type for all listeners).
+pub fn listen(
+    el: &web_sys::EventTarget,
+    event: &str,
+    capture: bool,
+    f: impl FnMut(web_sys::Event) + 'static,
+) {
     listen_boxed(el, event, capture, false, Box::new(f));
 }
 

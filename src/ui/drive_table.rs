@@ -1,7 +1,7 @@
 //! The selected job's drives, as the portal lists them, with extra drives beneath.
 
+use crate::ui::derived::Derived;
 use crate::ui::slot::Slot;
-use leptos::prelude::*;
 
 use crate::ui::dom::listen;
 
@@ -163,7 +163,7 @@ fn frame(w: &mut Dom) {
 /// The drives table, drawn by `ui::dom` into `host`. Its rows are redrawn whole when the job,
 /// the shown drive or the language change (at most ten drives and five extras); clicks on the
 /// table and the log viewer are handled once, on `host`.
-pub fn drive_table(host: &web_sys::Element, job: Memo<Option<Job>>, drive: DrivePick) {
+pub fn drive_table(host: &web_sys::Element, job: Derived<Option<Job>>, drive: DrivePick) {
     let lang = use_lang();
     let Some(mut w) = Dom::appending(host, false) else {
         return;

@@ -7,9 +7,9 @@
 //! click handler on the list, and the "Why?" highlight is one effect on the list, not one per
 //! line.
 
+use crate::ui::derived::Derived;
 use crate::ui::slot::Slot;
 use chrono::TimeDelta;
-use leptos::prelude::*;
 
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
@@ -59,7 +59,7 @@ pub fn attach(root: &web_sys::Element) {
     let app = use_app();
     let lang = use_lang();
     let newest_first = Slot::new(true);
-    let entries = Memo::new(move |_| {
+    let entries = Derived::new(move || {
         let now = app.now().get();
         let lang = lang.get().tag();
         let newest = newest_first.get();

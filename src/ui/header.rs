@@ -7,8 +7,6 @@
 //! handler on the header serves every control by its `data-act`: a `view!` of these static
 //! lines cost the bundle more than everything they do.
 
-use leptos::prelude::*;
-
 use crate::ui::dom::listen;
 use web_sys::{Element, Event};
 
@@ -101,7 +99,7 @@ pub fn attach(header: Element) {
     let el = header.clone();
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
         let (projector, theme, lang) = (view.projector().get(), view.theme(), lang.get());
-        if let Some(root) = document().document_element() {
+        if let Some(root) = crate::ui::dom::page_root() {
             crate::ui::dom::set(&root, "class", &root_class(projector, theme));
         }
         if drawn.flatten() != Some(lang) {

@@ -4,7 +4,6 @@
 //! selection or the language change; on other ticks only the countdown is rewritten. One click
 //! handler serves their buttons ("Why?", "Save as Azure JSON").
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::ui::dom::listen;

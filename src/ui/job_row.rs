@@ -57,7 +57,8 @@ impl RowDom {
     }
 
     fn set_countdown(&self, row: &JobRow) {
-        let Some(cell) = self.tr.last_element_child() else {
+        // The last cell by a selector: `lastElementChild` would be an import of its own.
+        let Some(cell) = crate::ui::dom::find(&self.tr, ":scope > :last-child") else {
             return;
         };
         if let Some(text) = cell.first_child() {

@@ -1,5 +1,6 @@
 //! The portal's jobs table: filter, "show deleted", sortable columns, pages (`job_rows::page_size`).
 
+use crate::ui::derived::Derived;
 use crate::ui::slot::Slot;
 use leptos::prelude::*;
 
@@ -47,7 +48,7 @@ pub fn attach(root: &Element) {
     let page = app.table_page();
     // Every job is filtered and sorted (borrowed from the simulation, nothing copied); only
     // the shown page's cells are written.
-    let rows = Memo::new(move |_| {
+    let rows = Derived::new(move || {
         let q = query.get();
         let now = app.now().get();
         let lang = lang.get();

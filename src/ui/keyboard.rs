@@ -85,16 +85,17 @@ fn focus_of(target: Option<EventTarget>) -> Focus {
 pub fn use_keyboard(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal) {
     crate::ui::dom::listen_window("keydown", move |ev| {
         let ev: KeyboardEvent = ev.unchecked_into();
-        if ev.default_prevented()
-            || ev.ctrl_key()
-            || ev.alt_key()
-            || ev.meta_key()
-            || ev.is_composing()
-            || sheet_open()
-        {
+        let held = [
+            "defaultPrevented",
+            "ctrlKey",
+            "altKey",
+            "metaKey",
+            "isComposing",
+        ];
+        if crate::ui::dom::any_true(&ev, &held) || sheet_open() {
             return;
         }
-        let Some(cmd) = command(&ev.key(), ev.shift_key()) else {
+        let Some(cmd) = command(&ev.key(), crate::ui::dom::any_true(&ev, &["shiftKey"])) else {
             return;
         };
         if allowed(cmd, focus_of(ev.target())) {

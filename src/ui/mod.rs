@@ -12,6 +12,7 @@ pub mod compress;
 pub mod copy_link;
 pub mod customer_actions;
 pub mod datacenter_actions;
+pub mod derived;
 pub mod dom;
 pub mod download;
 pub mod drive_table;

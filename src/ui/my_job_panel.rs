@@ -256,7 +256,7 @@ pub fn attach(root: Element) {
                 }
             }
             "my-remove" => {
-                if let Some(last) = find(root, ".my-drives").and_then(|d| d.last_element_child()) {
+                if let Some(last) = find(root, ".my-drives > :last-child") {
                     last.remove();
                 }
             }

@@ -33,16 +33,14 @@ enum Mode {
 
 /// Whether a key press belongs to a field being typed in.
 fn typing(ev: &web_sys::KeyboardEvent) -> bool {
-    ev.ctrl_key()
-        || ev.alt_key()
-        || ev.meta_key()
+    super::dom::any_true(ev, &["ctrlKey", "altKey", "metaKey"])
         || super::dom::target(ev).is_some_and(|e| {
             // A form control (none holds another element): the page's one `closest`.
             e.closest("input, textarea, select")
                 .ok()
                 .flatten()
                 .is_some()
-                || e.has_attribute("contenteditable")
+                || crate::ui::dom::has(&e, "contenteditable")
         })
 }
 

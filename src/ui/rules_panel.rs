@@ -112,7 +112,7 @@ pub fn attach(root: Element) {
         let lang = lang.get();
         if drawn.flatten() != Some(lang) {
             let focused = focused_act(&root);
-            let open = find(&root, "details").is_some_and(|d| d.has_attribute("open"));
+            let open = find(&root, "details").is_some_and(|d| crate::ui::dom::has(&d, "open"));
             draw(&mut Dom::replacing(&root, false)?, lang);
             if let (Some(d), true) = (find(&root, "details"), open) {
                 crate::ui::dom::set(&d, "open", "");

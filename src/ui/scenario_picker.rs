@@ -150,7 +150,7 @@ pub fn attach(node: Element) {
             let focused = focused_act(&root);
             let chosen = select(&root).map(|s| super::dom::value(&s));
             let text = pasted(&root).map(|t| super::dom::value(&t));
-            let open = find(&root, "details").is_some_and(|d| d.has_attribute("open"));
+            let open = find(&root, "details").is_some_and(|d| crate::ui::dom::has(&d, "open"));
             draw(&mut Dom::replacing(&root, false)?, lang);
             if let (Some(s), Some(v)) = (select(&root), chosen) {
                 super::dom::set_value(&s, &v);

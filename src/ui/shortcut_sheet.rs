@@ -58,12 +58,12 @@ fn dialog() -> Option<web_sys::HtmlDialogElement> {
 
 /// Whether the sheet is open (shortcuts then wait: the sheet is modal).
 pub fn sheet_open() -> bool {
-    dialog().is_some_and(|d| d.has_attribute("open"))
+    dialog().is_some_and(|d| crate::ui::dom::has(&d, "open"))
 }
 
 /// Opens the sheet in `lang` (nothing happens if it is open already).
 pub fn open_sheet(lang: Lang) {
-    let Some(d) = dialog().filter(|d| !d.has_attribute("open")) else {
+    let Some(d) = dialog().filter(|d| !crate::ui::dom::has(d, "open")) else {
         return;
     };
     if let Some(mut w) = Dom::replacing(&d, false) {

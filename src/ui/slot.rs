@@ -5,7 +5,10 @@
 //! for each of the twenty-odd types the views kept. A `Slot<T>` keeps its value in an
 //! `Rc<RefCell<dyn Any>>` inside one `RwSignal` of that single type: Leptos' code exists once,
 //! and each value type adds only a borrow and a type check. A slot that is only read untracked
-//! is a stored value (notifying a signal nobody tracks costs nothing).
+//! is a stored value (notifying a signal nobody tracks costs nothing). The value sits in a box
+//! of its own, so that setting it is one non-generic call (`put`) with the new box: a `set`
+//! written per value type (borrow, type check, drop of the old value) cost about 250 bytes of
+//! wasm for each of them.
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -14,7 +17,7 @@ use std::rc::Rc;
 
 use leptos::prelude::{GetUntracked, LocalStorage, Notify, RwSignal, Track};
 
-type Cell = Rc<RefCell<dyn Any>>;
+type Cell = Rc<RefCell<Box<dyn Any>>>;
 
 pub struct Slot<T: 'static> {
     cell: RwSignal<Cell, LocalStorage>,
@@ -30,8 +33,8 @@ impl<T> Clone for Slot<T> {
 impl<T> Copy for Slot<T> {}
 
 #[inline(never)]
-fn made(cell: Cell) -> RwSignal<Cell, LocalStorage> {
-    RwSignal::new_local(cell)
+fn made(value: Box<dyn Any>) -> RwSignal<Cell, LocalStorage> {
+    RwSignal::new_local(Rc::new(RefCell::new(value)))
 }
 
 /// The slot's cell, the slot tracked first if `tracked`; `None` once its owner is gone.
@@ -48,6 +51,16 @@ fn notify(sig: RwSignal<Cell, LocalStorage>) {
     sig.notify();
 }
 
+/// Replaces the slot's value by `value` (of the slot's type) and wakes whoever tracks it;
+/// `None` once the owner is gone.
+#[inline(never)]
+fn put(sig: RwSignal<Cell, LocalStorage>, value: Box<dyn Any>) -> Option<()> {
+    let cell = cell_of(sig, false)?;
+    *cell.borrow_mut() = value;
+    notify(sig);
+    Some(())
+}
+
 /// A slot read after its app was dropped, as a disposed `RwSignal` panics: a programming
 /// error, which the panic banner shows.
 #[cold]
@@ -59,7 +72,7 @@ fn gone() -> ! {
 impl<T: 'static> Slot<T> {
     pub fn new(value: T) -> Self {
         Slot {
-            cell: made(Rc::new(RefCell::new(value))),
+            cell: made(Box::new(value)),
             ty: PhantomData,
         }
     }
@@ -69,7 +82,8 @@ impl<T: 'static> Slot<T> {
             gone()
         };
         let value = cell.borrow();
-        match value.downcast_ref::<T>() {
+        let any: &dyn Any = &**value;
+        match any.downcast_ref::<T>() {
             Some(v) => f(v),
             None => gone(),
         }
@@ -106,7 +120,8 @@ impl<T: 'static> Slot<T> {
         let cell = cell_of(self.cell, false)?;
         let (changed, out) = {
             let mut value = cell.borrow_mut();
-            f(value.downcast_mut::<T>()?)
+            let any: &mut dyn Any = &mut **value;
+            f(any.downcast_mut::<T>()?)
         };
         if changed {
             notify(self.cell);
@@ -122,7 +137,7 @@ impl<T: 'static> Slot<T> {
         self.try_maybe_update(|v| (true, f(v)))
     }
     pub fn set(&self, value: T) {
-        self.update(|v| *v = value);
+        put(self.cell, Box::new(value));
     }
 
     // `StoredValue`'s names, for the slots that are only ever read untracked.
@@ -151,10 +166,11 @@ impl<T: 'static> Slot<T> {
     {
         let cell = cell_of(self.cell, false)?;
         let value = cell.borrow();
-        value.downcast_ref::<T>().cloned()
+        let any: &dyn Any = &**value;
+        any.downcast_ref::<T>().cloned()
     }
     /// Sets the value; `None` once the owner is gone.
     pub fn try_set(&self, value: T) -> Option<()> {
-        self.try_update(|v| *v = value)
+        put(self.cell, Box::new(value))
     }
 }

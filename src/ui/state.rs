@@ -10,6 +10,7 @@
 //! from `jobs`, the replay of the simulation at `now`. Moving the clock backwards is
 //! therefore just setting `now` to an earlier time.
 
+use crate::ui::derived::Derived;
 use leptos::prelude::*;
 
 use crate::azure::Warning;
@@ -86,7 +87,7 @@ pub struct AppState {
     selected: Slot<Option<String>>,
     notice: Slot<Option<Notice>>,
     /// The selected job as it is at `now` (None if nothing is selected or it does not exist yet).
-    selected_job: Memo<Option<Job>>,
+    selected_job: Derived<Option<Job>>,
     /// The jobs table's page: the table sets it, its pager and the timeline turn it.
     table_page: Slot<usize>,
     /// What that page shows (written by the table once its rows are known).
@@ -116,7 +117,7 @@ impl AppState {
         let now = Slot::new(at.unwrap_or(start));
         let selected = Slot::new(None::<String>);
         // One job copied per frame, and subscribers woken only when it changed.
-        let selected_job = Memo::new(move |_| {
+        let selected_job = Derived::new(move || {
             let t = now.get();
             selected.with(|name| {
                 let name = name.as_deref()?;
@@ -209,7 +210,7 @@ impl AppState {
         self.sim
             .with_untracked(|s| s.jobs_ref_at(t).next().is_none())
     }
-    pub fn selected_job(&self) -> Memo<Option<Job>> {
+    pub fn selected_job(&self) -> Derived<Option<Job>> {
         self.selected_job
     }
 

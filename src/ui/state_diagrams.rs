@@ -1,6 +1,7 @@
 //! The selected job's two state machines, its state and its shown drive's state marked, and
 //! the step that just happened emphasised for a moment.
 
+use crate::ui::derived::Derived;
 use crate::ui::slot::Slot;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,11 +22,11 @@ pub struct DrivePick {
     /// The chosen drive's id as text: a slot of `DriveId`'s own type would add its own
     /// copy of the slot's code (`ui::slot`); this one shares the selection's.
     chosen: Slot<Option<String>>,
-    job: Memo<Option<Job>>,
+    job: Derived<Option<Job>>,
 }
 
 impl DrivePick {
-    pub fn new(job: Memo<Option<Job>>) -> Self {
+    pub fn new(job: Derived<Option<Job>>) -> Self {
         let chosen = Slot::new(None::<String>);
         Self { chosen, job }
     }
@@ -52,10 +53,11 @@ impl DrivePick {
 /// The last step of a subject: whose (job, subject), when, and which arrow it took.
 type Step = (String, Subject, Time, Pick);
 
-/// The last accepted change of `subject` up to the clock, as the arrow it took.
+/// The last accepted change of `subject` up to the clock, as the arrow it took. `subject` is
+/// boxed: the search exists once for the job's diagram and the drive's.
 fn last_step(
-    job: Memo<Option<Job>>,
-    subject: impl Fn() -> Option<Subject> + 'static,
+    job: Derived<Option<Job>>,
+    subject: Box<dyn Fn() -> Option<Subject>>,
 ) -> Box<dyn Fn() -> Option<Step>> {
     let app = use_app();
     Box::new(move || {
@@ -63,7 +65,7 @@ fn last_step(
         let subject = subject()?;
         let now = app.now().get();
         app.sim().with(|s| {
-            let (e, c) = last_change(s.job_log(&name), now, |c| c.subject == subject)?;
+            let (e, c) = last_change(s.job_log(&name), now, &|c| c.subject == subject)?;
             let timed = matches!(e.event, EventLabel::Auto(_));
             let pick = Pick::Arrow(Node::of(c.from), Node::of(Some(c.to)), timed);
             Some((name, subject.clone(), e.at, pick))
@@ -101,7 +103,7 @@ fn flash_of(step: Box<dyn Fn() -> Option<Step>>) -> super::read::Read<Option<Pic
 
 /// The section's headings and hints and the two diagrams, drawn by `ui::dom` into `root` (a
 /// `section.diagrams`).
-pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: DrivePick) {
+pub fn state_diagrams(root: &web_sys::Element, job: Derived<Option<Job>>, drive: DrivePick) {
     let lang = use_lang();
     // Functions, not memos: each diagram redraws only when what it shows changed.
     let job_node = move || {
@@ -125,15 +127,18 @@ pub fn state_diagrams(root: &web_sys::Element, job: Memo<Option<Job>>, drive: Dr
             }
         })
     };
-    let job_flash = flash_of(last_step(job, || Some(Subject::Job)));
-    let drive_flash = flash_of(last_step(job, move || {
-        let id = drive.current()?;
-        let extra = job.with(|j| j.as_ref().is_some_and(|j| j.extra_drives.contains(&id)));
-        Some(match extra {
-            true => Subject::ExtraDrive(id),
-            false => Subject::Drive(id),
-        })
-    }));
+    let job_flash = flash_of(last_step(job, Box::new(|| Some(Subject::Job))));
+    let drive_flash = flash_of(last_step(
+        job,
+        Box::new(move || {
+            let id = drive.current()?;
+            let extra = job.with(|j| j.as_ref().is_some_and(|j| j.extra_drives.contains(&id)));
+            Some(match extra {
+                true => Subject::ExtraDrive(id),
+                false => Subject::Drive(id),
+            })
+        }),
+    ));
     let Some(mut w) = Dom::appending(root, false) else {
         return;
     };

@@ -13,10 +13,12 @@
 //! by the browser, asynchronously, and the address is written when that is done; a result for
 //! a scenario since replaced is dropped, never written over a newer address.
 
+use crate::ui::derived::Derived;
 use leptos::prelude::*;
 
 use super::autosave::{self, SaveProblem};
 use super::notice::Notice;
+use super::slot::Slot;
 use super::state::AppState;
 use super::view_prefs::ViewPrefs;
 use crate::i18n::Lang;
@@ -61,9 +63,12 @@ pub fn parse_unpacked(
     }
 }
 
+type Then = Box<dyn FnOnce(Result<Option<HashRequest>, HashError>)>;
+
 /// Reads the story half of a hash and hands the result to `then`: at once, or, for a
-/// compressed scenario, once the browser has inflated it.
-fn read_story(story: String, then: impl FnOnce(Result<Option<HashRequest>, HashError>) + 'static) {
+/// compressed scenario, once the browser has inflated it. `then` is boxed: the reading and
+/// its wait for the browser exist once, not once per caller.
+fn read_story(story: String, then: Then) {
     if !packed::is_packed(&story) {
         return then(hash::parse(&story));
     }
@@ -84,12 +89,17 @@ pub fn start() -> (String, Option<(String, SaveProblem)>) {
     autosave::start_hash(&location_hash())
 }
 
-/// The extras for the current look, as the link writes them.
-fn view_suffix(view: ViewPrefs, lang: Lang) -> String {
+/// What follows the time in the link: the look, the selected job and the comparison, as the
+/// link writes them (tracked).
+#[inline(never)]
+fn extras(app: AppState, view: ViewPrefs, lang: Lang) -> String {
     hash::view_suffix(ViewParams {
         projector: view.projector().get(),
         lang: Some(lang),
-    })
+    }) + &app
+        .selected()
+        .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()))
+        + &compare_suffix(app.compare())
 }
 
 /// The whole address of this moment and look, fresh (also while playing, when the address
@@ -107,11 +117,7 @@ pub fn current_link(app: AppState, view: ViewPrefs, lang: Lang) -> String {
         Some(part) => format!(
             "{page}#{}{}",
             hash::with_time(&part, app.now().get()),
-            view_suffix(view, lang)
-                + &app
-                    .selected()
-                    .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()))
-                + &compare_suffix(app.compare())
+            extras(app, view, lang)
         ),
         None => href.clone(),
     })
@@ -142,24 +148,27 @@ fn bad_link(link: String, e: &HashError, fallback: bool) -> Notice {
 /// what is still wrong with it, keeping the text as typed.
 pub fn open_link(app: AppState, text: &str) {
     let text = text.to_string();
-    read_story(hash_part(&text).to_string(), move |read| match read {
-        Ok(Some(req)) => {
-            app.set_notice(None);
-            app.load(req.scenario, req.at);
-        }
-        Ok(None) => app.set_notice(Some(bad_link(text, &HashError::NoScenario, false))),
-        Err(e) => app.set_notice(Some(bad_link(text, &e, false))),
-    });
+    read_story(
+        hash_part(&text).to_string(),
+        Box::new(move |read| match read {
+            Ok(Some(req)) => {
+                app.set_notice(None);
+                app.load(req.scenario, req.at);
+            }
+            Ok(None) => app.set_notice(Some(bad_link(text, &HashError::NoScenario, false))),
+            Err(e) => app.set_notice(Some(bad_link(text, &e, false))),
+        }),
+    );
 }
 
 pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal) {
     // The scenario's half of the link changes only with the scenario: a 10,000-job world is
     // encoded once per edit, not once per step of the clock.
-    let scenario_part = Memo::new(move |_| shareable_part(app));
+    let scenario_part = Derived::new(move || shareable_part(app));
     // The compressed half of a `Part::Pack`, with the JSON it was made from; `round` numbers
     // the compressions, so only the latest may store its result.
-    let packed_half = RwSignal::new(None::<(String, String)>);
-    let round = StoredValue::new(0u32);
+    let packed_half = Slot::new(None::<(String, String)>);
+    let round = Slot::new(0u32);
     crate::ui::fx::effect(move || {
         let mine = round.with_value(|r| r.wrapping_add(1));
         round.set_value(mine);
@@ -181,7 +190,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
                     crate::share::base64url::encode(json.as_bytes())
                 ),
             };
-            if round.try_with_value(|r| *r == mine) == Some(true) {
+            if round.try_get_value() == Some(mine) {
                 packed_half.set(Some((json, half)));
             }
         });
@@ -200,17 +209,13 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
     };
     // Write: only while paused (a link opens paused). The same text is kept as the work to
     // come back to (only when it changed: a scenario link can be a megabyte).
-    let kept = StoredValue::new(String::new());
+    let kept = Slot::new(String::new());
     crate::ui::fx::effect(move || {
         if app.playing().get() {
             return;
         }
         let now = app.now().get();
-        let extras = view_suffix(view, lang.get())
-            + &app
-                .selected()
-                .with(|j| hash::job_suffix(j.as_deref(), app.show_deleted().get()))
-            + &compare_suffix(app.compare());
+        let extras = extras(app, view, lang.get());
         let text = match written_part() {
             Ok(Some(part)) => format!("#{}{extras}", hash::with_time(&part, now)),
             // Written when the compression is done (this effect runs again then).
@@ -308,12 +313,15 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
         if current.as_deref() == Some(story.as_str()) {
             return apply(link, Ok(None), true);
         }
-        read_story(story, move |read| {
-            // A newer address came while a compressed one was inflated: that one wins.
-            if location_hash() == link {
-                apply(link, read, false);
-            }
-        });
+        read_story(
+            story,
+            Box::new(move |read| {
+                // A newer address came while a compressed one was inflated: that one wins.
+                if location_hash() == link {
+                    apply(link, read, false);
+                }
+            }),
+        );
     };
     crate::ui::dom::listen_window("hashchange", move |_| follow());
     crate::ui::dom::listen_window("popstate", move |_| follow());

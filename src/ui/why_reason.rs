@@ -38,12 +38,13 @@ pub struct Why {
     pub deleted: bool,
 }
 
-/// The last accepted entry of `log` up to `now` with a change that `hit` accepts.
-pub fn last_change(
-    log: &[LogEntry],
+/// The last accepted entry of `log` up to `now` with a change that `hit` accepts (`&dyn`:
+/// one search for the "Why?" card and the diagrams' flashes).
+pub fn last_change<'a>(
+    log: &'a [LogEntry],
     now: Time,
-    hit: impl Fn(&Change) -> bool,
-) -> Option<(&LogEntry, &Change)> {
+    hit: &dyn Fn(&Change) -> bool,
+) -> Option<(&'a LogEntry, &'a Change)> {
     let upto = &log[..log.partition_point(|e| e.at <= now)];
     upto.iter().rev().find_map(|e| {
         let changes = e.outcome.as_ref().ok()?;

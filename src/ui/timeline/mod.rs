@@ -14,6 +14,7 @@ mod lane;
 mod lanes_dom;
 pub mod scale;
 
+use crate::ui::derived::Derived;
 use chrono::TimeDelta;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -25,6 +26,7 @@ use self::band::Band;
 use self::lane::{tick_text, LaneKey, DRIVE_H, LANE_H};
 use self::lanes_dom::Lanes;
 use self::scale::Scale;
+use super::slot::Slot;
 use super::state::{use_app, AppState};
 use super::use_lang;
 use crate::i18n::Lang;
@@ -32,7 +34,7 @@ use crate::i18n::{count, lanes_range, tl, Noun, TlText};
 use crate::model::Time;
 use crate::sim::lanes::Cut;
 use crate::sim::LogEntry;
-use crate::ui::dom::{acted, find, focused_act, listen, refocus as refocus_act, Dom, Writer};
+use crate::ui::dom::{acted, all, find, focused_act, listen, refocus as refocus_act, Dom, Writer};
 use crate::ui::job_rows::page_size;
 
 /// Lanes this far (px) above or below the scroll box's view follow the clock with it.
@@ -121,17 +123,17 @@ fn refocus(el: &web_sys::Element) {
         return;
     };
     request_animation_frame(move || {
-        let Ok(lanes) = document().query_selector_all("[data-job]") else {
+        let Some(body) = document().body() else {
             return;
         };
-        let lane = (0..lanes.length())
-            .filter_map(|i| lanes.item(i)?.dyn_into::<web_sys::Element>().ok())
+        let lane = all(&body, "[data-job]")
+            .into_iter()
             .find(|g| g.get_attribute("data-job").as_deref() == Some(job.as_str()));
-        let Some(Ok(marks)) = lane.map(|g| g.query_selector_all("[data-at],[data-i]")) else {
+        let Some(lane) = lane else {
             return;
         };
-        let same = (0..marks.length())
-            .filter_map(|i| marks.item(i)?.dyn_into::<web_sys::Element>().ok())
+        let same = all(&lane, "[data-at],[data-i]")
+            .into_iter()
             .find(|m| ["data-rule", "data-at", "data-i"].map(|a| m.get_attribute(a)) == attrs);
         if let Some(m) = same {
             // `focus` is called on the element itself, so it works on SVG elements too.
@@ -152,7 +154,7 @@ fn set(el: Option<web_sys::Element>, attr: &str, value: &str) {
 /// Sets or removes a boolean attribute (`disabled`, `hidden`).
 fn flag(el: Option<web_sys::Element>, attr: &str, on: bool) {
     if let Some(el) = el {
-        if el.has_attribute(attr) != on {
+        if crate::ui::dom::has(&el, attr) != on {
             let _ = match on {
                 true => el.set_attribute(attr, ""),
                 false => el.remove_attribute(attr),
@@ -279,14 +281,14 @@ fn draw_frame<W: Writer>(w: &mut W, lang: Lang) {
 pub fn attach(root: web_sys::Element) {
     let app = use_app();
     let lang = use_lang();
-    // An `Option`: stored values of `Option<Element>` exist already, and each stored type
-    // compiles Leptos' storage code once more.
-    let fig = StoredValue::new_local(Some(root.clone()));
+    // An `Option`: slots of `Option<Element>` exist already, and each slot type adds its own
+    // copy of the slot's code (`ui::slot`).
+    let fig = Slot::new(Some(root.clone()));
     // Bumped each time the figure's parts are drawn anew (the language changed): the effects
     // that fill a part look it up again.
-    let frame = RwSignal::new(0usize);
+    let frame = Slot::new(0usize);
     let part = move |selector: &str| fig.with_value(|f| find(f.as_ref()?, selector));
-    let view = RwSignal::new(View {
+    let view = Slot::new(View {
         zoom: Zoom::Whole,
         start: None,
         width: 960,
@@ -296,12 +298,12 @@ pub fn attach(root: web_sys::Element) {
     // few lanes a frame until it covers them all, so a jump draws what is in view first and
     // the rest in the next frames; while playing it stays at the view. (Drawing all of the
     // busy datacenter's 24 lanes at once made its jumps the slowest of all worlds.)
-    let seen = RwSignal::new((0, 640));
+    let seen = Slot::new((0, 640));
     let measure = move || {
         if let Some(el) = part(".tl-host") {
             let w = el.client_width();
             if w > 0 && w != view.with_untracked(|v| v.width) {
-                view.write().width = w;
+                view.update(|v| v.width = w);
             }
         }
         if let Some(el) = part(".tl-scroll") {
@@ -337,30 +339,29 @@ pub fn attach(root: web_sys::Element) {
         };
         let sc = untrack(scale);
         if now < sc.t0 || now > sc.t1 {
-            view.write().start = Some(now - span / 8);
+            view.update(|v| v.start = Some(now - span / 8));
         }
     });
     let set_zoom = move |zoom: Zoom| {
         let start = zoom.span().map(|s| app.now().get_untracked() - s / 4);
-        let mut v = view.write();
-        (v.zoom, v.start) = (zoom, start);
+        view.update(|v| (v.zoom, v.start) = (zoom, start));
     };
     let pan = move |dir: i32| {
         let v = view.get_untracked();
         if let (Some(span), Some(t0)) = (v.zoom.span(), v.start) {
-            view.write().start = Some(t0 + span / 2 * dir);
+            view.update(|v| v.start = Some(t0 + span / 2 * dir));
         }
     };
     // Plain functions, not memos: the job count changes only with the world (whose readers
     // rerun then anyway), and each memo compiled Leptos' memo code once more.
     let total = move || app.sim().with(|s| s.job_count());
     let aggregated = move || total() > AGGREGATE_AFTER;
-    let reach = RwSignal::new((None::<Time>, 0));
+    let reach = Slot::new((None::<Time>, 0));
     // The lanes in the page (drawn by `lanes_dom`): a lane out of view keeps the key it was
     // drawn with.
-    let lanes = StoredValue::new_local(Lanes::default());
+    let lanes = Slot::new(Lanes::default());
     // Each lane with its top and height; only lanes whose job exists at now.
-    let rows = Memo::new(move |_| {
+    let rows = Derived::new(move || {
         let now = app.now().get();
         let (y0, y1) = seen.get();
         let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
@@ -549,7 +550,7 @@ pub fn attach(root: web_sys::Element) {
             );
         });
     });
-    let tip = RwSignal::new(None::<String>);
+    let tip = Slot::new(None::<String>);
     crate::ui::fx::effect(move || {
         frame.track();
         let text = tip
@@ -559,11 +560,7 @@ pub fn attach(root: web_sys::Element) {
             p.set_text_content(Some(&text));
         }
     });
-    let in_lanes = |ev: &web_sys::Event| {
-        ev.target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(".tl-scroll").ok().flatten())
-    };
+    let in_lanes = |ev: &web_sys::Event| crate::ui::dom::target_in(ev, ".tl-scroll");
     let show_tip = move |ev: &web_sys::Event| {
         if in_lanes(ev).is_none() {
             return;
@@ -573,11 +570,9 @@ pub fn attach(root: web_sys::Element) {
             entry_of(app, &el, |e| tick_text(lang, e)).or_else(|| el.get_attribute("aria-label"))
         }));
     };
-    let dragging = StoredValue::new(false);
+    let dragging = Slot::new(false);
     let on_axis = |ev: &web_sys::Event| {
-        ev.target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .filter(|el| el.closest(".tl-axis").ok().flatten().is_some())
+        crate::ui::dom::target(ev).filter(|el| el.closest(".tl-axis").ok().flatten().is_some())
     };
     let scrub = move |ev: &web_sys::PointerEvent| {
         app.seek(untrack(scale).t(ev.offset_x()));
@@ -632,10 +627,8 @@ pub fn attach(root: web_sys::Element) {
     // A scroll does not bubble: the lanes' box is listened to where it is (in the capture
     // phase, at the figure).
     let on_scroll = move |ev: web_sys::Event| {
-        let Some(el) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .filter(|el| el.class_list().contains("tl-scroll"))
+        let Some(el) =
+            crate::ui::dom::target(&ev).filter(|el| crate::ui::dom::has_class(el, "tl-scroll"))
         else {
             return;
         };

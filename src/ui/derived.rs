@@ -1,0 +1,94 @@
+//! The UI's memos, all on one Leptos memo type (what `ui::slot` does for signals).
+//!
+//! Why not `Memo<T>`: Leptos compiles its memo code (the node, its checks and updates, the
+//! guards) once per value type, for each of the five types the views kept. A `Derived<T>`
+//! keeps its value in an `Arc<dyn Any>` inside one `Memo` of that single type: Leptos' code
+//! exists once, and each value type adds only its comparison and a type check. Like a memo,
+//! it recomputes when read after a change, and wakes its readers only when the value changed.
+
+use std::any::Any;
+use std::marker::PhantomData;
+use std::sync::Arc;
+
+use leptos::prelude::{GetUntracked, Memo, Track};
+
+type Shared = Arc<dyn Any + Send + Sync>;
+type Compute = Box<dyn Fn(Option<Shared>) -> (Shared, bool) + Send + Sync>;
+
+pub struct Derived<T: 'static> {
+    memo: Memo<Shared>,
+    ty: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Derived<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Derived<T> {}
+
+#[inline(never)]
+fn made(compute: Compute) -> Memo<Shared> {
+    Memo::new_owning(compute)
+}
+
+/// The memo's value, the memo tracked first if `tracked`; `None` once its owner is gone.
+#[inline(never)]
+fn value_of(memo: Memo<Shared>, tracked: bool) -> Option<Shared> {
+    if tracked {
+        memo.track();
+    }
+    memo.try_get_untracked()
+}
+
+/// A memo read after its app was dropped, as a disposed `Memo` panics: a programming error,
+/// which the panic banner shows.
+#[cold]
+#[inline(never)]
+fn gone() -> ! {
+    panic!("a value of the app was used after the app was dropped")
+}
+
+impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
+    /// `f`'s value, computed again when a signal it read changed, like `Memo::new`.
+    pub fn new(f: impl Fn() -> T + Send + Sync + 'static) -> Self {
+        Derived {
+            memo: made(Box::new(move |old: Option<Shared>| {
+                let new = f();
+                match old {
+                    Some(old) if old.downcast_ref::<T>() == Some(&new) => (old, false),
+                    _ => (Arc::new(new), true),
+                }
+            })),
+            ty: PhantomData,
+        }
+    }
+}
+
+impl<T: 'static> Derived<T> {
+    fn read<U>(&self, tracked: bool, f: impl FnOnce(&T) -> U) -> U {
+        match value_of(self.memo, tracked) {
+            Some(value) => match value.downcast_ref::<T>() {
+                Some(v) => f(v),
+                None => gone(),
+            },
+            None => gone(),
+        }
+    }
+
+    /// `f` of the value, tracked.
+    pub fn with<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.read(true, f)
+    }
+    pub fn with_untracked<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.read(false, f)
+    }
+    /// The value, tracked.
+    pub fn get(&self) -> T
+    where
+        T: Clone,
+    {
+        self.with(T::clone)
+    }
+}
