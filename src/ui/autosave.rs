@@ -30,7 +30,7 @@ pub enum SaveProblem {
 
 /// The envelope kept for `link`.
 pub fn envelope(link: &str) -> String {
-    json!({ "app": APP, "version": VERSION, "link": link }).to_string()
+    crate::sim::json_text(&json!({ "app": APP, "version": VERSION, "link": link }))
 }
 
 /// The link saved in `text`, or why it cannot be used.

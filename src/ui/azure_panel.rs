@@ -94,7 +94,7 @@ pub fn attach(fold: &Element) {
             "export-rest-json" => (
                 "azure-jobs.json",
                 "application/json",
-                rest_list(s, now).to_string(),
+                crate::sim::json_text(&rest_list(s, now)),
             ),
             _ => ("scenario.json", "application/json", s.scenario().to_json()),
         });

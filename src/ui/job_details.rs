@@ -200,7 +200,7 @@ pub fn attach(section: &Element) {
                 let now = app.now().get_untracked();
                 if let Some(json) = app.sim().with_untracked(|s| rest_one(s, &name, now)) {
                     let file = format!("{name}.json");
-                    let _ = download(&file, "application/json", &json.to_string());
+                    let _ = download(&file, "application/json", &crate::sim::json_text(&json));
                 }
             }
             _ => {}
