@@ -284,9 +284,9 @@ fn tracking(p: Option<&Package>) -> (String, String) {
 
 /// Bytes that make the model's rounded-down percent read exactly `pct`.
 fn bytes_for(pct: u8) -> u64 {
-    let size = u128::from(DEFAULT_DRIVE_BYTES);
-    let b = (size * u128::from(pct)).div_ceil(100);
-    u64::try_from(b).unwrap_or(DEFAULT_DRIVE_BYTES)
+    // 2^40 bytes times at most 255 cannot overflow.
+    const _: () = assert!(DEFAULT_DRIVE_BYTES.checked_mul(255).is_some());
+    (DEFAULT_DRIVE_BYTES * u64::from(pct)).div_ceil(100)
 }
 
 fn outcome(d: Option<&AzureDrive>, wanted: Option<DriveState>, closed: bool) -> CopyOutcome {

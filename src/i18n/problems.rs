@@ -285,9 +285,13 @@ pub fn problem_text(lang: Lang, kind: &crate::sim::scenario::ProblemKind) -> Str
         K::Input(p) => input_text(lang, p),
         K::Refused(crate::model::Refusal::Input { problem, .. }) => input_text(lang, problem),
         K::Refused(r) => {
-            let text = super::refusal_text(lang, r);
-            // The rule's summary is for the log; a file problem needs only the reason.
-            text.split(" (R").next().unwrap_or_default().to_string()
+            let mut text = super::refusal_text(lang, r);
+            // The rule's summary is for the log; a file problem needs only the reason. A byte
+            // scan, not `split`: the core needs no substring searcher for this one cut.
+            if let Some(i) = text.as_bytes().windows(3).position(|w| w == b" (R") {
+                text.truncate(i);
+            }
+            text
         }
     }
 }

@@ -80,7 +80,7 @@ pub(crate) fn percent_of(part: u64, whole: u64) -> u8 {
     if whole == 0 {
         return 0;
     }
-    let p = (u128::from(part.min(whole)) * 100) / u128::from(whole);
+    let (p, _) = super::muldiv::mul_div(part.min(whole), 100, whole);
     u8::try_from(p).unwrap_or(100)
 }
 

@@ -10,6 +10,7 @@ pub mod ids;
 pub mod invariants;
 pub mod job;
 pub mod limits;
+pub mod muldiv;
 pub mod ownership;
 pub mod refusal;
 pub mod rfc3339;

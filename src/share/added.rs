@@ -145,7 +145,7 @@ fn merge_order(base: &[EventEntry], added: &[Option<Time>]) -> Vec<Slot> {
 pub fn read(name: &str, value: &str) -> Result<Scenario, HashError> {
     let base = preset(name).ok_or_else(|| HashError::UnknownPreset(name.to_string()))?;
     let text = super::hash::decoded(value)?;
-    let bad = |problems| HashError::BadScenario(problems);
+    let bad = |problems: Vec<Problem>| HashError::BadScenario(problems.into());
     let limit = crate::model::limits::MAX_SCENARIO_BYTES;
     if text.len() > limit {
         return Err(bad(vec![at_add(

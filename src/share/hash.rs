@@ -16,6 +16,7 @@ use crate::i18n::Lang;
 use crate::model::limits::MAX_LINK_CHARS;
 use crate::model::Time;
 use crate::sim::{presets, Problem, Scenario};
+use std::sync::Arc;
 
 /// Which scenario a hash names.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,9 +40,11 @@ pub enum HashError {
     UnknownPreset(String),
     BadBase64(String),
     NotUtf8,
-    BadScenario(Vec<Problem>),
+    /// Shared, not owned: the interface clones the error it shows, and cloning every problem
+    /// compiled a deep clone of each problem kind into the wasm.
+    BadScenario(Arc<[Problem]>),
     /// The Azure JSON of an `#azure=` link is refused.
-    BadAzure(Vec<crate::azure::AzureProblem>),
+    BadAzure(Arc<[crate::azure::AzureProblem]>),
     BadTime(String),
     NoScenario,
     /// Longer than `MAX_LINK_CHARS`: refused before any decoding.
@@ -123,7 +126,7 @@ pub fn parse_with(hash: &str, unpacked: Option<&str>) -> Result<Option<HashReque
                     _ => unpacked.ok_or(HashError::Packed)?.to_string(),
                 };
                 let parsed = Scenario::parse(&text)
-                    .map_err(|errors| HashError::BadScenario(errors.problems))?;
+                    .map_err(|errors| HashError::BadScenario(errors.problems.into()))?;
                 scenario = Some(ScenarioRef::Inline(Box::new(parsed)));
             }
             // Read beside `preset=` only, once the preset is known.
@@ -147,7 +150,8 @@ pub fn parse_with(hash: &str, unpacked: Option<&str>) -> Result<Option<HashReque
     let mut warnings = Vec::new();
     if let Some(text) = azure {
         let since = at.ok_or_else(|| HashError::BadTime(String::new()))?;
-        let imported = crate::azure::import(&text, since).map_err(HashError::BadAzure)?;
+        let imported =
+            crate::azure::import(&text, since).map_err(|p| HashError::BadAzure(p.into()))?;
         scenario = Some(ScenarioRef::Inline(Box::new(imported.scenario)));
         warnings = imported.warnings;
     }

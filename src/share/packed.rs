@@ -51,12 +51,15 @@ pub fn damaged() -> HashError {
 /// The scenario inflates past `MAX_INFLATED` (reading stopped at `bytes`): refused as a file
 /// that large is.
 pub fn too_large(bytes: usize) -> HashError {
-    HashError::BadScenario(vec![Problem {
-        path: "$".into(),
-        line: None,
-        column: None,
-        kind: ProblemKind::FileTooLarge { bytes },
-    }])
+    HashError::BadScenario(
+        vec![Problem {
+            path: "$".into(),
+            line: None,
+            column: None,
+            kind: ProblemKind::FileTooLarge { bytes },
+        }]
+        .into(),
+    )
 }
 
 /// The inflated bytes as the scenario's text.

@@ -7,6 +7,7 @@
 //! never per frame.
 
 use super::log::LogEntry;
+use crate::model::muldiv::mul_div;
 use crate::model::{
     ActionKind, DriveId, DriveState, EventLabel, Job, JobState, RuleId, Rules, Time,
 };
@@ -183,6 +184,24 @@ pub fn drive_lanes(history: &[(Time, Job)], cut: Cut) -> Vec<(DriveId, Vec<Segme
         .collect()
 }
 
+/// The first of `bins` bins (over `span` seconds, `span >= 1`, `bins >= 1`) whose instant is at
+/// or after `s` seconds from the start: `ceil(s * (bins - 1) / span)`, at most `bins`.
+fn bin_of(s: i64, span: i64, bins: usize) -> usize {
+    if s <= 0 {
+        return 0;
+    }
+    let steps = bins as u64 - 1;
+    // Past the span the rounded-up bin is past the last (unless there is only one); within
+    // it `s <= span`, which `mul_div` needs.
+    if s > span {
+        return if steps == 0 { 0 } else { bins };
+    }
+    let (q, r) = mul_div(s as u64, steps, span as u64);
+    usize::try_from(q + u64::from(r != 0))
+        .unwrap_or(bins)
+        .min(bins)
+}
+
 /// How many jobs are in each state (in `JobState::ALL` order) at `bins` evenly spaced
 /// instants from `t0` to `t1` (deleted and not-yet-created jobs count nowhere). One pass over
 /// the snapshots plus one over the bins, so a thousand jobs cost little.
@@ -195,16 +214,7 @@ pub fn state_counts<'a>(
     const N: usize = JobState::ALL.len();
     let bins = bins.max(1);
     let span = (t1 - t0).num_seconds().max(1);
-    // The first bin whose instant is at or after `t`.
-    let bin_of = |t: Time| -> usize {
-        let s = (t - t0).num_seconds();
-        if s <= 0 {
-            return 0;
-        }
-        let n = i128::from(s) * (bins as i128 - 1);
-        let k = (n + i128::from(span) - 1) / i128::from(span);
-        usize::try_from(k).unwrap_or(bins).min(bins)
-    };
+    let bin_of = |t: Time| bin_of((t - t0).num_seconds(), span, bins);
     let mut diff = vec![[0i64; N]; bins + 1];
     for history in histories {
         for (i, (at, job)) in history.iter().enumerate() {
@@ -241,6 +251,34 @@ mod tests {
     use super::*;
     use crate::sim::{preset, Simulation};
     use chrono::TimeDelta;
+
+    /// The 128-bit form `bin_of` replaced.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn wide_bin_of(s: i64, span: i64, bins: usize) -> usize {
+        if s <= 0 {
+            return 0;
+        }
+        let n = i128::from(s) * (bins as i128 - 1);
+        let k = (n + i128::from(span) - 1) / i128::from(span);
+        usize::try_from(k).unwrap_or(bins).min(bins)
+    }
+
+    // Native only: proptest is not built for wasm.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn bin_of_agrees_with_128_bit_arithmetic(
+            s in -(1i64 << 45)..(1i64 << 45),
+            span in 1i64..(1i64 << 45),
+            bins in 1usize..100_000,
+        ) {
+            for bins in [1, 2, bins] {
+                proptest::prop_assert_eq!(bin_of(s, span, bins), wide_bin_of(s, span, bins));
+                let near = s.clamp(-2, span + 2);
+                proptest::prop_assert_eq!(bin_of(near, span, bins), wide_bin_of(near, span, bins));
+            }
+        }
+    }
 
     fn sim(name: &str) -> Simulation {
         Simulation::new(preset(name).expect("preset")).expect("loads")
