@@ -151,22 +151,26 @@ pub fn attach(host: Element) {
     let lang = use_lang();
     let el = host.clone();
     crate::ui::fx::effect_with(move |drawn: Option<Option<(String, bool)>>| {
-        let (notice, lang) = (app.notice().get(), lang.get());
-        let link = bad_link_key(notice.as_ref());
-        // Only the language changed: what was typed into the box stays.
-        let kept = box_text(&host).filter(|_| drawn.flatten() == link);
-        let focused = focused_act(&host);
-        let mut w = Dom::replacing(&host, false)?;
-        if let Some(n) = &notice {
-            let typed = match (kept, n) {
-                (Some(kept), _) => kept,
-                (None, Notice::BadLink { link, .. }) => link.clone(),
-                _ => String::new(),
-            };
-            draw(&mut w, n, &typed, lang);
-        }
-        refocus(&host, focused);
-        link
+        let lang = lang.get();
+        // Drawn from a borrow: a copy of the notice would keep every problem's `Clone` in
+        // the wasm. Drawing sets no state, so nothing writes the notice meanwhile.
+        app.notice().with(|notice| {
+            let link = bad_link_key(notice.as_ref());
+            // Only the language changed: what was typed into the box stays.
+            let kept = box_text(&host).filter(|_| drawn.flatten() == link);
+            let focused = focused_act(&host);
+            let mut w = Dom::replacing(&host, false)?;
+            if let Some(n) = notice {
+                let typed = match (kept, n) {
+                    (Some(kept), _) => kept,
+                    (None, Notice::BadLink { link, .. }) => link.clone(),
+                    _ => String::new(),
+                };
+                draw(&mut w, n, &typed, lang);
+            }
+            refocus(&host, focused);
+            link
+        })
     });
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some((el, act)) = acted(&ev) else {
