@@ -140,15 +140,13 @@ pub fn attach(root: &web_sys::Element) {
         });
         let Some(ol) = list() else { return };
         if let Ok(Some(old)) = ol.query_selector(".log-entry.highlighted") {
-            let class = old.get_attribute("class").unwrap_or_default();
-            crate::ui::dom::set(&old, "class", &class.replace(" highlighted", ""));
+            crate::ui::dom::set_class(&old, "highlighted", false);
         }
         let Some(seq) = seq else { return };
         let Ok(Some(li)) = ol.query_selector(&format!("[data-seq=\"{seq}\"]")) else {
             return;
         };
-        let class = li.get_attribute("class").unwrap_or_default();
-        crate::ui::dom::set(&li, "class", &format!("{class} highlighted"));
+        crate::ui::dom::set_class(&li, "highlighted", true);
         if highlight.take_focus(seq) {
             if let Some(b) = crate::ui::dom::find(&li, "button") {
                 let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();

@@ -2,7 +2,7 @@
 //! with as few DOM moves as the order change needs. A row that stays is updated in place
 //! (`RowDom::set`), so sorting, paging and ticking never rebuild what is already there.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use web_sys::Element;
@@ -40,9 +40,19 @@ impl Body {
         if let Some(old) = self.empty.take() {
             old.remove();
         }
-        let keep: HashSet<&str> = shown.iter().map(|r| r.name.as_str()).collect();
-        self.rows.retain(|(name, row)| {
-            let stays = keep.contains(name.as_str());
+        // Which drawn rows stay, marked through `at` (each drawn row's place, kept up to date
+        // by every show): a set of the shown names would add a hash table of its own type.
+        let mut keep = vec![false; self.rows.len()];
+        for r in shown {
+            if let Some(&i) = self.at.get(&r.name) {
+                if let Some(k) = keep.get_mut(i) {
+                    *k = true;
+                }
+            }
+        }
+        let mut keep = keep.into_iter();
+        self.rows.retain(|(_, row)| {
+            let stays = keep.next().unwrap_or(false);
             if !stays {
                 row.tr.remove();
             }

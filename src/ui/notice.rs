@@ -127,6 +127,16 @@ pub fn draw<W: Writer>(w: &mut W, notice: &Notice, typed: &str, lang: Lang) {
     w.close();
 }
 
+/// What tells one bad-link notice from another: its link and whether the default story was
+/// shown. The problem is what reading that link gave, so it adds nothing, and comparing
+/// whole notices pulled the derived equality of every problem into the wasm.
+fn bad_link_key(notice: Option<&Notice>) -> Option<(String, bool)> {
+    match notice? {
+        Notice::BadLink { link, fallback, .. } => Some((link.clone(), *fallback)),
+        _ => None,
+    }
+}
+
 /// What is in the bad link's box now (`None` without one).
 fn box_text(host: &Element) -> Option<String> {
     let area = find(host, "textarea")?;
@@ -140,22 +150,27 @@ pub fn attach(host: Element) {
     let app = use_app();
     let lang = use_lang();
     let el = host.clone();
-    crate::ui::fx::effect_with(move |drawn: Option<Option<Notice>>| {
-        let (notice, lang) = (app.notice().get(), lang.get());
-        // Only the language changed: what was typed into the box stays.
-        let kept = box_text(&host).filter(|_| drawn.flatten() == notice);
-        let focused = focused_act(&host);
-        let mut w = Dom::replacing(&host, false)?;
-        if let Some(n) = &notice {
-            let typed = match (kept, n) {
-                (Some(kept), _) => kept,
-                (None, Notice::BadLink { link, .. }) => link.clone(),
-                _ => String::new(),
-            };
-            draw(&mut w, n, &typed, lang);
-        }
-        refocus(&host, focused);
-        notice
+    crate::ui::fx::effect_with(move |drawn: Option<Option<(String, bool)>>| {
+        let lang = lang.get();
+        // Drawn from a borrow: a copy of the notice would keep every problem's `Clone` in
+        // the wasm. Drawing sets no state, so nothing writes the notice meanwhile.
+        app.notice().with(|notice| {
+            let link = bad_link_key(notice.as_ref());
+            // Only the language changed: what was typed into the box stays.
+            let kept = box_text(&host).filter(|_| drawn.flatten() == link);
+            let focused = focused_act(&host);
+            let mut w = Dom::replacing(&host, false)?;
+            if let Some(n) = notice {
+                let typed = match (kept, n) {
+                    (Some(kept), _) => kept,
+                    (None, Notice::BadLink { link, .. }) => link.clone(),
+                    _ => String::new(),
+                };
+                draw(&mut w, n, &typed, lang);
+            }
+            refocus(&host, focused);
+            link
+        })
     });
     let on_click = move |ev: web_sys::MouseEvent| {
         let Some((el, act)) = acted(&ev) else {

@@ -49,7 +49,7 @@ pub fn initial_request(
     // A link with only the look (`#lang=nl`) opens the default story in that look.
     match parse_unpacked(&hash::without_view(&link), unpacked) {
         Ok(request) => (request, None),
-        Err(e) => (None, Some(bad_link(link, &e, true))),
+        Err(e) => (None, Some(bad_link(link, e, true))),
     }
 }
 
@@ -136,10 +136,10 @@ fn shareable_part(app: AppState) -> Result<Part, usize> {
     }
 }
 
-fn bad_link(link: String, e: &HashError, fallback: bool) -> Notice {
+fn bad_link(link: String, problem: HashError, fallback: bool) -> Notice {
     Notice::BadLink {
         link,
-        problem: e.clone(),
+        problem,
         fallback,
     }
 }
@@ -155,8 +155,8 @@ pub fn open_link(app: AppState, text: &str) {
                 app.set_notice(None);
                 app.load(req.scenario, req.at);
             }
-            Ok(None) => app.set_notice(Some(bad_link(text, &HashError::NoScenario, false))),
-            Err(e) => app.set_notice(Some(bad_link(text, &e, false))),
+            Ok(None) => app.set_notice(Some(bad_link(text, HashError::NoScenario, false))),
+            Err(e) => app.set_notice(Some(bad_link(text, e, false))),
         }),
     );
 }
@@ -278,7 +278,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
         let request = match read {
             Ok(request) => request,
             Err(e) => {
-                app.set_notice(Some(bad_link(link, &e, false)));
+                app.set_notice(Some(bad_link(link, e, false)));
                 return;
             }
         };

@@ -40,10 +40,13 @@ impl Scale {
     }
 
     /// The pixel of `t`, clamped a little outside the plot so far-off shapes stay small.
+    /// In `i64`, saturating: only a product past `i64` saturates (seconds across chrono's
+    /// whole range times a plot over 100,000 px wide), and its pixel is clamped anyway; an
+    /// `i128` division kept a ~1 KB routine of the compiler's runtime in the wasm.
     pub fn x(&self, t: Time) -> i32 {
-        let s = i128::from((t - self.t0).num_seconds());
-        let w = i128::from(self.x1 - self.x0);
-        let px = s * w / i128::from(self.span_s());
+        let s = (t - self.t0).num_seconds();
+        let w = i64::from(self.x1 - self.x0);
+        let px = s.saturating_mul(w) / self.span_s();
         let px = px.clamp(-w - 50, 2 * w + 50);
         self.x0 + i32::try_from(px).unwrap_or(0)
     }
@@ -106,6 +109,26 @@ mod tests {
         assert_eq!(s.x(start + TimeDelta::days(50)), LABEL_W + 500);
         assert_eq!(s.t(LABEL_W + 140), start + TimeDelta::days(14));
         assert_eq!(s.t(0), start, "clamped to the plot");
+    }
+
+    #[test]
+    fn far_off_instants_stay_just_outside_the_plot() {
+        let start = t("2026-01-05T09:00:00Z");
+        let s = Scale::new(
+            start,
+            start + TimeDelta::seconds(1),
+            LABEL_W + 1000 + RIGHT_PAD,
+            start,
+        );
+        assert_eq!(
+            s.x(chrono::DateTime::<chrono::Utc>::MAX_UTC),
+            LABEL_W + 2050
+        );
+        assert_eq!(
+            s.x(chrono::DateTime::<chrono::Utc>::MIN_UTC),
+            LABEL_W - 1050
+        );
+        assert_eq!(s.x(start + TimeDelta::days(3)), LABEL_W + 2050);
     }
 
     #[test]
