@@ -184,9 +184,17 @@ pub fn drive_lanes(history: &[(Time, Job)], cut: Cut) -> Vec<(DriveId, Vec<Segme
         .collect()
 }
 
+/// How many states a count row holds (`JobState::ALL`'s order).
+pub const STATES: usize = JobState::ALL.len();
+
+/// One stretch of a job in one state: bins `from..to`, `state` its place in `JobState::ALL`.
+pub type Span = (usize, usize, usize);
+
 /// The first of `bins` bins (over `span` seconds, `span >= 1`, `bins >= 1`) whose instant is at
-/// or after `s` seconds from the start: `ceil(s * (bins - 1) / span)`, at most `bins`.
-fn bin_of(s: i64, span: i64, bins: usize) -> usize {
+/// or after `s` seconds from the start: `ceil(s * (bins - 1) / span)`, at most `bins`. The
+/// product fits 64 bits for any span and bin count the timeline uses, so that is the fast path
+/// (the band counts every snapshot of 10,000 jobs with it); `mul_div` keeps it exact beyond.
+pub fn bin_of(s: i64, span: i64, bins: usize) -> usize {
     if s <= 0 {
         return 0;
     }
@@ -196,54 +204,79 @@ fn bin_of(s: i64, span: i64, bins: usize) -> usize {
     if s > span {
         return if steps == 0 { 0 } else { bins };
     }
-    let (q, r) = mul_div(s as u64, steps, span as u64);
-    usize::try_from(q + u64::from(r != 0))
-        .unwrap_or(bins)
-        .min(bins)
+    let (s, span) = (s as u64, span as u64);
+    let k = match s.checked_mul(steps) {
+        Some(n) => n.div_ceil(span),
+        None => {
+            let (q, r) = mul_div(s, steps, span);
+            q + u64::from(r != 0)
+        }
+    };
+    usize::try_from(k).unwrap_or(bins).min(bins)
 }
 
-/// How many jobs are in each state (in `JobState::ALL` order) at `bins` evenly spaced
-/// instants from `t0` to `t1` (deleted and not-yet-created jobs count nowhere). One pass over
-/// the snapshots plus one over the bins, so a thousand jobs cost little.
-pub fn state_counts<'a>(
-    histories: impl Iterator<Item = &'a [(Time, Job)]>,
-    t0: Time,
-    t1: Time,
-    bins: usize,
-) -> Vec<[u32; JobState::ALL.len()]> {
-    const N: usize = JobState::ALL.len();
-    let bins = bins.max(1);
-    let span = (t1 - t0).num_seconds().max(1);
-    let bin_of = |t: Time| bin_of((t - t0).num_seconds(), span, bins);
-    let mut diff = vec![[0i64; N]; bins + 1];
-    for history in histories {
-        for (i, (at, job)) in history.iter().enumerate() {
-            if job.is_deleted() {
-                continue;
-            }
-            let Some(s) = JobState::ALL.iter().position(|x| *x == job.state) else {
-                continue;
-            };
-            let next = history.get(i + 1).map_or(bins, |(t, _)| bin_of(*t));
-            let from = bin_of(*at);
-            if from < next {
-                diff[from][s] += 1;
-                diff[next][s] -= 1;
-            }
+/// The bins each of a job's snapshots covers, in the state it was in (deleted ones none), for
+/// `bins` bins from `t0` over `span` seconds.
+pub fn spans(history: &[(Time, Job)], t0: Time, span: i64, bins: usize) -> Vec<Span> {
+    let bin = |t: Time| bin_of((t - t0).num_seconds(), span, bins);
+    let mut out = Vec::new();
+    for (i, (at, job)) in history.iter().enumerate() {
+        if job.is_deleted() {
+            continue;
+        }
+        let Some(s) = JobState::ALL.iter().position(|x| *x == job.state) else {
+            continue;
+        };
+        let next = history.get(i + 1).map_or(bins, |(t, _)| bin(*t));
+        let from = bin(*at);
+        if from < next {
+            out.push((from, next, s));
         }
     }
-    let mut run = [0i64; N];
+    out
+}
+
+/// Adds (`sign` 1) or takes away (-1) a job's spans in per-bin differences of the counts.
+pub fn add_spans(diff: &mut [[i64; STATES]], spans: &[Span], sign: i64) {
+    for &(from, to, s) in spans {
+        diff[from][s] += sign;
+        diff[to][s] -= sign;
+    }
+}
+
+/// The counts of the first `bins` bins from their per-bin differences.
+pub fn running_counts(diff: &[[i64; STATES]], bins: usize) -> Vec<[u32; STATES]> {
+    let mut run = [0i64; STATES];
     diff.iter()
         .take(bins)
         .map(|d| {
-            let mut row = [0u32; N];
-            for s in 0..N {
+            let mut row = [0u32; STATES];
+            for s in 0..STATES {
                 run[s] += d[s];
                 row[s] = u32::try_from(run[s]).unwrap_or(0);
             }
             row
         })
         .collect()
+}
+
+/// How many jobs are in each state (in `JobState::ALL` order) at `bins` evenly spaced
+/// instants from `t0` to `t1` (deleted and not-yet-created jobs count nowhere). One pass over
+/// the snapshots plus one over the bins, so a thousand jobs cost little. The timeline's band
+/// (`ui::timeline::band`) keeps the same counts job by job from the same pieces.
+pub fn state_counts<'a>(
+    histories: impl Iterator<Item = &'a [(Time, Job)]>,
+    t0: Time,
+    t1: Time,
+    bins: usize,
+) -> Vec<[u32; STATES]> {
+    let bins = bins.max(1);
+    let span = (t1 - t0).num_seconds().max(1);
+    let mut diff = vec![[0i64; STATES]; bins + 1];
+    for history in histories {
+        add_spans(&mut diff, &spans(history, t0, span, bins), 1);
+    }
+    running_counts(&diff, bins)
 }
 
 #[cfg(test)]
@@ -276,6 +309,38 @@ mod tests {
                 proptest::prop_assert_eq!(bin_of(s, span, bins), wide_bin_of(s, span, bins));
                 let near = s.clamp(-2, span + 2);
                 proptest::prop_assert_eq!(bin_of(near, span, bins), wide_bin_of(near, span, bins));
+            }
+        }
+    }
+
+    /// The band's far-off cases: instants long before, at and long after the span, with one
+    /// bin, two and many.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn bin_of_is_the_128_bit_one_far_outside_the_span_too() {
+        for (span, bins) in [
+            (1, 1),
+            (1, 2),
+            (86_400 * 120, 300),
+            (7, 1000),
+            (1 << 40, 1 << 30),
+        ] {
+            for s in [
+                -10_i64,
+                0,
+                1,
+                span / 2,
+                span - 1,
+                span,
+                span + 1,
+                1 << 40,
+                i64::MAX,
+            ] {
+                assert_eq!(
+                    bin_of(s, span, bins),
+                    wide_bin_of(s, span, bins),
+                    "span {span}, bins {bins}, at {s}"
+                );
             }
         }
     }
