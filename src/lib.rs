@@ -12,4 +12,5 @@ pub mod panic_banner;
 pub mod share;
 pub mod sim;
 pub mod sort;
+pub mod text;
 pub mod ui;

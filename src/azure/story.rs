@@ -10,6 +10,7 @@ use crate::model::TextSet;
 use crate::model::{Action, CopyOutcome, DriveId, DriveState, JobState, JobType, RuleSet, Time};
 use crate::sim::scenario::{AutopilotSpec, DriveEntry, EventEntry, JobEntry, Scenario, GIB};
 use crate::sim::Simulation;
+use crate::text::contains;
 use serde_json::{Map, Value};
 
 /// The key under which an imported job keeps its Azure resource in the scenario file:
@@ -294,9 +295,9 @@ fn outcome(d: Option<&AzureDrive>, wanted: Option<DriveState>, closed: bool) -> 
         .and_then(|d| d.copy_status.as_deref())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    if status.contains("error") || status.contains("fail") {
+    if contains(&status, "error") || contains(&status, "fail") {
         CopyOutcome::Errors
-    } else if status.contains("warning") {
+    } else if contains(&status, "warning") {
         CopyOutcome::Warnings
     } else if wanted == Some(DriveState::CompletedMoreInfo) {
         if closed {

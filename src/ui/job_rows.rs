@@ -119,10 +119,11 @@ pub fn listed<'a>(
 }
 
 fn matches_filter(job: &Job, needle: &str) -> bool {
-    job.name.to_ascii_lowercase().contains(needle)
-        || job.storage_account.to_ascii_lowercase().contains(needle)
-        || status_id(job).to_ascii_lowercase().contains(needle)
-        || job.job_type.id().to_ascii_lowercase().contains(needle)
+    use crate::text::contains;
+    contains(&job.name.to_ascii_lowercase(), needle)
+        || contains(&job.storage_account.to_ascii_lowercase(), needle)
+        || contains(&status_id(job).to_ascii_lowercase(), needle)
+        || contains(&job.job_type.id().to_ascii_lowercase(), needle)
 }
 
 pub fn status_id(job: &Job) -> &'static str {
