@@ -12,6 +12,8 @@ use std::sync::Arc;
 
 use leptos::prelude::{GetUntracked, Memo, Track};
 
+use super::slot::gone;
+
 type Shared = Arc<dyn Any + Send + Sync>;
 type Compute = Box<dyn Fn(Option<Shared>) -> (Shared, bool) + Send + Sync>;
 
@@ -40,14 +42,6 @@ fn value_of(memo: Memo<Shared>, tracked: bool) -> Option<Shared> {
         memo.track();
     }
     memo.try_get_untracked()
-}
-
-/// A memo read after its app was dropped, as a disposed `Memo` panics: a programming error,
-/// which the panic banner shows.
-#[cold]
-#[inline(never)]
-fn gone() -> ! {
-    panic!("a value of the app was used after the app was dropped")
 }
 
 impl<T: PartialEq + Send + Sync + 'static> Derived<T> {

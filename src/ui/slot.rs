@@ -61,11 +61,11 @@ fn put(sig: RwSignal<Cell, LocalStorage>, value: Box<dyn Any>) -> Option<()> {
     Some(())
 }
 
-/// A slot read after its app was dropped, as a disposed `RwSignal` panics: a programming
-/// error, which the panic banner shows.
+/// A slot (or a `ui::derived` memo) read after its app was dropped, as a disposed `RwSignal`
+/// or `Memo` panics: a programming error, which the panic banner shows.
 #[cold]
 #[inline(never)]
-fn gone() -> ! {
+pub(super) fn gone() -> ! {
     panic!("a value of the app was used after the app was dropped")
 }
 
