@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Prints the raw, gzip and brotli bytes of what a browser downloads from dist/ (the .wasm, the
-# JS glue, the CSS and index.html), then checks the total against the size ceiling.
+# Prints the raw, gzip and brotli bytes of every file in dist/ (what a browser downloads: the
+# .wasm, the JS glue, the CSS, index.html and the icon), then checks the total against the size
+# ceiling.
 # Run after `trunk build --release`. `--twiggy` also lists the largest functions of the release
 # wasm (names kept, before wasm-bindgen and wasm-opt) with twiggy, installed on first use from
 # crates.io into the tools cache.
@@ -19,12 +20,12 @@ brotli_size() {
 }
 total_raw=0; total_gz=0; total_br=0
 printf '%-8s %10s %10s %10s  %s\n' kind raw gzip brotli file
-for pattern in '*.wasm' '*.js' '*.css' 'index.html'; do
-  for f in $(find dist -maxdepth 1 -name "$pattern" | sort); do
-    raw=$(wc -c < "$f"); gz=$(gzip -9 -c "$f" | wc -c); br=$(brotli_size "$f")
-    total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
-    printf '%-8s %10d %10d %10d  %s\n' "${f##*.}" "$raw" "$gz" "$br" "${f#dist/}"
-  done
+# Every file (not Trunk's empty lock file), not a list of kinds: a file added to dist/ later
+# counts without anyone editing this. The largest first.
+for f in $(find dist -type f ! -name '.*' -printf '%s %p\n' | sort -rn | cut -d' ' -f2); do
+  raw=$(wc -c < "$f"); gz=$(gzip -9 -c "$f" | wc -c); br=$(brotli_size "$f")
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
+  printf '%-8s %10d %10d %10d  %s\n' "${f##*.}" "$raw" "$gz" "$br" "${f#dist/}"
 done
 printf '%-8s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
 printf 'budget: %d bytes gzip (200 KB); this build is %d over it\n' "$BUDGET" $((total_gz - BUDGET))
