@@ -295,3 +295,21 @@ fn a_long_object_is_read_in_reasonable_time() {
     assert_eq!(value.get("k000007").and_then(json::Value::as_u64), Some(7));
     check(&text);
 }
+
+#[test]
+fn trace_tells_each_value_its_path_and_offset_in_text_order() {
+    let text = "{\"a\": [1, {\"b\\n\": 2}], \"a\": 3}";
+    let mut seen = Vec::new();
+    let value = json::trace(text, &mut |path, at| seen.push((path.to_string(), at)));
+    assert!(value.is_ok());
+    let want = [
+        ("$", 0),
+        ("$.a", 6),
+        ("$.a[0]", 7),
+        ("$.a[1]", 10),
+        ("$.a[1].b\n", 18),
+        ("$.a", 28),
+    ];
+    let want: Vec<(String, usize)> = want.iter().map(|(p, at)| (p.to_string(), *at)).collect();
+    assert_eq!(seen, want);
+}

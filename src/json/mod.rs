@@ -16,5 +16,5 @@ mod value;
 
 pub use map::Map;
 pub use number::Number;
-pub use parse::{from_str, Error};
+pub use parse::{from_str, trace, Error};
 pub use value::Value;

@@ -90,11 +90,24 @@ impl fmt::Display for Error {
 
 /// The value of the JSON text `text`, or why it is not one.
 pub fn from_str(text: &str) -> Result<Value> {
+    read(text, None)
+}
+
+/// Reads `text` as `from_str` does, telling `seen` the JSON path (`$`, `$.jobs[0].name`) and
+/// byte offset of each value where it starts, in text order: how problems found in the
+/// value are pointed at their line and column (`sim::locate`), without a second scanner.
+pub fn trace(text: &str, seen: &mut dyn FnMut(&str, usize)) -> Result<Value> {
+    read(text, Some(seen))
+}
+
+fn read<'a>(text: &'a str, trace: Option<Seen<'a>>) -> Result<Value> {
     let mut p = Parser {
         text,
         s: text.as_bytes(),
         i: 0,
         depth: 128,
+        path: String::from("$"),
+        trace,
     };
     let value = p.value()?;
     match p.space() {
@@ -105,6 +118,9 @@ pub fn from_str(text: &str) -> Result<Value> {
 
 type Result<T> = std::result::Result<T, Error>;
 
+/// Told each value's path and byte offset (`trace`).
+type Seen<'a> = &'a mut dyn FnMut(&str, usize);
+
 struct Parser<'a> {
     text: &'a str,
     s: &'a [u8],
@@ -112,6 +128,9 @@ struct Parser<'a> {
     i: usize,
     /// Nesting left before "recursion limit exceeded"; serde_json allows 127 levels.
     depth: u8,
+    /// The path of the value being read, kept only when tracing.
+    path: String,
+    trace: Option<Seen<'a>>,
 }
 
 impl Parser<'_> {
@@ -162,6 +181,9 @@ impl Parser<'_> {
         let Some(b) = self.space() else {
             return Err(self.peek_err(Code::EofWhileParsingValue));
         };
+        if let Some(seen) = &mut self.trace {
+            seen(&self.path, self.i);
+        }
         match b {
             b'n' => self.ident(b"ull", Value::Null),
             b't' => self.ident(b"rue", Value::Bool(true)),
@@ -225,7 +247,14 @@ impl Parser<'_> {
                 }
                 Some(_) => return Err(self.peek_err(Code::ExpectedListCommaOrEnd)),
             }
+            let len = self.path.len();
+            if self.trace.is_some() {
+                self.path.push('[');
+                self.path.push_str(&items.len().to_string());
+                self.path.push(']');
+            }
             items.push(self.value()?);
+            self.path.truncate(len);
         }
     }
 
@@ -258,7 +287,13 @@ impl Parser<'_> {
                 Some(_) => return Err(self.peek_err(Code::ExpectedColon)),
                 None => return Err(self.peek_err(Code::EofWhileParsingObject)),
             }
+            let len = self.path.len();
+            if self.trace.is_some() {
+                self.path.push('.');
+                self.path.push_str(&key);
+            }
             let value = self.value()?;
+            self.path.truncate(len);
             members.push((key, value));
         }
     }
