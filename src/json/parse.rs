@@ -301,23 +301,21 @@ impl Parser<'_> {
     /// The rest of a string whose opening quote is read.
     fn string(&mut self) -> Result<String> {
         let mut out = String::new();
-        let mut start = self.i;
         loop {
+            // The plain run up to a quote, backslash or control byte: copied whole (those
+            // bytes are ASCII, so the run ends on a character boundary).
+            let rest = self.s.get(self.i..).unwrap_or_default();
+            let run = rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(rest.len());
+            out.push_str(self.text.get(self.i..self.i + run).unwrap_or_default());
+            self.i += run;
             match self.next() {
                 None => return Err(self.err(Code::EofWhileParsingString)),
-                Some(b'"') => {
-                    out.push_str(self.text.get(start..self.i - 1).unwrap_or_default());
-                    return Ok(out);
-                }
-                Some(b'\\') => {
-                    out.push_str(self.text.get(start..self.i - 1).unwrap_or_default());
-                    self.escape(&mut out)?;
-                    start = self.i;
-                }
-                Some(b) if b < 0x20 => {
-                    return Err(self.err(Code::ControlCharacterWhileParsingString))
-                }
-                Some(_) => {}
+                Some(b'"') => return Ok(out),
+                Some(b'\\') => self.escape(&mut out)?,
+                Some(_) => return Err(self.err(Code::ControlCharacterWhileParsingString)),
             }
         }
     }
