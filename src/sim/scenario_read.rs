@@ -124,8 +124,8 @@ fn object(value: Value, what: Unread) -> Result<Fields, Unread> {
     }
 }
 
-/// Removes a key; the keys left become `other` (serde_json keeps keys sorted, without its
-/// `preserve_order` feature, so `other` keeps the same order either way).
+/// Removes a key; the keys left become `other` (`json::Map` keeps keys sorted, as serde_json's
+/// does without its `preserve_order` feature, so `other` keeps the same order either way).
 fn take(o: &mut Fields, key: &str) -> Option<Value> {
     let i = o.iter().position(|(k, _)| k == key)?;
     Some(o.remove(i).1)
