@@ -7,6 +7,7 @@ pub mod app;
 pub mod azure;
 pub mod clock;
 pub mod i18n;
+pub mod json;
 pub mod model;
 pub mod panic_banner;
 pub mod share;

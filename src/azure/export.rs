@@ -3,9 +3,9 @@
 
 use super::date::us;
 use super::story::AZURE_KEY;
+use crate::json::{Map, Value};
 use crate::model::{CopyOutcome, Drive, Job, Rules, Time, Tracking};
 use crate::sim::Simulation;
-use serde_json::{Map, Value};
 
 /// The service's word for a finished copy (`copyStatus`).
 pub fn copy_status(outcome: CopyOutcome) -> &'static str {
@@ -48,7 +48,7 @@ fn skeleton(job: &Job) -> Value {
 
 /// One shared insert: `Map` is a `BTreeMap`, whose insert is large when inlined at each field.
 #[inline(never)]
-fn put(map: &mut Map<String, Value>, key: &str, value: Value) {
+fn put(map: &mut Map, key: &str, value: Value) {
     map.insert(key.to_string(), value);
 }
 
@@ -157,7 +157,7 @@ pub fn rest_json(job: &Job, baseline: Option<&Job>, azure: Option<&Value>) -> Va
     v
 }
 
-fn drive_fields(entry: &mut Map<String, Value>, d: &Drive, old: Option<&Drive>) {
+fn drive_fields(entry: &mut Map, d: &Drive, old: Option<&Drive>) {
     if old.is_none_or(|o| o.state != d.state) {
         put(entry, "state", Value::from(d.state.id()));
     }

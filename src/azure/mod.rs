@@ -20,9 +20,9 @@ pub use export::{drives_csv, jobs_csv, rest_json, rest_list, rest_one};
 pub use my_job::{model as model_my_job, next as my_job_next, MyJob, Next, MY_JOB};
 pub use story::{import, Imported, AZURE_KEY};
 
+use crate::json::{Map, Value};
 use crate::model::{DriveId, DriveState, JobState, TextProblem};
 use crate::sim::scenario::ProblemKind;
-use serde_json::{Map, Value};
 
 /// A JSON object from its fields, in one non-generic function: `json!` expands into an insert
 /// and a generic `to_value` (with its `unwrap`) per field, at every use.

@@ -3,7 +3,7 @@
 //! return for such a job and goes through the same import, so the story, its checks and its
 //! warnings are the pasted JSON's, and what happens next is the model's own `next_time_rule`.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::date::us;
 use super::story::{import, Imported};

@@ -3,6 +3,7 @@
 //! and ignored. All limits are checked on the whole text before any job is read.
 
 use super::{AzureProblem, AzureProblemKind as A, Expected as E};
+use crate::json::{Map, Value};
 use crate::model::limits::{
     check_count, check_storage_account, check_text, Countable, TextField, MAX_DESCRIPTION_CHARS,
     MAX_PROBLEMS, MAX_SCENARIO_BYTES,
@@ -10,7 +11,6 @@ use crate::model::limits::{
 use crate::model::{DriveState, JobState, JobType, TextProblem, Time};
 use crate::sim::json_path::{dot, index, item};
 use crate::sim::scenario::ProblemKind as K;
-use serde_json::{Map, Value};
 
 /// A delivery or return package.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -55,7 +55,7 @@ pub fn read(text: &str) -> Result<Vec<AzureJob>, Vec<AzureProblem>> {
             A::Scenario(K::FileTooLarge { bytes: text.len() }),
         )]);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let value = crate::json::from_str(text).map_err(|e| {
         vec![AzureProblem {
             path: "$".into(),
             line: Some(e.line()),
@@ -172,7 +172,7 @@ struct Reader {
 }
 
 /// A field that is present and not `null`.
-fn get<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+fn get<'a>(obj: &'a Map, key: &str) -> Option<&'a Value> {
     obj.get(key).filter(|v| !v.is_null())
 }
 
@@ -242,7 +242,7 @@ impl Reader {
             .collect()
     }
 
-    fn typed(&mut self, obj: &Map<String, Value>, path: &str, keys: &[&str], want: E) {
+    fn typed(&mut self, obj: &Map, path: &str, keys: &[&str], want: E) {
         for key in keys {
             if let Some(v) = get(obj, key) {
                 let ok = match want {
@@ -260,16 +260,11 @@ impl Reader {
         }
     }
 
-    fn object<'a>(&self, obj: &'a Map<String, Value>, key: &str) -> Option<&'a Map<String, Value>> {
+    fn object<'a>(&self, obj: &'a Map, key: &str) -> Option<&'a Map> {
         get(obj, key).and_then(Value::as_object)
     }
 
-    fn required<'a>(
-        &mut self,
-        obj: &'a Map<String, Value>,
-        path: &str,
-        key: &'static str,
-    ) -> Option<&'a str> {
+    fn required<'a>(&mut self, obj: &'a Map, path: &str, key: &'static str) -> Option<&'a str> {
         match get(obj, key) {
             None => {
                 self.report(&dot(path, key), A::Missing { field: key });
@@ -279,7 +274,7 @@ impl Reader {
         }
     }
 
-    fn time(&mut self, obj: &Map<String, Value>, path: &str, key: &str) -> Option<Time> {
+    fn time(&mut self, obj: &Map, path: &str, key: &str) -> Option<Time> {
         let s = get(obj, key)?.as_str()?;
         let t = super::date::parse(s);
         if t.is_none() {
@@ -424,7 +419,7 @@ impl Reader {
     }
 
     /// The account name is the last segment of `storageAccountId`.
-    fn storage_account(&mut self, props: &Map<String, Value>, ppath: &str) -> Option<String> {
+    fn storage_account(&mut self, props: &Map, ppath: &str) -> Option<String> {
         let id = self.required(props, ppath, "storageAccountId")?;
         let id = id.trim_end_matches('/');
         // By bytes: `rsplit`'s reverse splitter is a sizeable generic for this one use.
@@ -441,7 +436,7 @@ impl Reader {
         }
     }
 
-    fn export(&mut self, props: &Map<String, Value>, ppath: &str) {
+    fn export(&mut self, props: &Map, ppath: &str) {
         let Some(export) = self.object(props, "export") else {
             return;
         };
@@ -466,7 +461,7 @@ impl Reader {
         }
     }
 
-    fn package(&mut self, props: &Map<String, Value>, ppath: &str, key: &str) -> Option<Package> {
+    fn package(&mut self, props: &Map, ppath: &str, key: &str) -> Option<Package> {
         let p = self.object(props, key)?;
         let path = dot(ppath, key);
         self.typed(

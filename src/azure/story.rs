@@ -4,6 +4,7 @@
 
 use super::read::{read, AzureDrive, AzureJob, Package};
 use super::{AzureProblem, Warning, WarningKind as W};
+use crate::json::{Map, Value};
 use crate::model::durations::DEFAULT_DRIVE_BYTES;
 use crate::model::limits::MAX_DRIVES;
 use crate::model::TextSet;
@@ -11,7 +12,6 @@ use crate::model::{Action, CopyOutcome, DriveId, DriveState, JobState, JobType, 
 use crate::sim::scenario::{AutopilotSpec, DriveEntry, EventEntry, JobEntry, Scenario, GIB};
 use crate::sim::Simulation;
 use crate::text::contains;
-use serde_json::{Map, Value};
 
 /// The key under which an imported job keeps its Azure resource in the scenario file:
 /// `{"resource": …, "since": RFC 3339, "drives": [sim drive id per driveList entry]}`.

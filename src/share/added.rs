@@ -12,7 +12,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::{base64url, HashError};
 use crate::model::Time;
@@ -152,7 +152,7 @@ pub fn read(name: &str, value: &str) -> Result<Scenario, HashError> {
             crate::sim::scenario::ProblemKind::FileTooLarge { bytes: text.len() },
         )]));
     }
-    let added: Vec<Value> = match serde_json::from_str::<Value>(&text) {
+    let added: Vec<Value> = match crate::json::from_str(&text) {
         Ok(Value::Array(items)) => items,
         Ok(_) => {
             return Err(bad(vec![at_add(
@@ -179,7 +179,7 @@ pub fn read(name: &str, value: &str) -> Result<Scenario, HashError> {
         .collect();
     let order = merge_order(&base.events, &times);
     // Through the text, not `to_value`: the JSON writer for text is in the wasm already.
-    let Ok(Value::Object(mut root)) = serde_json::from_str(&base.to_json_compact()) else {
+    let Ok(Value::Object(mut root)) = crate::json::from_str(&base.to_json_compact()) else {
         return Err(HashError::UnknownPreset(name.to_string()));
     };
     // Taken out in place (`insert` below puts the merged list back): no `BTreeMap::remove`.

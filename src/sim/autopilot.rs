@@ -81,7 +81,7 @@ impl Autopilot {
             load: Some(self.load),
             throughput_mbps: Some(self.throughput_mbps),
             exception_rate: Some(self.exception_rate),
-            other: serde_json::Map::new(),
+            other: crate::json::Map::new(),
         }
     }
 

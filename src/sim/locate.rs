@@ -1,6 +1,7 @@
 //! Where a JSON path points in the text a person wrote: line and column (from 1) of each
 //! value, so every validation problem can say "line 12, column 18", not just "$.events[3].at".
-//! A tiny scanner, because serde_json keeps no positions once a value is parsed.
+//! The JSON reader reports where each value starts (`json::trace`); a parsed value keeps no
+//! positions, as most files have no problems to point at.
 
 use std::collections::HashMap;
 
@@ -27,14 +28,18 @@ impl Positions {
         self.index.len()
     }
 
+    fn wants(&self, path: &str) -> bool {
+        self.all || self.index.contains_key(path)
+    }
+
+    /// Of a key given twice the last place is kept, as the value read is the last one.
     fn record(&mut self, path: &str, pos: (usize, usize)) {
         let i = self.at.len();
-        if self.all {
-            self.index.insert(path.to_string(), i);
-        } else if let Some(slot) = self.index.get_mut(path) {
-            *slot = i;
-        } else {
-            return;
+        match self.index.get_mut(path) {
+            Some(slot) => *slot = i,
+            None => {
+                self.index.insert(path.to_string(), i);
+            }
         }
         self.at.push(pos);
     }
@@ -76,16 +81,25 @@ pub fn positions_of<'a>(text: &str, paths: impl Iterator<Item = &'a str>) -> Pos
     )
 }
 
-fn scan(text: &str, out: Positions) -> Positions {
-    let mut s = Scanner {
-        chars: text.chars().collect(),
-        i: 0,
-        line: 1,
-        col: 1,
-        out,
-    };
-    s.value("$".to_string(), 0);
-    s.out
+fn scan(text: &str, mut out: Positions) -> Positions {
+    // Values come in text order: lines and columns are counted on from the last one found.
+    let (mut from, mut line, mut column) = (0, 1, 1);
+    let _ = crate::json::trace(text, &mut |path, at| {
+        if !out.wants(path) {
+            return;
+        }
+        for c in text.get(from..at).unwrap_or_default().chars() {
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        from = at;
+        out.record(path, (line, column));
+    });
+    out
 }
 
 /// The position for `path`, or for its nearest ancestor that has one (a missing field is
@@ -98,122 +112,6 @@ pub fn locate(positions: &Positions, path: &str) -> Option<(usize, usize)> {
         }
         let cut = p.rfind(['.', '['])?;
         p = &p[..cut];
-    }
-}
-
-/// Deep enough for any scenario; stops a hostile file from exhausting the stack.
-const MAX_DEPTH: usize = 64;
-
-struct Scanner {
-    chars: Vec<char>,
-    i: usize,
-    line: usize,
-    col: usize,
-    out: Positions,
-}
-
-impl Scanner {
-    fn peek(&self) -> Option<char> {
-        self.chars.get(self.i).copied()
-    }
-
-    fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.i += 1;
-        if c == '\n' {
-            self.line += 1;
-            self.col = 1;
-        } else {
-            self.col += 1;
-        }
-        Some(c)
-    }
-
-    fn skip_ws(&mut self) {
-        while matches!(self.peek(), Some(c) if c.is_whitespace()) {
-            self.bump();
-        }
-    }
-
-    fn value(&mut self, path: String, depth: usize) -> Option<()> {
-        self.skip_ws();
-        self.out.record(&path, (self.line, self.col));
-        if depth > MAX_DEPTH {
-            return None;
-        }
-        match self.peek()? {
-            '{' => self.object(&path, depth),
-            '[' => self.array(&path, depth),
-            '"' => self.string().map(|_| ()),
-            _ => {
-                while matches!(self.peek(), Some(c) if !matches!(c, ',' | '}' | ']') && !c.is_whitespace())
-                {
-                    self.bump();
-                }
-                Some(())
-            }
-        }
-    }
-
-    fn object(&mut self, path: &str, depth: usize) -> Option<()> {
-        self.bump();
-        loop {
-            self.skip_ws();
-            match self.peek()? {
-                '}' => {
-                    self.bump();
-                    return Some(());
-                }
-                ',' => {
-                    self.bump();
-                }
-                '"' => {
-                    let key = self.string()?;
-                    self.skip_ws();
-                    if self.bump()? != ':' {
-                        return None;
-                    }
-                    self.value(format!("{path}.{key}"), depth + 1)?;
-                }
-                _ => return None,
-            }
-        }
-    }
-
-    fn array(&mut self, path: &str, depth: usize) -> Option<()> {
-        self.bump();
-        let mut index = 0;
-        loop {
-            self.skip_ws();
-            match self.peek()? {
-                ']' => {
-                    self.bump();
-                    return Some(());
-                }
-                ',' => {
-                    self.bump();
-                }
-                _ => {
-                    self.value(format!("{path}[{index}]"), depth + 1)?;
-                    index += 1;
-                }
-            }
-        }
-    }
-
-    fn string(&mut self) -> Option<String> {
-        self.bump();
-        let mut out = String::new();
-        loop {
-            match self.bump()? {
-                '"' => return Some(out),
-                '\\' => {
-                    let escaped = self.bump()?;
-                    out.push(escaped);
-                }
-                c => out.push(c),
-            }
-        }
     }
 }
 
@@ -236,7 +134,8 @@ mod tests {
     fn survives_broken_and_deep_text() {
         let deep = "[".repeat(10_000);
         let pos = value_positions(&deep);
-        assert!(pos.len() <= MAX_DEPTH + 2);
+        // The reader stops at its nesting limit, so a hostile file keeps few entries.
+        assert!(pos.len() <= 128);
         let _ = value_positions("{\"a\": ");
         let _ = value_positions("\"unterminated");
     }

@@ -4,9 +4,9 @@
 
 use super::rng::{hash_key, SplitMix64};
 use super::scenario::{AutopilotSpec, DriveEntry, EventEntry, JobEntry, JobRef, Scenario, VERSION};
+use crate::json::Map;
 use crate::model::{ActionKind, DriveId, JobType, Time};
 use chrono::TimeDelta;
-use serde_json::Map;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Preset {

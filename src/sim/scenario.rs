@@ -5,12 +5,12 @@
 //! This module only describes the format; checking a file is `validate.rs` and the autopilot's
 //! reading of its settings is `autopilot.rs`, each depending on this one and never back.
 
+use crate::json::Map;
 use crate::model::{
     Action, ActionKind, CancelWindow, CopyOutcome, DriveId, DriveIdError, DriveSpec, InputProblem,
     JobSpec, JobType, Refusal, RuleSet, Rules, Time,
 };
 use serde::Serialize;
-use serde_json::{Map, Value};
 use std::fmt;
 
 /// The only file version this simulator reads.
@@ -45,7 +45,7 @@ pub struct Scenario {
     #[serde(default)]
     pub events: Vec<EventEntry>,
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub other: Map,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -64,7 +64,7 @@ pub struct AutopilotSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exception_rate: Option<f64>,
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub other: Map,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -83,7 +83,7 @@ pub struct JobEntry {
     #[serde(default)]
     pub drives: Vec<DriveEntry>,
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub other: Map,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -92,7 +92,7 @@ pub struct DriveEntry {
     #[serde(rename = "sizeGiB")]
     pub size_gib: f64,
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub other: Map,
 }
 
 /// `job` is a name, except in `CreateJob` where it is the whole job.
@@ -130,7 +130,7 @@ pub struct EventEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages: Option<Vec<String>>,
     #[serde(flatten)]
-    pub other: Map<String, Value>,
+    pub other: Map,
 }
 
 /// One thing wrong with a scenario file, pointing at its place. What is wrong is data

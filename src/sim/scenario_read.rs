@@ -9,7 +9,7 @@
 //! (a `Deserialize` per type, each with its visitor, in the wasm); they accept exactly what
 //! serde accepts, which the tests below check.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::model::rfc3339::parse_rfc3339;
 use crate::model::{CancelWindow, DriveId, RuleSet, Time};
@@ -124,15 +124,15 @@ fn object(value: Value, what: Unread) -> Result<Fields, Unread> {
     }
 }
 
-/// Removes a key; the keys left become `other` (serde_json keeps keys sorted, without its
-/// `preserve_order` feature, so `other` keeps the same order either way).
+/// Removes a key; the keys left become `other` (`json::Map` keeps keys sorted, as serde_json's
+/// does without its `preserve_order` feature, so `other` keeps the same order either way).
 fn take(o: &mut Fields, key: &str) -> Option<Value> {
     let i = o.iter().position(|(k, _)| k == key)?;
     Some(o.remove(i).1)
 }
 
 /// The fields left, as the map `other` keeps them.
-fn rest(o: Fields) -> Map<String, Value> {
+fn rest(o: Fields) -> Map {
     let mut map = Map::new();
     for (k, v) in o {
         map.insert(k, v);
@@ -219,7 +219,7 @@ mod tests {
     use serde::Deserialize;
     use serde_json::json;
 
-    fn serde<T: for<'de> Deserialize<'de>>(v: &Value) -> Option<T> {
+    fn serde<T: for<'de> Deserialize<'de>>(v: &serde_json::Value) -> Option<T> {
         T::deserialize(v).ok()
     }
 
@@ -264,29 +264,31 @@ mod tests {
             json!({"creating": null}),
             json!({"9CA995BB": null}),
         ];
-        for v in &values {
-            assert_eq!(text(v), serde::<String>(v), "{v}");
-            assert_eq!(v.as_u64(), serde::<u64>(v), "{v}");
+        for sv in &values {
+            // Our readers on our value; serde's on serde_json's of the same JSON.
+            let v = &Value::from(sv.clone());
+            assert_eq!(text(v), serde::<String>(sv), "{sv}");
+            assert_eq!(v.as_u64(), serde::<u64>(sv), "{sv}");
             assert_eq!(
                 v.as_u64().and_then(|n| u32::try_from(n).ok()),
-                serde::<u32>(v),
-                "{v}"
+                serde::<u32>(sv),
+                "{sv}"
             );
-            assert_eq!(v.as_f64(), serde::<f64>(v), "{v}");
-            assert_eq!(v.as_bool(), serde::<bool>(v), "{v}");
-            assert_eq!(drive_id(v), serde::<DriveId>(v), "{v}");
-            assert_eq!(each(v, drive_id), serde::<Vec<DriveId>>(v), "{v}");
-            assert_eq!(each(v, text), serde::<Vec<String>>(v), "{v}");
+            assert_eq!(v.as_f64(), serde::<f64>(sv), "{sv}");
+            assert_eq!(v.as_bool(), serde::<bool>(sv), "{sv}");
+            assert_eq!(drive_id(v), serde::<DriveId>(sv), "{sv}");
+            assert_eq!(each(v, drive_id), serde::<Vec<DriveId>>(sv), "{sv}");
+            assert_eq!(each(v, text), serde::<Vec<String>>(sv), "{sv}");
             let rules = label(v).and_then(|s| RuleSet::ALL.into_iter().find(|r| r.id() == s));
-            assert_eq!(rules, serde::<RuleSet>(v), "{v}");
+            assert_eq!(rules, serde::<RuleSet>(sv), "{sv}");
             let window = label(v).and_then(|s| CancelWindow::ALL.into_iter().find(|w| w.id() == s));
-            assert_eq!(window, serde::<CancelWindow>(v), "{v}");
+            assert_eq!(window, serde::<CancelWindow>(sv), "{sv}");
             let job_type: Option<JobType> = label(v).and_then(|s| s.parse().ok());
-            assert_eq!(job_type, serde::<JobType>(v), "{v}");
+            assert_eq!(job_type, serde::<JobType>(sv), "{sv}");
             let kind: Option<ActionKind> = label(v).and_then(|s| s.parse().ok());
-            assert_eq!(kind, serde::<ActionKind>(v), "{v}");
+            assert_eq!(kind, serde::<ActionKind>(sv), "{sv}");
             let outcome: Option<CopyOutcome> = label(v).and_then(|s| s.parse().ok());
-            assert_eq!(outcome, serde::<CopyOutcome>(v), "{v}");
+            assert_eq!(outcome, serde::<CopyOutcome>(sv), "{sv}");
         }
     }
 }

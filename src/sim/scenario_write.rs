@@ -7,9 +7,9 @@
 //! derives stay as the reference the native tests compare this writer with.
 
 use super::scenario::{AutopilotSpec, DriveEntry, EventEntry, JobEntry, JobRef, Scenario};
+use crate::json::{Map, Number, Value};
 use crate::model::rfc3339::write_rfc3339;
 use crate::model::{DriveId, Time};
-use serde_json::{Map, Number, Value};
 
 pub(super) fn scenario(s: &Scenario) -> String {
     let mut o = Obj::open(String::with_capacity(256));
@@ -145,7 +145,7 @@ impl Obj {
     }
 
     /// Ends the object with the fields the file had that this simulator does not know.
-    fn close(mut self, other: &Map<String, Value>) -> String {
+    fn close(mut self, other: &Map) -> String {
         for (key, value) in other {
             value_into(self.key(key), value);
         }
@@ -155,7 +155,7 @@ impl Obj {
 }
 
 /// Any JSON value as compact text, what `Value::to_string` writes. The wasm's one JSON writer:
-/// serde_json's `Serialize` for `Value` and its formatter (about 2 KB) stay out of it.
+/// serde_json's `Serialize` and its formatter (about 2 KB) stay out of it.
 pub fn json_text(value: &Value) -> String {
     let mut out = String::new();
     value_into(&mut out, value);
@@ -166,7 +166,7 @@ fn value_into(out: &mut String, value: &Value) {
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::Number(n) => n.write(out),
         Value::String(s) => text(out, s),
         Value::Array(items) => list(out, items, value_into),
         Value::Object(map) => {
@@ -194,7 +194,7 @@ fn time(out: &mut String, t: Time) {
 /// serde_json's float form; a value that is not finite is `null`, as serde_json writes it.
 fn number(out: &mut String, x: f64) {
     match Number::from_f64(x) {
-        Some(n) => out.push_str(&n.to_string()),
+        Some(n) => n.write(out),
         None => out.push_str("null"),
     }
 }

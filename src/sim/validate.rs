@@ -5,6 +5,7 @@ use super::json_path::{dot, index};
 use super::scenario::{
     bytes_of_gib, Needed, Problem, ProblemKind as K, Scenario, ScenarioErrors, VERSION,
 };
+use crate::json::{Map, Value};
 use crate::model::limits::{
     check_count, check_storage_account, check_text, latest_time, Countable, InputProblem,
     TextField, MAX_PROBLEMS, MAX_SCENARIO_BYTES,
@@ -14,7 +15,6 @@ use crate::model::{
     spec_problems, ActionKind, AutoEvent, CancelWindow, CopyOutcome, DriveId, DriveOwners,
     DriveSpec, JobSpec, JobType, RuleSet, SpecField, TextSet, Time,
 };
-use serde_json::{Map, Value};
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
@@ -34,7 +34,7 @@ fn parse(text: &str) -> Result<Scenario, Vec<Problem>> {
     if text.len() > MAX_SCENARIO_BYTES {
         return Err(vec![problem("$", K::FileTooLarge { bytes: text.len() })]);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let value = crate::json::from_str(text).map_err(|e| {
         vec![Problem {
             path: "$".into(),
             line: Some(e.line()),
@@ -390,12 +390,7 @@ impl Validator {
         }
     }
 
-    fn created_at(
-        &mut self,
-        job: &Map<String, Value>,
-        path: &str,
-        event_at: Option<Option<&Value>>,
-    ) {
+    fn created_at(&mut self, job: &Map, path: &str, event_at: Option<Option<&Value>>) {
         let Some(v) = job.get("createdAt") else {
             return;
         };
@@ -583,7 +578,7 @@ impl Validator {
 
     /// A delivery: counts first, then each id; export ids and extra ids become their job's.
     #[inline(never)]
-    fn delivery(&mut self, e: &Map<String, Value>, path: &str, name: &str, job_type: JobType) {
+    fn delivery(&mut self, e: &Map, path: &str, name: &str, job_type: JobType) {
         let present = self.array(e, path, "present");
         if e.get("present").is_none() {
             self.report(&dot(path, "present"), K::Missing(Needed::Present));
@@ -684,7 +679,7 @@ impl Validator {
         }
     }
 
-    fn array<'a>(&mut self, obj: &'a Map<String, Value>, path: &str, key: &str) -> &'a [Value] {
+    fn array<'a>(&mut self, obj: &'a Map, path: &str, key: &str) -> &'a [Value] {
         match obj.get(key) {
             None => &[],
             Some(Value::Array(items)) => items,
@@ -695,20 +690,14 @@ impl Validator {
         }
     }
 
-    fn opt_string(&mut self, obj: &Map<String, Value>, path: &str, key: &str) {
+    fn opt_string(&mut self, obj: &Map, path: &str, key: &str) {
         if obj.get(key).is_some_and(|v| !v.is_string()) {
             self.report(&dot(path, key), K::NotAString);
         }
     }
 
     /// A field that, when given, must be one of a vocabulary's `expected` ids.
-    fn label(
-        &mut self,
-        obj: &Map<String, Value>,
-        path: &str,
-        key: &str,
-        expected: &[&'static str],
-    ) {
+    fn label(&mut self, obj: &Map, path: &str, key: &str, expected: &[&'static str]) {
         if let Some(v) = obj.get(key) {
             if !v.as_str().is_some_and(|s| expected.contains(&s)) {
                 self.report(

@@ -5,7 +5,7 @@
 //! opens) is never used and never silently dropped: it is set aside under its own key,
 //! reported in one line, and offered as a download. "Reset" forgets it.
 
-use serde_json::{json, Value};
+use crate::json::{Map, Value};
 
 use super::storage;
 use crate::share::{hash, HashError};
@@ -30,12 +30,16 @@ pub enum SaveProblem {
 
 /// The envelope kept for `link`.
 pub fn envelope(link: &str) -> String {
-    crate::sim::json_text(&json!({ "app": APP, "version": VERSION, "link": link }))
+    let mut envelope = Map::new();
+    envelope.insert("app".into(), Value::from(APP));
+    envelope.insert("version".into(), Value::from(VERSION));
+    envelope.insert("link".into(), Value::from(link));
+    crate::sim::json_text(&Value::Object(envelope))
 }
 
 /// The link saved in `text`, or why it cannot be used.
 pub fn read_saved(text: &str) -> Result<String, SaveProblem> {
-    let v: Value = serde_json::from_str(text).map_err(|_| SaveProblem::NotJson)?;
+    let v = crate::json::from_str(text).map_err(|_| SaveProblem::NotJson)?;
     if v.get("app").and_then(Value::as_str) != Some(APP) {
         return Err(SaveProblem::Foreign);
     }
