@@ -10,7 +10,6 @@
 //! Shipping → Received"); only the last accepted button on the page says so.
 
 use crate::ui::slot::Slot;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::dom::{focused_act, refocus, Writer};
@@ -192,10 +191,9 @@ pub fn leave(ev: &web_sys::Event) -> bool {
     let Some(span) = super::dom::target_in(ev, ".action.quiet") else {
         return false;
     };
-    if ev.type_() == "mouseout" {
-        // A mouse event's related target is a node (or nothing): no type checks needed.
-        let to = ev.unchecked_ref::<web_sys::MouseEvent>().related_target();
-        if to.is_some_and(|to| span.contains(Some(to.unchecked_ref()))) {
+    if crate::ui::dom::text_of(ev, "type") == "mouseout" {
+        let to = crate::ui::dom::element_of(ev, "relatedTarget");
+        if to.is_some_and(|to| span.contains(Some(&to))) {
             return false;
         }
     }

@@ -173,9 +173,9 @@ fn handle(app: AppState, ev: &Event) {
     let Some(target) = super::dom::target(ev) else {
         return;
     };
-    let kind = ev.type_();
+    let kind = crate::ui::dom::text_of(ev, "type");
     if kind == "submit" {
-        ev.prevent_default();
+        crate::ui::dom::call0(ev, "preventDefault");
         let Some(field) = find(&target, "input").filter(|f| crate::ui::dom::has(f, "data-typed"))
         else {
             return;
@@ -241,7 +241,7 @@ pub fn attach(bar: Element) {
     crate::ui::dom::listen_window("scroll", move |_| {
         // The page's scroll as the root's (the same in standards mode): `scrollY` would be an
         // import of its own.
-        let y = crate::ui::dom::page_root().map_or(0.0, |r| f64::from(r.scroll_top()));
+        let y = crate::ui::dom::page_root().map_or(0.0, |r| crate::ui::dom::num(&r, "scrollTop"));
         let compact = crate::ui::dom::has_class(&scrolled, "compact");
         if !compact && y > COMPACT_PAST {
             crate::ui::dom::set_class(&scrolled, "compact", true);

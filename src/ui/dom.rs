@@ -7,7 +7,7 @@
 //! messages) must never reach the DOM as HTML, even escaped, so every text here becomes a text
 //! node and every attribute value goes through `setAttribute`.
 
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
 use web_sys::{Document, Element};
 
 // The form controls' `value` and `checked`, read and written on any element: web-sys has them
@@ -99,13 +99,57 @@ pub fn set_class(el: &Element, class: &str, on: bool) {
 }
 
 /// Whether any of the properties `names` of `obj` (an event's `ctrlKey`, `altKey`...) is
-/// true, read through `Reflect.get`: each typed getter is an import and JS glue of its own.
+/// true.
 #[inline(never)]
-pub fn any_true(obj: &wasm_bindgen::JsValue, names: &[&str]) -> bool {
-    names.iter().any(|name| {
-        let key = wasm_bindgen::JsValue::from_str(name);
-        web_sys::js_sys::Reflect::get(obj, &key).is_ok_and(|v| v.as_bool() == Some(true))
-    })
+pub fn any_true(obj: &JsValue, names: &[&str]) -> bool {
+    names
+        .iter()
+        .any(|name| prop(obj, name).as_bool() == Some(true))
+}
+
+// Properties and methods that are read or called in only a place or two (an event's `key`,
+// an element's `scrollTop`, `click()`) go through `Reflect.get` and `Function.call`, which the
+// app imports anyway: each typed web-sys getter or method is an import and JS glue function of
+// its own (about 60 bytes gzip each). The names are constants of ours.
+
+/// `obj[name]` (`undefined` when `obj` is not an object).
+#[inline(never)]
+pub fn prop(obj: &JsValue, name: &str) -> JsValue {
+    web_sys::js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A number property (0 when there is none).
+pub fn num(obj: &JsValue, name: &str) -> f64 {
+    prop(obj, name).as_f64().unwrap_or_default()
+}
+
+/// A text property (empty when there is none).
+pub fn text_of(obj: &JsValue, name: &str) -> String {
+    prop(obj, name).as_string().unwrap_or_default()
+}
+
+/// An element property (`relatedTarget`, `nextElementSibling`), `None` when it holds none.
+pub fn element_of(obj: &JsValue, name: &str) -> Option<Element> {
+    wasm_bindgen::JsCast::dyn_into(prop(obj, name)).ok()
+}
+
+/// Calls method `name` of `obj` with `arg` (`undefined` for a method that takes none) and
+/// gives what it returned; a missing method or a throw gives `undefined`, and is otherwise
+/// ignored, as the callers ignored web-sys' errors.
+#[inline(never)]
+pub fn call(obj: &JsValue, name: &str, arg: &JsValue) -> JsValue {
+    let f: web_sys::js_sys::Function = wasm_bindgen::JsCast::unchecked_into(prop(obj, name));
+    f.call1(obj, arg).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Calls method `name` of `obj` with no argument (`click`, `preventDefault`).
+pub fn call0(obj: &JsValue, name: &str) {
+    let _ = call(obj, name, &JsValue::UNDEFINED);
+}
+
+/// Moves the keyboard focus to `el` (an HTML or an SVG element).
+pub fn focus(el: &Element) {
+    call0(el, "focus");
 }
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -299,16 +343,14 @@ pub fn redraw(root: &Element, draw: &mut dyn FnMut(&mut Dom)) {
 /// Focuses the element under `root` whose `data-act` is `act` (compared as text, never put
 /// into a selector).
 pub fn refocus(root: &Element, act: Option<String>) {
-    use wasm_bindgen::JsCast;
     let Some(act) = act else {
         return;
     };
     let again = all(root, "[data-act]")
         .into_iter()
         .find(|el| el.get_attribute("data-act").as_deref() == Some(act.as_str()));
-    // Controls with `data-act` are HTML elements: no type check (an import) needed.
     if let Some(el) = again {
-        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        focus(&el);
     }
 }
 

@@ -3,7 +3,6 @@
 //! stays as it was).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Offers `body` as a file download (a Blob behind a temporary `<a download>`).
 pub fn download(name: &str, mime: &str, body: &str) -> Option<()> {
@@ -14,10 +13,10 @@ pub fn download(name: &str, mime: &str, body: &str) -> Option<()> {
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     // Attributes, not the anchor's typed setters: the page's one attribute path (no import of
     // its own per property).
-    let a: web_sys::HtmlElement = document().create_element("a").ok()?.unchecked_into();
+    let a = document().create_element("a").ok()?;
     crate::ui::dom::set(&a, "href", &url);
     crate::ui::dom::set(&a, "download", name);
-    a.click();
+    crate::ui::dom::call0(&a, "click");
     set_timeout(
         move || {
             let _ = web_sys::Url::revoke_object_url(&url);

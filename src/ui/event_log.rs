@@ -149,7 +149,7 @@ pub fn attach(root: &web_sys::Element) {
         crate::ui::dom::set_class(&li, "highlighted", true);
         if highlight.take_focus(seq) {
             if let Some(b) = crate::ui::dom::find(&li, "button") {
-                let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
+                crate::ui::dom::focus(&b);
             }
         }
     });

@@ -238,10 +238,11 @@ pub fn attach(root: &Element) {
         let Some(el) = super::dom::target(&ev) else {
             return;
         };
+        let px = |name| super::dom::num(&el, name) as i32;
         let (top, height, total) = (
-            el.scroll_top(),
-            el.client_height(),
-            el.scroll_height().max(1),
+            px("scrollTop"),
+            px("clientHeight"),
+            px("scrollHeight").max(1),
         );
         let n = rows.with_untracked(|r| r.0.len());
         let at = |y: i32| i32::try_from(i64::from(y) * n as i64 / i64::from(total)).unwrap_or(0);

@@ -95,11 +95,14 @@ pub fn use_keyboard(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
         if crate::ui::dom::any_true(&ev, &held) || sheet_open() {
             return;
         }
-        let Some(cmd) = command(&ev.key(), crate::ui::dom::any_true(&ev, &["shiftKey"])) else {
+        let Some(cmd) = command(
+            &crate::ui::dom::text_of(&ev, "key"),
+            crate::ui::dom::any_true(&ev, &["shiftKey"]),
+        ) else {
             return;
         };
         if allowed(cmd, focus_of(ev.target())) {
-            ev.prevent_default();
+            crate::ui::dom::call0(&ev, "preventDefault");
             run(app, view, lang, cmd);
         }
     });
@@ -126,12 +129,11 @@ fn run(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal,
         Command::Slower => app.set_speed(app.speed().get_untracked().slower()),
         Command::Projector => view.toggle_projector(),
         Command::Quiz => {
-            // The page's buttons are HTML elements: no type check (an import) needed.
             let body = document().body();
             if let Some(b) =
                 body.and_then(|b| crate::ui::dom::find(&b, "[data-testid=quiz-toggle]"))
             {
-                b.unchecked_into::<web_sys::HtmlElement>().click();
+                crate::ui::dom::call0(&b, "click");
             }
         }
         Command::Sheet => open_sheet(lang.get_untracked()),

@@ -4,7 +4,6 @@
 
 use crate::ui::slot::Slot;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::dom::{find, Dom, Writer};
 
@@ -343,8 +342,7 @@ pub fn diagram(
         if let Some(Ok(Some(again))) =
             focused.map(|k| el.query_selector(&format!("[data-pick=\"{k}\"]")))
         {
-            // `focus` is called on the element itself, so it works on SVG elements too.
-            let _ = again.unchecked_ref::<web_sys::HtmlElement>().focus();
+            crate::ui::dom::focus(&again);
         }
         marks
     });
@@ -371,8 +369,8 @@ pub fn diagram(
 /// arrow of one of `diagrams`: chooses it, or unchooses it when it was chosen.
 pub fn on_pick(ev: &web_sys::Event, diagrams: &[Diagram]) {
     // The listener's events are clicks and keydowns: the type says which, no type check.
-    if ev.type_() == "keydown" {
-        let key = ev.unchecked_ref::<web_sys::KeyboardEvent>().key();
+    if crate::ui::dom::text_of(ev, "type") == "keydown" {
+        let key = crate::ui::dom::text_of(ev, "key");
         if key != "Enter" && key != " " {
             return;
         }
@@ -385,7 +383,7 @@ pub fn on_pick(ev: &web_sys::Event, diagrams: &[Diagram]) {
         Some((d.picked, d.picks.with_value(|p| p.get(i).copied())?))
     };
     if let Some((picked, pick)) = found() {
-        ev.prevent_default();
+        crate::ui::dom::call0(ev, "preventDefault");
         toggle(picked, pick);
     }
 }

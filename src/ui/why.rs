@@ -8,7 +8,6 @@
 
 use crate::ui::slot::Slot;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::dom::{acted, find, focused_act, listen, refocus, Dom, Writer};
 use super::format;
@@ -217,7 +216,7 @@ impl WhyHost {
             }
         });
         listen(&place, "keydown", false, move |ev| {
-            if ev.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Escape" {
+            if crate::ui::dom::text_of(&ev, "key") == "Escape" {
                 host.close();
             }
         });
@@ -255,7 +254,7 @@ impl WhyHost {
                     true => refocus(&place, focused),
                     false => {
                         if let Some(card) = find(&place, "section") {
-                            let _ = card.unchecked_ref::<web_sys::HtmlElement>().focus();
+                            crate::ui::dom::focus(&card);
                         }
                     }
                 }
@@ -277,7 +276,7 @@ impl WhyHost {
             }
             if focused {
                 if let Ok(Some(b)) = div.query_selector("button") {
-                    let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
+                    crate::ui::dom::focus(&b);
                 }
             }
             Some(key)
@@ -298,7 +297,7 @@ impl WhyHost {
         self.open.set(false);
         self.opener.with_value(|o| {
             if let Some(b) = o {
-                let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
+                crate::ui::dom::focus(b);
             }
         });
     }

@@ -76,10 +76,7 @@ struct View {
 
 /// The item a pointer or focus is on: a marker or tick (`data-at`) or a lane's name.
 fn item(ev: &web_sys::Event) -> Option<web_sys::Element> {
-    let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
-    el.closest("[data-at],[data-i],[data-select]")
-        .ok()
-        .flatten()
+    crate::ui::dom::target_in(ev, "[data-at],[data-i],[data-select]")
 }
 
 /// The log entry a tick stands for: its lane's job and its index in that job's log.
@@ -136,10 +133,15 @@ fn refocus(el: &web_sys::Element) {
             .into_iter()
             .find(|m| ["data-rule", "data-at", "data-i"].map(|a| m.get_attribute(a)) == attrs);
         if let Some(m) = same {
-            // `focus` is called on the element itself, so it works on SVG elements too.
-            let _ = m.unchecked_ref::<web_sys::HtmlElement>().focus();
+            crate::ui::dom::focus(&m);
         }
     });
+}
+
+/// The rows of the lanes' scroll box in view: from its top to its bottom edge (pixels).
+fn in_view(el: &web_sys::Element) -> (i32, i32) {
+    let top = crate::ui::dom::num(el, "scrollTop") as i32;
+    (top, top + crate::ui::dom::num(el, "clientHeight") as i32)
 }
 
 /// Sets `attr` only when it differs: a tick writes only what moved.
@@ -301,13 +303,13 @@ pub fn attach(root: web_sys::Element) {
     let seen = Slot::new((0, 640));
     let measure = move || {
         if let Some(el) = part(".tl-host") {
-            let w = el.client_width();
+            let w = crate::ui::dom::num(&el, "clientWidth") as i32;
             if w > 0 && w != view.with_untracked(|v| v.width) {
                 view.update(|v| v.width = w);
             }
         }
         if let Some(el) = part(".tl-scroll") {
-            let range = (el.scroll_top(), el.scroll_top() + el.client_height());
+            let range = in_view(&el);
             if range.1 > range.0 && seen.get_untracked() != range {
                 seen.set(range);
             }
@@ -575,7 +577,7 @@ pub fn attach(root: web_sys::Element) {
         crate::ui::dom::target(ev).filter(|el| el.closest(".tl-axis").ok().flatten().is_some())
     };
     let scrub = move |ev: &web_sys::PointerEvent| {
-        app.seek(untrack(scale).t(ev.offset_x()));
+        app.seek(untrack(scale).t(crate::ui::dom::num(ev, "offsetX") as i32));
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         if let Some((_, act)) = acted(&ev) {
@@ -595,9 +597,9 @@ pub fn attach(root: web_sys::Element) {
         }
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Enter" || ev.key() == " " {
+        if matches!(crate::ui::dom::text_of(&ev, "key").as_str(), "Enter" | " ") {
             if let (Some(_), Some(el)) = (in_lanes(&ev), item(&ev)) {
-                ev.prevent_default();
+                crate::ui::dom::call0(&ev, "preventDefault");
                 activate(app, &el);
             }
         }
@@ -605,7 +607,8 @@ pub fn attach(root: web_sys::Element) {
     let on_down = move |ev: web_sys::PointerEvent| {
         if let Some(el) = on_axis(&ev) {
             dragging.set_value(true);
-            let _ = el.set_pointer_capture(ev.pointer_id());
+            let id = crate::ui::dom::prop(&ev, "pointerId");
+            let _ = crate::ui::dom::call(&el, "setPointerCapture", &id);
             scrub(&ev);
         }
     };
@@ -616,9 +619,7 @@ pub fn attach(root: web_sys::Element) {
     };
     // Leaving the lanes (for anything outside them) clears the tip.
     let on_out = move |ev: web_sys::PointerEvent| {
-        let to = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        let to = crate::ui::dom::element_of(&ev, "relatedTarget")
             .and_then(|el| el.closest(".tl-scroll").ok().flatten());
         if in_lanes(&ev).is_some() && to.is_none() {
             tip.set(None);
@@ -632,7 +633,7 @@ pub fn attach(root: web_sys::Element) {
         else {
             return;
         };
-        let range = (el.scroll_top(), el.scroll_top() + el.client_height());
+        let range = in_view(&el);
         if seen.get_untracked() != range {
             seen.set(range);
         }
