@@ -86,5 +86,7 @@ pub fn show_banner(message: &str) {
          again. Details: "
     };
     banner.set_text_content(Some(&format!("{text}{message}")));
-    let _ = body.insert_before(&banner, body.first_child().as_ref());
+    // First in the body (`null`, an empty body, appends).
+    let first = crate::ui::dom::prop(&body, "firstChild");
+    let _ = body.insert_before(&banner, Some(wasm_bindgen::JsCast::unchecked_ref(&first)));
 }

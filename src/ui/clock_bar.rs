@@ -72,7 +72,8 @@ struct Parts {
 
 /// The first (only) text node of the element `selector` finds.
 fn text_of(bar: &Element, selector: &str) -> Option<Node> {
-    find(bar, selector)?.first_child()
+    let el = find(bar, selector)?;
+    crate::ui::dom::node_of(&el, "firstChild")
 }
 
 impl Parts {
@@ -82,7 +83,7 @@ impl Parts {
             lang,
             time: text_of(bar, ".clock-time")?,
             day: text_of(bar, ".clock-day")?,
-            play_text: play.first_child()?,
+            play_text: crate::ui::dom::node_of(&play, "firstChild")?,
             play,
             speed: find(bar, "[data-act=speed]")?,
             prev: find(bar, "[data-act=prev]")?,

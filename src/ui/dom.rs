@@ -133,6 +133,12 @@ pub fn element_of(obj: &JsValue, name: &str) -> Option<Element> {
     wasm_bindgen::JsCast::dyn_into(prop(obj, name)).ok()
 }
 
+/// A node property (`firstChild`), `None` when it holds none.
+pub fn node_of(obj: &JsValue, name: &str) -> Option<web_sys::Node> {
+    let v = prop(obj, name);
+    (!v.is_null() && !v.is_undefined()).then(|| wasm_bindgen::JsCast::unchecked_into(v))
+}
+
 /// Calls method `name` of `obj` with `arg` (`undefined` for a method that takes none) and
 /// gives what it returned; a missing method or a throw gives `undefined`, and is otherwise
 /// ignored, as the callers ignored web-sys' errors.
@@ -145,6 +151,40 @@ pub fn call(obj: &JsValue, name: &str, arg: &JsValue) -> JsValue {
 /// Calls method `name` of `obj` with no argument (`click`, `preventDefault`).
 pub fn call0(obj: &JsValue, name: &str) {
     let _ = call(obj, name, &JsValue::UNDEFINED);
+}
+
+/// Puts a parent's children in a given order, one at a time, moving only those out of place:
+/// the jobs table's rows, the log's lines and the timeline's lanes keep their nodes across
+/// redraws, and a node that is already where it belongs is not moved (a move costs the
+/// browser a relayout and a screen reader its place). One copy for the three lists.
+pub struct InOrder {
+    parent: Element,
+    /// The child the next one should be: `null` past the last.
+    next: JsValue,
+}
+
+impl InOrder {
+    pub fn new(parent: &Element) -> Self {
+        InOrder {
+            parent: parent.clone(),
+            next: prop(parent, "firstChild"),
+        }
+    }
+
+    /// Puts `el` next: it stays if it is there already, else it moves before the cursor (or
+    /// to the end).
+    #[inline(never)]
+    pub fn put(&mut self, el: &Element) {
+        use wasm_bindgen::JsCast;
+        if web_sys::js_sys::Object::is(&self.next, el) {
+            self.next = prop(el, "nextSibling");
+        } else {
+            // `null` (past the last child) appends: the node reaches the call as it is.
+            let _ = self
+                .parent
+                .insert_before(el, Some(self.next.unchecked_ref::<web_sys::Node>()));
+        }
+    }
 }
 
 /// Moves the keyboard focus to `el` (an HTML or an SVG element).

@@ -106,7 +106,7 @@ pub fn attach(root: &web_sys::Element) {
                     }
                     stays
                 });
-                let mut cursor = ol.first_child();
+                let mut order = crate::ui::dom::InOrder::new(&ol);
                 app.sim().with_untracked(|s| {
                     for sh in shown {
                         let li = match lines.iter().find(|l| l.0 == *sh) {
@@ -119,11 +119,7 @@ pub fn attach(root: &web_sys::Element) {
                                 li
                             }
                         };
-                        if cursor.as_ref().is_some_and(|c| c.is_same_node(Some(&li))) {
-                            cursor = cursor.and_then(|c| c.next_sibling());
-                        } else {
-                            let _ = ol.insert_before(&li, cursor.as_ref());
-                        }
+                        order.put(&li);
                     }
                 });
             });

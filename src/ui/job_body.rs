@@ -62,7 +62,7 @@ impl Body {
         for (i, (name, _)) in self.rows.iter().enumerate() {
             self.at.insert(name.clone(), i);
         }
-        let mut cursor = tbody.first_child();
+        let mut order = crate::ui::dom::InOrder::new(tbody);
         for (i, r) in shown.iter().enumerate() {
             let sel = selected == Some(r.name.as_str());
             let drawn = self.at.get(&r.name).copied();
@@ -87,14 +87,7 @@ impl Body {
                     }
                 }
             };
-            if cursor
-                .as_ref()
-                .is_some_and(|c| c.is_same_node(Some(&row.tr)))
-            {
-                cursor = cursor.and_then(|c| c.next_sibling());
-            } else {
-                let _ = tbody.insert_before(&row.tr, cursor.as_ref());
-            }
+            order.put(&row.tr);
         }
         if shown.is_empty() {
             let Ok(tr) = doc.create_element("tr") else {

@@ -306,9 +306,10 @@ impl WhyHost {
     /// the button that opened it.
     pub fn toggle(&self, button: web_sys::Element, job: String, subject: WhySubject) {
         use_app().pause();
-        let again = self
-            .opener
-            .with_value(|o| o.as_ref().is_some_and(|o| o.is_same_node(Some(&button))));
+        let again = self.opener.with_value(|o| {
+            o.as_ref()
+                .is_some_and(|o| web_sys::js_sys::Object::is(o, &button))
+        });
         if again && self.open.get_untracked() {
             self.open.set(false);
             return;

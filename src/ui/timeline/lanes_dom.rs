@@ -46,7 +46,7 @@ impl Lanes {
             }
             stays
         });
-        let mut cursor = parent.first_child();
+        let mut order = crate::ui::dom::InOrder::new(parent);
         for (k, top) in rows {
             let g = match self.drawn.get_mut(&k.name) {
                 Some((key, at, g)) => {
@@ -71,11 +71,7 @@ impl Lanes {
                     g
                 }
             };
-            if cursor.as_ref().is_some_and(|c| c.is_same_node(Some(&g))) {
-                cursor = cursor.and_then(|c| c.next_sibling());
-            } else {
-                let _ = parent.insert_before(&g, cursor.as_ref());
-            }
+            order.put(&g);
         }
     }
 }
