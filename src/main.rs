@@ -11,7 +11,7 @@ fn main() {
             ie_lifecycle::app::mount(&body).forget();
         }
         if let Some(line) = ie_lifecycle::ui::dom::by_id("loading") {
-            line.remove();
+            ie_lifecycle::ui::dom::remove(&line);
         }
     });
 }

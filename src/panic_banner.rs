@@ -74,8 +74,7 @@ pub fn show_banner(message: &str) {
     let _ = banner.set_attribute("role", "alert");
     // The page's language, as the app last set it on <html>: a panic may come before or
     // without any Leptos context to ask.
-    let dutch = body
-        .parent_element()
+    let dutch = crate::ui::dom::parent(&body)
         .and_then(|root| root.get_attribute("lang"))
         .is_some_and(|lang| lang.starts_with("nl"));
     let text = if dutch {

@@ -7,46 +7,29 @@
 //! messages) must never reach the DOM as HTML, even escaped, so every text here becomes a text
 //! node and every attribute value goes through `setAttribute`.
 
-use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
+use wasm_bindgen::prelude::JsValue;
 use web_sys::{Document, Element};
 
-// The form controls' `value` and `checked`, read and written on any element: web-sys has them
-// per element type (input, select, text area), each its own import and JS glue function, and a
-// type check before each use. One structural property each does for all of them.
-#[wasm_bindgen]
-extern "C" {
-    /// Any form control.
-    type Control;
-    #[wasm_bindgen(method, getter)]
-    fn value(this: &Control) -> String;
-    #[wasm_bindgen(method, setter)]
-    fn set_value(this: &Control, value: &str);
-    #[wasm_bindgen(method, getter)]
-    fn checked(this: &Control) -> bool;
-    #[wasm_bindgen(method, setter)]
-    fn set_checked(this: &Control, on: bool);
-}
-
-fn control(el: &Element) -> &Control {
-    wasm_bindgen::JsCast::unchecked_ref(el)
-}
+// The form controls' `value` and `checked`, read and written on any element as plain
+// properties: web-sys has them per element type (input, select, text area), each its own
+// import and JS glue function, and a type check before each use.
 
 /// What a field, select or text area holds.
 pub fn value(el: &Element) -> String {
-    control(el).value()
+    text_of(el, "value")
 }
 
 pub fn set_value(el: &Element, value: &str) {
-    control(el).set_value(value);
+    put(el, "value", &value.into());
 }
 
 /// Whether a check box is ticked (false for any other control).
 pub fn checked(el: &Element) -> bool {
-    control(el).checked()
+    prop(el, "checked").as_bool() == Some(true)
 }
 
 pub fn set_checked(el: &Element, on: bool) {
-    control(el).set_checked(on);
+    put(el, "checked", &on.into());
 }
 
 /// Sets an attribute, ignoring the error only a bad name raises (names are constants of
@@ -63,7 +46,7 @@ pub fn flag(el: &Element, name: &str, on: bool) {
     if on {
         set(el, name, "");
     } else {
-        let _ = el.remove_attribute(name);
+        let _ = call(el, "removeAttribute", &name.into());
     }
 }
 
@@ -116,6 +99,12 @@ pub fn any_true(obj: &JsValue, names: &[&str]) -> bool {
 #[inline(never)]
 pub fn prop(obj: &JsValue, name: &str) -> JsValue {
     web_sys::js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Sets `obj[name]` (a form control's `value`, an options object's `type`).
+#[inline(never)]
+pub fn put(obj: &JsValue, name: &str, value: &JsValue) {
+    let _ = web_sys::js_sys::Reflect::set(obj, &JsValue::from_str(name), value);
 }
 
 /// A number property (0 when there is none).
@@ -187,6 +176,47 @@ impl InOrder {
     }
 }
 
+/// `el`'s parent element.
+pub fn parent(el: &Element) -> Option<Element> {
+    element_of(el, "parentElement")
+}
+
+/// The element after `el` among its parent's.
+pub fn next(el: &Element) -> Option<Element> {
+    element_of(el, "nextElementSibling")
+}
+
+/// The element before `el` among its parent's.
+pub fn previous(el: &Element) -> Option<Element> {
+    element_of(el, "previousElementSibling")
+}
+
+/// `el`'s text (its descendants' text, joined).
+pub fn text(el: &Element) -> String {
+    text_of(el, "textContent")
+}
+
+/// The document `el` is in.
+pub fn doc_of(el: &Element) -> Option<Document> {
+    node_of(el, "ownerDocument").map(wasm_bindgen::JsCast::unchecked_into)
+}
+
+/// The element that has the keyboard focus in `el`'s document.
+pub fn active(el: &Element) -> Option<Element> {
+    let doc = doc_of(el)?;
+    element_of(&doc, "activeElement")
+}
+
+/// Whether `node` is `el` or inside it.
+pub fn contains(el: &Element, node: &JsValue) -> bool {
+    call(el, "contains", node).as_bool() == Some(true)
+}
+
+/// Takes `el` out of the page.
+pub fn remove(el: &Element) {
+    call0(el, "remove");
+}
+
 /// Moves the keyboard focus to `el` (an HTML or an SVG element).
 pub fn focus(el: &Element) {
     call0(el, "focus");
@@ -244,7 +274,7 @@ impl Dom {
     /// A writer that adds after whatever `parent` holds.
     pub fn appending(parent: &Element, svg: bool) -> Option<Self> {
         Some(Dom {
-            doc: parent.owner_document()?,
+            doc: doc_of(parent)?,
             stack: vec![(Some(parent.clone()), svg)],
         })
     }
@@ -297,7 +327,7 @@ impl Writer for Dom {
 /// Appends a `tag` element with `attrs` to `parent`: a host element a view then draws into
 /// (tags and attributes are constants of ours).
 pub fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Option<Element> {
-    let el = parent.owner_document()?.create_element(tag).ok()?;
+    let el = doc_of(parent)?.create_element(tag).ok()?;
     for (name, value) in attrs {
         let _ = el.set_attribute(name, value);
     }
@@ -328,7 +358,8 @@ pub fn by_id(id: &str) -> Option<Element> {
 /// The page's root element (`<html>`), as the body's parent: `documentElement` would be an
 /// import of its own.
 pub fn page_root() -> Option<Element> {
-    leptos::prelude::document().body()?.parent_element()
+    let body = leptos::prelude::document().body()?;
+    parent(&body)
 }
 
 /// The first element under `root` that `selector` (a constant of ours) finds.
@@ -361,8 +392,8 @@ pub fn acted(ev: &web_sys::Event) -> Option<(Element, String)> {
 /// The `data-act` of the focused element if it is under `root`: what to focus again after
 /// `root` is redrawn (`refocus`), so a keyboard user stays where they were.
 pub fn focused_act(root: &Element) -> Option<String> {
-    let active = root.owner_document()?.active_element()?;
-    if !root.contains(Some(&active)) {
+    let active = active(root)?;
+    if !contains(root, &active) {
         return None;
     }
     active.get_attribute("data-act")

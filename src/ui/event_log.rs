@@ -102,7 +102,7 @@ pub fn attach(root: &web_sys::Element) {
                 lines.retain(|(k, li)| {
                     let stays = shown.contains(k);
                     if !stays {
-                        li.remove();
+                        crate::ui::dom::remove(li);
                     }
                     stays
                 });
@@ -167,7 +167,7 @@ pub fn attach(root: &web_sys::Element) {
         let (Some(ol), lang) = (list(), lang.get()) else {
             return;
         };
-        let Some(root) = ol.parent_element() else {
+        let Some(root) = crate::ui::dom::parent(&ol) else {
             return;
         };
         for (at, key) in [
@@ -192,7 +192,7 @@ pub fn attach(root: &web_sys::Element) {
         }
     });
     crate::ui::fx::effect_with(move |drawn: Option<Option<(bool, String, bool)>>| {
-        let root = list()?.parent_element()?;
+        let root = crate::ui::dom::parent(&list()?)?;
         let (shown, n) = entries.with(|e| (e.0.len(), e.1));
         let now = (n <= shown, showing_latest(lang.get(), shown, n), n != 0);
         if drawn.flatten().as_ref() != Some(&now) {
@@ -254,7 +254,7 @@ fn lang_of(tag: &str) -> Lang {
 /// A new list item for entry `shown.seq`, its line written.
 fn new_line(ol: &web_sys::Element, sim: &Simulation, shown: Shown) -> Option<web_sys::Element> {
     let e = sim.full_log().get(shown.seq)?;
-    let li = ol.owner_document()?.create_element("li").ok()?;
+    let li = crate::ui::dom::doc_of(ol)?.create_element("li").ok()?;
     let mut class = String::from("log-entry");
     if e.source == Source::Automatic {
         class.push_str(" automatic");

@@ -34,11 +34,11 @@ impl Body {
         selected: Option<&str>,
         lang: Lang,
     ) {
-        let Some(doc) = tbody.owner_document() else {
+        let Some(doc) = crate::ui::dom::doc_of(tbody) else {
             return;
         };
         if let Some(old) = self.empty.take() {
-            old.remove();
+            crate::ui::dom::remove(&old);
         }
         // Which drawn rows stay, marked through `at` (each drawn row's place, kept up to date
         // by every show): a set of the shown names would add a hash table of its own type.
@@ -54,7 +54,7 @@ impl Body {
         self.rows.retain(|(_, row)| {
             let stays = keep.next().unwrap_or(false);
             if !stays {
-                row.tr.remove();
+                crate::ui::dom::remove(&row.tr);
             }
             stays
         });

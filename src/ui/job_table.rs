@@ -153,7 +153,7 @@ pub fn attach(root: &Element) {
         }
         if let Some(c) = find(&root, ".row-count") {
             let text = count(lang, rows.with(|r| r.3), Noun::Job);
-            if c.text_content().as_deref() != Some(text.as_str()) {
+            if super::dom::text(&c) != text {
                 c.set_text_content(Some(&text));
             }
         }

@@ -257,7 +257,7 @@ pub fn attach(root: Element) {
             }
             "my-remove" => {
                 if let Some(last) = find(root, ".my-drives > :last-child") {
-                    last.remove();
+                    crate::ui::dom::remove(&last);
                 }
             }
             "my-show" => model(root, lang),

@@ -3,7 +3,6 @@
 //! chosen by click or by Enter/Space, lists its rules beneath.
 
 use crate::ui::slot::Slot;
-use leptos::prelude::*;
 
 use super::dom::{find, Dom, Writer};
 
@@ -330,9 +329,8 @@ pub fn diagram(
             Machine::Drive => DgText::DriveStates,
         };
         crate::ui::dom::set(&el, "aria-label", dg(marks.lang, name));
-        let focused = document()
-            .active_element()
-            .filter(|a| el.contains(Some(a)))
+        let focused = crate::ui::dom::active(&el)
+            .filter(|a| crate::ui::dom::contains(&el, a))
             .and_then(|a| a.get_attribute("data-pick"));
         let mut list = Vec::new();
         if let Some(mut out) = Dom::replacing(&el, true) {
@@ -351,9 +349,7 @@ pub fn diagram(
         if drawn == Some(shown) {
             return shown;
         }
-        let Some(mut w) = svg
-            .next_element_sibling()
-            .and_then(|div| Dom::replacing(&div, false))
+        let Some(mut w) = crate::ui::dom::next(&svg).and_then(|div| Dom::replacing(&div, false))
         else {
             return shown;
         };

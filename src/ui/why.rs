@@ -200,7 +200,7 @@ impl WhyHost {
         // The place goes with the table (tests mount and unmount the app many times). The
         // element is not `Send`; the page has one thread, so Leptos' own wrapper carries it.
         let gone = leptos::__reexports::send_wrapper::SendWrapper::new(place.clone());
-        on_cleanup(move || gone.remove());
+        on_cleanup(move || crate::ui::dom::remove(&gone));
         let (app, lang, highlight) = (use_app(), use_lang(), use_log_highlight());
         listen(&place, "click", false, move |ev| {
             match acted(&ev).map(|(_, act)| act).as_deref() {
@@ -266,9 +266,8 @@ impl WhyHost {
                 why.as_ref()
                     .and_then(|w| w.cause.as_ref().map(|e| (e.at, e.seq))),
             );
-            let focused = document()
-                .active_element()
-                .is_some_and(|a| div.contains(Some(&a)));
+            let focused =
+                crate::ui::dom::active(&div).is_some_and(|a| crate::ui::dom::contains(&div, &a));
             if let Some(mut w) = Dom::replacing(&div, false) {
                 if let Some(why) = &why {
                     draw_body(&mut w, why, key.0, now);

@@ -35,14 +35,14 @@ impl Lanes {
 
     /// Shows `rows` (each lane's key and top) in `parent`, in that order.
     pub fn show(&mut self, parent: &Element, sim: &Simulation, rows: &[(LaneKey, i32)]) {
-        let Some(doc) = parent.owner_document() else {
+        let Some(doc) = crate::ui::dom::doc_of(parent) else {
             return;
         };
         let keep: HashSet<&str> = rows.iter().map(|(k, _)| k.name.as_str()).collect();
         self.drawn.retain(|name, (.., g)| {
             let stays = keep.contains(name.as_str());
             if !stays {
-                g.remove();
+                crate::ui::dom::remove(g);
             }
             stays
         });

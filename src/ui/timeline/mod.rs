@@ -157,10 +157,7 @@ fn set(el: Option<web_sys::Element>, attr: &str, value: &str) {
 fn flag(el: Option<web_sys::Element>, attr: &str, on: bool) {
     if let Some(el) = el {
         if crate::ui::dom::has(&el, attr) != on {
-            let _ = match on {
-                true => el.set_attribute(attr, ""),
-                false => el.remove_attribute(attr),
-            };
+            crate::ui::dom::flag(&el, attr, on);
         }
     }
 }
