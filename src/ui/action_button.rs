@@ -228,9 +228,8 @@ impl Kept {
         let lines = all(root, ".action > button")
             .into_iter()
             .map(|b| {
-                let done = super::dom::parent(&b).and_then(|s| s.query_selector(".done").ok()?);
-                let said =
-                    super::dom::parent(&b).and_then(|s| s.query_selector(".feedback").ok()?);
+                let done = super::dom::parent(&b).and_then(|s| super::dom::find(&s, ".done"));
+                let said = super::dom::parent(&b).and_then(|s| super::dom::find(&s, ".feedback"));
                 let act = b.get_attribute("data-act").unwrap_or_default();
                 (act, text(done), text(said))
             })
@@ -266,11 +265,8 @@ impl Kept {
                 ) else {
                     continue;
                 };
-                set_line(span.query_selector(".done").ok().flatten(), done.as_deref());
-                set_line(
-                    span.query_selector(".feedback").ok().flatten(),
-                    said.as_deref(),
-                );
+                set_line(super::dom::find(&span, ".done"), done.as_deref());
+                set_line(super::dom::find(&span, ".feedback"), said.as_deref());
             }
         }
         refocus(root, self.focused);
@@ -292,7 +288,7 @@ pub fn listen_panel(root: &Element, edits: Slot<usize>, action_of: ActionOf) {
             return;
         };
         // The nearest `data-act` is a button, not a field (no field is inside a button).
-        if el.closest("button").ok().flatten().is_some() {
+        if crate::ui::dom::closest(&el, "button").is_some() {
             press(&panel, &el, &app, lang.get_untracked(), &job, action_of);
         }
     };

@@ -219,7 +219,7 @@ fn handle(app: AppState, ev: &Event) {
         }
         ("input", "go-to") => {
             crate::ui::dom::set(&el, "data-typed", "");
-            if let Some(form) = el.closest("form").ok().flatten() {
+            if let Some(form) = crate::ui::dom::closest(&el, "form") {
                 set_invalid(&form, false);
             }
         }

@@ -376,9 +376,14 @@ pub fn target(ev: &web_sys::Event) -> Option<Element> {
 
 /// The element nearest an event's target (itself included) that `selector` finds: what a
 /// delegated handler acts on.
-#[inline(never)]
 pub fn target_in(ev: &web_sys::Event, selector: &str) -> Option<Element> {
-    target(ev)?.closest(selector).ok()?
+    closest(&target(ev)?, selector)
+}
+
+/// The element nearest `el` (itself included) that `selector` (a constant of ours) finds.
+#[inline(never)]
+pub fn closest(el: &Element, selector: &str) -> Option<Element> {
+    el.closest(selector).ok().flatten()
 }
 
 /// For one delegated handler per view: the element nearest an event's target that carries

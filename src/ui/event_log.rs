@@ -135,11 +135,11 @@ pub fn attach(root: &web_sys::Element) {
                 .find(|&seq| highlight.is(seq))
         });
         let Some(ol) = list() else { return };
-        if let Ok(Some(old)) = ol.query_selector(".log-entry.highlighted") {
+        if let Some(old) = crate::ui::dom::find(&ol, ".log-entry.highlighted") {
             crate::ui::dom::set_class(&old, "highlighted", false);
         }
         let Some(seq) = seq else { return };
-        let Ok(Some(li)) = ol.query_selector(&format!("[data-seq=\"{seq}\"]")) else {
+        let Some(li) = crate::ui::dom::find(&ol, &format!("[data-seq=\"{seq}\"]")) else {
             return;
         };
         crate::ui::dom::set_class(&li, "highlighted", true);
@@ -151,7 +151,7 @@ pub fn attach(root: &web_sys::Element) {
     });
     let seek_to = move |ev: leptos::ev::MouseEvent| {
         let Some(seq) = crate::ui::dom::target_in(&ev, ".log-time")
-            .and_then(|el| el.closest("[data-seq]").ok().flatten())
+            .and_then(|el| crate::ui::dom::closest(&el, "[data-seq]"))
             .and_then(|li| li.get_attribute("data-seq")?.parse::<usize>().ok())
         else {
             return;

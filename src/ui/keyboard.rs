@@ -71,7 +71,7 @@ fn focus_of(target: Option<EventTarget>) -> Focus {
     let Some(el) = target.and_then(|t| t.dyn_into::<Element>().ok()) else {
         return Focus::Other;
     };
-    let within = |selector: &str| el.closest(selector).ok().flatten().is_some();
+    let within = |selector: &str| crate::ui::dom::closest(&el, selector).is_some();
     if within("input, select, textarea, [contenteditable]:not([contenteditable=false])") {
         Focus::Typing
     } else if within("button, a[href], summary, [tabindex], [role=button]") {

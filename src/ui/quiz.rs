@@ -36,10 +36,7 @@ fn typing(ev: &web_sys::KeyboardEvent) -> bool {
     super::dom::any_true(ev, &["ctrlKey", "altKey", "metaKey"])
         || super::dom::target(ev).is_some_and(|e| {
             // A form control (none holds another element): the page's one `closest`.
-            e.closest("input, textarea, select")
-                .ok()
-                .flatten()
-                .is_some()
+            crate::ui::dom::closest(&e, "input, textarea, select").is_some()
                 || crate::ui::dom::has(&e, "contenteditable")
         })
 }

@@ -337,9 +337,7 @@ pub fn diagram(
             draw_svg(&mut out, machine, &marks.rules, &marks, &mut list);
         }
         d.picks.set_value(list);
-        if let Some(Ok(Some(again))) =
-            focused.map(|k| el.query_selector(&format!("[data-pick=\"{k}\"]")))
-        {
+        if let Some(again) = focused.and_then(|k| find(&el, &format!("[data-pick=\"{k}\"]"))) {
             crate::ui::dom::focus(&again);
         }
         marks
@@ -374,7 +372,7 @@ pub fn on_pick(ev: &web_sys::Event, diagrams: &[Diagram]) {
     let found = || {
         let el = super::dom::target_in(ev, "[data-pick]")?;
         let i: usize = el.get_attribute("data-pick")?.parse().ok()?;
-        let machine = el.closest("svg").ok()??.get_attribute("data-machine")?;
+        let machine = crate::ui::dom::closest(&el, "svg")?.get_attribute("data-machine")?;
         let d = diagrams.iter().find(|d| head(d.machine) == machine)?;
         Some((d.picked, d.picks.with_value(|p| p.get(i).copied())?))
     };

@@ -274,7 +274,7 @@ impl WhyHost {
                 }
             }
             if focused {
-                if let Ok(Some(b)) = div.query_selector("button") {
+                if let Some(b) = find(&div, "button") {
                     crate::ui::dom::focus(&b);
                 }
             }

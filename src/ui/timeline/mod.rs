@@ -82,11 +82,7 @@ fn item(ev: &web_sys::Event) -> Option<web_sys::Element> {
 /// The log entry a tick stands for: its lane's job and its index in that job's log.
 fn entry_of<T>(app: AppState, el: &web_sys::Element, f: impl FnOnce(&LogEntry) -> T) -> Option<T> {
     let i: usize = el.get_attribute("data-i")?.parse().ok()?;
-    let job = el
-        .closest("[data-job]")
-        .ok()
-        .flatten()?
-        .get_attribute("data-job")?;
+    let job = crate::ui::dom::closest(el, "[data-job]")?.get_attribute("data-job")?;
     app.sim().with_untracked(|s| s.job_log(&job).get(i).map(f))
 }
 
@@ -111,11 +107,8 @@ fn activate(app: AppState, el: &web_sys::Element) {
 /// user stays where they were.
 fn refocus(el: &web_sys::Element) {
     let attrs = ["data-rule", "data-at", "data-i"].map(|a| el.get_attribute(a));
-    let Some(job) = el
-        .closest("[data-job]")
-        .ok()
-        .flatten()
-        .and_then(|g| g.get_attribute("data-job"))
+    let Some(job) =
+        crate::ui::dom::closest(el, "[data-job]").and_then(|g| g.get_attribute("data-job"))
     else {
         return;
     };
@@ -571,7 +564,7 @@ pub fn attach(root: web_sys::Element) {
     };
     let dragging = Slot::new(false);
     let on_axis = |ev: &web_sys::Event| {
-        crate::ui::dom::target(ev).filter(|el| el.closest(".tl-axis").ok().flatten().is_some())
+        crate::ui::dom::target(ev).filter(|el| crate::ui::dom::closest(el, ".tl-axis").is_some())
     };
     let scrub = move |ev: &web_sys::PointerEvent| {
         app.seek(untrack(scale).t(crate::ui::dom::num(ev, "offsetX") as i32));
@@ -617,7 +610,7 @@ pub fn attach(root: web_sys::Element) {
     // Leaving the lanes (for anything outside them) clears the tip.
     let on_out = move |ev: web_sys::PointerEvent| {
         let to = crate::ui::dom::element_of(&ev, "relatedTarget")
-            .and_then(|el| el.closest(".tl-scroll").ok().flatten());
+            .and_then(|el| crate::ui::dom::closest(&el, ".tl-scroll"));
         if in_lanes(&ev).is_some() && to.is_none() {
             tip.set(None);
         }
