@@ -60,7 +60,7 @@ pub fn show_banner(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Some(body) = document.body() else {
+    let Some(body) = crate::ui::dom::body_of(&document) else {
         return;
     };
     let banner = match crate::ui::dom::find(&body, BANNER) {

@@ -169,7 +169,9 @@ pub fn press(
     };
     match app.perform(action.clone()) {
         Ok(()) => {
-            if let Some(page) = crate::ui::dom::doc_of(root).and_then(|d| d.body()) {
+            if let Some(page) =
+                crate::ui::dom::doc_of(root).and_then(|d| crate::ui::dom::body_of(&d))
+            {
                 clear(&page);
             }
             let done = done_line(lang, &changes_of(app, &action));
@@ -192,7 +194,7 @@ pub fn leave(ev: &web_sys::Event) -> bool {
     };
     if crate::ui::dom::text_of(ev, "type") == "mouseout" {
         let to = crate::ui::dom::element_of(ev, "relatedTarget");
-        if to.is_some_and(|to| span.contains(Some(&to))) {
+        if to.is_some_and(|to| super::dom::contains(&span, &to)) {
             return false;
         }
     }

@@ -351,15 +351,23 @@ pub fn all(root: &Element, selector: &str) -> Vec<Element> {
 /// The page's element with the id `id` (a constant of ours), looked up in the body with the
 /// selector call every view uses: `getElementById` would be an import of its own.
 pub fn by_id(id: &str) -> Option<Element> {
-    let body = leptos::prelude::document().body()?;
-    find(&body, &(String::from("#") + id))
+    find(&body()?, &(String::from("#") + id))
+}
+
+/// The page's body.
+pub fn body() -> Option<Element> {
+    body_of(&leptos::prelude::document())
+}
+
+/// A document's body.
+pub fn body_of(doc: &Document) -> Option<Element> {
+    element_of(doc, "body")
 }
 
 /// The page's root element (`<html>`), as the body's parent: `documentElement` would be an
 /// import of its own.
 pub fn page_root() -> Option<Element> {
-    let body = leptos::prelude::document().body()?;
-    parent(&body)
+    parent(&body()?)
 }
 
 /// The first element under `root` that `selector` (a constant of ours) finds.
@@ -370,8 +378,7 @@ pub fn find(root: &Element, selector: &str) -> Option<Element> {
 /// The element an event came from (`None` for the window or a text node).
 #[inline(never)]
 pub fn target(ev: &web_sys::Event) -> Option<Element> {
-    use wasm_bindgen::JsCast;
-    ev.target()?.dyn_into::<Element>().ok()
+    element_of(ev, "target")
 }
 
 /// The element nearest an event's target (itself included) that `selector` finds: what a
@@ -383,7 +390,7 @@ pub fn target_in(ev: &web_sys::Event, selector: &str) -> Option<Element> {
 /// The element nearest `el` (itself included) that `selector` (a constant of ours) finds.
 #[inline(never)]
 pub fn closest(el: &Element, selector: &str) -> Option<Element> {
-    el.closest(selector).ok().flatten()
+    wasm_bindgen::JsCast::dyn_into(call(el, "closest", &selector.into())).ok()
 }
 
 /// For one delegated handler per view: the element nearest an event's target that carries

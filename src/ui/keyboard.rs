@@ -7,7 +7,6 @@
 //! stops the quiz (by its own button, so the quiz keeps one way in).
 
 use chrono::TimeDelta;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget, KeyboardEvent};
 
@@ -129,7 +128,7 @@ fn run(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal,
         Command::Slower => app.set_speed(app.speed().get_untracked().slower()),
         Command::Projector => view.toggle_projector(),
         Command::Quiz => {
-            let body = document().body();
+            let body = crate::ui::dom::body();
             if let Some(b) =
                 body.and_then(|b| crate::ui::dom::find(&b, "[data-testid=quiz-toggle]"))
             {

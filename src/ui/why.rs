@@ -194,7 +194,7 @@ impl WhyHost {
         let Some(place) = doc.create_element("div").ok() else {
             return host;
         };
-        if let Some(body) = doc.body() {
+        if let Some(body) = crate::ui::dom::body_of(&doc) {
             let _ = body.append_child(&place);
         }
         // The place goes with the table (tests mount and unmount the app many times). The

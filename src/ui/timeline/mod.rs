@@ -113,7 +113,7 @@ fn refocus(el: &web_sys::Element) {
         return;
     };
     request_animation_frame(move || {
-        let Some(body) = document().body() else {
+        let Some(body) = crate::ui::dom::body() else {
             return;
         };
         let lane = all(&body, "[data-job]")
