@@ -340,11 +340,11 @@ pub fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Option<Elemen
 #[inline(never)]
 pub fn all(root: &Element, selector: &str) -> Vec<Element> {
     use wasm_bindgen::JsCast;
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+    let list = call(root, "querySelectorAll", &selector.into());
+    // A node list is indexed like an array: read through the array's `list[i]` import.
+    let items: &web_sys::js_sys::Array = list.unchecked_ref();
+    (0..num(&list, "length") as u32)
+        .filter_map(|i| items.get(i).dyn_into::<Element>().ok())
         .collect()
 }
 
@@ -371,8 +371,9 @@ pub fn page_root() -> Option<Element> {
 }
 
 /// The first element under `root` that `selector` (a constant of ours) finds.
+#[inline(never)]
 pub fn find(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).ok().flatten()
+    wasm_bindgen::JsCast::dyn_into(call(root, "querySelector", &selector.into())).ok()
 }
 
 /// The element an event came from (`None` for the window or a text node).
