@@ -3,7 +3,7 @@
 //! compressor. Both are asynchronous streams.
 //!
 //! web-sys has these two classes only behind its unstable-API flag, so they are bound here;
-//! the rest (Blob, ReadableStream and its reader) is web-sys's.
+//! the Blob is web-sys's, and the streams' methods go through `ui::dom::call`.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
