@@ -33,9 +33,9 @@ fn panel(parent: &Element, class: &str, heading: &str) -> Option<Element> {
 fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SaveProblem)>) {
     use crate::ui::*;
     // Before `main`: the header, the notice's host and the saved work's.
-    let saved = main.previous_element_sibling();
-    let notice = saved.as_ref().and_then(|s| s.previous_element_sibling());
-    if let Some(h) = notice.as_ref().and_then(|n| n.previous_element_sibling()) {
+    let saved = crate::ui::dom::previous(main);
+    let notice = saved.as_ref().and_then(crate::ui::dom::previous);
+    if let Some(h) = notice.as_ref().and_then(crate::ui::dom::previous) {
         header::attach(h);
     }
     if let Some(n) = notice {
@@ -154,7 +154,7 @@ impl Mounted {
 impl Drop for Mounted {
     fn drop(&mut self) {
         for node in &self.nodes {
-            node.remove();
+            crate::ui::dom::remove(node);
         }
     }
 }

@@ -6,12 +6,11 @@ fn main() {
     ie_lifecycle::panic_banner::install();
     wasm_bindgen_futures::spawn_local(async {
         ie_lifecycle::ui::link_start::prepare().await;
-        let document = leptos::prelude::document();
-        if let Some(body) = document.body() {
+        if let Some(body) = ie_lifecycle::ui::dom::body() {
             ie_lifecycle::app::mount(&body).forget();
         }
         if let Some(line) = ie_lifecycle::ui::dom::by_id("loading") {
-            line.remove();
+            ie_lifecycle::ui::dom::remove(&line);
         }
     });
 }

@@ -60,7 +60,7 @@ pub fn show_banner(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Some(body) = document.body() else {
+    let Some(body) = crate::ui::dom::body_of(&document) else {
         return;
     };
     let banner = match crate::ui::dom::find(&body, BANNER) {
@@ -74,8 +74,7 @@ pub fn show_banner(message: &str) {
     let _ = banner.set_attribute("role", "alert");
     // The page's language, as the app last set it on <html>: a panic may come before or
     // without any Leptos context to ask.
-    let dutch = body
-        .parent_element()
+    let dutch = crate::ui::dom::parent(&body)
         .and_then(|root| root.get_attribute("lang"))
         .is_some_and(|lang| lang.starts_with("nl"));
     let text = if dutch {
@@ -86,5 +85,7 @@ pub fn show_banner(message: &str) {
          again. Details: "
     };
     banner.set_text_content(Some(&format!("{text}{message}")));
-    let _ = body.insert_before(&banner, body.first_child().as_ref());
+    // First in the body (`null`, an empty body, appends).
+    let first = crate::ui::dom::prop(&body, "firstChild");
+    let _ = body.insert_before(&banner, Some(wasm_bindgen::JsCast::unchecked_ref(&first)));
 }

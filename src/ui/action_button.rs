@@ -10,7 +10,6 @@
 //! Shipping → Received"); only the last accepted button on the page says so.
 
 use crate::ui::slot::Slot;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::dom::{focused_act, refocus, Writer};
@@ -95,7 +94,7 @@ fn set_attr(el: &Element, attr: &str, value: Option<&str>) {
 /// Sets a line beside a button (its confirmation or its refusal), hidden when empty.
 fn set_line(line: Option<Element>, text: Option<&str>) {
     if let Some(line) = line {
-        if line.text_content().as_deref().unwrap_or("") != text.unwrap_or("") {
+        if super::dom::text(&line) != text.unwrap_or("") {
             line.set_text_content(text);
         }
         set_attr(&line, "hidden", text.is_none().then_some(""));
@@ -114,12 +113,10 @@ pub fn refresh(root: &Element, app: &AppState, lang: Lang, job: &str, action_of:
         set_attr(&button, "aria-disabled", Some(disabled));
         // Just accepted ("quiet"): a reason must not pop up over the next control while the
         // pointer or the focus is still here.
-        let quiet = button
-            .parent_element()
-            .is_some_and(|p| super::dom::has_class(&p, "quiet"));
+        let quiet = super::dom::parent(&button).is_some_and(|p| super::dom::has_class(&p, "quiet"));
         set_attr(&button, "title", reason.as_deref().filter(|_| !quiet));
-        if let Some(why) = button.next_element_sibling() {
-            if why.text_content().as_deref().unwrap_or("") != reason.as_deref().unwrap_or("") {
+        if let Some(why) = crate::ui::dom::next(&button) {
+            if super::dom::text(&why) != reason.as_deref().unwrap_or("") {
                 why.set_text_content(reason.as_deref());
             }
         }
@@ -161,17 +158,20 @@ pub fn press(
     action_of: ActionOf,
 ) {
     let act = button.get_attribute("data-act").unwrap_or_default();
-    let (Some(action), Some(span)) = (action_of(root, job, &act), button.parent_element()) else {
+    let (Some(action), Some(span)) = (action_of(root, job, &act), crate::ui::dom::parent(button))
+    else {
         return;
     };
     let line = |class: &str| {
         all(&span, class)
             .into_iter()
-            .find(|l| l.parent_element().as_ref() == Some(&span))
+            .find(|l| crate::ui::dom::parent(l).as_ref() == Some(&span))
     };
     match app.perform(action.clone()) {
         Ok(()) => {
-            if let Some(page) = root.owner_document().and_then(|d| d.body()) {
+            if let Some(page) =
+                crate::ui::dom::doc_of(root).and_then(|d| crate::ui::dom::body_of(&d))
+            {
                 clear(&page);
             }
             let done = done_line(lang, &changes_of(app, &action));
@@ -192,10 +192,9 @@ pub fn leave(ev: &web_sys::Event) -> bool {
     let Some(span) = super::dom::target_in(ev, ".action.quiet") else {
         return false;
     };
-    if ev.type_() == "mouseout" {
-        // A mouse event's related target is a node (or nothing): no type checks needed.
-        let to = ev.unchecked_ref::<web_sys::MouseEvent>().related_target();
-        if to.is_some_and(|to| span.contains(Some(to.unchecked_ref()))) {
+    if crate::ui::dom::text_of(ev, "type") == "mouseout" {
+        let to = crate::ui::dom::element_of(ev, "relatedTarget");
+        if to.is_some_and(|to| super::dom::contains(&span, &to)) {
             return false;
         }
     }
@@ -226,17 +225,13 @@ impl Kept {
         .collect();
         let text = |e: Option<Element>| {
             e.filter(|e| !super::dom::has(e, "hidden"))
-                .and_then(|e| e.text_content())
+                .map(|e| super::dom::text(&e))
         };
         let lines = all(root, ".action > button")
             .into_iter()
             .map(|b| {
-                let done = b
-                    .parent_element()
-                    .and_then(|s| s.query_selector(".done").ok()?);
-                let said = b
-                    .parent_element()
-                    .and_then(|s| s.query_selector(".feedback").ok()?);
+                let done = super::dom::parent(&b).and_then(|s| super::dom::find(&s, ".done"));
+                let said = super::dom::parent(&b).and_then(|s| super::dom::find(&s, ".feedback"));
                 let act = b.get_attribute("data-act").unwrap_or_default();
                 (act, text(done), text(said))
             })
@@ -266,16 +261,14 @@ impl Kept {
         if lines {
             for b in all(root, ".action > button") {
                 let act = b.get_attribute("data-act").unwrap_or_default();
-                let (Some((_, done, said)), Some(span)) =
-                    (self.lines.iter().find(|l| l.0 == act), b.parent_element())
-                else {
+                let (Some((_, done, said)), Some(span)) = (
+                    self.lines.iter().find(|l| l.0 == act),
+                    crate::ui::dom::parent(&b),
+                ) else {
                     continue;
                 };
-                set_line(span.query_selector(".done").ok().flatten(), done.as_deref());
-                set_line(
-                    span.query_selector(".feedback").ok().flatten(),
-                    said.as_deref(),
-                );
+                set_line(super::dom::find(&span, ".done"), done.as_deref());
+                set_line(super::dom::find(&span, ".feedback"), said.as_deref());
             }
         }
         refocus(root, self.focused);
@@ -297,7 +290,7 @@ pub fn listen_panel(root: &Element, edits: Slot<usize>, action_of: ActionOf) {
             return;
         };
         // The nearest `data-act` is a button, not a field (no field is inside a button).
-        if el.closest("button").ok().flatten().is_some() {
+        if crate::ui::dom::closest(&el, "button").is_some() {
             press(&panel, &el, &app, lang.get_untracked(), &job, action_of);
         }
     };

@@ -90,7 +90,7 @@ fn show(root: &Element, a: Autopilot, seed: u64) {
         };
         let text = value.to_string();
         super::dom::set_value(&input, &text);
-        if let Some(out) = input.next_element_sibling() {
+        if let Some(out) = crate::ui::dom::next(&input) {
             out.set_text_content(Some(&format!("{text}%")));
         }
     }

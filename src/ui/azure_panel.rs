@@ -118,15 +118,13 @@ pub fn attach(fold: &Element) {
     };
     // A dropped file is read into the box (a file past the size limit is refused unread).
     let dropped = move |ev: web_sys::DragEvent| {
-        let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        else {
+        use crate::ui::dom::{call, call0, num, prop};
+        let file = prop(&prop(&prop(&ev, "dataTransfer"), "files"), "0");
+        if file.is_undefined() {
             return;
-        };
-        ev.prevent_default();
-        let bytes = file.size() as usize;
+        }
+        call0(&ev, "preventDefault");
+        let bytes = num(&file, "size") as usize;
         if bytes > crate::model::limits::MAX_SCENARIO_BYTES {
             let kind = A::Scenario(crate::sim::scenario::ProblemKind::FileTooLarge { bytes });
             let p = AzureProblem {
@@ -146,13 +144,13 @@ pub fn attach(fold: &Element) {
         };
         let done = reader.clone();
         super::dom::listen(&reader, "load", false, move |_| {
-            let text = done.result().ok().and_then(|v| v.as_string());
+            let text = prop(&done, "result").as_string();
             let area = field("[data-testid=azure-json]");
             if let (Some(text), Some(area)) = (text, area) {
                 super::dom::set_value(&area, &text);
             }
         });
-        let _ = reader.read_as_text(&file);
+        let _ = call(&reader, "readAsText", &file);
     };
     // Opened from an `#azure=` link: the same view as after pasting it, warnings included.
     crate::ui::fx::effect(move || {
@@ -204,7 +202,9 @@ pub fn attach(fold: &Element) {
         }
     };
     listen(fold, "click", false, move |ev| click(ev.unchecked_into()));
-    listen(fold, "dragover", false, |ev| ev.prevent_default());
+    listen(fold, "dragover", false, |ev| {
+        crate::ui::dom::call0(&ev, "preventDefault")
+    });
     listen(fold, "drop", false, move |ev| on_drop(ev.unchecked_into()));
     super::my_job_panel::attach(my_job);
 }

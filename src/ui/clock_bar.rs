@@ -72,7 +72,8 @@ struct Parts {
 
 /// The first (only) text node of the element `selector` finds.
 fn text_of(bar: &Element, selector: &str) -> Option<Node> {
-    find(bar, selector)?.first_child()
+    let el = find(bar, selector)?;
+    crate::ui::dom::node_of(&el, "firstChild")
 }
 
 impl Parts {
@@ -82,7 +83,7 @@ impl Parts {
             lang,
             time: text_of(bar, ".clock-time")?,
             day: text_of(bar, ".clock-day")?,
-            play_text: play.first_child()?,
+            play_text: crate::ui::dom::node_of(&play, "firstChild")?,
             play,
             speed: find(bar, "[data-act=speed]")?,
             prev: find(bar, "[data-act=prev]")?,
@@ -173,9 +174,9 @@ fn handle(app: AppState, ev: &Event) {
     let Some(target) = super::dom::target(ev) else {
         return;
     };
-    let kind = ev.type_();
+    let kind = crate::ui::dom::text_of(ev, "type");
     if kind == "submit" {
-        ev.prevent_default();
+        crate::ui::dom::call0(ev, "preventDefault");
         let Some(field) = find(&target, "input").filter(|f| crate::ui::dom::has(f, "data-typed"))
         else {
             return;
@@ -218,7 +219,7 @@ fn handle(app: AppState, ev: &Event) {
         }
         ("input", "go-to") => {
             crate::ui::dom::set(&el, "data-typed", "");
-            if let Some(form) = el.closest("form").ok().flatten() {
+            if let Some(form) = crate::ui::dom::closest(&el, "form") {
                 set_invalid(&form, false);
             }
         }
@@ -241,7 +242,7 @@ pub fn attach(bar: Element) {
     crate::ui::dom::listen_window("scroll", move |_| {
         // The page's scroll as the root's (the same in standards mode): `scrollY` would be an
         // import of its own.
-        let y = crate::ui::dom::page_root().map_or(0.0, |r| f64::from(r.scroll_top()));
+        let y = crate::ui::dom::page_root().map_or(0.0, |r| crate::ui::dom::num(&r, "scrollTop"));
         let compact = crate::ui::dom::has_class(&scrolled, "compact");
         if !compact && y > COMPACT_PAST {
             crate::ui::dom::set_class(&scrolled, "compact", true);

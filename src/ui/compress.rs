@@ -3,13 +3,13 @@
 //! compressor. Both are asynchronous streams.
 //!
 //! web-sys has these two classes only behind its unstable-API flag, so they are bound here;
-//! the rest (Blob, ReadableStream and its reader) is web-sys's.
+//! the Blob is web-sys's, and the streams' methods go through `ui::dom::call`.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::js_sys::{Array, Uint8Array};
-use web_sys::{Blob, ReadableStream, ReadableStreamDefaultReader, ReadableWritablePair};
+use web_sys::Blob;
 
 use crate::share::{packed, HashError};
 
@@ -44,7 +44,7 @@ pub async fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
     let pair = Deflater::new(FORMAT).ok()?;
     // A link holds at most MAX_LINK_CHARS of base64: more compressed bytes are no use.
     let cap = crate::model::limits::MAX_LINK_CHARS / 4 * 3;
-    through(bytes, pair.unchecked_ref(), cap).await.ok()
+    through(bytes, &pair, cap).await.ok()
 }
 
 /// The scenario text of a `scenario-z=` hash: `None` when the hash has none; the problem,
@@ -58,7 +58,7 @@ pub async fn unpack(hash: &str) -> Option<Result<String, HashError>> {
         return Some(Err(packed::damaged()));
     };
     Some(
-        match through(&compressed, pair.unchecked_ref(), packed::MAX_INFLATED).await {
+        match through(&compressed, &pair, packed::MAX_INFLATED).await {
             Ok(bytes) => packed::text(bytes),
             Err(Fail::Over(n)) => Err(packed::too_large(n)),
             Err(Fail::Stream) => Err(packed::damaged()),
@@ -68,24 +68,32 @@ pub async fn unpack(hash: &str) -> Option<Result<String, HashError>> {
 
 /// Pipes `bytes` through a transform stream and collects what comes out, stopping (and
 /// cancelling the stream) as soon as more than `cap` bytes have come.
-async fn through(bytes: &[u8], pair: &ReadableWritablePair, cap: usize) -> Result<Vec<u8>, Fail> {
+///
+/// The streams' methods are called through `ui::dom::call` (no import of their own each).
+async fn through(bytes: &[u8], pair: &JsValue, cap: usize) -> Result<Vec<u8>, Fail> {
+    use crate::ui::dom::{call, call0, prop};
     let parts = Array::of1(&Uint8Array::from(bytes));
     let blob = Blob::new_with_u8_array_sequence(&parts).map_err(|_| Fail::Stream)?;
-    let out: ReadableStream = blob.stream().pipe_through(pair);
-    let reader: ReadableStreamDefaultReader = out.get_reader().unchecked_into();
+    let none = JsValue::UNDEFINED;
+    let out = call(&call(&blob, "stream", &none), "pipeThrough", pair);
+    let reader = call(&out, "getReader", &none);
     let mut got = Vec::new();
     loop {
-        let step = JsFuture::from(reader.read())
+        // A reader's `read` gives a promise; `undefined` only when the call failed.
+        let read = call(&reader, "read", &none);
+        if read.is_undefined() {
+            return Err(Fail::Stream);
+        }
+        let step = JsFuture::from(read.unchecked_into::<web_sys::js_sys::Promise>())
             .await
             .map_err(|_| Fail::Stream)?;
-        let step: web_sys::ReadableStreamReadResult = step.unchecked_into();
-        if step.get_done().unwrap_or(true) {
+        if prop(&step, "done").as_bool().unwrap_or(true) {
             return Ok(got);
         }
-        let chunk: Uint8Array = step.get_value().dyn_into().map_err(|_| Fail::Stream)?;
+        let chunk: Uint8Array = prop(&step, "value").dyn_into().map_err(|_| Fail::Stream)?;
         let len = chunk.length() as usize;
         if got.len() + len > cap {
-            let _ = reader.cancel();
+            call0(&reader, "cancel");
             return Err(Fail::Over(got.len() + len));
         }
         let at = got.len();

@@ -20,12 +20,14 @@ const FIELD: &str = "copy-field";
 
 /// Whether the browser took `text` onto the clipboard.
 async fn to_clipboard(text: &str) -> bool {
-    let clipboard = window().navigator().clipboard();
+    use crate::ui::dom::{call, prop};
     // Outside a secure context there is no `navigator.clipboard` at all.
-    if clipboard.is_undefined() {
+    let clipboard = prop(&prop(&window(), "navigator"), "clipboard");
+    let promise = call(&clipboard, "writeText", &text.into());
+    if promise.is_undefined() {
         return false;
     }
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+    wasm_bindgen_futures::JsFuture::from(promise.unchecked_into::<web_sys::js_sys::Promise>())
         .await
         .is_ok()
 }
@@ -59,8 +61,7 @@ pub fn draw_copy_link<W: Writer>(w: &mut W, lang: Lang) {
 /// Copies the link of this moment and look, and says how it went.
 pub fn copy_link(app: AppState, view: ViewPrefs, lang: Lang) {
     let link = current_link(app, view, lang);
-    let field = super::dom::by_id(FIELD).map(|f| f.unchecked_into::<web_sys::HtmlInputElement>());
-    let (Some(status), Some(field)) = (super::dom::by_id(STATUS), field) else {
+    let (Some(status), Some(field)) = (super::dom::by_id(STATUS), super::dom::by_id(FIELD)) else {
         return;
     };
     status.set_text_content(None);
@@ -75,8 +76,8 @@ pub fn copy_link(app: AppState, view: ViewPrefs, lang: Lang) {
         crate::ui::dom::set_value(&field, &link);
         crate::ui::dom::flag(&field, "hidden", copied);
         if !copied {
-            let _ = field.focus();
-            field.select();
+            crate::ui::dom::focus(&field);
+            crate::ui::dom::call0(&field, "select");
         }
     });
 }

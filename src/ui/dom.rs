@@ -7,46 +7,29 @@
 //! messages) must never reach the DOM as HTML, even escaped, so every text here becomes a text
 //! node and every attribute value goes through `setAttribute`.
 
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::prelude::JsValue;
 use web_sys::{Document, Element};
 
-// The form controls' `value` and `checked`, read and written on any element: web-sys has them
-// per element type (input, select, text area), each its own import and JS glue function, and a
-// type check before each use. One structural property each does for all of them.
-#[wasm_bindgen]
-extern "C" {
-    /// Any form control.
-    type Control;
-    #[wasm_bindgen(method, getter)]
-    fn value(this: &Control) -> String;
-    #[wasm_bindgen(method, setter)]
-    fn set_value(this: &Control, value: &str);
-    #[wasm_bindgen(method, getter)]
-    fn checked(this: &Control) -> bool;
-    #[wasm_bindgen(method, setter)]
-    fn set_checked(this: &Control, on: bool);
-}
-
-fn control(el: &Element) -> &Control {
-    wasm_bindgen::JsCast::unchecked_ref(el)
-}
+// The form controls' `value` and `checked`, read and written on any element as plain
+// properties: web-sys has them per element type (input, select, text area), each its own
+// import and JS glue function, and a type check before each use.
 
 /// What a field, select or text area holds.
 pub fn value(el: &Element) -> String {
-    control(el).value()
+    text_of(el, "value")
 }
 
 pub fn set_value(el: &Element, value: &str) {
-    control(el).set_value(value);
+    put(el, "value", &value.into());
 }
 
 /// Whether a check box is ticked (false for any other control).
 pub fn checked(el: &Element) -> bool {
-    control(el).checked()
+    prop(el, "checked").as_bool() == Some(true)
 }
 
 pub fn set_checked(el: &Element, on: bool) {
-    control(el).set_checked(on);
+    put(el, "checked", &on.into());
 }
 
 /// Sets an attribute, ignoring the error only a bad name raises (names are constants of
@@ -63,7 +46,7 @@ pub fn flag(el: &Element, name: &str, on: bool) {
     if on {
         set(el, name, "");
     } else {
-        let _ = el.remove_attribute(name);
+        let _ = call(el, "removeAttribute", &name.into());
     }
 }
 
@@ -99,13 +82,144 @@ pub fn set_class(el: &Element, class: &str, on: bool) {
 }
 
 /// Whether any of the properties `names` of `obj` (an event's `ctrlKey`, `altKey`...) is
-/// true, read through `Reflect.get`: each typed getter is an import and JS glue of its own.
+/// true.
 #[inline(never)]
-pub fn any_true(obj: &wasm_bindgen::JsValue, names: &[&str]) -> bool {
-    names.iter().any(|name| {
-        let key = wasm_bindgen::JsValue::from_str(name);
-        web_sys::js_sys::Reflect::get(obj, &key).is_ok_and(|v| v.as_bool() == Some(true))
-    })
+pub fn any_true(obj: &JsValue, names: &[&str]) -> bool {
+    names
+        .iter()
+        .any(|name| prop(obj, name).as_bool() == Some(true))
+}
+
+// Properties and methods that are read or called in only a place or two (an event's `key`,
+// an element's `scrollTop`, `click()`) go through `Reflect.get` and `Function.call`, which the
+// app imports anyway: each typed web-sys getter or method is an import and JS glue function of
+// its own (about 60 bytes gzip each). The names are constants of ours.
+
+/// `obj[name]` (`undefined` when `obj` is not an object).
+#[inline(never)]
+pub fn prop(obj: &JsValue, name: &str) -> JsValue {
+    web_sys::js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Sets `obj[name]` (a form control's `value`, an options object's `type`).
+#[inline(never)]
+pub fn put(obj: &JsValue, name: &str, value: &JsValue) {
+    let _ = web_sys::js_sys::Reflect::set(obj, &JsValue::from_str(name), value);
+}
+
+/// A number property (0 when there is none).
+pub fn num(obj: &JsValue, name: &str) -> f64 {
+    prop(obj, name).as_f64().unwrap_or_default()
+}
+
+/// A text property (empty when there is none).
+pub fn text_of(obj: &JsValue, name: &str) -> String {
+    prop(obj, name).as_string().unwrap_or_default()
+}
+
+/// An element property (`relatedTarget`, `nextElementSibling`), `None` when it holds none.
+pub fn element_of(obj: &JsValue, name: &str) -> Option<Element> {
+    wasm_bindgen::JsCast::dyn_into(prop(obj, name)).ok()
+}
+
+/// A node property (`firstChild`), `None` when it holds none.
+pub fn node_of(obj: &JsValue, name: &str) -> Option<web_sys::Node> {
+    let v = prop(obj, name);
+    (!v.is_null() && !v.is_undefined()).then(|| wasm_bindgen::JsCast::unchecked_into(v))
+}
+
+/// Calls method `name` of `obj` with `arg` (`undefined` for a method that takes none) and
+/// gives what it returned; a missing method or a throw gives `undefined`, and is otherwise
+/// ignored, as the callers ignored web-sys' errors.
+#[inline(never)]
+pub fn call(obj: &JsValue, name: &str, arg: &JsValue) -> JsValue {
+    let f: web_sys::js_sys::Function = wasm_bindgen::JsCast::unchecked_into(prop(obj, name));
+    f.call1(obj, arg).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Calls method `name` of `obj` with no argument (`click`, `preventDefault`).
+pub fn call0(obj: &JsValue, name: &str) {
+    let _ = call(obj, name, &JsValue::UNDEFINED);
+}
+
+/// Puts a parent's children in a given order, one at a time, moving only those out of place:
+/// the jobs table's rows, the log's lines and the timeline's lanes keep their nodes across
+/// redraws, and a node that is already where it belongs is not moved (a move costs the
+/// browser a relayout and a screen reader its place). One copy for the three lists.
+pub struct InOrder {
+    parent: Element,
+    /// The child the next one should be: `null` past the last.
+    next: JsValue,
+}
+
+impl InOrder {
+    pub fn new(parent: &Element) -> Self {
+        InOrder {
+            parent: parent.clone(),
+            next: prop(parent, "firstChild"),
+        }
+    }
+
+    /// Puts `el` next: it stays if it is there already, else it moves before the cursor (or
+    /// to the end).
+    #[inline(never)]
+    pub fn put(&mut self, el: &Element) {
+        use wasm_bindgen::JsCast;
+        if web_sys::js_sys::Object::is(&self.next, el) {
+            self.next = prop(el, "nextSibling");
+        } else {
+            // `null` (past the last child) appends: the node reaches the call as it is.
+            let _ = self
+                .parent
+                .insert_before(el, Some(self.next.unchecked_ref::<web_sys::Node>()));
+        }
+    }
+}
+
+/// `el`'s parent element.
+pub fn parent(el: &Element) -> Option<Element> {
+    element_of(el, "parentElement")
+}
+
+/// The element after `el` among its parent's.
+pub fn next(el: &Element) -> Option<Element> {
+    element_of(el, "nextElementSibling")
+}
+
+/// The element before `el` among its parent's.
+pub fn previous(el: &Element) -> Option<Element> {
+    element_of(el, "previousElementSibling")
+}
+
+/// `el`'s text (its descendants' text, joined).
+pub fn text(el: &Element) -> String {
+    text_of(el, "textContent")
+}
+
+/// The document `el` is in.
+pub fn doc_of(el: &Element) -> Option<Document> {
+    node_of(el, "ownerDocument").map(wasm_bindgen::JsCast::unchecked_into)
+}
+
+/// The element that has the keyboard focus in `el`'s document.
+pub fn active(el: &Element) -> Option<Element> {
+    let doc = doc_of(el)?;
+    element_of(&doc, "activeElement")
+}
+
+/// Whether `node` is `el` or inside it.
+pub fn contains(el: &Element, node: &JsValue) -> bool {
+    call(el, "contains", node).as_bool() == Some(true)
+}
+
+/// Takes `el` out of the page.
+pub fn remove(el: &Element) {
+    call0(el, "remove");
+}
+
+/// Moves the keyboard focus to `el` (an HTML or an SVG element).
+pub fn focus(el: &Element) {
+    call0(el, "focus");
 }
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -160,7 +274,7 @@ impl Dom {
     /// A writer that adds after whatever `parent` holds.
     pub fn appending(parent: &Element, svg: bool) -> Option<Self> {
         Some(Dom {
-            doc: parent.owner_document()?,
+            doc: doc_of(parent)?,
             stack: vec![(Some(parent.clone()), svg)],
         })
     }
@@ -213,7 +327,7 @@ impl Writer for Dom {
 /// Appends a `tag` element with `attrs` to `parent`: a host element a view then draws into
 /// (tags and attributes are constants of ours).
 pub fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Option<Element> {
-    let el = parent.owner_document()?.create_element(tag).ok()?;
+    let el = doc_of(parent)?.create_element(tag).ok()?;
     for (name, value) in attrs {
         let _ = el.set_attribute(name, value);
     }
@@ -226,44 +340,58 @@ pub fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Option<Elemen
 #[inline(never)]
 pub fn all(root: &Element, selector: &str) -> Vec<Element> {
     use wasm_bindgen::JsCast;
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+    let list = call(root, "querySelectorAll", &selector.into());
+    // A node list is indexed like an array: read through the array's `list[i]` import.
+    let items: &web_sys::js_sys::Array = list.unchecked_ref();
+    (0..num(&list, "length") as u32)
+        .filter_map(|i| items.get(i).dyn_into::<Element>().ok())
         .collect()
 }
 
 /// The page's element with the id `id` (a constant of ours), looked up in the body with the
 /// selector call every view uses: `getElementById` would be an import of its own.
 pub fn by_id(id: &str) -> Option<Element> {
-    let body = leptos::prelude::document().body()?;
-    find(&body, &(String::from("#") + id))
+    find(&body()?, &(String::from("#") + id))
+}
+
+/// The page's body.
+pub fn body() -> Option<Element> {
+    body_of(&leptos::prelude::document())
+}
+
+/// A document's body.
+pub fn body_of(doc: &Document) -> Option<Element> {
+    element_of(doc, "body")
 }
 
 /// The page's root element (`<html>`), as the body's parent: `documentElement` would be an
 /// import of its own.
 pub fn page_root() -> Option<Element> {
-    leptos::prelude::document().body()?.parent_element()
+    parent(&body()?)
 }
 
 /// The first element under `root` that `selector` (a constant of ours) finds.
+#[inline(never)]
 pub fn find(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).ok().flatten()
+    wasm_bindgen::JsCast::dyn_into(call(root, "querySelector", &selector.into())).ok()
 }
 
 /// The element an event came from (`None` for the window or a text node).
 #[inline(never)]
 pub fn target(ev: &web_sys::Event) -> Option<Element> {
-    use wasm_bindgen::JsCast;
-    ev.target()?.dyn_into::<Element>().ok()
+    element_of(ev, "target")
 }
 
 /// The element nearest an event's target (itself included) that `selector` finds: what a
 /// delegated handler acts on.
-#[inline(never)]
 pub fn target_in(ev: &web_sys::Event, selector: &str) -> Option<Element> {
-    target(ev)?.closest(selector).ok()?
+    closest(&target(ev)?, selector)
+}
+
+/// The element nearest `el` (itself included) that `selector` (a constant of ours) finds.
+#[inline(never)]
+pub fn closest(el: &Element, selector: &str) -> Option<Element> {
+    wasm_bindgen::JsCast::dyn_into(call(el, "closest", &selector.into())).ok()
 }
 
 /// For one delegated handler per view: the element nearest an event's target that carries
@@ -277,8 +405,8 @@ pub fn acted(ev: &web_sys::Event) -> Option<(Element, String)> {
 /// The `data-act` of the focused element if it is under `root`: what to focus again after
 /// `root` is redrawn (`refocus`), so a keyboard user stays where they were.
 pub fn focused_act(root: &Element) -> Option<String> {
-    let active = root.owner_document()?.active_element()?;
-    if !root.contains(Some(&active)) {
+    let active = active(root)?;
+    if !contains(root, &active) {
         return None;
     }
     active.get_attribute("data-act")
@@ -299,16 +427,14 @@ pub fn redraw(root: &Element, draw: &mut dyn FnMut(&mut Dom)) {
 /// Focuses the element under `root` whose `data-act` is `act` (compared as text, never put
 /// into a selector).
 pub fn refocus(root: &Element, act: Option<String>) {
-    use wasm_bindgen::JsCast;
     let Some(act) = act else {
         return;
     };
     let again = all(root, "[data-act]")
         .into_iter()
         .find(|el| el.get_attribute("data-act").as_deref() == Some(act.as_str()));
-    // Controls with `data-act` are HTML elements: no type check (an import) needed.
     if let Some(el) = again {
-        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        focus(&el);
     }
 }
 

@@ -3,24 +3,28 @@
 //! stays as it was).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Offers `body` as a file download (a Blob behind a temporary `<a download>`).
 pub fn download(name: &str, mime: &str, body: &str) -> Option<()> {
     let parts = web_sys::js_sys::Array::of1(&body.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    use crate::ui::dom::{call, prop, put};
+    use wasm_bindgen::JsCast;
+    let options = web_sys::js_sys::Object::new();
+    put(&options, "type", &mime.into());
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, options.unchecked_ref()).ok()?;
+    // `URL`'s own functions, called as its methods.
+    let url_class = prop(&window(), "URL");
+    let url = call(&url_class, "createObjectURL", &blob).as_string()?;
     // Attributes, not the anchor's typed setters: the page's one attribute path (no import of
     // its own per property).
-    let a: web_sys::HtmlElement = document().create_element("a").ok()?.unchecked_into();
+    let a = document().create_element("a").ok()?;
     crate::ui::dom::set(&a, "href", &url);
     crate::ui::dom::set(&a, "download", name);
-    a.click();
+    crate::ui::dom::call0(&a, "click");
     set_timeout(
         move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
+            let _ = call(&url_class, "revokeObjectURL", &url.into());
         },
         std::time::Duration::from_secs(5),
     );

@@ -223,7 +223,7 @@ pub fn drive_table(host: &web_sys::Element, job: Derived<Option<Job>>, drive: Dr
                         let shown = job.with_untracked(|j| {
                             let j = j.as_ref()?;
                             let d = j.drives.iter().find(|d| d.id == id)?;
-                            Some((button.text_content()?, drive_log(j, d, kind)?))
+                            Some((super::dom::text(&button), drive_log(j, d, kind)?))
                         });
                         viewer.set(shown);
                     }

@@ -102,11 +102,11 @@ pub fn attach(root: &web_sys::Element) {
                 lines.retain(|(k, li)| {
                     let stays = shown.contains(k);
                     if !stays {
-                        li.remove();
+                        crate::ui::dom::remove(li);
                     }
                     stays
                 });
-                let mut cursor = ol.first_child();
+                let mut order = crate::ui::dom::InOrder::new(&ol);
                 app.sim().with_untracked(|s| {
                     for sh in shown {
                         let li = match lines.iter().find(|l| l.0 == *sh) {
@@ -119,11 +119,7 @@ pub fn attach(root: &web_sys::Element) {
                                 li
                             }
                         };
-                        if cursor.as_ref().is_some_and(|c| c.is_same_node(Some(&li))) {
-                            cursor = cursor.and_then(|c| c.next_sibling());
-                        } else {
-                            let _ = ol.insert_before(&li, cursor.as_ref());
-                        }
+                        order.put(&li);
                     }
                 });
             });
@@ -139,23 +135,23 @@ pub fn attach(root: &web_sys::Element) {
                 .find(|&seq| highlight.is(seq))
         });
         let Some(ol) = list() else { return };
-        if let Ok(Some(old)) = ol.query_selector(".log-entry.highlighted") {
+        if let Some(old) = crate::ui::dom::find(&ol, ".log-entry.highlighted") {
             crate::ui::dom::set_class(&old, "highlighted", false);
         }
         let Some(seq) = seq else { return };
-        let Ok(Some(li)) = ol.query_selector(&format!("[data-seq=\"{seq}\"]")) else {
+        let Some(li) = crate::ui::dom::find(&ol, &format!("[data-seq=\"{seq}\"]")) else {
             return;
         };
         crate::ui::dom::set_class(&li, "highlighted", true);
         if highlight.take_focus(seq) {
             if let Some(b) = crate::ui::dom::find(&li, "button") {
-                let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
+                crate::ui::dom::focus(&b);
             }
         }
     });
     let seek_to = move |ev: leptos::ev::MouseEvent| {
         let Some(seq) = crate::ui::dom::target_in(&ev, ".log-time")
-            .and_then(|el| el.closest("[data-seq]").ok().flatten())
+            .and_then(|el| crate::ui::dom::closest(&el, "[data-seq]"))
             .and_then(|li| li.get_attribute("data-seq")?.parse::<usize>().ok())
         else {
             return;
@@ -171,7 +167,7 @@ pub fn attach(root: &web_sys::Element) {
         let (Some(ol), lang) = (list(), lang.get()) else {
             return;
         };
-        let Some(root) = ol.parent_element() else {
+        let Some(root) = crate::ui::dom::parent(&ol) else {
             return;
         };
         for (at, key) in [
@@ -196,7 +192,7 @@ pub fn attach(root: &web_sys::Element) {
         }
     });
     crate::ui::fx::effect_with(move |drawn: Option<Option<(bool, String, bool)>>| {
-        let root = list()?.parent_element()?;
+        let root = crate::ui::dom::parent(&list()?)?;
         let (shown, n) = entries.with(|e| (e.0.len(), e.1));
         let now = (n <= shown, showing_latest(lang.get(), shown, n), n != 0);
         if drawn.flatten().as_ref() != Some(&now) {
@@ -258,7 +254,7 @@ fn lang_of(tag: &str) -> Lang {
 /// A new list item for entry `shown.seq`, its line written.
 fn new_line(ol: &web_sys::Element, sim: &Simulation, shown: Shown) -> Option<web_sys::Element> {
     let e = sim.full_log().get(shown.seq)?;
-    let li = ol.owner_document()?.create_element("li").ok()?;
+    let li = crate::ui::dom::doc_of(ol)?.create_element("li").ok()?;
     let mut class = String::from("log-entry");
     if e.source == Source::Automatic {
         class.push_str(" automatic");

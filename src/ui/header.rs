@@ -118,7 +118,7 @@ pub fn attach(header: Element) {
             return;
         };
         let value = || super::dom::value(&el);
-        match (ev.type_().as_str(), act.as_str()) {
+        match (crate::ui::dom::text_of(&ev, "type").as_str(), act.as_str()) {
             ("change", "lang") => {
                 let v = value();
                 lang.set(

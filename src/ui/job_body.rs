@@ -34,11 +34,11 @@ impl Body {
         selected: Option<&str>,
         lang: Lang,
     ) {
-        let Some(doc) = tbody.owner_document() else {
+        let Some(doc) = crate::ui::dom::doc_of(tbody) else {
             return;
         };
         if let Some(old) = self.empty.take() {
-            old.remove();
+            crate::ui::dom::remove(&old);
         }
         // Which drawn rows stay, marked through `at` (each drawn row's place, kept up to date
         // by every show): a set of the shown names would add a hash table of its own type.
@@ -54,7 +54,7 @@ impl Body {
         self.rows.retain(|(_, row)| {
             let stays = keep.next().unwrap_or(false);
             if !stays {
-                row.tr.remove();
+                crate::ui::dom::remove(&row.tr);
             }
             stays
         });
@@ -62,7 +62,7 @@ impl Body {
         for (i, (name, _)) in self.rows.iter().enumerate() {
             self.at.insert(name.clone(), i);
         }
-        let mut cursor = tbody.first_child();
+        let mut order = crate::ui::dom::InOrder::new(tbody);
         for (i, r) in shown.iter().enumerate() {
             let sel = selected == Some(r.name.as_str());
             let drawn = self.at.get(&r.name).copied();
@@ -87,14 +87,7 @@ impl Body {
                     }
                 }
             };
-            if cursor
-                .as_ref()
-                .is_some_and(|c| c.is_same_node(Some(&row.tr)))
-            {
-                cursor = cursor.and_then(|c| c.next_sibling());
-            } else {
-                let _ = tbody.insert_before(&row.tr, cursor.as_ref());
-            }
+            order.put(&row.tr);
         }
         if shown.is_empty() {
             let Ok(tr) = doc.create_element("tr") else {

@@ -223,7 +223,7 @@ pub fn attach(section: &Element) {
         }
         if let (Some(at), Some(cell)) = (at, find(&root, "[data-countdown]")) {
             let left = format::countdown(lang, at - app.now().get());
-            if cell.text_content().as_deref() != Some(left.as_str()) {
+            if super::dom::text(&cell) != left {
                 cell.set_text_content(Some(&left));
             }
         }

@@ -61,7 +61,7 @@ impl RowDom {
         let Some(cell) = crate::ui::dom::find(&self.tr, ":scope > :last-child") else {
             return;
         };
-        if let Some(text) = cell.first_child() {
+        if let Some(text) = crate::ui::dom::node_of(&cell, "firstChild") {
             text.set_text_content(Some(&row.expires));
         }
         match &row.expires_detail {

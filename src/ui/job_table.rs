@@ -153,7 +153,7 @@ pub fn attach(root: &Element) {
         }
         if let Some(c) = find(&root, ".row-count") {
             let text = count(lang, rows.with(|r| r.3), Noun::Job);
-            if c.text_content().as_deref() != Some(text.as_str()) {
+            if super::dom::text(&c) != text {
                 c.set_text_content(Some(&text));
             }
         }
@@ -238,10 +238,11 @@ pub fn attach(root: &Element) {
         let Some(el) = super::dom::target(&ev) else {
             return;
         };
+        let px = |name| super::dom::num(&el, name) as i32;
         let (top, height, total) = (
-            el.scroll_top(),
-            el.client_height(),
-            el.scroll_height().max(1),
+            px("scrollTop"),
+            px("clientHeight"),
+            px("scrollHeight").max(1),
         );
         let n = rows.with_untracked(|r| r.0.len());
         let at = |y: i32| i32::try_from(i64::from(y) * n as i64 / i64::from(total)).unwrap_or(0);

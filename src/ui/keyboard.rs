@@ -7,7 +7,6 @@
 //! stops the quiz (by its own button, so the quiz keeps one way in).
 
 use chrono::TimeDelta;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget, KeyboardEvent};
 
@@ -71,7 +70,7 @@ fn focus_of(target: Option<EventTarget>) -> Focus {
     let Some(el) = target.and_then(|t| t.dyn_into::<Element>().ok()) else {
         return Focus::Other;
     };
-    let within = |selector: &str| el.closest(selector).ok().flatten().is_some();
+    let within = |selector: &str| crate::ui::dom::closest(&el, selector).is_some();
     if within("input, select, textarea, [contenteditable]:not([contenteditable=false])") {
         Focus::Typing
     } else if within("button, a[href], summary, [tabindex], [role=button]") {
@@ -95,11 +94,14 @@ pub fn use_keyboard(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
         if crate::ui::dom::any_true(&ev, &held) || sheet_open() {
             return;
         }
-        let Some(cmd) = command(&ev.key(), crate::ui::dom::any_true(&ev, &["shiftKey"])) else {
+        let Some(cmd) = command(
+            &crate::ui::dom::text_of(&ev, "key"),
+            crate::ui::dom::any_true(&ev, &["shiftKey"]),
+        ) else {
             return;
         };
         if allowed(cmd, focus_of(ev.target())) {
-            ev.prevent_default();
+            crate::ui::dom::call0(&ev, "preventDefault");
             run(app, view, lang, cmd);
         }
     });
@@ -126,12 +128,11 @@ fn run(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal,
         Command::Slower => app.set_speed(app.speed().get_untracked().slower()),
         Command::Projector => view.toggle_projector(),
         Command::Quiz => {
-            // The page's buttons are HTML elements: no type check (an import) needed.
-            let body = document().body();
+            let body = crate::ui::dom::body();
             if let Some(b) =
                 body.and_then(|b| crate::ui::dom::find(&b, "[data-testid=quiz-toggle]"))
             {
-                b.unchecked_into::<web_sys::HtmlElement>().click();
+                crate::ui::dom::call0(&b, "click");
             }
         }
         Command::Sheet => open_sheet(lang.get_untracked()),

@@ -10,7 +10,7 @@ use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::dom::{Dom, Writer};
+use super::dom::{find, Dom, Writer};
 use super::format::{date_time, go_to_text, parse_go_to};
 use super::state::use_app;
 use super::use_lang;
@@ -102,10 +102,6 @@ fn draw_form<W: Writer>(w: &mut W, lang: Lang, drives: usize) {
         .attr("role", "status")
         .attr("hidden", "")
         .close();
-}
-
-fn find(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).ok().flatten()
 }
 
 use super::dom::{all, set_value, value as value_of};
@@ -257,7 +253,7 @@ pub fn attach(root: Element) {
             }
             "my-remove" => {
                 if let Some(last) = find(root, ".my-drives > :last-child") {
-                    last.remove();
+                    crate::ui::dom::remove(&last);
                 }
             }
             "my-show" => model(root, lang),

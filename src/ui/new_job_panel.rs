@@ -256,7 +256,7 @@ pub fn attach(node: Element) {
         redraw(root, lang, &draft);
     };
     let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
+        crate::ui::dom::call0(&ev, "preventDefault");
         submit(&sent);
     };
     let on_click = move |ev: web_sys::MouseEvent| {

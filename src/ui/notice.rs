@@ -180,10 +180,7 @@ pub fn attach(host: Element) {
             "dismiss" => app.set_notice(None),
             "undo" => app.undo(),
             "try" => {
-                let text = el
-                    .closest("[data-testid=notice]")
-                    .ok()
-                    .flatten()
+                let text = crate::ui::dom::closest(&el, "[data-testid=notice]")
                     .and_then(|n| box_text(&n))
                     .unwrap_or_default();
                 open_link(app, &text);

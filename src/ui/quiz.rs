@@ -36,10 +36,7 @@ fn typing(ev: &web_sys::KeyboardEvent) -> bool {
     super::dom::any_true(ev, &["ctrlKey", "altKey", "metaKey"])
         || super::dom::target(ev).is_some_and(|e| {
             // A form control (none holds another element): the page's one `closest`.
-            e.closest("input, textarea, select")
-                .ok()
-                .flatten()
-                .is_some()
+            crate::ui::dom::closest(&e, "input, textarea, select").is_some()
                 || crate::ui::dom::has(&e, "contenteditable")
         })
 }
@@ -214,14 +211,14 @@ pub fn attach(root: web_sys::Element) {
         if typing(&ev) || q3.mode(|m| matches!(m, Mode::Off)) {
             return;
         }
-        let key = ev.key();
+        let key = crate::ui::dom::text_of(&ev, "key");
         if let Some(d) = key.parse::<usize>().ok().filter(|d| (1..=9).contains(d)) {
             if q3.mode(|m| matches!(m, Mode::Asking(_))) {
-                ev.prevent_default();
+                crate::ui::dom::call0(&ev, "preventDefault");
                 choose(app, &q3, d - 1);
             }
         } else if key == "Enter" && q3.mode(|m| matches!(m, Mode::Answered(..))) {
-            ev.prevent_default();
+            crate::ui::dom::call0(&ev, "preventDefault");
             next(app, &q3);
         }
     });

@@ -189,8 +189,8 @@ pub fn attach(node: Element) {
     let panel = el.clone();
     let on = move |ev: Event| {
         let root = panel.clone();
-        if ev.type_() == "submit" {
-            ev.prevent_default();
+        if crate::ui::dom::text_of(&ev, "type") == "submit" {
+            crate::ui::dom::call0(&ev, "preventDefault");
             if let Some(name) = select(&root)
                 .map(|s| super::dom::value(&s))
                 .filter(|n| !n.is_empty())
@@ -202,7 +202,7 @@ pub fn attach(node: Element) {
         let Some((_, act)) = acted(&ev) else {
             return;
         };
-        match (ev.type_().as_str(), act.as_str()) {
+        match (crate::ui::dom::text_of(&ev, "type").as_str(), act.as_str()) {
             ("change", "preset") => show_summary(&root, lang.get_untracked()),
             // Back to the first story, and the saved work forgotten (`autosave`).
             ("click", "reset") => {

@@ -6,8 +6,6 @@
 //! language change): a static list needs no reactive nodes, and a `view!` of it cost several
 //! kilobytes of the bundle.
 
-use wasm_bindgen::JsCast;
-
 use super::dom::{Dom, Writer};
 use crate::i18n::{dg, DgText, Lang, Text};
 
@@ -51,9 +49,8 @@ pub fn draw<W: Writer>(w: &mut W, lang: Lang) {
 
 const SHEET: &str = "shortcut-sheet";
 
-fn dialog() -> Option<web_sys::HtmlDialogElement> {
-    // Always the page's own `<dialog>`: no type check (an import) needed.
-    Some(super::dom::by_id(SHEET)?.unchecked_into())
+fn dialog() -> Option<web_sys::Element> {
+    super::dom::by_id(SHEET)
 }
 
 /// Whether the sheet is open (shortcuts then wait: the sheet is modal).
@@ -69,13 +66,13 @@ pub fn open_sheet(lang: Lang) {
     if let Some(mut w) = Dom::replacing(&d, false) {
         draw(&mut w, lang);
     }
-    let _ = d.show_modal();
+    crate::ui::dom::call0(&d, "showModal");
 }
 
 /// Closes the sheet (its Close button, `data-act="close-sheet"`, handled by the header).
 pub fn close_sheet() {
     if let Some(d) = dialog() {
-        d.close();
+        crate::ui::dom::call0(&d, "close");
     }
 }
 

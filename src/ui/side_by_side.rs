@@ -12,8 +12,6 @@ use crate::ui::slot::Slot;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use leptos::prelude::*;
-
 use crate::ui::dom::listen;
 
 use super::dom::{find, focused_act, refocus, Dom, Writer};
@@ -237,7 +235,8 @@ pub fn attach(root: web_sys::Element) {
         (head, next, ms)
     });
     let change = move |ev: leptos::ev::Event| {
-        app.set_compare(parse_alt(&event_target_value(&ev)));
+        let chosen = crate::ui::dom::target(&ev).map(|el| super::dom::value(&el));
+        app.set_compare(parse_alt(&chosen.unwrap_or_default()));
     };
     listen(&el, "change", false, change);
 }

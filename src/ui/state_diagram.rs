@@ -3,8 +3,6 @@
 //! chosen by click or by Enter/Space, lists its rules beneath.
 
 use crate::ui::slot::Slot;
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::dom::{find, Dom, Writer};
 
@@ -331,20 +329,16 @@ pub fn diagram(
             Machine::Drive => DgText::DriveStates,
         };
         crate::ui::dom::set(&el, "aria-label", dg(marks.lang, name));
-        let focused = document()
-            .active_element()
-            .filter(|a| el.contains(Some(a)))
+        let focused = crate::ui::dom::active(&el)
+            .filter(|a| crate::ui::dom::contains(&el, a))
             .and_then(|a| a.get_attribute("data-pick"));
         let mut list = Vec::new();
         if let Some(mut out) = Dom::replacing(&el, true) {
             draw_svg(&mut out, machine, &marks.rules, &marks, &mut list);
         }
         d.picks.set_value(list);
-        if let Some(Ok(Some(again))) =
-            focused.map(|k| el.query_selector(&format!("[data-pick=\"{k}\"]")))
-        {
-            // `focus` is called on the element itself, so it works on SVG elements too.
-            let _ = again.unchecked_ref::<web_sys::HtmlElement>().focus();
+        if let Some(again) = focused.and_then(|k| find(&el, &format!("[data-pick=\"{k}\"]"))) {
+            crate::ui::dom::focus(&again);
         }
         marks
     });
@@ -353,9 +347,7 @@ pub fn diagram(
         if drawn == Some(shown) {
             return shown;
         }
-        let Some(mut w) = svg
-            .next_element_sibling()
-            .and_then(|div| Dom::replacing(&div, false))
+        let Some(mut w) = crate::ui::dom::next(&svg).and_then(|div| Dom::replacing(&div, false))
         else {
             return shown;
         };
@@ -371,8 +363,8 @@ pub fn diagram(
 /// arrow of one of `diagrams`: chooses it, or unchooses it when it was chosen.
 pub fn on_pick(ev: &web_sys::Event, diagrams: &[Diagram]) {
     // The listener's events are clicks and keydowns: the type says which, no type check.
-    if ev.type_() == "keydown" {
-        let key = ev.unchecked_ref::<web_sys::KeyboardEvent>().key();
+    if crate::ui::dom::text_of(ev, "type") == "keydown" {
+        let key = crate::ui::dom::text_of(ev, "key");
         if key != "Enter" && key != " " {
             return;
         }
@@ -380,12 +372,12 @@ pub fn on_pick(ev: &web_sys::Event, diagrams: &[Diagram]) {
     let found = || {
         let el = super::dom::target_in(ev, "[data-pick]")?;
         let i: usize = el.get_attribute("data-pick")?.parse().ok()?;
-        let machine = el.closest("svg").ok()??.get_attribute("data-machine")?;
+        let machine = crate::ui::dom::closest(&el, "svg")?.get_attribute("data-machine")?;
         let d = diagrams.iter().find(|d| head(d.machine) == machine)?;
         Some((d.picked, d.picks.with_value(|p| p.get(i).copied())?))
     };
     if let Some((picked, pick)) = found() {
-        ev.prevent_default();
+        crate::ui::dom::call0(ev, "preventDefault");
         toggle(picked, pick);
     }
 }

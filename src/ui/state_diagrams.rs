@@ -4,7 +4,6 @@
 use crate::ui::derived::Derived;
 use crate::ui::slot::Slot;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::dom::{listen, Dom, Writer};
 use super::state::use_app;
@@ -159,17 +158,12 @@ pub fn state_diagrams(root: &web_sys::Element, job: Derived<Option<Job>>, drive:
             drive_title.as_str(),
             t(DgText::NoDrive),
         ];
-        let Ok(all) = root.query_selector_all(":scope>h3,:scope>h4,:scope>p") else {
-            return;
-        };
-        for (i, text) in (0..).zip(texts) {
-            if let Some(n) = all.item(i) {
-                n.set_text_content(Some(text));
-            }
+        let all = crate::ui::dom::all(root, ":scope>h3,:scope>h4,:scope>p");
+        for (n, text) in all.iter().zip(texts) {
+            n.set_text_content(Some(text));
         }
-        if let Some(hint) = all.item(4) {
-            let hint: web_sys::Element = hint.unchecked_into();
-            crate::ui::dom::flag(&hint, "hidden", shown.is_some());
+        if let Some(hint) = all.get(4) {
+            crate::ui::dom::flag(hint, "hidden", shown.is_some());
         }
     });
     let diagrams = [

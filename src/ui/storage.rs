@@ -3,12 +3,16 @@
 //! everything still works, so every access goes through here and never fails.
 
 fn storage() -> Option<web_sys::Storage> {
-    leptos::prelude::window().local_storage().ok().flatten()
+    use wasm_bindgen::JsCast;
+    // Read through `Reflect.get`, which turns a throw into `undefined` (`ui::dom::prop`).
+    let s = super::dom::prop(&leptos::prelude::window(), "localStorage");
+    (!s.is_null() && !s.is_undefined()).then(|| s.unchecked_into())
 }
 
 /// The value kept under `key`, if storage works and holds one.
 pub fn read(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
+    let s = storage()?;
+    super::dom::call(&s, "getItem", &key.into()).as_string()
 }
 
 /// Keeps `value` under `key` (`None` forgets it). A refusal is ignored: remembering is a
@@ -17,7 +21,10 @@ pub fn write(key: &str, value: Option<&str>) {
     if let Some(s) = storage() {
         let _ = match value {
             Some(v) => s.set_item(key, v),
-            None => s.remove_item(key),
+            None => {
+                let _ = super::dom::call(&s, "removeItem", &key.into());
+                Ok(())
+            }
         };
     }
 }

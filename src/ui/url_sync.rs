@@ -28,7 +28,13 @@ use crate::share::form::{self, Part};
 use crate::share::{added, hash, packed, HashError, HashRequest, ScenarioRef, ViewParams};
 
 pub fn location_hash() -> String {
-    window().location().hash().unwrap_or_default()
+    location_part("hash")
+}
+
+/// A part of the page's address (`hash`, `href`).
+fn location_part(name: &str) -> String {
+    use super::dom::{prop, text_of};
+    text_of(&prop(&window(), "location"), name)
 }
 
 /// The part of a pasted link that names the view: from its `#` on (a whole address works
@@ -106,7 +112,7 @@ fn extras(app: AppState, view: ViewPrefs, lang: Lang) -> String {
 /// bar waits for a pause). A world too large for a link gives the address as it stands; a
 /// compressed one, the compressed scenario the address holds.
 pub fn current_link(app: AppState, view: ViewPrefs, lang: Lang) -> String {
-    let href = window().location().href().unwrap_or_default();
+    let href = location_part("href");
     let page = href.split('#').next().unwrap_or_default();
     let part = untrack(|| match shareable_part(app) {
         Ok(Part::Ready(part)) => Some(part),
@@ -247,7 +253,9 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
             }));
             return;
         }
-        let stored = window().history().is_ok_and(|history| {
+        let stored = {
+            use wasm_bindgen::JsCast;
+            let history: web_sys::History = super::dom::prop(&window(), "history").unchecked_into();
             let null = wasm_bindgen::JsValue::NULL;
             if new_step {
                 history.push_state_with_url(&null, "", Some(&text)).is_ok()
@@ -256,7 +264,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
                     .replace_state_with_url(&null, "", Some(&text))
                     .is_ok()
             }
-        });
+        };
         let shown = app
             .notice()
             .with_untracked(|n| matches!(n, Some(Notice::LinkNotStored { .. })));

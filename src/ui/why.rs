@@ -8,7 +8,6 @@
 
 use crate::ui::slot::Slot;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::dom::{acted, find, focused_act, listen, refocus, Dom, Writer};
 use super::format;
@@ -195,13 +194,13 @@ impl WhyHost {
         let Some(place) = doc.create_element("div").ok() else {
             return host;
         };
-        if let Some(body) = doc.body() {
+        if let Some(body) = crate::ui::dom::body_of(&doc) {
             let _ = body.append_child(&place);
         }
         // The place goes with the table (tests mount and unmount the app many times). The
         // element is not `Send`; the page has one thread, so Leptos' own wrapper carries it.
         let gone = leptos::__reexports::send_wrapper::SendWrapper::new(place.clone());
-        on_cleanup(move || gone.remove());
+        on_cleanup(move || crate::ui::dom::remove(&gone));
         let (app, lang, highlight) = (use_app(), use_lang(), use_log_highlight());
         listen(&place, "click", false, move |ev| {
             match acted(&ev).map(|(_, act)| act).as_deref() {
@@ -217,7 +216,7 @@ impl WhyHost {
             }
         });
         listen(&place, "keydown", false, move |ev| {
-            if ev.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Escape" {
+            if crate::ui::dom::text_of(&ev, "key") == "Escape" {
                 host.close();
             }
         });
@@ -255,7 +254,7 @@ impl WhyHost {
                     true => refocus(&place, focused),
                     false => {
                         if let Some(card) = find(&place, "section") {
-                            let _ = card.unchecked_ref::<web_sys::HtmlElement>().focus();
+                            crate::ui::dom::focus(&card);
                         }
                     }
                 }
@@ -267,17 +266,16 @@ impl WhyHost {
                 why.as_ref()
                     .and_then(|w| w.cause.as_ref().map(|e| (e.at, e.seq))),
             );
-            let focused = document()
-                .active_element()
-                .is_some_and(|a| div.contains(Some(&a)));
+            let focused =
+                crate::ui::dom::active(&div).is_some_and(|a| crate::ui::dom::contains(&div, &a));
             if let Some(mut w) = Dom::replacing(&div, false) {
                 if let Some(why) = &why {
                     draw_body(&mut w, why, key.0, now);
                 }
             }
             if focused {
-                if let Ok(Some(b)) = div.query_selector("button") {
-                    let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
+                if let Some(b) = find(&div, "button") {
+                    crate::ui::dom::focus(&b);
                 }
             }
             Some(key)
@@ -298,7 +296,7 @@ impl WhyHost {
         self.open.set(false);
         self.opener.with_value(|o| {
             if let Some(b) = o {
-                let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
+                crate::ui::dom::focus(b);
             }
         });
     }
@@ -307,9 +305,10 @@ impl WhyHost {
     /// the button that opened it.
     pub fn toggle(&self, button: web_sys::Element, job: String, subject: WhySubject) {
         use_app().pause();
-        let again = self
-            .opener
-            .with_value(|o| o.as_ref().is_some_and(|o| o.is_same_node(Some(&button))));
+        let again = self.opener.with_value(|o| {
+            o.as_ref()
+                .is_some_and(|o| web_sys::js_sys::Object::is(o, &button))
+        });
         if again && self.open.get_untracked() {
             self.open.set(false);
             return;

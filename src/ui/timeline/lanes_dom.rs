@@ -35,18 +35,18 @@ impl Lanes {
 
     /// Shows `rows` (each lane's key and top) in `parent`, in that order.
     pub fn show(&mut self, parent: &Element, sim: &Simulation, rows: &[(LaneKey, i32)]) {
-        let Some(doc) = parent.owner_document() else {
+        let Some(doc) = crate::ui::dom::doc_of(parent) else {
             return;
         };
         let keep: HashSet<&str> = rows.iter().map(|(k, _)| k.name.as_str()).collect();
         self.drawn.retain(|name, (.., g)| {
             let stays = keep.contains(name.as_str());
             if !stays {
-                g.remove();
+                crate::ui::dom::remove(g);
             }
             stays
         });
-        let mut cursor = parent.first_child();
+        let mut order = crate::ui::dom::InOrder::new(parent);
         for (k, top) in rows {
             let g = match self.drawn.get_mut(&k.name) {
                 Some((key, at, g)) => {
@@ -71,11 +71,7 @@ impl Lanes {
                     g
                 }
             };
-            if cursor.as_ref().is_some_and(|c| c.is_same_node(Some(&g))) {
-                cursor = cursor.and_then(|c| c.next_sibling());
-            } else {
-                let _ = parent.insert_before(&g, cursor.as_ref());
-            }
+            order.put(&g);
         }
     }
 }

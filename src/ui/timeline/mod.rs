@@ -76,20 +76,13 @@ struct View {
 
 /// The item a pointer or focus is on: a marker or tick (`data-at`) or a lane's name.
 fn item(ev: &web_sys::Event) -> Option<web_sys::Element> {
-    let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
-    el.closest("[data-at],[data-i],[data-select]")
-        .ok()
-        .flatten()
+    crate::ui::dom::target_in(ev, "[data-at],[data-i],[data-select]")
 }
 
 /// The log entry a tick stands for: its lane's job and its index in that job's log.
 fn entry_of<T>(app: AppState, el: &web_sys::Element, f: impl FnOnce(&LogEntry) -> T) -> Option<T> {
     let i: usize = el.get_attribute("data-i")?.parse().ok()?;
-    let job = el
-        .closest("[data-job]")
-        .ok()
-        .flatten()?
-        .get_attribute("data-job")?;
+    let job = crate::ui::dom::closest(el, "[data-job]")?.get_attribute("data-job")?;
     app.sim().with_untracked(|s| s.job_log(&job).get(i).map(f))
 }
 
@@ -114,16 +107,13 @@ fn activate(app: AppState, el: &web_sys::Element) {
 /// user stays where they were.
 fn refocus(el: &web_sys::Element) {
     let attrs = ["data-rule", "data-at", "data-i"].map(|a| el.get_attribute(a));
-    let Some(job) = el
-        .closest("[data-job]")
-        .ok()
-        .flatten()
-        .and_then(|g| g.get_attribute("data-job"))
+    let Some(job) =
+        crate::ui::dom::closest(el, "[data-job]").and_then(|g| g.get_attribute("data-job"))
     else {
         return;
     };
     request_animation_frame(move || {
-        let Some(body) = document().body() else {
+        let Some(body) = crate::ui::dom::body() else {
             return;
         };
         let lane = all(&body, "[data-job]")
@@ -136,10 +126,15 @@ fn refocus(el: &web_sys::Element) {
             .into_iter()
             .find(|m| ["data-rule", "data-at", "data-i"].map(|a| m.get_attribute(a)) == attrs);
         if let Some(m) = same {
-            // `focus` is called on the element itself, so it works on SVG elements too.
-            let _ = m.unchecked_ref::<web_sys::HtmlElement>().focus();
+            crate::ui::dom::focus(&m);
         }
     });
+}
+
+/// The rows of the lanes' scroll box in view: from its top to its bottom edge (pixels).
+fn in_view(el: &web_sys::Element) -> (i32, i32) {
+    let top = crate::ui::dom::num(el, "scrollTop") as i32;
+    (top, top + crate::ui::dom::num(el, "clientHeight") as i32)
 }
 
 /// Sets `attr` only when it differs: a tick writes only what moved.
@@ -155,10 +150,7 @@ fn set(el: Option<web_sys::Element>, attr: &str, value: &str) {
 fn flag(el: Option<web_sys::Element>, attr: &str, on: bool) {
     if let Some(el) = el {
         if crate::ui::dom::has(&el, attr) != on {
-            let _ = match on {
-                true => el.set_attribute(attr, ""),
-                false => el.remove_attribute(attr),
-            };
+            crate::ui::dom::flag(&el, attr, on);
         }
     }
 }
@@ -301,13 +293,13 @@ pub fn attach(root: web_sys::Element) {
     let seen = Slot::new((0, 640));
     let measure = move || {
         if let Some(el) = part(".tl-host") {
-            let w = el.client_width();
+            let w = crate::ui::dom::num(&el, "clientWidth") as i32;
             if w > 0 && w != view.with_untracked(|v| v.width) {
                 view.update(|v| v.width = w);
             }
         }
         if let Some(el) = part(".tl-scroll") {
-            let range = (el.scroll_top(), el.scroll_top() + el.client_height());
+            let range = in_view(&el);
             if range.1 > range.0 && seen.get_untracked() != range {
                 seen.set(range);
             }
@@ -572,10 +564,10 @@ pub fn attach(root: web_sys::Element) {
     };
     let dragging = Slot::new(false);
     let on_axis = |ev: &web_sys::Event| {
-        crate::ui::dom::target(ev).filter(|el| el.closest(".tl-axis").ok().flatten().is_some())
+        crate::ui::dom::target(ev).filter(|el| crate::ui::dom::closest(el, ".tl-axis").is_some())
     };
     let scrub = move |ev: &web_sys::PointerEvent| {
-        app.seek(untrack(scale).t(ev.offset_x()));
+        app.seek(untrack(scale).t(crate::ui::dom::num(ev, "offsetX") as i32));
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         if let Some((_, act)) = acted(&ev) {
@@ -595,9 +587,9 @@ pub fn attach(root: web_sys::Element) {
         }
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Enter" || ev.key() == " " {
+        if matches!(crate::ui::dom::text_of(&ev, "key").as_str(), "Enter" | " ") {
             if let (Some(_), Some(el)) = (in_lanes(&ev), item(&ev)) {
-                ev.prevent_default();
+                crate::ui::dom::call0(&ev, "preventDefault");
                 activate(app, &el);
             }
         }
@@ -605,7 +597,8 @@ pub fn attach(root: web_sys::Element) {
     let on_down = move |ev: web_sys::PointerEvent| {
         if let Some(el) = on_axis(&ev) {
             dragging.set_value(true);
-            let _ = el.set_pointer_capture(ev.pointer_id());
+            let id = crate::ui::dom::prop(&ev, "pointerId");
+            let _ = crate::ui::dom::call(&el, "setPointerCapture", &id);
             scrub(&ev);
         }
     };
@@ -616,10 +609,8 @@ pub fn attach(root: web_sys::Element) {
     };
     // Leaving the lanes (for anything outside them) clears the tip.
     let on_out = move |ev: web_sys::PointerEvent| {
-        let to = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(".tl-scroll").ok().flatten());
+        let to = crate::ui::dom::element_of(&ev, "relatedTarget")
+            .and_then(|el| crate::ui::dom::closest(&el, ".tl-scroll"));
         if in_lanes(&ev).is_some() && to.is_none() {
             tip.set(None);
         }
@@ -632,7 +623,7 @@ pub fn attach(root: web_sys::Element) {
         else {
             return;
         };
-        let range = (el.scroll_top(), el.scroll_top() + el.client_height());
+        let range = in_view(&el);
         if seen.get_untracked() != range {
             seen.set(range);
         }
