@@ -1,4 +1,4 @@
-//! Substring search by a plain scan. The places that search (the jobs filter over names,
+//! Small text helpers the wasm would otherwise get from heavier standard code. Substring search by a plain scan. The places that search (the jobs filter over names,
 //! accounts and states; an Azure drive's status words) search short texts, and the standard
 //! `str::contains` with a `&str` pattern brings core's two-way searcher (about 1 KB of wasm)
 //! for them alone.
@@ -10,9 +10,25 @@ pub fn contains(hay: &str, needle: &str) -> bool {
     needle.is_empty() || hay.as_bytes().windows(needle.len()).any(|w| w == needle)
 }
 
+/// The parts one after another: what `format!` with only text arguments gives, without the
+/// formatting machinery's argument list at each call site.
+pub fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::contains;
+    use super::{concat, contains};
+
+    #[test]
+    fn concat_joins_in_order() {
+        assert_eq!(concat(&[]), "");
+        assert_eq!(concat(&["preset=", "é", "", "&t=1"]), "preset=é&t=1");
+    }
 
     #[test]
     fn answers_as_str_contains() {

@@ -175,14 +175,11 @@ fn drive_fields(entry: &mut Map, d: &Drive, old: Option<&Drive>) {
 /// Every job not deleted at `at`, as `az import-export list` prints them (`{"value": [...]}`).
 pub fn rest_list(sim: &Simulation, at: Time) -> Value {
     let scenario = sim.scenario();
-    // Each job's place in the file, in the map type the core uses everywhere (`String` to
-    // `usize`): one copy of the hash table code in the wasm.
-    let kept: std::collections::HashMap<String, usize> = scenario
-        .jobs
-        .iter()
-        .enumerate()
-        .map(|(i, j)| (j.name.clone(), i))
-        .collect();
+    // Each job's place in the file, in the core's one index type.
+    let mut kept = crate::model::TextMap::default();
+    for (i, j) in scenario.jobs.iter().enumerate() {
+        kept.insert(j.name.clone(), i);
+    }
     let value: Vec<Value> = sim
         .jobs_at(at)
         .iter()
@@ -190,7 +187,7 @@ pub fn rest_list(sim: &Simulation, at: Time) -> Value {
         .map(|job| {
             let file = kept
                 .get(job.name.as_str())
-                .and_then(|&i| scenario.jobs.get(i));
+                .and_then(|i| scenario.jobs.get(i));
             rest_of(sim, job, file.and_then(|j| j.other.get(AZURE_KEY)))
         })
         .collect();

@@ -43,7 +43,7 @@ pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
             n += 1;
             let suffix = format!("-{n}");
             let keep = job.name.chars().take(64 - suffix.len()).collect::<String>();
-            name = format!("{keep}{suffix}");
+            name = crate::text::concat(&[&keep, &suffix]);
         }
         let mut warnings = Vec::new();
         if name != job.name {

@@ -1,7 +1,7 @@
 //! Drive identifiers, validated once at the edge so the core never sees a malformed one.
 
+use super::text_map::TextMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::HashMap;
 use std::fmt;
 
 /// Eight ASCII letters or digits, stored uppercase (the service prints them like `9CA995BB`),
@@ -73,11 +73,10 @@ impl<'de> Deserialize<'de> for DriveId {
     }
 }
 
-/// A set of texts (drive ids, job names), kept as a `String` to `usize` map: the map type the
-/// core's indexes use, so the wasm holds one copy of the hash table code, not a second one
-/// for `HashSet<String>`.
+/// A set of texts (drive ids, job names), kept as the core's one index type (`TextMap`), so
+/// the wasm holds one copy of the hash table code.
 #[derive(Clone, Debug, Default)]
-pub struct TextSet(HashMap<String, usize>);
+pub struct TextSet(TextMap);
 
 impl TextSet {
     /// Adds `text`; false if it was there already.

@@ -17,6 +17,7 @@ pub mod rfc3339;
 pub mod rules;
 pub mod spec;
 pub mod states;
+pub mod text_map;
 pub mod transition;
 
 pub use event::{Action, ActionKind, AutoEvent, DriveSpec, EventLabel, JobSpec, Source};
@@ -28,6 +29,7 @@ pub use refusal::Refusal;
 pub use rules::{CancelWindow, RuleId, RuleSet, Rules};
 pub use spec::{spec_problems, SpecField};
 pub use states::{CopyOutcome, DriveState, JobState, JobType, UnknownLabel};
+pub use text_map::TextMap;
 pub use transition::{apply, check, create, fire, Applied, Change, StateLabel, Subject};
 
 /// Simulated time. The core never reads the wall clock; every event carries its own time.

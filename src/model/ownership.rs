@@ -6,20 +6,19 @@
 use super::event::Action;
 use super::ids::DriveId;
 use super::limits::InputProblem;
-use std::collections::HashMap;
+use super::text_map::TextMap;
 
 #[derive(Clone, Debug, Default)]
 pub struct DriveOwners {
-    /// Each drive id's owner, as its place in `jobs`: the map type (`String` to `usize`) is the
-    /// engine's and the validator's too, so the wasm holds one copy of its hash table code.
-    owner: HashMap<String, usize>,
+    /// Each drive id's owner, as its place in `jobs` (the core's one index type).
+    owner: TextMap,
     jobs: Vec<String>,
 }
 
 impl DriveOwners {
     /// The job that `id` belongs to, if any.
     pub fn owner(&self, id: &DriveId) -> Option<&str> {
-        let &i = self.owner.get(id.as_str())?;
+        let i = self.owner.get(id.as_str())?;
         self.jobs.get(i).map(String::as_str)
     }
 

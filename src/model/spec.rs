@@ -3,13 +3,13 @@
 //! The rules live only here, so the three can never disagree.
 
 use super::event::JobSpec;
+use super::ids::TextSet;
 use super::limits::{
     check_storage_account, check_text, InputProblem, TextField, MAX_DRIVES, MAX_DRIVE_BYTES,
 };
 use super::refusal::Refusal;
 use super::rules::RuleId;
 use super::states::JobType;
-use std::collections::HashSet;
 
 /// The part of a job spec a problem belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,9 +54,9 @@ pub fn spec_problems(spec: &JobSpec) -> Vec<(SpecField, Refusal)> {
     if spec.job_type == JobType::Import && spec.drives.is_empty() {
         out.push((SpecField::Drives, Refusal::NoDrives));
     }
-    let mut seen = HashSet::new();
+    let mut seen = TextSet::default();
     for (i, d) in spec.drives.iter().enumerate() {
-        if !seen.insert(d.id.as_str()) {
+        if !seen.insert(d.id.as_str().to_string()) {
             out.push((
                 SpecField::DriveId(i),
                 Refusal::DuplicateDrive {

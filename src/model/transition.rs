@@ -3,7 +3,7 @@
 
 use super::durations::DEFAULT_DRIVE_BYTES;
 use super::event::{Action, ActionKind, AutoEvent, DriveSpec, JobSpec};
-use super::ids::DriveId;
+use super::ids::{DriveId, TextSet};
 use super::job::{Deletion, DeletionReason, Drive, Job, Tracking};
 pub use super::limits::MAX_DRIVES;
 use super::limits::{
@@ -15,7 +15,6 @@ use super::spec::spec_problems;
 use super::states::{CopyOutcome, DriveState, JobState, JobType};
 use super::Time;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// What a change is about.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -307,8 +306,9 @@ fn tracking_of(kind: ActionKind, carrier: &str, number: &str) -> Result<Tracking
 }
 
 fn first_duplicate<'a>(ids: impl Iterator<Item = &'a DriveId>) -> Option<&'a DriveId> {
-    let mut seen = HashSet::new();
-    ids.into_iter().find(|id| !seen.insert(id.as_str()))
+    let mut seen = TextSet::default();
+    ids.into_iter()
+        .find(|id| !seen.insert(id.as_str().to_string()))
 }
 
 /// A job being changed, recording each visible change as it is made.

@@ -12,8 +12,8 @@ use crate::sim::compare::Alt;
 /// The id of `alt` in a link and in the menu.
 pub fn alt_id(alt: Alt) -> String {
     match alt {
-        Alt::Set(s) => format!("rules-{}", s.id()),
-        Alt::Window(w) => format!("cancel-{}", w.id()),
+        Alt::Set(s) => crate::text::concat(&["rules-", s.id()]),
+        Alt::Window(w) => crate::text::concat(&["cancel-", w.id()]),
         Alt::Seed(n) => format!("seed-{n}"),
     }
 }
@@ -54,7 +54,9 @@ pub fn compare_of(hash: &str) -> Option<Alt> {
 
 /// The tail a link gets for `alt`: empty when off, so other links stay as they were.
 pub fn compare_suffix(alt: Option<Alt>) -> String {
-    alt.map_or_else(String::new, |a| format!("&compare={}", alt_id(a)))
+    alt.map_or_else(String::new, |a| {
+        crate::text::concat(&["&compare=", &alt_id(a)])
+    })
 }
 
 #[cfg(test)]

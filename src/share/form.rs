@@ -19,7 +19,9 @@ pub enum Part {
 /// file limit, or its link `MAX_LINK_CHARS`: `n` is a lower bound of that link's length).
 pub fn part(scenario: &ScenarioRef) -> Result<Part, usize> {
     let s = match scenario {
-        ScenarioRef::Preset(name) => return Ok(Part::Ready(format!("preset={name}"))),
+        ScenarioRef::Preset(name) => {
+            return Ok(Part::Ready(crate::text::concat(&["preset=", name])))
+        }
         ScenarioRef::Inline(s) => s,
     };
     if let Some(short) = added::short_form(s) {
@@ -31,10 +33,10 @@ pub fn part(scenario: &ScenarioRef) -> Result<Part, usize> {
         return Err(plain.max(MAX_LINK_CHARS + 1));
     }
     if plain <= packed::LONG {
-        return Ok(Part::Ready(format!(
-            "scenario={}",
-            base64url::encode(json.as_bytes())
-        )));
+        return Ok(Part::Ready(crate::text::concat(&[
+            "scenario=",
+            &base64url::encode(json.as_bytes()),
+        ])));
     }
     Ok(Part::Pack(json))
 }

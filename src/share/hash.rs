@@ -16,6 +16,7 @@ use crate::i18n::Lang;
 use crate::model::limits::MAX_LINK_CHARS;
 use crate::model::Time;
 use crate::sim::{presets, Problem, Scenario};
+use crate::text::concat;
 use std::sync::Arc;
 
 /// Which scenario a hash names.
@@ -180,11 +181,11 @@ pub fn format(scenario: &ScenarioRef, at: Time) -> String {
 
 fn encode(scenario: &ScenarioRef) -> String {
     match scenario {
-        ScenarioRef::Preset(name) => format!("preset={name}"),
-        ScenarioRef::Inline(s) => format!(
-            "scenario={}",
-            base64url::encode(s.to_json_compact().as_bytes())
-        ),
+        ScenarioRef::Preset(name) => concat(&["preset=", name]),
+        ScenarioRef::Inline(s) => concat(&[
+            "scenario=",
+            &base64url::encode(s.to_json_compact().as_bytes()),
+        ]),
     }
 }
 
@@ -210,7 +211,7 @@ pub fn scenario_part(scenario: &ScenarioRef) -> Result<String, usize> {
 /// The whole hash from its scenario half and the time.
 pub fn with_time(scenario_part: &str, at: Time) -> String {
     let t = crate::model::rfc3339::write_rfc3339(at, true, true);
-    format!("{scenario_part}&t={t}")
+    concat(&[scenario_part, "&t=", &t])
 }
 
 /// How a link asks the page to look: the optional `view=` and `lang=` extras.
@@ -262,7 +263,7 @@ pub fn selected_job(hash: &str) -> Option<String> {
 /// off).
 pub fn job_suffix(job: Option<&str>, deleted: bool) -> String {
     let mut out = job.map_or_else(String::new, |name| {
-        format!("&job={}", base64url::encode(name.as_bytes()))
+        concat(&["&job=", &base64url::encode(name.as_bytes())])
     });
     if deleted {
         out.push_str("&deleted=1");
@@ -308,8 +309,14 @@ pub fn without_view(hash: &str) -> String {
         Some(body) => ("#", body),
         None => ("", hash),
     };
-    let kept: Vec<&str> = body.split('&').filter(|p| !is_view_key(p)).collect();
-    format!("{mark}{}", kept.join("&"))
+    let mut out = mark.to_string();
+    let mut sep = "";
+    for p in body.split('&').filter(|p| !is_view_key(p)) {
+        out.push_str(sep);
+        out.push_str(p);
+        sep = "&";
+    }
+    out
 }
 
 /// Browsers may percent-encode `:` and `+` in a pasted hash; times and preset names need them back.

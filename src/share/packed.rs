@@ -69,5 +69,5 @@ pub fn text(bytes: Vec<u8>) -> Result<String, HashError> {
 
 /// The link's scenario half from the compressed bytes.
 pub fn part(compressed: &[u8]) -> String {
-    format!("{KEY}={}", base64url::encode(compressed))
+    crate::text::concat(&[KEY, "=", &base64url::encode(compressed)])
 }

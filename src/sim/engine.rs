@@ -12,9 +12,9 @@ use super::log::LogEntry;
 use super::replay::{replay, Context, JobInput, Manual, Timeline};
 use super::scenario::{EventEntry, Needed, Problem, ProblemKind, Scenario, ScenarioErrors};
 use crate::model::limits::{check_count, check_time, Countable, InputProblem};
+use crate::model::TextMap;
 use crate::model::{apply, create, Action, DriveOwners, Job, Refusal, RuleId, Rules, Time};
 use chrono::TimeDelta;
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
 
 /// The world at one instant: every job created so far (deleted ones included) and the log.
@@ -53,7 +53,7 @@ pub struct Simulation {
     seed: u64,
     start: Time,
     inputs: Vec<JobInput>,
-    index: HashMap<String, usize>,
+    index: TextMap,
     timelines: Vec<Timeline>,
     /// Each timeline's replay: a number no other replay of any job got, in this world or any
     /// other (`next_gen`), so a log entry's `EntryKey` changes exactly when the entry may
@@ -174,7 +174,7 @@ impl Simulation {
             base: scenario,
             user: Vec::new(),
             inputs: Vec::new(),
-            index: HashMap::new(),
+            index: TextMap::default(),
             timelines: Vec::new(),
             gens: Vec::new(),
             order: Vec::new(),
@@ -186,7 +186,7 @@ impl Simulation {
     }
 
     fn input_for(&mut self, name: &str) -> usize {
-        if let Some(&i) = self.index.get(name) {
+        if let Some(i) = self.index.get(name) {
             return i;
         }
         self.inputs.push(JobInput {
@@ -358,7 +358,7 @@ impl Simulation {
     /// Which of its snapshots the job named `name` is in at `t` (0 before it exists): the
     /// job at `t` changes exactly when this number does.
     pub fn job_version(&self, name: &str, t: Time) -> usize {
-        self.index.get(name).map_or(0, |&i| {
+        self.index.get(name).map_or(0, |i| {
             self.timelines[i]
                 .snapshots
                 .partition_point(|(at, _)| *at <= t)
@@ -403,7 +403,7 @@ impl Simulation {
     pub fn job_history(&self, name: &str) -> &[(Time, Job)] {
         self.index
             .get(name)
-            .map_or(&[][..], |&i| &self.timelines[i].snapshots)
+            .map_or(&[][..], |i| &self.timelines[i].snapshots)
     }
 
     /// A job's own log entries (accepted and refused), in time order; their `seq` is not
@@ -411,12 +411,12 @@ impl Simulation {
     pub fn job_log(&self, name: &str) -> &[LogEntry] {
         self.index
             .get(name)
-            .map_or(&[][..], |&i| &self.timelines[i].entries)
+            .map_or(&[][..], |i| &self.timelines[i].entries)
     }
 
     /// One job as it is at `t`, borrowed.
     pub fn job_at(&self, name: &str, t: Time) -> Option<&Job> {
-        self.index.get(name).and_then(|&i| self.job_of(i, t))
+        self.index.get(name).and_then(|i| self.job_of(i, t))
     }
 
     /// The log entries up to and including `t`, borrowed.
@@ -444,7 +444,7 @@ impl Simulation {
         let rule = action.kind().rule();
         check_time(at, self.start).map_err(|p| refusal(p, RuleId::TimeOrder))?;
         let name = action.job_name();
-        let existing = self.index.get(name).copied();
+        let existing = self.index.get(name);
         // Limits of the file the action would be written to.
         check_count(Countable::Events, self.file_events + 1).map_err(|p| refusal(p, rule))?;
         if let Some(i) = existing {
@@ -514,7 +514,7 @@ impl Simulation {
 
     /// Undoes `input_for` for a job that turned out not to be created.
     fn forget_last_input(&mut self, name: &str) {
-        if self.index.get(name) == Some(&(self.inputs.len() - 1)) {
+        if self.index.get(name) == Some(self.inputs.len() - 1) {
             self.index.remove(name);
             self.inputs.pop();
             self.timelines.pop();

@@ -3,12 +3,12 @@
 //! The JSON reader reports where each value starts (`json::trace`); a parsed value keeps no
 //! positions, as most files have no problems to point at.
 
-use std::collections::HashMap;
+use crate::model::TextMap;
 
-/// Line and column of values, by JSON path. The map's type (`String` to `usize`, a place in
-/// `at`) is the engine's index type too, so the wasm holds one copy of its hash table code.
+/// Line and column of values, by JSON path: each path's place in `at`, in the core's one
+/// index type.
 pub struct Positions {
-    index: HashMap<String, usize>,
+    index: TextMap,
     at: Vec<(usize, usize)>,
     /// Every path, not only the wanted ones (the entries of `index` before the scan).
     all: bool,
@@ -19,7 +19,7 @@ const NOWHERE: usize = usize::MAX;
 
 impl Positions {
     fn get(&self, path: &str) -> Option<(usize, usize)> {
-        let &i = self.index.get(path)?;
+        let i = self.index.get(path)?;
         self.at.get(i).copied()
     }
 
@@ -52,7 +52,7 @@ pub fn value_positions(text: &str) -> Positions {
     scan(
         text,
         Positions {
-            index: HashMap::new(),
+            index: TextMap::default(),
             at: Vec::new(),
             all: true,
         },
@@ -62,7 +62,7 @@ pub fn value_positions(text: &str) -> Positions {
 /// Positions of only the given paths and their ancestors (what `locate` may look up): a
 /// large file with a few problems keeps a few entries, not one per value.
 pub fn positions_of<'a>(text: &str, paths: impl Iterator<Item = &'a str>) -> Positions {
-    let mut wanted = HashMap::new();
+    let mut wanted = TextMap::default();
     for path in paths {
         let mut p = path;
         wanted.insert(p.to_string(), NOWHERE);
