@@ -15,8 +15,6 @@ use crate::model::{
     spec_problems, ActionKind, AutoEvent, CancelWindow, CopyOutcome, DriveId, DriveOwners,
     DriveSpec, JobSpec, JobType, RuleSet, SpecField, TextSet, Time,
 };
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
 
 impl Scenario {
     /// Parses and validates; a file that does not hold together is rejected whole.
@@ -102,9 +100,8 @@ struct KnownJob {
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
-    /// Each job name's place in `known`: one map type (`String` to `usize`) shared with the
-    /// engine's index, so the wasm holds one copy of its hash table code.
-    jobs: HashMap<String, usize>,
+    /// Each job name's place in `known`, in the core's one index type (`model::TextMap`).
+    jobs: crate::model::TextMap,
     known: Vec<KnownJob>,
     owners: DriveOwners,
     start: Option<Time>,
@@ -112,7 +109,7 @@ struct Validator {
 
 impl Validator {
     fn job_mut(&mut self, name: &str) -> Option<&mut KnownJob> {
-        let i = *self.jobs.get(name)?;
+        let i = self.jobs.get(name)?;
         self.known.get_mut(i)
     }
 
@@ -371,22 +368,17 @@ impl Validator {
             }
             ids.insert(d.id.as_str().to_string());
         }
-        match self.jobs.entry(spec.name) {
-            Entry::Occupied(e) => {
-                let kind = K::DuplicateJobName {
-                    name: e.key().clone(),
-                };
-                self.report(&dot(path, "name"), kind);
-            }
-            Entry::Vacant(e) => {
-                e.insert(self.known.len());
-                self.known.push(KnownJob {
-                    job_type,
-                    open_export: job_type == JobType::Export && ids.is_empty(),
-                    drives: ids,
-                    events: 1,
-                });
-            }
+        if self.jobs.contains_key(&spec.name) {
+            let kind = K::DuplicateJobName { name: spec.name };
+            self.report(&dot(path, "name"), kind);
+        } else {
+            self.jobs.insert(spec.name, self.known.len());
+            self.known.push(KnownJob {
+                job_type,
+                open_export: job_type == JobType::Export && ids.is_empty(),
+                drives: ids,
+                events: 1,
+            });
         }
     }
 
@@ -625,7 +617,7 @@ impl Validator {
         let known = self
             .jobs
             .get(job)
-            .and_then(|&i| self.known.get(i))
+            .and_then(|i| self.known.get(i))
             .is_some_and(|j| j.open_export || j.drives.contains(id.as_str()));
         if !known {
             self.report(

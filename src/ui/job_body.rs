@@ -2,7 +2,6 @@
 //! with as few DOM moves as the order change needs. A row that stays is updated in place
 //! (`RowDom::set`), so sorting, paging and ticking never rebuild what is already there.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use web_sys::Element;
@@ -14,11 +13,10 @@ use crate::i18n::{Lang, Text};
 
 #[derive(Default)]
 pub struct Body {
-    /// The drawn rows with their jobs' names, and where each name's row is in that list: a
-    /// `String` to `usize` map is the core's index type, so the wasm keeps one copy of the hash
-    /// table code rather than another for a map of rows.
+    /// The drawn rows with their jobs' names, and where each name's row is in that list, in
+    /// the core's one index type (`model::TextMap`): no hash table code of the UI's own.
     rows: Vec<(String, RowDom)>,
-    at: HashMap<String, usize>,
+    at: crate::model::TextMap,
     /// The "no jobs" line, while the page is empty.
     empty: Option<Element>,
 }
@@ -44,7 +42,7 @@ impl Body {
         // by every show): a set of the shown names would add a hash table of its own type.
         let mut keep = vec![false; self.rows.len()];
         for r in shown {
-            if let Some(&i) = self.at.get(&r.name) {
+            if let Some(i) = self.at.get(&r.name) {
                 if let Some(k) = keep.get_mut(i) {
                     *k = true;
                 }
@@ -65,7 +63,7 @@ impl Body {
         let mut order = crate::ui::dom::InOrder::new(tbody);
         for (i, r) in shown.iter().enumerate() {
             let sel = selected == Some(r.name.as_str());
-            let drawn = self.at.get(&r.name).copied();
+            let drawn = self.at.get(&r.name);
             let row = match drawn.and_then(|at| self.rows.get_mut(at)) {
                 Some((_, row)) => {
                     if fresh.contains(&i) {
