@@ -17,15 +17,21 @@ pub fn sort_by<T>(items: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     if n < 2 {
         return;
     }
-    let mut target = {
+    let target = {
         let items = &*items;
         targets(n, &mut |a, b| cmp(&items[a as usize], &items[b as usize]))
     };
-    // Follow each cycle of the permutation with swaps: the only step generic over `T`.
-    for i in 0..n {
+    permute(target, &mut |i, j| items.swap(i, j));
+}
+
+/// Follows each cycle of the permutation with swaps. Out of line with a `dyn` swap, so each
+/// element type compiles only the swap itself, not this loop.
+#[inline(never)]
+fn permute(mut target: Vec<u32>, swap: &mut dyn FnMut(usize, usize)) {
+    for i in 0..target.len() {
         while target[i] as usize != i {
             let j = target[i] as usize;
-            items.swap(i, j);
+            swap(i, j);
             target.swap(i, j);
         }
     }
