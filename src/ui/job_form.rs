@@ -134,7 +134,7 @@ fn field_of(refusal: &Refusal, spec: &JobSpec, at_index: &[usize]) -> Field {
 ///
 /// Why by hand: Rust's `f64::from_str` brings its 20 KB table of powers of five into the wasm,
 /// and this field is the only place the app reads a float from text (the scenario file's
-/// numbers are read by serde_json).
+/// numbers are read by `json::from_str`, which computes its powers of ten).
 pub fn parse_decimal(text: &str) -> Option<f64> {
     let (negative, digits) = match text.as_bytes().first() {
         Some(b'-') => (true, &text[1..]),
