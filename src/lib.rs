@@ -6,6 +6,7 @@
 pub mod app;
 pub mod azure;
 pub mod clock;
+pub mod heap;
 pub mod i18n;
 pub mod json;
 pub mod model;
