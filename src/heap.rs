@@ -127,7 +127,9 @@ impl Heap {
         to: usize,
         grow: impl FnOnce(usize) -> Option<(usize, usize)>,
     ) -> bool {
-        if to < from || block + Self::size_of(from) != self.next || block % Self::align_of(to) != 0
+        if to < from
+            || block + Self::size_of(from) != self.next
+            || !block.is_multiple_of(Self::align_of(to))
         {
             return false;
         }

@@ -1,6 +1,7 @@
 //! The wasm allocator's logic (`ie_lifecycle::heap::Heap`) run natively over an ordinary
 //! buffer: every block is aligned as asked, no two live blocks overlap, a block's bytes stay
 //! as written until it is freed, and a freed block is reused by its class.
+#![cfg(not(target_arch = "wasm32"))]
 
 use ie_lifecycle::heap::Heap;
 use proptest::prelude::*;
