@@ -66,17 +66,29 @@ pub async fn unpack(hash: &str) -> Option<Result<String, HashError>> {
     )
 }
 
+/// What `through` gives: boxed, so that its waiting code exists once, not once inlined into
+/// each of the two callers' own futures.
+type Piped = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<u8>, Fail>>>>;
+
 /// Pipes `bytes` through a transform stream and collects what comes out, stopping (and
 /// cancelling the stream) as soon as more than `cap` bytes have come.
 ///
 /// The streams' methods are called through `ui::dom::call` (no import of their own each).
-async fn through(bytes: &[u8], pair: &JsValue, cap: usize) -> Result<Vec<u8>, Fail> {
-    use crate::ui::dom::{call, call0, prop};
+fn through(bytes: &[u8], pair: &JsValue, cap: usize) -> Piped {
+    use crate::ui::dom::call;
     let parts = Array::of1(&Uint8Array::from(bytes));
-    let blob = Blob::new_with_u8_array_sequence(&parts).map_err(|_| Fail::Stream)?;
+    let Ok(blob) = Blob::new_with_u8_array_sequence(&parts) else {
+        return Box::pin(async { Err(Fail::Stream) });
+    };
     let none = JsValue::UNDEFINED;
     let out = call(&call(&blob, "stream", &none), "pipeThrough", pair);
-    let reader = call(&out, "getReader", &none);
+    Box::pin(read_all(call(&out, "getReader", &none), cap))
+}
+
+/// Reads `reader` to its end (`through`).
+async fn read_all(reader: JsValue, cap: usize) -> Result<Vec<u8>, Fail> {
+    use crate::ui::dom::{call, call0, prop};
+    let none = JsValue::UNDEFINED;
     let mut got = Vec::new();
     loop {
         // A reader's `read` gives a promise; `undefined` only when the call failed.
