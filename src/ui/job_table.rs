@@ -74,7 +74,7 @@ pub fn attach(root: &Element) {
     // Counted in `i32`, as the timeline's pixels are: slots of the same types share
     // their code (`ui::slot`).
     let seen = Slot::new((0, VIEW_ROWS));
-    let reach = Slot::new((None, 0));
+    let reach: Reach = Slot::new((None, 0));
     // A function, not a memo: both its readers read `rows` anyway.
     let lazy = move || rows.with(|r| r.3) > LAZY_AFTER;
     // The body is drawn by `job_body` (one keyed pass, no view per cell); this effect hands it
@@ -84,7 +84,7 @@ pub fn attach(root: &Element) {
     crate::ui::fx::effect(move || {
         let now = app.now().get();
         let fresh = if lazy() {
-            let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
+            let extra = extra(reach, now);
             let row = |r: i32| usize::try_from(r).unwrap_or(0);
             seen.with(|s| row(s.0 - extra)..row(s.1 + extra))
         } else {
@@ -111,19 +111,12 @@ pub fn attach(root: &Element) {
             Some(_) => why.toggle(button, job, WhySubject::Status),
         }
     };
-    crate::ui::fx::effect(move || {
-        let now = app.now().get();
-        let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
-        let page = page_size(rows.with(|r| r.3));
-        if !lazy() || app.playing().get() || usize::try_from(extra).unwrap_or(0) > page {
-            return;
-        }
-        request_animation_frame(move || {
-            if app.now().get_untracked() == now {
-                reach.set((Some(now), extra + WIDEN_ROWS));
-            }
-        });
-    });
+    widen(
+        app,
+        reach,
+        WIDEN_ROWS,
+        Box::new(move || lazy().then(|| page_size(rows.with(|r| r.3)))),
+    );
     // The timeline follows the table's page (past a few hundred jobs its lanes are this page).
     crate::ui::fx::effect(move || {
         let page = rows.with(|(shown, page, pages, total)| TablePage {
@@ -253,6 +246,42 @@ pub fn attach(root: &Element) {
         if seen.get_untracked() != range {
             seen.set(range);
         }
+    });
+}
+
+/// How far past the view a paused clock's rows (or lanes) are brought up to date: widened by
+/// `widen` frame by frame, and only for the moment `now` it was widened at.
+pub(super) type Reach = Slot<(Option<crate::model::Time>, i32)>;
+
+/// How far `reach` reaches past the view at `now` (tracked).
+#[inline(never)]
+pub(super) fn extra(reach: Reach, now: crate::model::Time) -> i32 {
+    reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 })
+}
+
+/// While paused, widens `reach` by `step` each frame until it passes what `limit` gives
+/// (`None`: nothing to widen). One copy for the jobs table and the timeline.
+#[inline(never)]
+pub(super) fn widen(
+    app: super::state::AppState,
+    reach: Reach,
+    step: i32,
+    limit: Box<dyn Fn() -> Option<usize>>,
+) {
+    crate::ui::fx::effect(move || {
+        let now = app.now().get();
+        let extra = extra(reach, now);
+        let Some(limit) = limit() else {
+            return;
+        };
+        if app.playing().get() || usize::try_from(extra).unwrap_or(0) > limit {
+            return;
+        }
+        request_animation_frame(move || {
+            if app.now().get_untracked() == now {
+                reach.set((Some(now), extra + step));
+            }
+        });
     });
 }
 
