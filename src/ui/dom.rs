@@ -137,6 +137,22 @@ pub fn call(obj: &JsValue, name: &str, arg: &JsValue) -> JsValue {
     f.call1(obj, arg).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// Calls method `name` of `obj` with three arguments (`history.pushState`,
+/// `addEventListener`): one import for every method of several arguments called in a place
+/// or two, instead of an import and JS glue function each. `Err` when it threw (or is
+/// missing).
+#[inline(never)]
+pub fn call3(
+    obj: &JsValue,
+    name: &str,
+    a: &JsValue,
+    b: &JsValue,
+    c: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let f: web_sys::js_sys::Function = wasm_bindgen::JsCast::unchecked_into(prop(obj, name));
+    f.call3(obj, a, b, c)
+}
+
 /// Calls method `name` of `obj` with no argument (`click`, `preventDefault`).
 pub fn call0(obj: &JsValue, name: &str) {
     let _ = call(obj, name, &JsValue::UNDEFINED);
@@ -467,7 +483,6 @@ fn listen_boxed(
     mut f: Box<dyn FnMut(web_sys::Event)>,
 ) {
     use leptos::__reexports::send_wrapper::SendWrapper;
-    use wasm_bindgen::JsCast;
     // A handler runs under the owner current when it was attached (the app's), as a `view!`
     // handler did, so that it finds the app's contexts (`use_app`, `use_lang`).
     let owner = leptos::prelude::Owner::current();
@@ -476,18 +491,14 @@ fn listen_boxed(
         None => f(ev),
     });
     let callback = wasm_bindgen::closure::Closure::wrap(run).into_js_value();
-    let _ =
-        target.add_event_listener_with_callback_and_bool(event, callback.unchecked_ref(), capture);
+    let (event, capture) = (JsValue::from_str(event), JsValue::from_bool(capture));
+    let _ = call3(target, "addEventListener", &event, &callback, &capture);
     if until_cleanup {
         // Only ever touched on this thread (wasm has one); the wrapper makes it `Send`.
-        let gone = SendWrapper::new((target.clone(), event.to_owned(), callback));
+        let gone = SendWrapper::new((target.clone(), event, callback, capture));
         leptos::prelude::on_cleanup(move || {
-            let (target, event, callback) = &*gone;
-            let _ = target.remove_event_listener_with_callback_and_bool(
-                event,
-                callback.unchecked_ref(),
-                capture,
-            );
+            let (target, event, callback, capture) = &*gone;
+            let _ = call3(target, "removeEventListener", event, callback, capture);
         });
     }
 }

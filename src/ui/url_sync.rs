@@ -254,16 +254,15 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
             return;
         }
         let stored = {
-            use wasm_bindgen::JsCast;
-            let history: web_sys::History = super::dom::prop(&window(), "history").unchecked_into();
-            let null = wasm_bindgen::JsValue::NULL;
-            if new_step {
-                history.push_state_with_url(&null, "", Some(&text)).is_ok()
+            use wasm_bindgen::JsValue;
+            let history = super::dom::prop(&window(), "history");
+            let method = if new_step {
+                "pushState"
             } else {
-                history
-                    .replace_state_with_url(&null, "", Some(&text))
-                    .is_ok()
-            }
+                "replaceState"
+            };
+            let (null, title) = (JsValue::NULL, JsValue::from_str(""));
+            super::dom::call3(&history, method, &null, &title, &JsValue::from_str(&text)).is_ok()
         };
         let shown = app
             .notice()
