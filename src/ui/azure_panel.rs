@@ -139,11 +139,12 @@ pub fn attach(fold: &Element) {
             ));
             return;
         }
-        let Ok(reader) = web_sys::FileReader::new() else {
+        let Ok(reader) = super::dom::construct("FileReader", &wasm_bindgen::JsValue::UNDEFINED)
+        else {
             return;
         };
         let done = reader.clone();
-        super::dom::listen(&reader, "load", false, move |_| {
+        super::dom::listen(reader.unchecked_ref(), "load", false, move |_| {
             let text = prop(&done, "result").as_string();
             let area = field("[data-testid=azure-json]");
             if let (Some(text), Some(area)) = (text, area) {

@@ -153,6 +153,17 @@ pub fn call3(
     f.call3(obj, a, b, c)
 }
 
+/// `new window[class](arg)` (a compression stream, a Blob, a file reader), through
+/// `Reflect.construct`: one import for the classes made in a place or two, instead of a
+/// constructor import and JS glue function each. `Err` when the browser lacks the class or its
+/// constructor threw.
+#[inline(never)]
+pub fn construct(class: &str, arg: &JsValue) -> Result<JsValue, JsValue> {
+    let target: web_sys::js_sys::Function =
+        wasm_bindgen::JsCast::unchecked_into(prop(&leptos::prelude::window(), class));
+    web_sys::js_sys::Reflect::construct(&target, &web_sys::js_sys::Array::of1(arg))
+}
+
 /// Calls method `name` of `obj` with no argument (`click`, `preventDefault`).
 pub fn call0(obj: &JsValue, name: &str) {
     let _ = call(obj, name, &JsValue::UNDEFINED);
