@@ -92,36 +92,36 @@ pub fn attach(root: &web_sys::Element) {
     // The lines, keyed by what they show: a line that stays is kept (and moved if the order
     // needs it), a new one is written once by `line`.
     // (At most a hundred lines: a list searched, not a hash map, is the smaller code.)
-    let drawn = Slot::new(Vec::<(Shown, web_sys::Element)>::new());
+    // Owned by the effect, its only user (a slot of its own type would add its own copy of
+    // the slot's code).
+    let mut lines = Vec::<(Shown, web_sys::Element)>::new();
     crate::ui::fx::effect(move || {
         let Some(ol) = list() else {
             return;
         };
         entries.with(|(shown, _)| {
-            drawn.update_value(|lines| {
-                lines.retain(|(k, li)| {
-                    let stays = shown.contains(k);
-                    if !stays {
-                        crate::ui::dom::remove(li);
-                    }
-                    stays
-                });
-                let mut order = crate::ui::dom::InOrder::new(&ol);
-                app.sim().with_untracked(|s| {
-                    for sh in shown {
-                        let li = match lines.iter().find(|l| l.0 == *sh) {
-                            Some(l) => l.1.clone(),
-                            None => {
-                                let Some(li) = new_line(&ol, s, *sh) else {
-                                    continue;
-                                };
-                                lines.push((*sh, li.clone()));
-                                li
-                            }
-                        };
-                        order.put(&li);
-                    }
-                });
+            lines.retain(|(k, li)| {
+                let stays = shown.contains(k);
+                if !stays {
+                    crate::ui::dom::remove(li);
+                }
+                stays
+            });
+            let mut order = crate::ui::dom::InOrder::new(&ol);
+            app.sim().with_untracked(|s| {
+                for sh in shown {
+                    let li = match lines.iter().find(|l| l.0 == *sh) {
+                        Some(l) => l.1.clone(),
+                        None => {
+                            let Some(li) = new_line(&ol, s, *sh) else {
+                                continue;
+                            };
+                            lines.push((*sh, li.clone()));
+                            li
+                        }
+                    };
+                    order.put(&li);
+                }
             });
         });
     });

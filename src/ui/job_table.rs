@@ -79,7 +79,9 @@ pub fn attach(root: &Element) {
     let lazy = move || rows.with(|r| r.3) > LAZY_AFTER;
     // The body is drawn by `job_body` (one keyed pass, no view per cell); this effect hands it
     // the page, the rows to bring up to date and the selection.
-    let drawn = Slot::new(Body::default());
+    // Owned by the effect, its only user (a slot of its own type would add its own copy of
+    // the slot's code).
+    let mut drawn = Body::default();
     let tbody = body.clone();
     crate::ui::fx::effect(move || {
         let now = app.now().get();
@@ -92,9 +94,7 @@ pub fn attach(root: &Element) {
         };
         let selected = app.selected().get();
         let lang = lang.get();
-        rows.with(|(shown, ..)| {
-            drawn.update_value(|b| b.show(&tbody, shown, fresh, selected.as_deref(), lang));
-        });
+        rows.with(|(shown, ..)| drawn.show(&tbody, shown, fresh, selected.as_deref(), lang));
     });
     // "Why?" for every row: one card, opened by the clicked button, which gets the focus back.
     let why = WhyHost::create();

@@ -215,7 +215,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
     };
     // Write: only while paused (a link opens paused). The same text is kept as the work to
     // come back to (only when it changed: a scenario link can be a megabyte).
-    let kept = Slot::new(String::new());
+    let mut kept = String::new();
     crate::ui::fx::effect(move || {
         if app.playing().get() {
             return;
@@ -236,9 +236,9 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
             }
         };
         let new_step = app.take_history_step();
-        if kept.with_value(|k| *k != text) {
+        if kept != text {
             autosave::keep(&text);
-            kept.set_value(text.clone());
+            kept.clone_from(&text);
         }
         if text == location_hash() {
             return;
