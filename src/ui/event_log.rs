@@ -50,8 +50,8 @@ pub fn describe_change(lang: Lang, c: &Change) -> String {
 struct Shown {
     seq: usize,
     key: EntryKey,
-    /// The language's tag: a new language writes every line anew.
-    lang: &'static str,
+    /// A new language writes every line anew.
+    lang: Lang,
 }
 
 /// Draws the log into `root` (its section) and keeps it up to the clock.
@@ -61,7 +61,7 @@ pub fn attach(root: &web_sys::Element) {
     let newest_first = Slot::new(true);
     let entries = Derived::new(move || {
         let now = app.now().get();
-        let lang = lang.get().tag();
+        let lang = lang.get();
         let newest = newest_first.get();
         let playing = app.playing().get();
         app.sim().with(|s| {
@@ -241,13 +241,6 @@ fn hidden(el: &web_sys::Element, hide: bool) {
     crate::ui::dom::flag(el, "hidden", hide);
 }
 
-fn lang_of(tag: &str) -> Lang {
-    Lang::ALL
-        .into_iter()
-        .find(|l| l.tag() == tag)
-        .unwrap_or_default()
-}
-
 /// An entry's line inside its `<li>`: time (a button), source, event, job and drive, what
 /// changed or why it was refused, and the rule.
 /// Fills a list item with its log line when Leptos builds the item.
@@ -265,7 +258,7 @@ fn new_line(ol: &web_sys::Element, sim: &Simulation, shown: Shown) -> Option<web
     crate::ui::dom::set(&li, "class", &class);
     crate::ui::dom::set(&li, "data-source", e.source.id());
     crate::ui::dom::set(&li, "data-seq", &shown.seq.to_string());
-    line(&li, sim, e, lang_of(shown.lang));
+    line(&li, sim, e, shown.lang);
     Some(li)
 }
 

@@ -24,21 +24,13 @@ pub const DRIVE_H: i32 = 22;
 
 /// Everything a lane's content depends on: the For key, so a lane is rebuilt only when it
 /// changes (its place on the page moves it without a rebuild).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LaneKey {
     pub name: String,
     pub cut: Cut,
     pub expanded: bool,
     pub scale: Scale,
-    /// The language's tag.
-    pub lang: &'static str,
-}
-
-fn lang_of(tag: &str) -> Lang {
-    Lang::ALL
-        .into_iter()
-        .find(|l| l.tag() == tag)
-        .unwrap_or_default()
+    pub lang: Lang,
 }
 
 /// A state's rectangle and label; `open` segments run to the plot's end and are clipped at
@@ -253,7 +245,7 @@ pub fn draw_lane(out: &mut impl Writer, sim: &Simulation, k: &LaneKey) {
     } else {
         k.name.clone()
     };
-    let lang = lang_of(k.lang);
+    let lang = k.lang;
     out.open("g")
         .attr("class", if k.expanded { "lane expanded" } else { "lane" })
         .attr("data-job", &k.name)
@@ -292,7 +284,7 @@ mod tests {
             cut: Cut::at(h, l, s.span_end()),
             expanded: true,
             scale: sc,
-            lang: "en",
+            lang: Lang::En,
         };
         let draw = |key: &LaneKey| {
             let mut out = Outline::default();

@@ -360,7 +360,7 @@ pub fn attach(root: web_sys::Element) {
         let extra = extra(reach, now);
         let (y0, y1) = (y0 - LANE_MARGIN - extra, y1 + LANE_MARGIN + extra);
         let sc = scale();
-        let lang = lang.get().tag();
+        let lang = lang.get();
         let sel = app.selected().get();
         let lane = |s: &crate::sim::Simulation, name: &str, y: &mut i32| {
             let (h, l) = (s.job_history(name), s.job_log(name));
