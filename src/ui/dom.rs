@@ -67,18 +67,29 @@ pub fn has_class(el: &Element, class: &str) -> bool {
 /// is already so.
 #[inline(never)]
 pub fn set_class(el: &Element, class: &str, on: bool) {
-    if has_class(el, class) == on {
+    let now = el.get_attribute("class").unwrap_or_default();
+    let mut out = String::new();
+    let mut had = false;
+    for c in now.split_ascii_whitespace() {
+        if c == class {
+            had = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(c);
+    }
+    if had == on {
         return;
     }
-    let now = el.get_attribute("class").unwrap_or_default();
-    let mut kept: Vec<&str> = now
-        .split_ascii_whitespace()
-        .filter(|c| *c != class)
-        .collect();
     if on {
-        kept.push(class);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(class);
     }
-    set(el, "class", &kept.join(" "));
+    set(el, "class", &out);
 }
 
 /// Whether any of the properties `names` of `obj` (an event's `ctrlKey`, `altKey`...) is

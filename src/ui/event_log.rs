@@ -73,11 +73,10 @@ pub fn attach(root: &web_sys::Element) {
             };
             let range = n.saturating_sub(window)..n;
             let shown = |seq| s.entry_key(seq).map(|key| Shown { seq, key, lang });
-            let list: Vec<Shown> = if newest {
-                range.rev().filter_map(shown).collect()
-            } else {
-                range.filter_map(shown).collect()
-            };
+            let mut list: Vec<Shown> = range.filter_map(shown).collect();
+            if newest {
+                list.reverse();
+            }
             (list, n)
         })
     });
