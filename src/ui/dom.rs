@@ -381,9 +381,13 @@ pub fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = call(root, "querySelectorAll", &selector.into());
     // A node list is indexed like an array: read through the array's `list[i]` import.
     let items: &web_sys::js_sys::Array = list.unchecked_ref();
-    (0..num(&list, "length") as u32)
-        .filter_map(|i| items.get(i).dyn_into::<Element>().ok())
-        .collect()
+    let mut found = Vec::new();
+    for i in 0..num(&list, "length") as u32 {
+        if let Ok(el) = items.get(i).dyn_into::<Element>() {
+            found.push(el);
+        }
+    }
+    found
 }
 
 /// The page's element with the id `id` (a constant of ours), looked up in the body with the

@@ -71,9 +71,12 @@ pub fn attach(root: &web_sys::Element) {
                 (true, false) => BIG_WINDOW,
                 (true, true) => PLAYING_WINDOW,
             };
-            let range = n.saturating_sub(window)..n;
-            let shown = |seq| s.entry_key(seq).map(|key| Shown { seq, key, lang });
-            let mut list: Vec<Shown> = range.filter_map(shown).collect();
+            let mut list = Vec::new();
+            for seq in n.saturating_sub(window)..n {
+                if let Some(key) = s.entry_key(seq) {
+                    list.push(Shown { seq, key, lang });
+                }
+            }
             if newest {
                 list.reverse();
             }

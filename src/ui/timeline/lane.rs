@@ -240,10 +240,10 @@ pub fn draw_lane(out: &mut impl Writer, sim: &Simulation, k: &LaneKey) {
     let Some(lane) = job_lane(h, l, &sim.rules(), k.cut) else {
         return;
     };
-    let label: String = if k.name.chars().count() > 17 {
-        k.name.chars().take(16).chain(['…']).collect()
-    } else {
-        k.name.clone()
+    // Past 17 characters: the first 16 and an ellipsis.
+    let label = match (k.name.char_indices().nth(16), k.name.chars().nth(17)) {
+        (Some((cut, _)), Some(_)) => k.name.get(..cut).unwrap_or_default().to_string() + "…",
+        _ => k.name.clone(),
     };
     let lang = k.lang;
     out.open("g")

@@ -391,12 +391,20 @@ pub fn attach(root: web_sys::Element) {
             Some((key, top))
         };
         let mut y = 0;
-        let out: Vec<(LaneKey, i32)> = app.sim().with(|s| {
+        let mut out: Vec<(LaneKey, i32)> = Vec::new();
+        app.sim().with(|s| {
+            // Plain loops: an iterator chain collected is compiled once per chain.
+            let mut add = |name: &str| out.extend(lane(s, name, &mut y));
             if aggregated() {
-                app.shown()
-                    .with(|p| p.names.iter().filter_map(|n| lane(s, n, &mut y)).collect())
+                app.shown().with(|p| {
+                    for name in &p.names {
+                        add(name);
+                    }
+                });
             } else {
-                s.job_names().filter_map(|n| lane(s, n, &mut y)).collect()
+                for name in s.job_names() {
+                    add(name);
+                }
             }
         });
         (out, y.max(LANE_H))
