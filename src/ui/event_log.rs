@@ -269,11 +269,16 @@ fn line(el: &web_sys::Element, sim: &Simulation, entry: &LogEntry, lang: Lang) {
     let what = match &entry.outcome {
         Ok(changes) => match update_around(sim, entry) {
             Some((before, after)) => update_summary(lang, before.as_ref(), &after),
-            None => changes
-                .iter()
-                .map(|c| describe_change(lang, c))
-                .collect::<Vec<_>>()
-                .join("; "),
+            None => {
+                let mut all = String::new();
+                for c in changes {
+                    if !all.is_empty() {
+                        all.push_str("; ");
+                    }
+                    all.push_str(&describe_change(lang, c));
+                }
+                all
+            }
         },
         Err(refusal) => refusal_text(lang, refusal),
     };

@@ -58,12 +58,11 @@ pub fn attach(root: &Element) {
             let size = page_size(all.len());
             let pages = all.len().div_ceil(size).max(1);
             let p = wanted.min(pages - 1);
-            let shown = all
-                .iter()
-                .skip(p * size)
-                .take(size)
-                .map(|&(job, next)| row(job, next, now, lang))
-                .collect::<Vec<_>>();
+            let mut shown = Vec::new();
+            let page = all.get(p * size..).unwrap_or_default();
+            for &(job, next) in page.get(..size).unwrap_or(page) {
+                shown.push(row(job, next, now, lang));
+            }
             (shown, p, pages, all.len())
         })
     });
@@ -119,11 +118,17 @@ pub fn attach(root: &Element) {
     );
     // The timeline follows the table's page (past a few hundred jobs its lanes are this page).
     crate::ui::fx::effect(move || {
-        let page = rows.with(|(shown, page, pages, total)| TablePage {
-            names: shown.iter().map(|r| r.name.clone()).collect(),
-            page: *page,
-            pages: *pages,
-            total: *total,
+        let page = rows.with(|(shown, page, pages, total)| {
+            let mut names = Vec::new();
+            for r in shown {
+                names.push(r.name.clone());
+            }
+            TablePage {
+                names,
+                page: *page,
+                pages: *pages,
+                total: *total,
+            }
         });
         app.set_shown(page);
     });

@@ -81,11 +81,10 @@ fn marker_text(
 }
 
 fn summary(lang: Lang, name: &str, lane: &Lane) -> String {
-    let states: Vec<(JobState, String)> = lane
-        .segments
-        .iter()
-        .map(|s| (s.state, minute(s.from)))
-        .collect();
+    let mut states = Vec::new();
+    for s in &lane.segments {
+        states.push((s.state, minute(s.from)));
+    }
     let next = match (lane.projection, lane.ended) {
         (Some(p), _) => {
             let due = minute(p.due);
