@@ -472,12 +472,18 @@ pub fn refocus(root: &Element, act: Option<String>) {
     let Some(act) = act else {
         return;
     };
-    let again = all(root, "[data-act]")
-        .into_iter()
-        .find(|el| el.get_attribute("data-act").as_deref() == Some(act.as_str()));
-    if let Some(el) = again {
+    if let Some(el) = with_attr(root, "[data-act]", "data-act", &act) {
         focus(&el);
     }
+}
+
+/// The first element under `root` that `selector` (a constant of ours) finds whose attribute
+/// `name` is `value` (compared as text, never put into a selector).
+#[inline(never)]
+pub fn with_attr(root: &Element, selector: &str, name: &str, value: &str) -> Option<Element> {
+    all(root, selector)
+        .into_iter()
+        .find(|el| el.get_attribute(name).as_deref() == Some(value))
 }
 
 /// Listens for `event` on `el` for as long as the page lives (the views are never unmounted),

@@ -131,10 +131,12 @@ pub fn attach(root: &web_sys::Element) {
     let highlight = use_log_highlight();
     crate::ui::fx::effect(move || {
         let seq = entries.with(|(shown, _)| {
-            shown
-                .iter()
-                .map(|s| s.seq as u64)
-                .find(|&seq| highlight.is(seq))
+            for s in shown {
+                if highlight.is(s.seq as u64) {
+                    return Some(s.seq as u64);
+                }
+            }
+            None
         });
         let Some(ol) = list() else { return };
         if let Some(old) = crate::ui::dom::find(&ol, ".log-entry.highlighted") {

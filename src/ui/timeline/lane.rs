@@ -130,12 +130,10 @@ fn lane_parts(
             .attr("d", &format!("M{} 0v20", sc.x(t)))
             .close();
     }
-    for (i, e) in lane
-        .ticks
-        .iter()
-        .filter_map(|&i| log.get(i).map(|e| (i, e)))
-        .filter(|(_, e)| sc.shows(e.at))
-    {
+    for &i in &lane.ticks {
+        let Some(e) = log.get(i).filter(|e| sc.shows(e.at)) else {
+            continue;
+        };
         let x = sc.x(e.at);
         let refused = e.is_refused();
         // The one-line description is written on hover or focus (`tick_text`), not here.
@@ -153,7 +151,10 @@ fn lane_parts(
             .attr("aria-describedby", "tl-tip")
             .close();
     }
-    for m in lane.markers.iter().filter(|m| sc.shows(m.at)) {
+    for m in &lane.markers {
+        if !sc.shows(m.at) {
+            continue;
+        }
         let status = match m.status {
             MarkerStatus::Pending => "marker pending",
             MarkerStatus::Fired => "marker fired",

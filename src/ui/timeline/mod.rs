@@ -117,17 +117,14 @@ fn refocus(el: &web_sys::Element) {
         let Some(body) = crate::ui::dom::body() else {
             return;
         };
-        let lane = all(&body, "[data-job]")
-            .into_iter()
-            .find(|g| g.get_attribute("data-job").as_deref() == Some(job.as_str()));
-        let Some(lane) = lane else {
+        let Some(lane) = crate::ui::dom::with_attr(&body, "[data-job]", "data-job", &job) else {
             return;
         };
-        let same = all(&lane, "[data-at],[data-i]")
-            .into_iter()
-            .find(|m| ["data-rule", "data-at", "data-i"].map(|a| m.get_attribute(a)) == attrs);
-        if let Some(m) = same {
-            crate::ui::dom::focus(&m);
+        for m in all(&lane, "[data-at],[data-i]") {
+            if ["data-rule", "data-at", "data-i"].map(|a| m.get_attribute(a)) == attrs {
+                crate::ui::dom::focus(&m);
+                return;
+            }
         }
     });
 }
