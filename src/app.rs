@@ -205,16 +205,20 @@ fn start(parent: &Element) -> Vec<Element> {
     use_ticker(app);
     use_url_sync(app, view, lang);
     use_keyboard(app, view, lang);
-    let hosts = [
-        add(parent, "header", &[("class", "app-header")]),
-        add(parent, "div", &[("class", "notice-host")]),
-        add(parent, "div", &[]),
-        add(parent, "main", &[("id", "main")]),
-    ];
+    let mut nodes = Vec::new();
+    let mut host = |tag, attrs: &[(&str, &str)]| {
+        let el = add(parent, tag, attrs);
+        nodes.extend(el.clone());
+        el
+    };
+    host("header", &[("class", "app-header")]);
+    host("div", &[("class", "notice-host")]);
+    host("div", &[]);
+    let main = host("main", &[("id", "main")]);
     // The frame is written on the effects' first turn, after the app's own effects (ticker,
     // link, keys) first ran, as when `main` was a view's node written once in the page; under
     // the app's owner, not the effect's.
-    if let Some(main) = hosts[3].clone() {
+    if let Some(main) = main {
         let owner = Owner::current();
         let mut once = Some((main, set_aside));
         crate::ui::fx::effect(move || {
@@ -228,5 +232,5 @@ fn start(parent: &Element) -> Vec<Element> {
             }
         });
     }
-    hosts.into_iter().flatten().collect()
+    nodes
 }

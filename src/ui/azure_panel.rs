@@ -65,19 +65,10 @@ pub fn attach(fold: &Element) {
             .unwrap_or_default();
         let (lines, refused): (Vec<String>, bool) = match at.ok_or(()).map(|at| import(&text, at)) {
             Err(()) => (vec![az(lang, T::BadSince).into()], true),
-            Ok(Err(p)) => (
-                p.iter().map(|p| azure_problem_line(lang, p)).collect(),
-                true,
-            ),
+            Ok(Err(p)) => (problem_lines(lang, &p), true),
             Ok(Ok(i)) => {
                 app.load(ScenarioRef::Inline(Box::new(i.scenario)), Some(i.at));
-                (
-                    i.warnings
-                        .iter()
-                        .map(|w| azure_warning_line(lang, w))
-                        .collect(),
-                    false,
-                )
+                (warning_lines(lang, &i.warnings), false)
             }
         };
         result.set((lines, Some(refused)));
@@ -139,11 +130,12 @@ pub fn attach(fold: &Element) {
             ));
             return;
         }
-        let Ok(reader) = web_sys::FileReader::new() else {
+        let Ok(reader) = super::dom::construct("FileReader", &wasm_bindgen::JsValue::UNDEFINED)
+        else {
             return;
         };
         let done = reader.clone();
-        super::dom::listen(&reader, "load", false, move |_| {
+        super::dom::listen(reader.unchecked_ref(), "load", false, move |_| {
             let text = prop(&done, "result").as_string();
             let area = field("[data-testid=azure-json]");
             if let (Some(text), Some(area)) = (text, area) {
@@ -154,11 +146,7 @@ pub fn attach(fold: &Element) {
     };
     // Opened from an `#azure=` link: the same view as after pasting it, warnings included.
     crate::ui::fx::effect(move || {
-        let lines: Vec<String> = app.link_warnings().with(|w| {
-            w.iter()
-                .map(|w| azure_warning_line(lang.get(), w))
-                .collect()
-        });
+        let lines = app.link_warnings().with(|w| warning_lines(lang.get(), w));
         if !lines.is_empty() {
             result.set((lines, Some(false)));
             host.with_value(|f| f.as_ref().map(|f| crate::ui::dom::flag(f, "open", true)));
@@ -207,6 +195,24 @@ pub fn attach(fold: &Element) {
     });
     listen(fold, "drop", false, move |ev| on_drop(ev.unchecked_into()));
     super::my_job_panel::attach(my_job);
+}
+
+/// The problems' lines, in `lang` (for the import here and "my job").
+pub(super) fn problem_lines(lang: Lang, problems: &[AzureProblem]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for p in problems {
+        lines.push(azure_problem_line(lang, p));
+    }
+    lines
+}
+
+/// The warnings' lines, in `lang` (for the import here, an `#azure=` link and "my job").
+pub(super) fn warning_lines(lang: Lang, warnings: &[crate::azure::Warning]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for w in warnings {
+        lines.push(azure_warning_line(lang, w));
+    }
+    lines
 }
 
 fn button<W: Writer>(w: &mut W, testid: &str, label: &str) {

@@ -2,31 +2,16 @@
 //! ("deflate-raw"): compressed scenario links (`crate::share::packed`) cost the wasm no
 //! compressor. Both are asynchronous streams.
 //!
-//! web-sys has these two classes only behind its unstable-API flag, so they are bound here;
-//! the Blob is web-sys's, and the streams' methods go through `ui::dom::call`.
+//! The streams and the Blob are made through `ui::dom::construct` and their methods called
+//! through `ui::dom::call` (no import of their own each).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::js_sys::{Array, Uint8Array};
-use web_sys::Blob;
 
 use crate::share::{packed, HashError};
-
-#[wasm_bindgen]
-extern "C" {
-    /// `new CompressionStream(format)`: a readable/writable pair.
-    #[wasm_bindgen(js_name = CompressionStream)]
-    type Deflater;
-    #[wasm_bindgen(constructor, js_class = "CompressionStream", catch)]
-    fn new(format: &str) -> Result<Deflater, JsValue>;
-
-    /// `new DecompressionStream(format)`.
-    #[wasm_bindgen(js_name = DecompressionStream)]
-    type Inflater;
-    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
-    fn new(format: &str) -> Result<Inflater, JsValue>;
-}
+use crate::ui::dom::construct;
 
 const FORMAT: &str = "deflate-raw";
 
@@ -41,7 +26,7 @@ enum Fail {
 
 /// `bytes` compressed; `None` if the browser cannot.
 pub async fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
-    let pair = Deflater::new(FORMAT).ok()?;
+    let pair = construct("CompressionStream", &FORMAT.into()).ok()?;
     // A link holds at most MAX_LINK_CHARS of base64: more compressed bytes are no use.
     let cap = crate::model::limits::MAX_LINK_CHARS / 4 * 3;
     through(bytes, &pair, cap).await.ok()
@@ -54,7 +39,7 @@ pub async fn unpack(hash: &str) -> Option<Result<String, HashError>> {
         Ok(bytes) => bytes,
         Err(e) => return Some(Err(e)),
     };
-    let Ok(pair) = Inflater::new(FORMAT) else {
+    let Ok(pair) = construct("DecompressionStream", &FORMAT.into()) else {
         return Some(Err(packed::damaged()));
     };
     Some(
@@ -66,17 +51,29 @@ pub async fn unpack(hash: &str) -> Option<Result<String, HashError>> {
     )
 }
 
+/// What `through` gives: boxed, so that its waiting code exists once, not once inlined into
+/// each of the two callers' own futures.
+type Piped = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<u8>, Fail>>>>;
+
 /// Pipes `bytes` through a transform stream and collects what comes out, stopping (and
 /// cancelling the stream) as soon as more than `cap` bytes have come.
 ///
 /// The streams' methods are called through `ui::dom::call` (no import of their own each).
-async fn through(bytes: &[u8], pair: &JsValue, cap: usize) -> Result<Vec<u8>, Fail> {
-    use crate::ui::dom::{call, call0, prop};
+fn through(bytes: &[u8], pair: &JsValue, cap: usize) -> Piped {
+    use crate::ui::dom::call;
     let parts = Array::of1(&Uint8Array::from(bytes));
-    let blob = Blob::new_with_u8_array_sequence(&parts).map_err(|_| Fail::Stream)?;
+    let Ok(blob) = construct("Blob", &parts) else {
+        return Box::pin(async { Err(Fail::Stream) });
+    };
     let none = JsValue::UNDEFINED;
     let out = call(&call(&blob, "stream", &none), "pipeThrough", pair);
-    let reader = call(&out, "getReader", &none);
+    Box::pin(read_all(call(&out, "getReader", &none), cap))
+}
+
+/// Reads `reader` to its end (`through`).
+async fn read_all(reader: JsValue, cap: usize) -> Result<Vec<u8>, Fail> {
+    use crate::ui::dom::{call, call0, prop};
+    let none = JsValue::UNDEFINED;
     let mut got = Vec::new();
     loop {
         // A reader's `read` gives a promise; `undefined` only when the call failed.
@@ -90,8 +87,10 @@ async fn through(bytes: &[u8], pair: &JsValue, cap: usize) -> Result<Vec<u8>, Fa
         if prop(&step, "done").as_bool().unwrap_or(true) {
             return Ok(got);
         }
-        let chunk: Uint8Array = prop(&step, "value").dyn_into().map_err(|_| Fail::Stream)?;
-        let len = chunk.length() as usize;
+        // A stream of bytes gives `Uint8Array`s (their length read as a property, and no
+        // type check: two imports fewer).
+        let chunk: Uint8Array = prop(&step, "value").unchecked_into();
+        let len = crate::ui::dom::num(&chunk, "length") as usize;
         if got.len() + len > cap {
             call0(&reader, "cancel");
             return Err(Fail::Over(got.len() + len));

@@ -67,18 +67,29 @@ pub fn has_class(el: &Element, class: &str) -> bool {
 /// is already so.
 #[inline(never)]
 pub fn set_class(el: &Element, class: &str, on: bool) {
-    if has_class(el, class) == on {
+    let now = el.get_attribute("class").unwrap_or_default();
+    let mut out = String::new();
+    let mut had = false;
+    for c in now.split_ascii_whitespace() {
+        if c == class {
+            had = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(c);
+    }
+    if had == on {
         return;
     }
-    let now = el.get_attribute("class").unwrap_or_default();
-    let mut kept: Vec<&str> = now
-        .split_ascii_whitespace()
-        .filter(|c| *c != class)
-        .collect();
     if on {
-        kept.push(class);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(class);
     }
-    set(el, "class", &kept.join(" "));
+    set(el, "class", &out);
 }
 
 /// Whether any of the properties `names` of `obj` (an event's `ctrlKey`, `altKey`...) is
@@ -135,6 +146,33 @@ pub fn node_of(obj: &JsValue, name: &str) -> Option<web_sys::Node> {
 pub fn call(obj: &JsValue, name: &str, arg: &JsValue) -> JsValue {
     let f: web_sys::js_sys::Function = wasm_bindgen::JsCast::unchecked_into(prop(obj, name));
     f.call1(obj, arg).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Calls method `name` of `obj` with three arguments (`history.pushState`,
+/// `addEventListener`): one import for every method of several arguments called in a place
+/// or two, instead of an import and JS glue function each. `Err` when it threw (or is
+/// missing).
+#[inline(never)]
+pub fn call3(
+    obj: &JsValue,
+    name: &str,
+    a: &JsValue,
+    b: &JsValue,
+    c: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let f: web_sys::js_sys::Function = wasm_bindgen::JsCast::unchecked_into(prop(obj, name));
+    f.call3(obj, a, b, c)
+}
+
+/// `new window[class](arg)` (a compression stream, a Blob, a file reader), through
+/// `Reflect.construct`: one import for the classes made in a place or two, instead of a
+/// constructor import and JS glue function each. `Err` when the browser lacks the class or its
+/// constructor threw.
+#[inline(never)]
+pub fn construct(class: &str, arg: &JsValue) -> Result<JsValue, JsValue> {
+    let target: web_sys::js_sys::Function =
+        wasm_bindgen::JsCast::unchecked_into(prop(&leptos::prelude::window(), class));
+    web_sys::js_sys::Reflect::construct(&target, &web_sys::js_sys::Array::of1(arg))
 }
 
 /// Calls method `name` of `obj` with no argument (`click`, `preventDefault`).
@@ -343,9 +381,13 @@ pub fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = call(root, "querySelectorAll", &selector.into());
     // A node list is indexed like an array: read through the array's `list[i]` import.
     let items: &web_sys::js_sys::Array = list.unchecked_ref();
-    (0..num(&list, "length") as u32)
-        .filter_map(|i| items.get(i).dyn_into::<Element>().ok())
-        .collect()
+    let mut found = Vec::new();
+    for i in 0..num(&list, "length") as u32 {
+        if let Ok(el) = items.get(i).dyn_into::<Element>() {
+            found.push(el);
+        }
+    }
+    found
 }
 
 /// The page's element with the id `id` (a constant of ours), looked up in the body with the
@@ -430,12 +472,18 @@ pub fn refocus(root: &Element, act: Option<String>) {
     let Some(act) = act else {
         return;
     };
-    let again = all(root, "[data-act]")
-        .into_iter()
-        .find(|el| el.get_attribute("data-act").as_deref() == Some(act.as_str()));
-    if let Some(el) = again {
+    if let Some(el) = with_attr(root, "[data-act]", "data-act", &act) {
         focus(&el);
     }
+}
+
+/// The first element under `root` that `selector` (a constant of ours) finds whose attribute
+/// `name` is `value` (compared as text, never put into a selector).
+#[inline(never)]
+pub fn with_attr(root: &Element, selector: &str, name: &str, value: &str) -> Option<Element> {
+    all(root, selector)
+        .into_iter()
+        .find(|el| el.get_attribute(name).as_deref() == Some(value))
 }
 
 /// Listens for `event` on `el` for as long as the page lives (the views are never unmounted),
@@ -467,7 +515,6 @@ fn listen_boxed(
     mut f: Box<dyn FnMut(web_sys::Event)>,
 ) {
     use leptos::__reexports::send_wrapper::SendWrapper;
-    use wasm_bindgen::JsCast;
     // A handler runs under the owner current when it was attached (the app's), as a `view!`
     // handler did, so that it finds the app's contexts (`use_app`, `use_lang`).
     let owner = leptos::prelude::Owner::current();
@@ -476,18 +523,14 @@ fn listen_boxed(
         None => f(ev),
     });
     let callback = wasm_bindgen::closure::Closure::wrap(run).into_js_value();
-    let _ =
-        target.add_event_listener_with_callback_and_bool(event, callback.unchecked_ref(), capture);
+    let (event, capture) = (JsValue::from_str(event), JsValue::from_bool(capture));
+    let _ = call3(target, "addEventListener", &event, &callback, &capture);
     if until_cleanup {
         // Only ever touched on this thread (wasm has one); the wrapper makes it `Send`.
-        let gone = SendWrapper::new((target.clone(), event.to_owned(), callback));
+        let gone = SendWrapper::new((target.clone(), event, callback, capture));
         leptos::prelude::on_cleanup(move || {
-            let (target, event, callback) = &*gone;
-            let _ = target.remove_event_listener_with_callback_and_bool(
-                event,
-                callback.unchecked_ref(),
-                capture,
-            );
+            let (target, event, callback, capture) = &*gone;
+            let _ = call3(target, "removeEventListener", event, callback, capture);
         });
     }
 }

@@ -50,8 +50,8 @@ pub fn describe_change(lang: Lang, c: &Change) -> String {
 struct Shown {
     seq: usize,
     key: EntryKey,
-    /// The language's tag: a new language writes every line anew.
-    lang: &'static str,
+    /// A new language writes every line anew.
+    lang: Lang,
 }
 
 /// Draws the log into `root` (its section) and keeps it up to the clock.
@@ -61,7 +61,7 @@ pub fn attach(root: &web_sys::Element) {
     let newest_first = Slot::new(true);
     let entries = Derived::new(move || {
         let now = app.now().get();
-        let lang = lang.get().tag();
+        let lang = lang.get();
         let newest = newest_first.get();
         let playing = app.playing().get();
         app.sim().with(|s| {
@@ -71,13 +71,15 @@ pub fn attach(root: &web_sys::Element) {
                 (true, false) => BIG_WINDOW,
                 (true, true) => PLAYING_WINDOW,
             };
-            let range = n.saturating_sub(window)..n;
-            let shown = |seq| s.entry_key(seq).map(|key| Shown { seq, key, lang });
-            let list: Vec<Shown> = if newest {
-                range.rev().filter_map(shown).collect()
-            } else {
-                range.filter_map(shown).collect()
-            };
+            let mut list = Vec::new();
+            for seq in n.saturating_sub(window)..n {
+                if let Some(key) = s.entry_key(seq) {
+                    list.push(Shown { seq, key, lang });
+                }
+            }
+            if newest {
+                list.reverse();
+            }
             (list, n)
         })
     });
@@ -92,36 +94,36 @@ pub fn attach(root: &web_sys::Element) {
     // The lines, keyed by what they show: a line that stays is kept (and moved if the order
     // needs it), a new one is written once by `line`.
     // (At most a hundred lines: a list searched, not a hash map, is the smaller code.)
-    let drawn = Slot::new(Vec::<(Shown, web_sys::Element)>::new());
+    // Owned by the effect, its only user (a slot of its own type would add its own copy of
+    // the slot's code).
+    let mut lines = Vec::<(Shown, web_sys::Element)>::new();
     crate::ui::fx::effect(move || {
         let Some(ol) = list() else {
             return;
         };
         entries.with(|(shown, _)| {
-            drawn.update_value(|lines| {
-                lines.retain(|(k, li)| {
-                    let stays = shown.contains(k);
-                    if !stays {
-                        crate::ui::dom::remove(li);
-                    }
-                    stays
-                });
-                let mut order = crate::ui::dom::InOrder::new(&ol);
-                app.sim().with_untracked(|s| {
-                    for sh in shown {
-                        let li = match lines.iter().find(|l| l.0 == *sh) {
-                            Some(l) => l.1.clone(),
-                            None => {
-                                let Some(li) = new_line(&ol, s, *sh) else {
-                                    continue;
-                                };
-                                lines.push((*sh, li.clone()));
-                                li
-                            }
-                        };
-                        order.put(&li);
-                    }
-                });
+            lines.retain(|(k, li)| {
+                let stays = shown.contains(k);
+                if !stays {
+                    crate::ui::dom::remove(li);
+                }
+                stays
+            });
+            let mut order = crate::ui::dom::InOrder::new(&ol);
+            app.sim().with_untracked(|s| {
+                for sh in shown {
+                    let li = match lines.iter().find(|l| l.0 == *sh) {
+                        Some(l) => l.1.clone(),
+                        None => {
+                            let Some(li) = new_line(&ol, s, *sh) else {
+                                continue;
+                            };
+                            lines.push((*sh, li.clone()));
+                            li
+                        }
+                    };
+                    order.put(&li);
+                }
             });
         });
     });
@@ -129,10 +131,12 @@ pub fn attach(root: &web_sys::Element) {
     let highlight = use_log_highlight();
     crate::ui::fx::effect(move || {
         let seq = entries.with(|(shown, _)| {
-            shown
-                .iter()
-                .map(|s| s.seq as u64)
-                .find(|&seq| highlight.is(seq))
+            for s in shown {
+                if highlight.is(s.seq as u64) {
+                    return Some(s.seq as u64);
+                }
+            }
+            None
         });
         let Some(ol) = list() else { return };
         if let Some(old) = crate::ui::dom::find(&ol, ".log-entry.highlighted") {
@@ -241,13 +245,6 @@ fn hidden(el: &web_sys::Element, hide: bool) {
     crate::ui::dom::flag(el, "hidden", hide);
 }
 
-fn lang_of(tag: &str) -> Lang {
-    Lang::ALL
-        .into_iter()
-        .find(|l| l.tag() == tag)
-        .unwrap_or_default()
-}
-
 /// An entry's line inside its `<li>`: time (a button), source, event, job and drive, what
 /// changed or why it was refused, and the rule.
 /// Fills a list item with its log line when Leptos builds the item.
@@ -265,7 +262,7 @@ fn new_line(ol: &web_sys::Element, sim: &Simulation, shown: Shown) -> Option<web
     crate::ui::dom::set(&li, "class", &class);
     crate::ui::dom::set(&li, "data-source", e.source.id());
     crate::ui::dom::set(&li, "data-seq", &shown.seq.to_string());
-    line(&li, sim, e, lang_of(shown.lang));
+    line(&li, sim, e, shown.lang);
     Some(li)
 }
 
@@ -274,11 +271,16 @@ fn line(el: &web_sys::Element, sim: &Simulation, entry: &LogEntry, lang: Lang) {
     let what = match &entry.outcome {
         Ok(changes) => match update_around(sim, entry) {
             Some((before, after)) => update_summary(lang, before.as_ref(), &after),
-            None => changes
-                .iter()
-                .map(|c| describe_change(lang, c))
-                .collect::<Vec<_>>()
-                .join("; "),
+            None => {
+                let mut all = String::new();
+                for c in changes {
+                    if !all.is_empty() {
+                        all.push_str("; ");
+                    }
+                    all.push_str(&describe_change(lang, c));
+                }
+                all
+            }
         },
         Err(refusal) => refusal_text(lang, refusal),
     };

@@ -101,12 +101,15 @@ pub fn listed<'a>(
     // ASCII case-folding: ids, states and storage accounts are ASCII; Unicode's case tables
     // would cost the wasm about 12 KB for the rare non-ASCII job name.
     let needle = query.filter.trim().to_ascii_lowercase();
-    let mut jobs: Vec<Listed<'a>> = jobs
-        .into_iter()
-        .filter(|j| query.show_deleted || !j.is_deleted())
-        .filter(|j| needle.is_empty() || matches_filter(j, &needle))
-        .map(|j| (j, j.next_time_rule(rules)))
-        .collect();
+    let mut listed: Vec<Listed<'a>> = Vec::new();
+    for j in jobs {
+        if (query.show_deleted || !j.is_deleted())
+            && (needle.is_empty() || matches_filter(j, &needle))
+        {
+            listed.push((j, j.next_time_rule(rules)));
+        }
+    }
+    let mut jobs = listed;
     crate::sort::sort_by(&mut jobs, |a, b| {
         let order = compare(query.sort, a, b).then_with(|| a.0.name.cmp(&b.0.name));
         if query.descending {

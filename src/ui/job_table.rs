@@ -58,12 +58,11 @@ pub fn attach(root: &Element) {
             let size = page_size(all.len());
             let pages = all.len().div_ceil(size).max(1);
             let p = wanted.min(pages - 1);
-            let shown = all
-                .iter()
-                .skip(p * size)
-                .take(size)
-                .map(|&(job, next)| row(job, next, now, lang))
-                .collect::<Vec<_>>();
+            let mut shown = Vec::new();
+            let page = all.get(p * size..).unwrap_or_default();
+            for &(job, next) in page.get(..size).unwrap_or(page) {
+                shown.push(row(job, next, now, lang));
+            }
             (shown, p, pages, all.len())
         })
     });
@@ -74,17 +73,19 @@ pub fn attach(root: &Element) {
     // Counted in `i32`, as the timeline's pixels are: slots of the same types share
     // their code (`ui::slot`).
     let seen = Slot::new((0, VIEW_ROWS));
-    let reach = Slot::new((None, 0));
+    let reach: Reach = Slot::new((None, 0));
     // A function, not a memo: both its readers read `rows` anyway.
     let lazy = move || rows.with(|r| r.3) > LAZY_AFTER;
     // The body is drawn by `job_body` (one keyed pass, no view per cell); this effect hands it
     // the page, the rows to bring up to date and the selection.
-    let drawn = Slot::new(Body::default());
+    // Owned by the effect, its only user (a slot of its own type would add its own copy of
+    // the slot's code).
+    let mut drawn = Body::default();
     let tbody = body.clone();
     crate::ui::fx::effect(move || {
         let now = app.now().get();
         let fresh = if lazy() {
-            let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
+            let extra = extra(reach, now);
             let row = |r: i32| usize::try_from(r).unwrap_or(0);
             seen.with(|s| row(s.0 - extra)..row(s.1 + extra))
         } else {
@@ -92,9 +93,7 @@ pub fn attach(root: &Element) {
         };
         let selected = app.selected().get();
         let lang = lang.get();
-        rows.with(|(shown, ..)| {
-            drawn.update_value(|b| b.show(&tbody, shown, fresh, selected.as_deref(), lang));
-        });
+        rows.with(|(shown, ..)| drawn.show(&tbody, shown, fresh, selected.as_deref(), lang));
     });
     // "Why?" for every row: one card, opened by the clicked button, which gets the focus back.
     let why = WhyHost::create();
@@ -111,26 +110,25 @@ pub fn attach(root: &Element) {
             Some(_) => why.toggle(button, job, WhySubject::Status),
         }
     };
-    crate::ui::fx::effect(move || {
-        let now = app.now().get();
-        let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
-        let page = page_size(rows.with(|r| r.3));
-        if !lazy() || app.playing().get() || usize::try_from(extra).unwrap_or(0) > page {
-            return;
-        }
-        request_animation_frame(move || {
-            if app.now().get_untracked() == now {
-                reach.set((Some(now), extra + WIDEN_ROWS));
-            }
-        });
-    });
+    widen(
+        app,
+        reach,
+        WIDEN_ROWS,
+        Box::new(move || lazy().then(|| page_size(rows.with(|r| r.3)))),
+    );
     // The timeline follows the table's page (past a few hundred jobs its lanes are this page).
     crate::ui::fx::effect(move || {
-        let page = rows.with(|(shown, page, pages, total)| TablePage {
-            names: shown.iter().map(|r| r.name.clone()).collect(),
-            page: *page,
-            pages: *pages,
-            total: *total,
+        let page = rows.with(|(shown, page, pages, total)| {
+            let mut names = Vec::new();
+            for r in shown {
+                names.push(r.name.clone());
+            }
+            TablePage {
+                names,
+                page: *page,
+                pages: *pages,
+                total: *total,
+            }
         });
         app.set_shown(page);
     });
@@ -253,6 +251,42 @@ pub fn attach(root: &Element) {
         if seen.get_untracked() != range {
             seen.set(range);
         }
+    });
+}
+
+/// How far past the view a paused clock's rows (or lanes) are brought up to date: widened by
+/// `widen` frame by frame, and only for the moment `now` it was widened at.
+pub(super) type Reach = Slot<(Option<crate::model::Time>, i32)>;
+
+/// How far `reach` reaches past the view at `now` (tracked).
+#[inline(never)]
+pub(super) fn extra(reach: Reach, now: crate::model::Time) -> i32 {
+    reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 })
+}
+
+/// While paused, widens `reach` by `step` each frame until it passes what `limit` gives
+/// (`None`: nothing to widen). One copy for the jobs table and the timeline.
+#[inline(never)]
+pub(super) fn widen(
+    app: super::state::AppState,
+    reach: Reach,
+    step: i32,
+    limit: Box<dyn Fn() -> Option<usize>>,
+) {
+    crate::ui::fx::effect(move || {
+        let now = app.now().get();
+        let extra = extra(reach, now);
+        let Some(limit) = limit() else {
+            return;
+        };
+        if app.playing().get() || usize::try_from(extra).unwrap_or(0) > limit {
+            return;
+        }
+        request_animation_frame(move || {
+            if app.now().get_untracked() == now {
+                reach.set((Some(now), extra + step));
+            }
+        });
     });
 }
 

@@ -10,14 +10,13 @@ use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use super::azure_panel::{problem_lines, warning_lines};
 use super::dom::{find, Dom, Writer};
 use super::format::{date_time, go_to_text, parse_go_to};
 use super::state::use_app;
 use super::use_lang;
 use crate::azure::{model_my_job, my_job_next, MyJob, Next, MY_JOB};
-use crate::i18n::azure::{
-    az, azure_problem_line, azure_warning_line, my_job_next as next_line, AzText as T,
-};
+use crate::i18n::azure::{az, my_job_next as next_line, AzText as T};
 use crate::i18n::Lang;
 use crate::model::limits::MAX_DRIVES;
 use crate::model::{DriveState, JobState, JobType};
@@ -108,7 +107,11 @@ use super::dom::{all, set_value, value as value_of};
 
 /// Every field's and select's value, in document order.
 fn values(root: &Element) -> Vec<String> {
-    all(root, "input, select").iter().map(value_of).collect()
+    let mut values = Vec::new();
+    for el in all(root, "input, select") {
+        values.push(value_of(&el));
+    }
+    values
 }
 
 fn restore(root: &Element, values: &[String]) {
@@ -165,10 +168,10 @@ fn model(root: &Element, lang: Lang) {
         return;
     };
     let state = field("my-state").parse().unwrap_or(JobState::Creating);
-    let drives = all(root, "select[data-drive]")
-        .iter()
-        .map(|e| value_of(e).parse().unwrap_or(DriveState::Specified))
-        .collect();
+    let mut drives = Vec::new();
+    for e in all(root, "select[data-drive]") {
+        drives.push(value_of(&e).parse().unwrap_or(DriveState::Specified));
+    }
     let job = MyJob {
         job_type: field("my-type").parse().unwrap_or(JobType::Import),
         state,
@@ -178,11 +181,7 @@ fn model(root: &Element, lang: Lang) {
     };
     match model_my_job(&job) {
         Err(problems) => {
-            let lines: Vec<String> = problems
-                .iter()
-                .map(|p| azure_problem_line(lang, p))
-                .collect();
-            show_result(root, &lines, true);
+            show_result(root, &problem_lines(lang, &problems), true);
         }
         Ok(imported) => {
             let next = Simulation::new(imported.scenario.clone())
@@ -194,12 +193,7 @@ fn model(root: &Element, lang: Lang) {
                 Next::Waits | Next::End => (String::new(), String::new()),
             };
             let mut lines = vec![next_line(lang, &next, MY_JOB, state, &on, &to)];
-            lines.extend(
-                imported
-                    .warnings
-                    .iter()
-                    .map(|w| azure_warning_line(lang, w)),
-            );
+            lines.append(&mut warning_lines(lang, &imported.warnings));
             let app = use_app();
             app.load(
                 ScenarioRef::Inline(Box::new(imported.scenario)),

@@ -215,7 +215,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
     };
     // Write: only while paused (a link opens paused). The same text is kept as the work to
     // come back to (only when it changed: a scenario link can be a megabyte).
-    let kept = Slot::new(String::new());
+    let mut kept = String::new();
     crate::ui::fx::effect(move || {
         if app.playing().get() {
             return;
@@ -236,9 +236,9 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
             }
         };
         let new_step = app.take_history_step();
-        if kept.with_value(|k| *k != text) {
+        if kept != text {
             autosave::keep(&text);
-            kept.set_value(text.clone());
+            kept.clone_from(&text);
         }
         if text == location_hash() {
             return;
@@ -254,16 +254,15 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
             return;
         }
         let stored = {
-            use wasm_bindgen::JsCast;
-            let history: web_sys::History = super::dom::prop(&window(), "history").unchecked_into();
-            let null = wasm_bindgen::JsValue::NULL;
-            if new_step {
-                history.push_state_with_url(&null, "", Some(&text)).is_ok()
+            use wasm_bindgen::JsValue;
+            let history = super::dom::prop(&window(), "history");
+            let method = if new_step {
+                "pushState"
             } else {
-                history
-                    .replace_state_with_url(&null, "", Some(&text))
-                    .is_ok()
-            }
+                "replaceState"
+            };
+            let (null, title) = (JsValue::NULL, JsValue::from_str(""));
+            super::dom::call3(&history, method, &null, &title, &JsValue::from_str(&text)).is_ok()
         };
         let shown = app
             .notice()

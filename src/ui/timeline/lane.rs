@@ -24,21 +24,13 @@ pub const DRIVE_H: i32 = 22;
 
 /// Everything a lane's content depends on: the For key, so a lane is rebuilt only when it
 /// changes (its place on the page moves it without a rebuild).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LaneKey {
     pub name: String,
     pub cut: Cut,
     pub expanded: bool,
     pub scale: Scale,
-    /// The language's tag.
-    pub lang: &'static str,
-}
-
-fn lang_of(tag: &str) -> Lang {
-    Lang::ALL
-        .into_iter()
-        .find(|l| l.tag() == tag)
-        .unwrap_or_default()
+    pub lang: Lang,
 }
 
 /// A state's rectangle and label; `open` segments run to the plot's end and are clipped at
@@ -89,11 +81,10 @@ fn marker_text(
 }
 
 fn summary(lang: Lang, name: &str, lane: &Lane) -> String {
-    let states: Vec<(JobState, String)> = lane
-        .segments
-        .iter()
-        .map(|s| (s.state, minute(s.from)))
-        .collect();
+    let mut states = Vec::new();
+    for s in &lane.segments {
+        states.push((s.state, minute(s.from)));
+    }
     let next = match (lane.projection, lane.ended) {
         (Some(p), _) => {
             let due = minute(p.due);
@@ -139,12 +130,10 @@ fn lane_parts(
             .attr("d", &format!("M{} 0v20", sc.x(t)))
             .close();
     }
-    for (i, e) in lane
-        .ticks
-        .iter()
-        .filter_map(|&i| log.get(i).map(|e| (i, e)))
-        .filter(|(_, e)| sc.shows(e.at))
-    {
+    for &i in &lane.ticks {
+        let Some(e) = log.get(i).filter(|e| sc.shows(e.at)) else {
+            continue;
+        };
         let x = sc.x(e.at);
         let refused = e.is_refused();
         // The one-line description is written on hover or focus (`tick_text`), not here.
@@ -162,7 +151,10 @@ fn lane_parts(
             .attr("aria-describedby", "tl-tip")
             .close();
     }
-    for m in lane.markers.iter().filter(|m| sc.shows(m.at)) {
+    for m in &lane.markers {
+        if !sc.shows(m.at) {
+            continue;
+        }
         let status = match m.status {
             MarkerStatus::Pending => "marker pending",
             MarkerStatus::Fired => "marker fired",
@@ -248,12 +240,12 @@ pub fn draw_lane(out: &mut impl Writer, sim: &Simulation, k: &LaneKey) {
     let Some(lane) = job_lane(h, l, &sim.rules(), k.cut) else {
         return;
     };
-    let label: String = if k.name.chars().count() > 17 {
-        k.name.chars().take(16).chain(['…']).collect()
-    } else {
-        k.name.clone()
+    // Past 17 characters: the first 16 and an ellipsis.
+    let label = match (k.name.char_indices().nth(16), k.name.chars().nth(17)) {
+        (Some((cut, _)), Some(_)) => k.name.get(..cut).unwrap_or_default().to_string() + "…",
+        _ => k.name.clone(),
     };
-    let lang = lang_of(k.lang);
+    let lang = k.lang;
     out.open("g")
         .attr("class", if k.expanded { "lane expanded" } else { "lane" })
         .attr("data-job", &k.name)
@@ -292,7 +284,7 @@ mod tests {
             cut: Cut::at(h, l, s.span_end()),
             expanded: true,
             scale: sc,
-            lang: "en",
+            lang: Lang::En,
         };
         let draw = |key: &LaneKey| {
             let mut out = Outline::default();

@@ -36,6 +36,7 @@ use crate::sim::lanes::Cut;
 use crate::sim::LogEntry;
 use crate::ui::dom::{acted, all, find, focused_act, listen, refocus as refocus_act, Dom, Writer};
 use crate::ui::job_rows::page_size;
+use crate::ui::job_table::{extra, widen, Reach};
 
 /// Lanes this far (px) above or below the scroll box's view follow the clock with it.
 const LANE_MARGIN: i32 = 160;
@@ -116,17 +117,14 @@ fn refocus(el: &web_sys::Element) {
         let Some(body) = crate::ui::dom::body() else {
             return;
         };
-        let lane = all(&body, "[data-job]")
-            .into_iter()
-            .find(|g| g.get_attribute("data-job").as_deref() == Some(job.as_str()));
-        let Some(lane) = lane else {
+        let Some(lane) = crate::ui::dom::with_attr(&body, "[data-job]", "data-job", &job) else {
             return;
         };
-        let same = all(&lane, "[data-at],[data-i]")
-            .into_iter()
-            .find(|m| ["data-rule", "data-at", "data-i"].map(|a| m.get_attribute(a)) == attrs);
-        if let Some(m) = same {
-            crate::ui::dom::focus(&m);
+        for m in all(&lane, "[data-at],[data-i]") {
+            if ["data-rule", "data-at", "data-i"].map(|a| m.get_attribute(a)) == attrs {
+                crate::ui::dom::focus(&m);
+                return;
+            }
         }
     });
 }
@@ -348,7 +346,7 @@ pub fn attach(root: web_sys::Element) {
     // rerun then anyway), and each memo compiled Leptos' memo code once more.
     let total = move || app.sim().with(|s| s.job_count());
     let aggregated = move || total() > AGGREGATE_AFTER;
-    let reach = Slot::new((None::<Time>, 0));
+    let reach: Reach = Slot::new((None, 0));
     // The lanes in the page (drawn by `lanes_dom`): a lane out of view keeps the key it was
     // drawn with.
     let lanes = Slot::new(Lanes::default());
@@ -356,10 +354,10 @@ pub fn attach(root: web_sys::Element) {
     let rows = Derived::new(move || {
         let now = app.now().get();
         let (y0, y1) = seen.get();
-        let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
+        let extra = extra(reach, now);
         let (y0, y1) = (y0 - LANE_MARGIN - extra, y1 + LANE_MARGIN + extra);
         let sc = scale();
-        let lang = lang.get().tag();
+        let lang = lang.get();
         let sel = app.selected().get();
         let lane = |s: &crate::sim::Simulation, name: &str, y: &mut i32| {
             let (h, l) = (s.job_history(name), s.job_log(name));
@@ -390,28 +388,30 @@ pub fn attach(root: web_sys::Element) {
             Some((key, top))
         };
         let mut y = 0;
-        let out: Vec<(LaneKey, i32)> = app.sim().with(|s| {
+        let mut out: Vec<(LaneKey, i32)> = Vec::new();
+        app.sim().with(|s| {
+            // Plain loops: an iterator chain collected is compiled once per chain.
+            let mut add = |name: &str| out.extend(lane(s, name, &mut y));
             if aggregated() {
-                app.shown()
-                    .with(|p| p.names.iter().filter_map(|n| lane(s, n, &mut y)).collect())
+                app.shown().with(|p| {
+                    for name in &p.names {
+                        add(name);
+                    }
+                });
             } else {
-                s.job_names().filter_map(|n| lane(s, n, &mut y)).collect()
+                for name in s.job_names() {
+                    add(name);
+                }
             }
         });
         (out, y.max(LANE_H))
     });
-    crate::ui::fx::effect(move || {
-        let now = app.now().get();
-        let extra = reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 });
-        if app.playing().get() || extra > rows.with(|r| r.1) {
-            return;
-        }
-        request_animation_frame(move || {
-            if app.now().get_untracked() == now {
-                reach.set((Some(now), extra + WIDEN_PX));
-            }
-        });
-    });
+    widen(
+        app,
+        reach,
+        WIDEN_PX,
+        Box::new(move || Some(usize::try_from(rows.with(|r| r.1)).unwrap_or(0))),
+    );
     // The figure's parts, drawn anew when the language changes (the lanes then start over).
     crate::ui::fx::effect_with(move |drawn: Option<Option<Lang>>| {
         let root = fig.get_value()?;

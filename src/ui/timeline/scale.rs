@@ -72,12 +72,21 @@ impl Scale {
             .find(|d| d * px_per_day.max(1) >= 76)
             .unwrap_or(728);
         let first = (self.t0 - self.start).num_days().div_euclid(step) * step;
-        (0..)
-            .map(|k| self.start + TimeDelta::days(first + k * step))
-            .skip_while(|t| *t < self.t0)
-            .take_while(|t| *t <= self.t1)
-            .take(200)
-            .collect()
+        // A plain loop (an iterator chain collected is compiled once per chain): the days in
+        // order, those before `t0` skipped, at most 200.
+        let mut ticks = Vec::new();
+        let mut day = first;
+        while ticks.len() < 200 {
+            let t = self.start + TimeDelta::days(day);
+            day += step;
+            if t > self.t1 {
+                break;
+            }
+            if t >= self.t0 {
+                ticks.push(t);
+            }
+        }
+        ticks
     }
 }
 
