@@ -27,17 +27,27 @@ fn listen_for_traps() {
     #[cfg(target_arch = "wasm32")]
     for (event, field) in [("error", "error"), ("unhandledrejection", "reason")] {
         crate::ui::dom::listen_window(event, move |ev| {
-            use wasm_bindgen::JsCast;
-            let thrown = web_sys::js_sys::Reflect::get(&ev, &field.into()).unwrap_or_default();
-            if thrown.is_instance_of::<web_sys::js_sys::WebAssembly::RuntimeError>() {
-                let message = web_sys::js_sys::Reflect::get(&thrown, &"message".into())
-                    .ok()
-                    .and_then(|m| m.as_string())
-                    .unwrap_or_default();
-                show_banner(&message);
+            use crate::ui::dom::{prop, text_of};
+            let thrown = prop(&ev, field);
+            if is_trap(&thrown) {
+                show_banner(&text_of(&thrown, "message"));
             }
         });
     }
+}
+
+/// Whether `thrown` is a `WebAssembly.RuntimeError` (what a trap throws): its class is that
+/// one, compared through `Reflect.get` and `Object.is`, which the app imports anyway (an
+/// `instanceof` check would be an import of its own). A trap's error is always made by that
+/// class itself, never by a subclass.
+#[cfg(target_arch = "wasm32")]
+fn is_trap(thrown: &wasm_bindgen::JsValue) -> bool {
+    use crate::ui::dom::prop;
+    let class = prop(
+        &prop(&leptos::prelude::window(), "WebAssembly"),
+        "RuntimeError",
+    );
+    !class.is_undefined() && web_sys::js_sys::Object::is(&prop(thrown, "constructor"), &class)
 }
 
 fn web_sys_log(message: &str) {

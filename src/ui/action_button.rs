@@ -131,19 +131,27 @@ pub fn clear(root: &Element) {
 }
 
 /// What the action just added at the clock changed: its entry in the job's log is the last
-/// one of its kind at that instant (an action goes after everything already there).
+/// one of its kind at that instant (an action goes after everything already there). A plain
+/// loop (skip the later entries, stop past the instant): the iterator chain compiled its
+/// adapters' code of its own.
 fn changes_of(app: &AppState, action: &Action) -> Vec<Change> {
     let at = app.now().get_untracked();
     let label = EventLabel::Action(action.kind());
     app.sim().with_untracked(|s| {
-        s.job_log(action.job_name())
-            .iter()
-            .rev()
-            .skip_while(|e| e.at > at)
-            .take_while(|e| e.at == at)
-            .find(|e| e.event == label)
-            .and_then(|e| e.outcome.clone().ok())
-            .unwrap_or_default()
+        let mut later = true;
+        for e in s.job_log(action.job_name()).iter().rev() {
+            later = later && e.at > at;
+            if later {
+                continue;
+            }
+            if e.at != at {
+                break;
+            }
+            if e.event == label {
+                return e.outcome.as_ref().ok().cloned().unwrap_or_default();
+            }
+        }
+        Vec::new()
     })
 }
 

@@ -14,13 +14,15 @@ use crate::i18n::{outcome_label, Lang, Text};
 use crate::model::{Action, CopyOutcome, DriveId, DriveIdError, DriveState, Job, Time};
 
 /// The drives a package could hold: those not yet received, and an export job's announced ones.
+/// The lists of this panel are filled by plain loops: an iterator chain compiled its adapters'
+/// code for each chain.
 fn deliverable(job: &Job) -> Vec<DriveId> {
-    let mut ids: Vec<DriveId> = job
-        .drives
-        .iter()
-        .filter(|d| matches!(d.state, DriveState::Specified | DriveState::NeverReceived))
-        .map(|d| d.id.clone())
-        .collect();
+    let mut ids = Vec::new();
+    for d in &job.drives {
+        if matches!(d.state, DriveState::Specified | DriveState::NeverReceived) {
+            ids.push(d.id.clone());
+        }
+    }
     for planned in &job.planned_drives {
         if job.drive(&planned.id).is_none() && !ids.contains(&planned.id) {
             ids.push(planned.id.clone());
@@ -29,23 +31,42 @@ fn deliverable(job: &Job) -> Vec<DriveId> {
     ids
 }
 
+/// The job's drives' ids.
+fn ids_of(job: &Job) -> Vec<DriveId> {
+    let mut ids = Vec::new();
+    for d in &job.drives {
+        ids.push(d.id.clone());
+    }
+    ids
+}
+
 /// Parses the "extra drives" field: ids separated by spaces, commas or semicolons. The
 /// error keeps the text that is not an id, to quote it beside the field.
 pub fn parse_extra(text: &str) -> Result<Vec<DriveId>, (String, DriveIdError)> {
-    text.split([',', ' ', ';'])
-        .filter(|s| !s.is_empty())
-        .map(|s| DriveId::parse(s).map_err(|e| (s.to_string(), e)))
-        .collect()
+    let mut ids = Vec::new();
+    for s in text.split([',', ' ', ';']) {
+        if !s.is_empty() {
+            ids.push(DriveId::parse(s).map_err(|e| (s.to_string(), e))?);
+        }
+    }
+    Ok(ids)
 }
 
 /// The drives in the package: the checked boxes, one per drive it could hold (`deliverable`),
 /// all checked at first.
 fn present(root: &Element) -> Vec<DriveId> {
-    super::dom::all(root, "input[data-drive]")
-        .into_iter()
-        .filter(super::dom::checked)
-        .filter_map(|b| DriveId::parse(&b.get_attribute("data-drive")?).ok())
-        .collect()
+    let mut ids = Vec::new();
+    for b in super::dom::all(root, "input[data-drive]") {
+        if super::dom::checked(&b) {
+            if let Some(id) = b
+                .get_attribute("data-drive")
+                .and_then(|d| DriveId::parse(&d).ok())
+            {
+                ids.push(id);
+            }
+        }
+    }
+    ids
 }
 
 /// The action a button of this panel names, from the panel's fields and the selected job.
@@ -94,12 +115,7 @@ type Drawn = (Lang, Option<String>, Vec<DriveId>, Vec<DriveId>);
 fn drawn_of(lang: Lang, job: Option<&Job>) -> Drawn {
     match job {
         None => (lang, None, Vec::new(), Vec::new()),
-        Some(j) => (
-            lang,
-            Some(j.name.clone()),
-            deliverable(j),
-            j.drives.iter().map(|d| d.id.clone()).collect(),
-        ),
+        Some(j) => (lang, Some(j.name.clone()), deliverable(j), ids_of(j)),
     }
 }
 

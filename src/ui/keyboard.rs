@@ -7,8 +7,7 @@
 //! stops the quiz (by its own button, so the quiz keeps one way in).
 
 use chrono::TimeDelta;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, EventTarget, KeyboardEvent};
+use web_sys::Element;
 
 use super::shortcut_sheet::{open_sheet, sheet_open};
 use super::state::AppState;
@@ -66,8 +65,10 @@ pub fn allowed(cmd: Command, focus: Focus) -> bool {
     }
 }
 
-fn focus_of(target: Option<EventTarget>) -> Focus {
-    let Some(el) = target.and_then(|t| t.dyn_into::<Element>().ok()) else {
+/// `target`: the event's target element (`ui::dom::target`: the typed `target` getter
+/// would be an import of its own).
+fn focus_of(target: Option<Element>) -> Focus {
+    let Some(el) = target else {
         return Focus::Other;
     };
     let within = |selector: &str| crate::ui::dom::closest(&el, selector).is_some();
@@ -83,7 +84,6 @@ fn focus_of(target: Option<EventTarget>) -> Focus {
 /// Listens for the shortcuts while the app lives.
 pub fn use_keyboard(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal) {
     crate::ui::dom::listen_window("keydown", move |ev| {
-        let ev: KeyboardEvent = ev.unchecked_into();
         let held = [
             "defaultPrevented",
             "ctrlKey",
@@ -100,7 +100,7 @@ pub fn use_keyboard(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
         ) else {
             return;
         };
-        if allowed(cmd, focus_of(ev.target())) {
+        if allowed(cmd, focus_of(crate::ui::dom::target(&ev))) {
             crate::ui::dom::call0(&ev, "preventDefault");
             run(app, view, lang, cmd);
         }

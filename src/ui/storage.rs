@@ -2,11 +2,10 @@
 //! full disks refuse it (reading `localStorage` itself may throw): then nothing is kept and
 //! everything still works, so every access goes through here and never fails.
 
-fn storage() -> Option<web_sys::Storage> {
-    use wasm_bindgen::JsCast;
+fn storage() -> Option<wasm_bindgen::JsValue> {
     // Read through `Reflect.get`, which turns a throw into `undefined` (`ui::dom::prop`).
     let s = super::dom::prop(&leptos::prelude::window(), "localStorage");
-    (!s.is_null() && !s.is_undefined()).then(|| s.unchecked_into())
+    (!s.is_null() && !s.is_undefined()).then_some(s)
 }
 
 /// The value kept under `key`, if storage works and holds one.
@@ -19,12 +18,14 @@ pub fn read(key: &str) -> Option<String> {
 /// convenience, never a condition.
 pub fn write(key: &str, value: Option<&str>) {
     if let Some(s) = storage() {
-        let _ = match value {
-            Some(v) => s.set_item(key, v),
+        match value {
+            // `localStorage[key] = v` is `setItem` (our keys name none of the storage's own
+            // methods), through `Reflect.set`, which the app imports anyway: `setItem` would
+            // be an import of its own. A full disk's throw is ignored the same way.
+            Some(v) => super::dom::put(&s, key, &v.into()),
             None => {
                 let _ = super::dom::call(&s, "removeItem", &key.into());
-                Ok(())
             }
-        };
+        }
     }
 }

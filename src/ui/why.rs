@@ -20,24 +20,29 @@ use crate::model::Time;
 /// The log entry a "Why?" link pointed at: highlighted in the log, and focused once.
 #[derive(Clone, Copy)]
 pub struct LogHighlight {
-    seq: Slot<Option<u64>>,
+    /// The entry's moment and its place in the log: the cause a card shows, in a slot of the
+    /// cause's own type (a slot of another type would add its own copy of the slot's code,
+    /// `ui::slot`).
+    entry: Slot<Option<(Time, u64)>>,
     focus_pending: Slot<bool>,
 }
 
 impl LogHighlight {
-    pub fn show(&self, seq: u64) {
+    /// Highlights `entry` (its moment and its place).
+    pub fn show(&self, entry: (Time, u64)) {
         self.focus_pending.set_value(true);
-        self.seq.set(Some(seq));
+        self.entry.set(Some(entry));
     }
 
     /// Whether entry `seq` is the highlighted one (tracked).
     pub fn is(&self, seq: u64) -> bool {
-        self.seq.get() == Some(seq)
+        self.entry.get().map(|e| e.1) == Some(seq)
     }
 
     /// True once for the highlighted entry, so it takes the focus only when first shown.
     pub fn take_focus(&self, seq: u64) -> bool {
-        let mine = self.seq.get_untracked() == Some(seq) && self.focus_pending.get_value();
+        let mine =
+            self.entry.get_untracked().map(|e| e.1) == Some(seq) && self.focus_pending.get_value();
         if mine {
             self.focus_pending.set_value(false);
         }
@@ -57,7 +62,7 @@ pub fn use_log_highlight() -> LogHighlight {
     }
     let make = || {
         let h = LogHighlight {
-            seq: Slot::new(None),
+            entry: Slot::new(None),
             focus_pending: Slot::new(false),
         };
         provide_context(h);
@@ -207,7 +212,7 @@ impl WhyHost {
                 Some("close") => host.close(),
                 Some("cause") => {
                     if let Some((at, seq)) = host.cause.get_value() {
-                        highlight.show(seq);
+                        highlight.show((at, seq));
                         app.seek(at);
                         host.open.set(false);
                     }

@@ -52,14 +52,17 @@ pub fn last_change<'a>(
     })
 }
 
+/// The actions that leave `node` under the world's rules. A plain loop: the iterator chain
+/// compiled its adapters' code of its own.
 fn next_steps(machine: Machine, node: Node, sim: &Simulation) -> Vec<Edge> {
     let rules = sim.rules();
-    machine
-        .edges()
-        .iter()
-        .filter(|e| e.from == node && !e.is_time_rule() && e.applies(&rules))
-        .copied()
-        .collect()
+    let mut out = Vec::new();
+    for e in machine.edges() {
+        if e.from == node && !e.is_time_rule() && e.applies(&rules) {
+            out.push(*e);
+        }
+    }
+    out
 }
 
 /// The same entry as it stands in the whole log (a job's own log numbers its entries apart).
