@@ -211,14 +211,16 @@ impl Validator {
                 last = Some(last.map_or(at, |prev| prev.max(at)));
             }
         }
-        let mut busy: Vec<(&String, usize)> = self
-            .jobs
-            .iter()
-            .map(|(name, &i)| (name, self.known[i].events))
-            .filter(|&(_, events)| events > Countable::EventsForJob.max())
-            .collect();
+        // One plain loop: a `collect` of borrowed names and a second one copying them were
+        // two iterator pipelines in the wasm.
+        let mut busy: Vec<(String, usize)> = Vec::new();
+        for (name, &i) in self.jobs.iter() {
+            let events = self.known.get(i).map_or(0, |j| j.events);
+            if events > Countable::EventsForJob.max() {
+                busy.push((name.clone(), events));
+            }
+        }
         crate::sort::sort_by(&mut busy, Ord::cmp);
-        let busy: Vec<(String, usize)> = busy.into_iter().map(|(n, c)| (n.clone(), c)).collect();
         for (name, count) in busy {
             self.report("$.events", K::TooManyEventsForJob { job: name, count });
         }
