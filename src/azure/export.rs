@@ -180,17 +180,14 @@ pub fn rest_list(sim: &Simulation, at: Time) -> Value {
     for (i, j) in scenario.jobs.iter().enumerate() {
         kept.insert(j.name.clone(), i);
     }
-    let value: Vec<Value> = sim
-        .jobs_at(at)
-        .iter()
-        .filter(|j| !j.is_deleted())
-        .map(|job| {
-            let file = kept
-                .get(job.name.as_str())
-                .and_then(|i| scenario.jobs.get(i));
-            rest_of(sim, job, file.and_then(|j| j.other.get(AZURE_KEY)))
-        })
-        .collect();
+    // A plain loop rather than a filter-map pipeline with its own `next` in the wasm.
+    let mut value = Vec::new();
+    for job in sim.jobs_at(at).iter().filter(|j| !j.is_deleted()) {
+        let file = kept
+            .get(job.name.as_str())
+            .and_then(|i| scenario.jobs.get(i));
+        value.push(rest_of(sim, job, file.and_then(|j| j.other.get(AZURE_KEY))));
+    }
     super::object(vec![("value", Value::Array(value))])
 }
 

@@ -242,11 +242,14 @@ impl Reader {
             self.report(base, A::Scenario(K::Input(p)));
             return Vec::new();
         }
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| self.job(v, &item(base, i)))
-            .collect()
+        // A plain loop rather than a filter-map pipeline with its own `next` in the wasm.
+        let mut jobs = Vec::new();
+        for (i, v) in items.iter().enumerate() {
+            if let Some(job) = self.job(v, &item(base, i)) {
+                jobs.push(job);
+            }
+        }
+        jobs
     }
 
     fn typed(&mut self, obj: &Map, path: &str, keys: &[&str], want: E) {

@@ -189,13 +189,16 @@ pub fn read(name: &str, value: &str) -> Result<Scenario, HashError> {
     };
     let mut added = added;
     // Each slot is in the order once, so each event is taken out of its list once.
-    let merged: Vec<Value> = order
-        .iter()
-        .filter_map(|slot| match slot {
-            Slot::Base(i) => base_events.get_mut(*i).map(Value::take),
-            Slot::Added(j) => added.get_mut(*j).map(Value::take),
-        })
-        .collect();
+    let mut merged: Vec<Value> = Vec::with_capacity(order.len());
+    for slot in &order {
+        let v = match slot {
+            Slot::Base(i) => base_events.get_mut(*i),
+            Slot::Added(j) => added.get_mut(*j),
+        };
+        if let Some(v) = v {
+            merged.push(v.take());
+        }
+    }
     root.insert("events".into(), Value::Array(merged));
     let whole = crate::sim::json_text(&Value::Object(root));
     Scenario::parse(&whole).map_err(|errors| bad(point_into(errors.problems, &order, &text)))

@@ -432,17 +432,13 @@ impl Validator {
                 continue;
             };
             if job.job_type == JobType::Export {
-                let present = e
-                    .get("present")
-                    .and_then(Value::as_array)
-                    .into_iter()
-                    .flatten()
-                    .take(crate::model::limits::MAX_DRIVES);
-                for id in present
-                    .filter_map(|v| v.as_str())
-                    .filter_map(|s| DriveId::parse(s).ok())
-                {
-                    job.drives.insert(id.as_str().to_string());
+                let present = e.get("present").and_then(Value::as_array);
+                let present = present.map_or(&[][..], |p| &p[..]);
+                // Plain loops: the flatten-take-filter pipeline compiled its own `try_fold`.
+                for v in present.iter().take(crate::model::limits::MAX_DRIVES) {
+                    if let Some(Ok(id)) = v.as_str().map(DriveId::parse) {
+                        job.drives.insert(id.as_str().to_string());
+                    }
                 }
             }
         }
@@ -568,11 +564,12 @@ impl Validator {
                     if msgs.iter().any(|m| !m.is_string()) {
                         self.report_at(path, "messages", K::NotAListOfStrings);
                     } else {
-                        let texts: Vec<String> = msgs
-                            .iter()
-                            .take(Countable::Messages.max() + 1)
-                            .filter_map(|m| m.as_str().map(str::to_string))
-                            .collect();
+                        let mut texts: Vec<String> = Vec::new();
+                        for m in msgs.iter().take(Countable::Messages.max() + 1) {
+                            if let Some(t) = m.as_str() {
+                                texts.push(t.to_string());
+                            }
+                        }
                         let count = check_count(Countable::Messages, msgs.len());
                         if let Err(p) = count.and_then(|()| check_messages(&texts)) {
                             self.input_at(path, "messages", &p);
