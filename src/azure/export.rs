@@ -126,11 +126,12 @@ pub fn rest_json(job: &Job, baseline: Option<&Job>, azure: Option<&Value>) -> Va
         );
         put(props, "returnPackage", p);
     }
-    let changed_drives: Vec<&Drive> = job
-        .drives
-        .iter()
-        .filter(|d| base.and_then(|b| b.drive(&d.id)) != Some(*d))
-        .collect();
+    let mut changed_drives: Vec<&Drive> = Vec::new();
+    for d in &job.drives {
+        if base.and_then(|b| b.drive(&d.id)) != Some(d) {
+            changed_drives.push(d);
+        }
+    }
     if !changed_drives.is_empty() {
         let list = props
             .entry("driveList")

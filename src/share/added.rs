@@ -238,7 +238,12 @@ fn point_into(problems: Vec<Problem>, order: &[Slot], text: &str) -> Vec<Problem
         })
         .collect();
     let in_add = |p: &Problem| p.path.strip_prefix("add").map(|rest| format!("${rest}"));
-    let paths: Vec<String> = out.iter().filter_map(in_add).collect();
+    let mut paths: Vec<String> = Vec::new();
+    for p in &out {
+        if let Some(path) = in_add(p) {
+            paths.push(path);
+        }
+    }
     let positions = crate::sim::locate::positions_of(text, paths.iter().map(String::as_str));
     for p in &mut out {
         if let Some(path) = in_add(p) {
