@@ -499,7 +499,7 @@ fn compare(plan: &mut Plan, shown: Option<&crate::model::Job>) {
     {
         warn(W::NoTracking);
     }
-    for (i, id) in plan.ids.iter().enumerate().filter(|_| shown.is_some()) {
+    for (i, id) in plan.ids.iter().enumerate() {
         let Some(shown) = shown else {
             break;
         };

@@ -175,12 +175,13 @@ impl Validator {
             }
         }
         let over = [
-            ("$.jobs", check_count(Countable::Jobs, jobs.len() + creates)),
-            ("$.events", check_count(Countable::Events, events.len())),
+            ("$.jobs", Countable::Jobs, jobs.len() + creates),
+            ("$.events", Countable::Events, events.len()),
         ];
         let mut too_big = false;
-        for (path, result) in over {
-            if let Err(p) = result {
+        // The counts are checked in the loop: an array of `Result`s compiled its own iterator.
+        for (path, what, count) in over {
+            if let Err(p) = check_count(what, count) {
                 self.input(path, &p);
                 too_big = true;
             }
@@ -592,15 +593,12 @@ impl Validator {
         }
         let extra = self.array(e, path, "extra");
         let counts = [
-            (
-                "present",
-                check_count(Countable::PresentDrives, present.len()),
-            ),
-            ("extra", check_count(Countable::ExtraDrives, extra.len())),
+            ("present", Countable::PresentDrives, present.len()),
+            ("extra", Countable::ExtraDrives, extra.len()),
         ];
         let mut over = false;
-        for (key, result) in counts {
-            if let Err(p) = result {
+        for (key, what, count) in counts {
+            if let Err(p) = check_count(what, count) {
                 self.input_at(path, key, &p);
                 over = true;
             }
