@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, TimeDelta};
 use ie_lifecycle::model::*;
+use ie_lifecycle::sim::scenario::ProblemKind;
 use ie_lifecycle::sim::{Problem, Scenario, Simulation};
 
 fn t0() -> Time {
@@ -316,4 +317,42 @@ fn an_event_the_engine_cannot_convert_is_an_error_not_skipped() {
         Err(e) => assert_eq!(e.problems[0].path, "$.events[0].drive"),
         Ok(_) => panic!("an event without its drive was accepted"),
     }
+}
+
+#[test]
+fn jobs_with_too_many_events_are_each_named_in_name_order() {
+    let job = |name: &str| {
+        format!(
+            r#"{{"name":"{name}","type":"Import","storageAccount":"store1","drives":[{{"id":"{}","sizeGiB":1}}]}}"#,
+            if name == "b" { "B0000001" } else { "A0000001" }
+        )
+    };
+    let update = |name: &str| {
+        format!(r#"{{"at":"2026-01-05T10:00:00Z","kind":"UpdateJob","job":"{name}"}}"#)
+    };
+    let over = Countable::EventsForJob.max();
+    // "b" first in the file; "a" has one event fewer than "b", both over the limit; "c" at it.
+    let mut events: Vec<String> = Vec::new();
+    events.extend((0..over + 1).map(|_| update("b")));
+    events.extend((0..over).map(|_| update("a")));
+    events.extend((0..over - 1).map(|_| update("c")));
+    let jobs = [
+        job("b"),
+        job("a"),
+        JOB_A
+            .replace("\"a\"", "\"c\"")
+            .replace("A0000001", "C0000001"),
+    ];
+    let p = problems(&head(&jobs.join(","), &events.join(",")));
+    let busy: Vec<(&str, usize)> = p
+        .iter()
+        .filter_map(|x| match &x.kind {
+            ProblemKind::TooManyEventsForJob { job, count } if x.path == "$.events" => {
+                Some((job.as_str(), *count))
+            }
+            _ => None,
+        })
+        .collect();
+    // Each job's own creation counts as one of its events.
+    assert_eq!(busy, [("a", over + 1), ("b", over + 2)], "{p:?}");
 }

@@ -126,11 +126,12 @@ pub fn rest_json(job: &Job, baseline: Option<&Job>, azure: Option<&Value>) -> Va
         );
         put(props, "returnPackage", p);
     }
-    let changed_drives: Vec<&Drive> = job
-        .drives
-        .iter()
-        .filter(|d| base.and_then(|b| b.drive(&d.id)) != Some(*d))
-        .collect();
+    let mut changed_drives: Vec<&Drive> = Vec::new();
+    for d in &job.drives {
+        if base.and_then(|b| b.drive(&d.id)) != Some(d) {
+            changed_drives.push(d);
+        }
+    }
     if !changed_drives.is_empty() {
         let list = props
             .entry("driveList")
@@ -180,17 +181,14 @@ pub fn rest_list(sim: &Simulation, at: Time) -> Value {
     for (i, j) in scenario.jobs.iter().enumerate() {
         kept.insert(j.name.clone(), i);
     }
-    let value: Vec<Value> = sim
-        .jobs_at(at)
-        .iter()
-        .filter(|j| !j.is_deleted())
-        .map(|job| {
-            let file = kept
-                .get(job.name.as_str())
-                .and_then(|i| scenario.jobs.get(i));
-            rest_of(sim, job, file.and_then(|j| j.other.get(AZURE_KEY)))
-        })
-        .collect();
+    // A plain loop rather than a filter-map pipeline with its own `next` in the wasm.
+    let mut value = Vec::new();
+    for job in sim.jobs_at(at).iter().filter(|j| !j.is_deleted()) {
+        let file = kept
+            .get(job.name.as_str())
+            .and_then(|i| scenario.jobs.get(i));
+        value.push(rest_of(sim, job, file.and_then(|j| j.other.get(AZURE_KEY))));
+    }
     super::object(vec![("value", Value::Array(value))])
 }
 

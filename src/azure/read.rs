@@ -181,6 +181,13 @@ impl Reader {
         self.problems.push(at(path, kind));
     }
 
+    /// `report` at `path.key`: the joined path is built (and freed) here, once, not at each
+    /// place that reports on a field.
+    #[inline(never)]
+    fn report_at(&mut self, path: &str, key: &str, kind: A) {
+        self.report(&dot(path, key), kind);
+    }
+
     /// Every text and key in the document: bounded, no control or bidi characters.
     fn texts(&mut self, value: &Value, path: &str) {
         if self.problems.len() > MAX_PROBLEMS {
@@ -235,11 +242,14 @@ impl Reader {
             self.report(base, A::Scenario(K::Input(p)));
             return Vec::new();
         }
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| self.job(v, &item(base, i)))
-            .collect()
+        // A plain loop rather than a filter-map pipeline with its own `next` in the wasm.
+        let mut jobs = Vec::new();
+        for (i, v) in items.iter().enumerate() {
+            if let Some(job) = self.job(v, &item(base, i)) {
+                jobs.push(job);
+            }
+        }
+        jobs
     }
 
     fn typed(&mut self, obj: &Map, path: &str, keys: &[&str], want: E) {
@@ -254,7 +264,7 @@ impl Reader {
                     E::Percent => v.as_u64().is_some_and(|n| n <= 100),
                 };
                 if !ok {
-                    self.report(&dot(path, key), A::WrongType(want));
+                    self.report_at(path, key, A::WrongType(want));
                 }
             }
         }
@@ -267,7 +277,7 @@ impl Reader {
     fn required<'a>(&mut self, obj: &'a Map, path: &str, key: &'static str) -> Option<&'a str> {
         match get(obj, key) {
             None => {
-                self.report(&dot(path, key), A::Missing { field: key });
+                self.report_at(path, key, A::Missing { field: key });
                 None
             }
             Some(v) => v.as_str(),
@@ -279,7 +289,7 @@ impl Reader {
         let t = super::date::parse(s);
         if t.is_none() {
             let found = s.chars().take(64).collect();
-            self.report(&dot(path, key), A::Scenario(K::BadTime { found }));
+            self.report_at(path, key, A::Scenario(K::BadTime { found }));
         }
         t
     }
@@ -320,10 +330,7 @@ impl Reader {
             }
             None => None,
         };
-        if let Some(id) = self.object(job, "identity") {
-            let ipath = dot(path, "identity");
-            self.typed(id, &ipath, &["type", "principalId", "tenantId"], E::Text);
-        }
+        self.texts_in(job, path, "identity", &["type", "principalId", "tenantId"]);
         let ppath = dot(path, "properties");
         let Some(props) = get(job, "properties") else {
             self.report(
@@ -340,24 +347,12 @@ impl Reader {
         self.typed(props, &ppath, PROP_OBJECTS, E::Object);
         self.typed(props, &ppath, &["percentComplete"], E::Percent);
         self.typed(props, &ppath, &["driveList"], E::List);
-        for key in ["returnAddress", "shippingInformation"] {
-            if let Some(a) = self.object(props, key) {
-                self.typed(a, &dot(&ppath, key), ADDRESS_TEXTS, E::Text);
-            }
-        }
-        if let Some(r) = self.object(props, "returnShipping") {
-            let rpath = dot(&ppath, "returnShipping");
-            self.typed(r, &rpath, &["carrierName", "carrierAccountNumber"], E::Text);
-        }
-        if let Some(k) = self.object(props, "encryptionKey") {
-            let kpath = dot(&ppath, "encryptionKey");
-            self.typed(
-                k,
-                &kpath,
-                &["kekType", "kekUrl", "kekVaultResourceID"],
-                E::Text,
-            );
-        }
+        self.texts_in(props, &ppath, "returnAddress", ADDRESS_TEXTS);
+        self.texts_in(props, &ppath, "shippingInformation", ADDRESS_TEXTS);
+        let shipping = &["carrierName", "carrierAccountNumber"];
+        self.texts_in(props, &ppath, "returnShipping", shipping);
+        let key = &["kekType", "kekUrl", "kekVaultResourceID"];
+        self.texts_in(props, &ppath, "encryptionKey", key);
         self.export(props, &ppath);
         let account = self.storage_account(props, &ppath);
         let job_type = self.required(props, &ppath, "jobType").and_then(|t| {
@@ -365,7 +360,7 @@ impl Reader {
                 .into_iter()
                 .find(|j| j.id().eq_ignore_ascii_case(t.trim()));
             if found.is_none() {
-                self.not_one_of(&dot(&ppath, "jobType"), t, &JobType::ALL.map(JobType::id));
+                self.not_one_of(&ppath, "jobType", t, &JobType::ALL.map(JobType::id));
             }
             found
         });
@@ -381,7 +376,7 @@ impl Reader {
                             .then_some(JobState::Canceled)
                     });
                 if found.is_none() {
-                    self.not_one_of(&dot(&ppath, "state"), s, &JobState::ALL.map(JobState::id));
+                    self.not_one_of(&ppath, "state", s, &JobState::ALL.map(JobState::id));
                 }
                 found
             }
@@ -412,10 +407,18 @@ impl Reader {
         })
     }
 
-    fn not_one_of(&mut self, path: &str, found: &str, expected: &[&'static str]) {
+    fn not_one_of(&mut self, path: &str, key: &str, found: &str, expected: &[&'static str]) {
         let found = found.chars().take(64).collect();
         let expected = expected.to_vec();
-        self.report(path, A::Scenario(K::NotOneOf { found, expected }));
+        self.report_at(path, key, A::Scenario(K::NotOneOf { found, expected }));
+    }
+
+    /// The texts `keys` of the object at `key`, when there is one (`typed` on `path.key`).
+    #[inline(never)]
+    fn texts_in(&mut self, obj: &Map, path: &str, key: &str, keys: &[&str]) {
+        if let Some(o) = self.object(obj, key) {
+            self.typed(o, &dot(path, key), keys, E::Text);
+        }
     }
 
     /// The account name is the last segment of `storageAccountId`.
@@ -430,7 +433,7 @@ impl Reader {
         match check_storage_account(name) {
             Ok(()) => Some(name.to_string()),
             Err(p) => {
-                self.report(&dot(ppath, "storageAccountId"), A::Scenario(K::Input(p)));
+                self.report_at(ppath, "storageAccountId", A::Scenario(K::Input(p)));
                 None
             }
         }
@@ -455,7 +458,7 @@ impl Reader {
                             }
                         }
                     }
-                    Some(_) => self.report(&dot(&lpath, key), A::WrongType(E::List)),
+                    Some(_) => self.report_at(&lpath, key, A::WrongType(E::List)),
                 }
             }
         }

@@ -350,9 +350,12 @@ fn story(plan: &Plan, since: Time) -> Vec<EventEntry> {
         Some(DriveState::Specified) => job.job_type == JobType::Export,
         Some(s) => s.was_received(),
     };
-    let mut present: Vec<usize> = (0..plan.ids.len())
-        .filter(|&i| arrived(plan.wanted(i)))
-        .collect();
+    let mut present: Vec<usize> = Vec::new();
+    for i in 0..plan.ids.len() {
+        if arrived(plan.wanted(i)) {
+            present.push(i);
+        }
+    }
     let only_missing = target == J::Closed && present.is_empty();
     if present.is_empty() && rank(target) >= 3 {
         present = (0..plan.ids.len()).collect();
@@ -496,7 +499,7 @@ fn compare(plan: &mut Plan, shown: Option<&crate::model::Job>) {
     {
         warn(W::NoTracking);
     }
-    for (i, id) in plan.ids.iter().enumerate().filter(|_| shown.is_some()) {
+    for (i, id) in plan.ids.iter().enumerate() {
         let Some(shown) = shown else {
             break;
         };

@@ -130,8 +130,14 @@ pub fn why_line(
 ) -> String {
     let [(la, ea), (lb, eb)] = sides;
     let mut line = format!("{job}: {la}: {}; {lb}: {}.", side(lang, ea), side(lang, eb));
-    let mut rules: Vec<_> = [ea, eb].iter().flatten().map(|e| e.rule).collect();
-    rules.dedup();
+    // The rules of the two sides, the second only when it differs (a plain loop rather than
+    // a flatten-map-collect pipeline).
+    let mut rules = Vec::new();
+    for e in [ea, eb].into_iter().flatten() {
+        if rules.last() != Some(&e.rule) {
+            rules.push(e.rule);
+        }
+    }
     for r in rules {
         line += &format!(" {}: {}.", r.id(), rule_text(lang, r));
     }

@@ -45,12 +45,11 @@ pub fn update_summary(lang: Lang, before: Option<&Job>, after: &Job) -> String {
             };
             format!("{label} {} → {}", b.storage_account, after.storage_account)
         });
-    let clock = lang.t(Text::ClockRestarted).to_string();
-    account
-        .into_iter()
-        .chain([clock])
-        .collect::<Vec<_>>()
-        .join("; ")
+    let clock = lang.t(Text::ClockRestarted);
+    match account {
+        Some(account) => crate::text::concat(&[&account, "; ", clock]),
+        None => clock.to_string(),
+    }
 }
 
 #[cfg(test)]

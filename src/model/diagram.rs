@@ -307,11 +307,14 @@ impl Machine {
                 .iter()
                 .any(|e| e.applies(rules) && (e.from == n || e.to == n))
         };
-        self.layout()
-            .iter()
-            .copied()
-            .filter(|p| used(p.node))
-            .collect()
+        // A plain loop: the copied-filter pipeline compiled its own `next`.
+        let mut out = Vec::new();
+        for p in self.layout() {
+            if used(p.node) {
+                out.push(*p);
+            }
+        }
+        out
     }
 
     /// The arrows drawn under `rules`: applying edges grouped by (from, to, time rule or

@@ -305,10 +305,17 @@ fn tracking_of(kind: ActionKind, carrier: &str, number: &str) -> Result<Tracking
     })
 }
 
-fn first_duplicate<'a>(ids: impl Iterator<Item = &'a DriveId>) -> Option<&'a DriveId> {
+/// The first id of `a` then `b` seen before (plain loops, not a generic chained iterator).
+fn first_duplicate<'a>(a: &'a [DriveId], b: &'a [DriveId]) -> Option<&'a DriveId> {
     let mut seen = TextSet::default();
-    ids.into_iter()
-        .find(|id| !seen.insert(id.as_str().to_string()))
+    for list in [a, b] {
+        for id in list {
+            if !seen.insert(id.as_str().to_string()) {
+                return Some(id);
+            }
+        }
+    }
+    None
 }
 
 /// A job being changed, recording each visible change as it is made.
@@ -428,7 +435,7 @@ impl Edit {
     /// come into being now; planned ones missing from the package are NeverReceived.
     fn deliver(&mut self, present: &[DriveId], extra: &[DriveId]) -> Result<(), Refusal> {
         let rule = RuleId::PackageDelivered;
-        if let Some(dup) = first_duplicate(present.iter().chain(extra)) {
+        if let Some(dup) = first_duplicate(present, extra) {
             return Err(Refusal::DuplicateDrive {
                 drive: dup.clone(),
                 rule,

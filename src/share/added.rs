@@ -189,13 +189,16 @@ pub fn read(name: &str, value: &str) -> Result<Scenario, HashError> {
     };
     let mut added = added;
     // Each slot is in the order once, so each event is taken out of its list once.
-    let merged: Vec<Value> = order
-        .iter()
-        .filter_map(|slot| match slot {
-            Slot::Base(i) => base_events.get_mut(*i).map(Value::take),
-            Slot::Added(j) => added.get_mut(*j).map(Value::take),
-        })
-        .collect();
+    let mut merged: Vec<Value> = Vec::with_capacity(order.len());
+    for slot in &order {
+        let v = match slot {
+            Slot::Base(i) => base_events.get_mut(*i),
+            Slot::Added(j) => added.get_mut(*j),
+        };
+        if let Some(v) = v {
+            merged.push(v.take());
+        }
+    }
     root.insert("events".into(), Value::Array(merged));
     let whole = crate::sim::json_text(&Value::Object(root));
     Scenario::parse(&whole).map_err(|errors| bad(point_into(errors.problems, &order, &text)))
@@ -235,7 +238,12 @@ fn point_into(problems: Vec<Problem>, order: &[Slot], text: &str) -> Vec<Problem
         })
         .collect();
     let in_add = |p: &Problem| p.path.strip_prefix("add").map(|rest| format!("${rest}"));
-    let paths: Vec<String> = out.iter().filter_map(in_add).collect();
+    let mut paths: Vec<String> = Vec::new();
+    for p in &out {
+        if let Some(path) = in_add(p) {
+            paths.push(path);
+        }
+    }
     let positions = crate::sim::locate::positions_of(text, paths.iter().map(String::as_str));
     for p in &mut out {
         if let Some(path) = in_add(p) {

@@ -89,14 +89,19 @@ impl Row {
 fn drives_differ(a: Option<&Job>, b: Option<&Job>) -> usize {
     let none: &[crate::model::Drive] = &[];
     let (da, db) = (a.map_or(none, |j| &j.drives), b.map_or(none, |j| &j.drives));
-    let changed = da
-        .iter()
-        .filter(|d| db.iter().find(|e| e.id == d.id).map(|e| e.state) != Some(d.state))
-        .count();
+    // Plain loops rather than two filter-count pipelines.
+    let mut changed = 0;
+    for d in da {
+        if db.iter().find(|e| e.id == d.id).map(|e| e.state) != Some(d.state) {
+            changed += 1;
+        }
+    }
+    for e in db {
+        if da.iter().all(|d| d.id != e.id) {
+            changed += 1;
+        }
+    }
     changed
-        + db.iter()
-            .filter(|e| da.iter().all(|d| d.id != e.id))
-            .count()
 }
 
 /// Both worlds at one instant.

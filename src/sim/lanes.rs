@@ -157,14 +157,18 @@ pub fn job_lane(
         }
     });
     crate::sort::sort_by_key(&mut markers, |m| m.at);
+    let mut ticks = Vec::new();
+    for (i, e) in log.iter().enumerate() {
+        if drawn(e) {
+            ticks.push(i);
+        }
+    }
     Some(Lane {
         segments,
         ended,
         projection,
         markers,
-        ticks: (0..log.len())
-            .filter(|&i| log.get(i).is_some_and(drawn))
-            .collect(),
+        ticks,
     })
 }
 

@@ -34,12 +34,15 @@ pub struct Question {
 
 /// The statuses a job can have: its states (Canceled only under the 2021 rules), then Deleted.
 pub fn choices(set: RuleSet) -> Vec<&'static str> {
-    JobState::ALL
-        .into_iter()
-        .filter(|s| *s != JobState::Canceled || set == RuleSet::Y2021)
-        .map(JobState::id)
-        .chain([StateLabel::Deleted.id()])
-        .collect()
+    // A plain loop: the filter-map-chain pipeline compiled its own `next` and `size_hint`.
+    let mut out = Vec::new();
+    for s in JobState::ALL {
+        if s != JobState::Canceled || set == RuleSet::Y2021 {
+            out.push(s.id());
+        }
+    }
+    out.push(StateLabel::Deleted.id());
+    out
 }
 
 /// The states a drive can be in, in lifecycle order.

@@ -96,11 +96,15 @@ pub(crate) fn replay(input: &JobInput, ctx: &Context) -> Timeline {
             pending.first().map(|p| (p.at, Kind::Autopilot)),
             input.events.get(next_manual).map(|m| (m.at, Kind::Manual)),
         ];
-        let Some((_, next)) = candidates
-            .into_iter()
-            .flatten()
-            .min_by(|a, b| order_at_instant(*a, *b))
-        else {
+        // The first of the smallest, as `min_by` picks it; a plain loop rather than a
+        // flatten pipeline with its own fold in the wasm.
+        let mut first: Option<(Time, Kind)> = None;
+        for c in candidates.into_iter().flatten() {
+            if first.is_none_or(|f| order_at_instant(c, f) == Ordering::Less) {
+                first = Some(c);
+            }
+        }
+        let Some((_, next)) = first else {
             break;
         };
         let (at, source, label, drive, result) = match next {

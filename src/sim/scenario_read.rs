@@ -20,143 +20,174 @@ use super::scenario::{AutopilotSpec, DriveEntry, EventEntry, JobEntry, JobRef, S
 pub type Unread = &'static str;
 
 pub fn scenario(value: Value) -> Result<Scenario, Unread> {
-    let mut root = object(value, "scenario")?;
-    Ok(Scenario {
-        version: required(&mut root, "version", |v| {
-            v.as_u64().and_then(|n| u32::try_from(n).ok())
-        })?,
-        title: optional(&mut root, "title", text)?,
-        description: optional(&mut root, "description", text)?,
-        start: time(&mut root, "start")?,
-        seed: optional(&mut root, "seed", Value::as_u64)?,
-        rules: optional(&mut root, "rules", |v| {
-            label(v).and_then(|s| RuleSet::ALL.into_iter().find(|r| r.id() == s))
-        })?,
-        cancel_window: optional(&mut root, "cancelWindow", |v| {
-            label(v).and_then(|s| CancelWindow::ALL.into_iter().find(|w| w.id() == s))
-        })?,
-        autopilot: match take(&mut root, "autopilot") {
-            Some(v) => Some(autopilot(v)?),
-            None => None,
-        },
-        jobs: list(&mut root, "jobs", job)?,
-        events: list(&mut root, "events", event)?,
-        other: rest(root),
-    })
+    let root = object(&value, "scenario")?;
+    let version = required(root, "version", |v| {
+        v.as_u64().and_then(|n| u32::try_from(n).ok())
+    })?;
+    let title = optional(root, "title", text)?;
+    let description = optional(root, "description", text)?;
+    let start = time(root, "start")?;
+    // Filled in place, field by field: a struct literal with a `?` per field drops every
+    // field read before it at each `?`, a quadratic heap of drop code in the wasm.
+    let mut s = Scenario::new(start);
+    s.version = version;
+    s.title = title;
+    s.description = description;
+    s.seed = optional(root, "seed", Value::as_u64)?;
+    s.rules = optional(root, "rules", |v| {
+        label(v).and_then(|s| RuleSet::ALL.into_iter().find(|r| r.id() == s))
+    })?;
+    s.cancel_window = optional(root, "cancelWindow", |v| {
+        label(v).and_then(|s| CancelWindow::ALL.into_iter().find(|w| w.id() == s))
+    })?;
+    if let Some(v) = root.get("autopilot") {
+        s.autopilot = Some(autopilot(v)?);
+    }
+    s.jobs = list(root, "jobs", job)?;
+    s.events = list(root, "events", event)?;
+    s.other = rest(root, SCENARIO_KEYS);
+    Ok(s)
 }
 
-fn autopilot(value: Value) -> Result<AutopilotSpec, Unread> {
-    let mut o = object(value, "autopilot")?;
+/// The fields each struct reads; the others are kept in its `other` map.
+const SCENARIO_KEYS: &[&str] = &[
+    "version",
+    "title",
+    "description",
+    "start",
+    "seed",
+    "rules",
+    "cancelWindow",
+    "autopilot",
+    "jobs",
+    "events",
+];
+const AUTOPILOT_KEYS: &[&str] = &["enabled", "load", "throughputMBps", "exceptionRate"];
+const JOB_KEYS: &[&str] = &["name", "type", "storageAccount", "createdAt", "drives"];
+const DRIVE_KEYS: &[&str] = &["id", "sizeGiB"];
+const EVENT_KEYS: &[&str] = &[
+    "at",
+    "kind",
+    "job",
+    "storageAccount",
+    "carrier",
+    "tracking",
+    "present",
+    "extra",
+    "drive",
+    "bytes",
+    "outcome",
+    "messages",
+];
+
+fn autopilot(value: &Value) -> Result<AutopilotSpec, Unread> {
+    let o = object(value, "autopilot")?;
     Ok(AutopilotSpec {
-        enabled: optional(&mut o, "enabled", Value::as_bool)?,
-        load: optional(&mut o, "load", Value::as_f64)?,
-        throughput_mbps: optional(&mut o, "throughputMBps", Value::as_f64)?,
-        exception_rate: optional(&mut o, "exceptionRate", Value::as_f64)?,
-        other: rest(o),
+        enabled: optional(o, "enabled", Value::as_bool)?,
+        load: optional(o, "load", Value::as_f64)?,
+        throughput_mbps: optional(o, "throughputMBps", Value::as_f64)?,
+        exception_rate: optional(o, "exceptionRate", Value::as_f64)?,
+        other: rest(o, AUTOPILOT_KEYS),
     })
 }
 
-fn job(value: Value) -> Result<JobEntry, Unread> {
-    let mut o = object(value, "job")?;
+fn job(value: &Value) -> Result<JobEntry, Unread> {
+    let o = object(value, "job")?;
+    let name = required(o, "name", text)?;
+    let job_type = required(o, "type", |v| label(v)?.parse().ok())?;
+    let storage_account = required(o, "storageAccount", text)?;
+    let created_at = optional(o, "createdAt", |v| v.as_str().and_then(parse_rfc3339))?;
     Ok(JobEntry {
-        name: required(&mut o, "name", text)?,
-        job_type: required(&mut o, "type", |v| label(v)?.parse().ok())?,
-        storage_account: required(&mut o, "storageAccount", text)?,
-        created_at: match take(&mut o, "createdAt") {
-            None | Some(Value::Null) => None,
-            Some(v) => Some(as_time(&v, "createdAt")?),
-        },
-        drives: list(&mut o, "drives", drive)?,
-        other: rest(o),
+        name,
+        job_type,
+        storage_account,
+        created_at,
+        drives: list(o, "drives", drive)?,
+        other: rest(o, JOB_KEYS),
     })
 }
 
-fn drive(value: Value) -> Result<DriveEntry, Unread> {
-    let mut o = object(value, "drive")?;
+fn drive(value: &Value) -> Result<DriveEntry, Unread> {
+    let o = object(value, "drive")?;
     Ok(DriveEntry {
-        id: required(&mut o, "id", drive_id)?,
-        size_gib: required(&mut o, "sizeGiB", Value::as_f64)?,
-        other: rest(o),
+        id: required(o, "id", drive_id)?,
+        size_gib: required(o, "sizeGiB", Value::as_f64)?,
+        other: rest(o, DRIVE_KEYS),
     })
 }
 
-fn event(value: Value) -> Result<EventEntry, Unread> {
-    let mut o = object(value, "event")?;
-    Ok(EventEntry {
-        at: time(&mut o, "at")?,
-        kind: required(&mut o, "kind", |v| label(v)?.parse().ok())?,
-        job: match take(&mut o, "job") {
-            Some(Value::String(name)) => JobRef::Name(name),
-            Some(spec @ Value::Object(_)) => JobRef::Spec(Box::new(job(spec)?)),
-            _ => return Err("job"),
-        },
-        storage_account: optional(&mut o, "storageAccount", text)?,
-        carrier: optional(&mut o, "carrier", text)?,
-        tracking: optional(&mut o, "tracking", text)?,
-        present: optional(&mut o, "present", |v| each(v, drive_id))?,
-        extra: optional(&mut o, "extra", |v| each(v, drive_id))?,
-        drive: optional(&mut o, "drive", drive_id)?,
-        bytes: optional(&mut o, "bytes", Value::as_u64)?,
-        outcome: optional(&mut o, "outcome", |v| label(v)?.parse().ok())?,
-        messages: optional(&mut o, "messages", |v| each(v, text))?,
-        other: rest(o),
-    })
+fn event(value: &Value) -> Result<EventEntry, Unread> {
+    let o = object(value, "event")?;
+    let at = time(o, "at")?;
+    let kind = required(o, "kind", |v| label(v)?.parse().ok())?;
+    let job = match o.get("job") {
+        Some(Value::String(name)) => JobRef::Name(name.clone()),
+        Some(spec @ Value::Object(_)) => JobRef::Spec(Box::new(job(spec)?)),
+        _ => return Err("job"),
+    };
+    // Filled in place like the scenario.
+    let mut e = EventEntry {
+        at,
+        kind,
+        job,
+        storage_account: None,
+        carrier: None,
+        tracking: None,
+        present: None,
+        extra: None,
+        drive: None,
+        bytes: None,
+        outcome: None,
+        messages: None,
+        other: Map::new(),
+    };
+    e.storage_account = optional(o, "storageAccount", text)?;
+    e.carrier = optional(o, "carrier", text)?;
+    e.tracking = optional(o, "tracking", text)?;
+    e.present = optional(o, "present", |v| each(v, drive_id))?;
+    e.extra = optional(o, "extra", |v| each(v, drive_id))?;
+    e.drive = optional(o, "drive", drive_id)?;
+    e.bytes = optional(o, "bytes", Value::as_u64)?;
+    e.outcome = optional(o, "outcome", |v| label(v)?.parse().ok())?;
+    e.messages = optional(o, "messages", |v| each(v, text))?;
+    e.other = rest(o, EVENT_KEYS);
+    Ok(e)
 }
 
 /// Times are read with the model's own RFC 3339 reader (chrono's general parser is not in the
 /// wasm), the same one the validator judged them with.
-fn time(o: &mut Fields, key: Unread) -> Result<Time, Unread> {
-    as_time(&take(o, key).ok_or(key)?, key)
+fn time(o: &Map, key: Unread) -> Result<Time, Unread> {
+    required(o, key, |v| v.as_str().and_then(parse_rfc3339))
 }
 
-fn as_time(value: &Value, key: Unread) -> Result<Time, Unread> {
-    value.as_str().and_then(parse_rfc3339).ok_or(key)
+/// The values are read where they are, borrowed (each text is copied, as before): taking
+/// each field out of an owned list compiled a drop of the taken value at every field.
+fn object(value: &Value, what: Unread) -> Result<&Map, Unread> {
+    value.as_object().ok_or(what)
 }
 
-/// An object's fields as a list, in the map's (sorted) order: taking a field out of a short
-/// list is smaller code in the wasm than `BTreeMap::remove` and its rebalancing.
-type Fields = Vec<(String, Value)>;
-
-fn object(value: Value, what: Unread) -> Result<Fields, Unread> {
-    match value {
-        Value::Object(o) => Ok(o.into_iter().collect()),
-        _ => Err(what),
-    }
-}
-
-/// Removes a key; the keys left become `other` (`json::Map` keeps keys sorted, as serde_json's
-/// does without its `preserve_order` feature, so `other` keeps the same order either way).
-fn take(o: &mut Fields, key: &str) -> Option<Value> {
-    let i = o.iter().position(|(k, _)| k == key)?;
-    Some(o.remove(i).1)
-}
-
-/// The fields left, as the map `other` keeps them.
-fn rest(o: Fields) -> Map {
+/// The fields not in `known`, as the map `other` keeps them (`json::Map` keeps keys sorted,
+/// as serde_json's does without its `preserve_order` feature, so `other` keeps the same order
+/// either way).
+fn rest(o: &Map, known: &[&str]) -> Map {
     let mut map = Map::new();
     for (k, v) in o {
-        map.insert(k, v);
+        if !known.contains(&k.as_str()) {
+            map.insert(k.clone(), v.clone());
+        }
     }
     map
 }
 
-fn required<T>(
-    o: &mut Fields,
-    key: Unread,
-    read: impl Fn(&Value) -> Option<T>,
-) -> Result<T, Unread> {
-    take(o, key).as_ref().and_then(read).ok_or(key)
+fn required<T>(o: &Map, key: Unread, read: fn(&Value) -> Option<T>) -> Result<T, Unread> {
+    o.get(key).and_then(read).ok_or(key)
 }
 
 /// Absent and `null` are both "not given", as serde's `Option` reads them.
-fn optional<T>(
-    o: &mut Fields,
-    key: Unread,
-    read: impl Fn(&Value) -> Option<T>,
-) -> Result<Option<T>, Unread> {
-    match take(o, key) {
+fn optional<T>(o: &Map, key: Unread, read: fn(&Value) -> Option<T>) -> Result<Option<T>, Unread> {
+    match o.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => read(&v).map(Some).ok_or(key),
+        Some(v) => read(v).map(Some).ok_or(key),
     }
 }
 
@@ -192,12 +223,8 @@ fn label(value: &Value) -> Option<&str> {
 }
 
 /// An absent list is empty.
-fn list<T>(
-    o: &mut Fields,
-    key: Unread,
-    each: fn(Value) -> Result<T, Unread>,
-) -> Result<Vec<T>, Unread> {
-    match take(o, key) {
+fn list<T>(o: &Map, key: Unread, each: fn(&Value) -> Result<T, Unread>) -> Result<Vec<T>, Unread> {
+    match o.get(key) {
         None => Ok(Vec::new()),
         Some(Value::Array(items)) => {
             // A plain loop: `collect` into `Result<Vec<_>>` compiled its in-place collection

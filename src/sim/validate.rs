@@ -139,7 +139,7 @@ impl Validator {
             self.opt_string(root, "$", key);
             if let Some(t) = root.get(key).and_then(Value::as_str) {
                 if let Err(p) = check_text(t, field) {
-                    self.input(&dot("$", key), &p);
+                    self.input_at("$", key, &p);
                 }
             }
         }
@@ -168,17 +168,20 @@ impl Validator {
         let jobs = self.array(root, "$", "jobs");
         let events = self.array(root, "$", "events");
         // Counts first: a file past a limit is rejected before any per-item work.
-        let creates = events
-            .iter()
-            .filter(|e| e.get("kind").and_then(Value::as_str) == Some("CreateJob"))
-            .count();
+        let mut creates = 0;
+        for e in events {
+            if e.get("kind").and_then(Value::as_str) == Some("CreateJob") {
+                creates += 1;
+            }
+        }
         let over = [
-            ("$.jobs", check_count(Countable::Jobs, jobs.len() + creates)),
-            ("$.events", check_count(Countable::Events, events.len())),
+            ("$.jobs", Countable::Jobs, jobs.len() + creates),
+            ("$.events", Countable::Events, events.len()),
         ];
         let mut too_big = false;
-        for (path, result) in over {
-            if let Err(p) = result {
+        // The counts are checked in the loop: an array of `Result`s compiled its own iterator.
+        for (path, what, count) in over {
+            if let Err(p) = check_count(what, count) {
                 self.input(path, &p);
                 too_big = true;
             }
@@ -206,19 +209,21 @@ impl Validator {
             let path = index("$", "events", i);
             if let Some(at) = self.event(event, &path) {
                 if let Some(prev) = last.filter(|prev| at < *prev) {
-                    self.report(&dot(&path, "at"), K::OutOfOrder { at, prev });
+                    self.report_at(&path, "at", K::OutOfOrder { at, prev });
                 }
                 last = Some(last.map_or(at, |prev| prev.max(at)));
             }
         }
-        let mut busy: Vec<(&String, usize)> = self
-            .jobs
-            .iter()
-            .map(|(name, &i)| (name, self.known[i].events))
-            .filter(|&(_, events)| events > Countable::EventsForJob.max())
-            .collect();
+        // One plain loop: a `collect` of borrowed names and a second one copying them were
+        // two iterator pipelines in the wasm.
+        let mut busy: Vec<(String, usize)> = Vec::new();
+        for (name, &i) in self.jobs.iter() {
+            let events = self.known.get(i).map_or(0, |j| j.events);
+            if events > Countable::EventsForJob.max() {
+                busy.push((name.clone(), events));
+            }
+        }
         crate::sort::sort_by(&mut busy, Ord::cmp);
-        let busy: Vec<(String, usize)> = busy.into_iter().map(|(n, c)| (n.clone(), c)).collect();
         for (name, count) in busy {
             self.report("$.events", K::TooManyEventsForJob { job: name, count });
         }
@@ -226,6 +231,19 @@ impl Validator {
 
     fn input(&mut self, path: &str, p: &InputProblem) {
         self.report(path, K::Input(p.clone()));
+    }
+
+    /// `report` at `path.key`: the joined path is built (and freed) here, once, not at each
+    /// of the thirty-odd places that report on a field.
+    #[inline(never)]
+    fn report_at(&mut self, path: &str, key: &str, kind: K) {
+        self.report(&dot(path, key), kind);
+    }
+
+    /// `input` at `path.key`.
+    #[inline(never)]
+    fn input_at(&mut self, path: &str, key: &str, p: &InputProblem) {
+        self.report_at(path, key, K::Input(p.clone()));
     }
 
     #[inline(never)]
@@ -244,8 +262,9 @@ impl Validator {
         ] {
             if let Some(v) = a.get(key) {
                 if !v.as_f64().is_some_and(|x| (lo..=hi).contains(&x)) {
-                    self.report(
-                        &dot("$.autopilot", key),
+                    self.report_at(
+                        "$.autopilot",
+                        key,
                         K::NumberOutOfRange {
                             lo: range.0,
                             hi: range.1,
@@ -269,7 +288,7 @@ impl Validator {
         let name = match job.get("name").and_then(Value::as_str) {
             Some(n) => Some(n),
             None => {
-                self.report(&dot(path, "name"), K::Missing(Needed::JobName));
+                self.report_at(path, "name", K::Missing(Needed::JobName));
                 None
             }
         };
@@ -280,16 +299,13 @@ impl Validator {
         {
             Some(Ok(t)) => Some(t),
             _ => {
-                self.report(&dot(path, "type"), K::NotImportOrExport);
+                self.report_at(path, "type", K::NotImportOrExport);
                 None
             }
         };
         let account = job.get("storageAccount").and_then(Value::as_str);
         if account.is_none() {
-            self.report(
-                &dot(path, "storageAccount"),
-                K::Missing(Needed::StorageAccount),
-            );
+            self.report_at(path, "storageAccount", K::Missing(Needed::StorageAccount));
         }
         self.created_at(job, path, event_at);
         let drives = self.array(job, path, "drives");
@@ -305,13 +321,13 @@ impl Validator {
             let id = match d.get("id") {
                 Some(v) => self.drive_id(v, &dot(&dpath, "id")),
                 None => {
-                    self.report(&dot(&dpath, "id"), K::Missing(Needed::DriveId));
+                    self.report_at(&dpath, "id", K::Missing(Needed::DriveId));
                     None
                 }
             };
             let size = d.get("sizeGiB").and_then(Value::as_f64);
             if size.is_none() {
-                self.report(&dot(&dpath, "sizeGiB"), K::Missing(Needed::DriveSize));
+                self.report_at(&dpath, "sizeGiB", K::Missing(Needed::DriveSize));
             }
             match (id, size) {
                 (Some(id), Some(size)) => {
@@ -323,7 +339,7 @@ impl Validator {
                 }
                 // The id is wrong, but the size can still be judged.
                 (None, Some(size)) if !crate::model::spec::drive_size_ok(bytes_of_gib(size)) => {
-                    self.report(&dot(&dpath, "sizeGiB"), K::DriveSize)
+                    self.report_at(&dpath, "sizeGiB", K::DriveSize)
                 }
                 _ => {}
             }
@@ -354,8 +370,9 @@ impl Validator {
             }
         }
         if count_problem {
-            self.report(
-                &dot(path, "drives"),
+            self.report_at(
+                path,
+                "drives",
                 K::Refused(crate::model::Refusal::TooManyDrives {
                     count: drives.len(),
                 }),
@@ -370,7 +387,7 @@ impl Validator {
         }
         if self.jobs.contains_key(&spec.name) {
             let kind = K::DuplicateJobName { name: spec.name };
-            self.report(&dot(path, "name"), kind);
+            self.report_at(path, "name", kind);
         } else {
             self.jobs.insert(spec.name, self.known.len());
             self.known.push(KnownJob {
@@ -418,17 +435,13 @@ impl Validator {
                 continue;
             };
             if job.job_type == JobType::Export {
-                let present = e
-                    .get("present")
-                    .and_then(Value::as_array)
-                    .into_iter()
-                    .flatten()
-                    .take(crate::model::limits::MAX_DRIVES);
-                for id in present
-                    .filter_map(|v| v.as_str())
-                    .filter_map(|s| DriveId::parse(s).ok())
-                {
-                    job.drives.insert(id.as_str().to_string());
+                let present = e.get("present").and_then(Value::as_array);
+                let present = present.map_or(&[][..], |p| &p[..]);
+                // Plain loops: the flatten-take-filter pipeline compiled its own `try_fold`.
+                for v in present.iter().take(crate::model::limits::MAX_DRIVES) {
+                    if let Some(Ok(id)) = v.as_str().map(DriveId::parse) {
+                        job.drives.insert(id.as_str().to_string());
+                    }
                 }
             }
         }
@@ -444,7 +457,7 @@ impl Validator {
         let at = match e.get("at") {
             Some(v) => self.time(v, &dot(path, "at")),
             None => {
-                self.report(&dot(path, "at"), K::Missing(Needed::EventTime));
+                self.report_at(path, "at", K::Missing(Needed::EventTime));
                 None
             }
         };
@@ -461,7 +474,7 @@ impl Validator {
                 } else {
                     K::UnknownKind { found }
                 };
-                self.report(&dot(path, "kind"), kind);
+                self.report_at(path, "kind", kind);
                 return at;
             }
         };
@@ -469,12 +482,13 @@ impl Validator {
             return at;
         }
         let Some(name) = e.get("job").and_then(Value::as_str) else {
-            self.report(&dot(path, "job"), K::Missing(Needed::EventJob));
+            self.report_at(path, "job", K::Missing(Needed::EventJob));
             return at;
         };
         let Some(job) = self.job_mut(name) else {
-            self.report(
-                &dot(path, "job"),
+            self.report_at(
+                path,
+                "job",
                 K::UnknownJob {
                     name: name.chars().take(64).collect(),
                 },
@@ -490,7 +504,7 @@ impl Validator {
                 if let Some(a) = e.get("storageAccount").and_then(Value::as_str) {
                     if !a.trim().is_empty() {
                         if let Err(p) = check_storage_account(a) {
-                            self.input(&dot(path, "storageAccount"), &p);
+                            self.input_at(path, "storageAccount", &p);
                         }
                     }
                 }
@@ -498,8 +512,9 @@ impl Validator {
             ActionKind::EnterTracking | ActionKind::DrivesShippedBack => {
                 for key in ["carrier", "tracking"] {
                     match e.get(key).and_then(Value::as_str) {
-                        None => self.report(
-                            &dot(path, key),
+                        None => self.report_at(
+                            path,
+                            key,
                             K::Missing(if key == "carrier" {
                                 Needed::Carrier(kind)
                             } else {
@@ -515,7 +530,7 @@ impl Validator {
                                 check_tracking("x", t)
                             };
                             if let Err(p) = checked {
-                                self.input(&dot(path, key), &p);
+                                self.input_at(path, key, &p);
                             }
                         }
                     }
@@ -538,7 +553,7 @@ impl Validator {
                 if kind == ActionKind::CopyProgress
                     && e.get("bytes").and_then(Value::as_u64).is_none()
                 {
-                    self.report(&dot(path, "bytes"), K::NotWholeNumber);
+                    self.report_at(path, "bytes", K::NotWholeNumber);
                 }
                 if kind == ActionKind::CopyFinished {
                     let ok = e
@@ -546,20 +561,21 @@ impl Validator {
                         .and_then(Value::as_str)
                         .is_some_and(|o| o.parse::<CopyOutcome>().is_ok());
                     if !ok {
-                        self.report(&dot(path, "outcome"), K::NotAnOutcome);
+                        self.report_at(path, "outcome", K::NotAnOutcome);
                     }
                     let msgs = self.array(e, path, "messages");
                     if msgs.iter().any(|m| !m.is_string()) {
-                        self.report(&dot(path, "messages"), K::NotAListOfStrings);
+                        self.report_at(path, "messages", K::NotAListOfStrings);
                     } else {
-                        let texts: Vec<String> = msgs
-                            .iter()
-                            .take(Countable::Messages.max() + 1)
-                            .filter_map(|m| m.as_str().map(str::to_string))
-                            .collect();
+                        let mut texts: Vec<String> = Vec::new();
+                        for m in msgs.iter().take(Countable::Messages.max() + 1) {
+                            if let Some(t) = m.as_str() {
+                                texts.push(t.to_string());
+                            }
+                        }
                         let count = check_count(Countable::Messages, msgs.len());
                         if let Err(p) = count.and_then(|()| check_messages(&texts)) {
-                            self.input(&dot(path, "messages"), &p);
+                            self.input_at(path, "messages", &p);
                         }
                     }
                 }
@@ -573,20 +589,17 @@ impl Validator {
     fn delivery(&mut self, e: &Map, path: &str, name: &str, job_type: JobType) {
         let present = self.array(e, path, "present");
         if e.get("present").is_none() {
-            self.report(&dot(path, "present"), K::Missing(Needed::Present));
+            self.report_at(path, "present", K::Missing(Needed::Present));
         }
         let extra = self.array(e, path, "extra");
         let counts = [
-            (
-                "present",
-                check_count(Countable::PresentDrives, present.len()),
-            ),
-            ("extra", check_count(Countable::ExtraDrives, extra.len())),
+            ("present", Countable::PresentDrives, present.len()),
+            ("extra", Countable::ExtraDrives, extra.len()),
         ];
         let mut over = false;
-        for (key, result) in counts {
-            if let Err(p) = result {
-                self.input(&dot(path, key), &p);
+        for (key, what, count) in counts {
+            if let Err(p) = check_count(what, count) {
+                self.input_at(path, key, &p);
                 over = true;
             }
         }
@@ -676,7 +689,7 @@ impl Validator {
             None => &[],
             Some(Value::Array(items)) => items,
             Some(_) => {
-                self.report(&dot(path, key), K::NotAList);
+                self.report_at(path, key, K::NotAList);
                 &[]
             }
         }
@@ -684,7 +697,7 @@ impl Validator {
 
     fn opt_string(&mut self, obj: &Map, path: &str, key: &str) {
         if obj.get(key).is_some_and(|v| !v.is_string()) {
-            self.report(&dot(path, key), K::NotAString);
+            self.report_at(path, key, K::NotAString);
         }
     }
 
@@ -692,8 +705,9 @@ impl Validator {
     fn label(&mut self, obj: &Map, path: &str, key: &str, expected: &[&'static str]) {
         if let Some(v) = obj.get(key) {
             if !v.as_str().is_some_and(|s| expected.contains(&s)) {
-                self.report(
-                    &dot(path, key),
+                self.report_at(
+                    path,
+                    key,
                     K::NotOneOf {
                         found: super::json_text(v).chars().take(64).collect(),
                         expected: expected.to_vec(),
