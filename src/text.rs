@@ -20,9 +20,36 @@ pub fn concat(parts: &[&str]) -> String {
     out
 }
 
+/// The first `n` characters of `s` (all of it when shorter), as
+/// `s.chars().take(n).collect::<String>()` gives, by one cut at a character boundary instead of
+/// collecting characters one by one.
+pub fn first_chars(s: &str, n: usize) -> String {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    s.get(..end).unwrap_or(s).to_string()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{concat, contains};
+    use super::{concat, contains, first_chars};
+
+    #[test]
+    fn first_chars_cuts_at_a_character() {
+        for (s, n) in [
+            ("", 3),
+            ("abc", 0),
+            ("abc", 2),
+            ("abc", 3),
+            ("abc", 9),
+            ("één", 2),
+            ("e\u{301}x", 1),
+        ] {
+            assert_eq!(
+                first_chars(s, n),
+                s.chars().take(n).collect::<String>(),
+                "{s:?} {n}"
+            );
+        }
+    }
 
     #[test]
     fn concat_joins_in_order() {

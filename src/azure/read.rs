@@ -288,7 +288,7 @@ impl Reader {
         let s = get(obj, key)?.as_str()?;
         let t = super::date::parse(s);
         if t.is_none() {
-            let found = s.chars().take(64).collect();
+            let found = crate::text::first_chars(s, 64);
             self.report_at(path, key, A::Scenario(K::BadTime { found }));
         }
         t
@@ -408,7 +408,7 @@ impl Reader {
     }
 
     fn not_one_of(&mut self, path: &str, key: &str, found: &str, expected: &[&'static str]) {
-        let found = found.chars().take(64).collect();
+        let found = crate::text::first_chars(found, 64);
         let expected = expected.to_vec();
         self.report_at(path, key, A::Scenario(K::NotOneOf { found, expected }));
     }

@@ -42,7 +42,7 @@ pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
         while !names.insert(name.clone()) {
             n += 1;
             let suffix = format!("-{n}");
-            let keep = job.name.chars().take(64 - suffix.len()).collect::<String>();
+            let keep = crate::text::first_chars(&job.name, 64 - suffix.len());
             name = crate::text::concat(&[&keep, &suffix]);
         }
         let mut warnings = Vec::new();
@@ -180,7 +180,7 @@ fn drive_ids(
         if let Some(Err(found)) = &d.state {
             warn(W::UnknownDriveState {
                 drive: text.clone(),
-                found: found.chars().take(64).collect(),
+                found: crate::text::first_chars(found, 64),
             });
         }
         match DriveId::parse(text.trim()) {
@@ -188,7 +188,7 @@ fn drive_ids(
             _ => {
                 let id = fresh(used);
                 warn(W::DriveIdReplaced {
-                    drive: text.chars().take(64).collect(),
+                    drive: crate::text::first_chars(&text, 64),
                     used: id.clone(),
                 });
                 ids.push(id);

@@ -428,7 +428,8 @@ impl TryFrom<&EventEntry> for Action {
 }
 
 impl EventEntry {
-    fn blank(at: Time, kind: ActionKind, job: JobRef) -> Self {
+    /// An entry with only its instant, kind and job; the readers fill the rest in place.
+    pub(crate) fn blank(at: Time, kind: ActionKind, job: JobRef) -> Self {
         Self {
             at,
             kind,

@@ -126,21 +126,7 @@ fn event(value: &Value) -> Result<EventEntry, Unread> {
         _ => return Err("job"),
     };
     // Filled in place like the scenario.
-    let mut e = EventEntry {
-        at,
-        kind,
-        job,
-        storage_account: None,
-        carrier: None,
-        tracking: None,
-        present: None,
-        extra: None,
-        drive: None,
-        bytes: None,
-        outcome: None,
-        messages: None,
-        other: Map::new(),
-    };
+    let mut e = EventEntry::blank(at, kind, job);
     e.storage_account = optional(o, "storageAccount", text)?;
     e.carrier = optional(o, "carrier", text)?;
     e.tracking = optional(o, "tracking", text)?;

@@ -468,7 +468,7 @@ impl Validator {
         let kind = match kind_text.parse::<ActionKind>() {
             Ok(k) => k,
             Err(_) => {
-                let found = kind_text.chars().take(64).collect();
+                let found = crate::text::first_chars(kind_text, 64);
                 let kind = if AutoEvent::ALL.iter().any(|a| a.id() == kind_text) {
                     K::AutomaticKind { kind: found }
                 } else {
@@ -490,7 +490,7 @@ impl Validator {
                 path,
                 "job",
                 K::UnknownJob {
-                    name: name.chars().take(64).collect(),
+                    name: crate::text::first_chars(name, 64),
                 },
             );
             return at;
@@ -653,7 +653,7 @@ impl Validator {
                 self.report(
                     path,
                     K::BadTime {
-                        found: super::json_text(value).chars().take(64).collect(),
+                        found: crate::text::first_chars(&super::json_text(value), 64),
                     },
                 );
                 None
@@ -709,7 +709,7 @@ impl Validator {
                     path,
                     key,
                     K::NotOneOf {
-                        found: super::json_text(v).chars().take(64).collect(),
+                        found: crate::text::first_chars(&super::json_text(v), 64),
                         expected: expected.to_vec(),
                     },
                 );
