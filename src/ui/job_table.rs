@@ -2,7 +2,6 @@
 
 use crate::ui::derived::Derived;
 use crate::ui::slot::Slot;
-use leptos::prelude::*;
 
 use crate::ui::dom::listen;
 use wasm_bindgen::JsCast;
@@ -11,6 +10,7 @@ use web_sys::Element;
 use super::dom::{acted, find, redraw, Dom, Writer};
 use super::job_body::Body;
 use super::job_rows::{listed, page_size, row, RowQuery, SortKey};
+use super::reach::{extra, widen, Reach};
 use super::state::{use_app, TablePage};
 use super::use_lang;
 use super::why::WhyHost;
@@ -251,42 +251,6 @@ pub fn attach(root: &Element) {
         if seen.get_untracked() != range {
             seen.set(range);
         }
-    });
-}
-
-/// How far past the view a paused clock's rows (or lanes) are brought up to date: widened by
-/// `widen` frame by frame, and only for the moment `now` it was widened at.
-pub(super) type Reach = Slot<(Option<crate::model::Time>, i32)>;
-
-/// How far `reach` reaches past the view at `now` (tracked).
-#[inline(never)]
-pub(super) fn extra(reach: Reach, now: crate::model::Time) -> i32 {
-    reach.with(|r| if r.0 == Some(now) { r.1 } else { 0 })
-}
-
-/// While paused, widens `reach` by `step` each frame until it passes what `limit` gives
-/// (`None`: nothing to widen). One copy for the jobs table and the timeline.
-#[inline(never)]
-pub(super) fn widen(
-    app: super::state::AppState,
-    reach: Reach,
-    step: i32,
-    limit: Box<dyn Fn() -> Option<usize>>,
-) {
-    crate::ui::fx::effect(move || {
-        let now = app.now().get();
-        let extra = extra(reach, now);
-        let Some(limit) = limit() else {
-            return;
-        };
-        if app.playing().get() || usize::try_from(extra).unwrap_or(0) > limit {
-            return;
-        }
-        request_animation_frame(move || {
-            if app.now().get_untracked() == now {
-                reach.set((Some(now), extra + step));
-            }
-        });
     });
 }
 

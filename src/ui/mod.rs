@@ -34,6 +34,7 @@ pub mod my_job_panel;
 pub mod new_job_panel;
 pub mod notice;
 pub mod quiz;
+pub mod reach;
 pub mod read;
 pub mod rules_panel;
 pub mod scenario_picker;

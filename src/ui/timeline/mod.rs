@@ -36,7 +36,7 @@ use crate::sim::lanes::Cut;
 use crate::sim::LogEntry;
 use crate::ui::dom::{acted, all, find, focused_act, listen, refocus as refocus_act, Dom, Writer};
 use crate::ui::job_rows::page_size;
-use crate::ui::job_table::{extra, widen, Reach};
+use crate::ui::reach::{extra, widen, Reach};
 
 /// Lanes this far (px) above or below the scroll box's view follow the clock with it.
 const LANE_MARGIN: i32 = 160;
