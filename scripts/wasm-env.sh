@@ -16,3 +16,12 @@ export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 # Replaces [target.wasm32-unknown-unknown] rustflags in .cargo/config.toml for this build, so it
 # repeats that file's flag.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
+# wasm-bindgen's import names, shortened after it runs (scripts/short-names.mjs): about 1.7 KB gzip.
+# Trunk finds wasm-bindgen on PATH, so the stand-in goes first and calls the real one.
+if [ -z "${IE_REAL_WASM_BINDGEN:-}" ]; then
+  IE_REAL_WASM_BINDGEN=$(command -v wasm-bindgen)
+  IE_ROOT=$(pwd)
+  PATH="$IE_ROOT/scripts/bindgen:$PATH"
+  export IE_REAL_WASM_BINDGEN IE_ROOT PATH
+  hash -r 2>/dev/null || true
+fi
