@@ -1,9 +1,15 @@
 //! Checks a scenario file as a whole and reports every problem with its place, because a
-//! teacher editing JSON by hand needs the full list, not the first serde error.
+//! teacher editing JSON by hand needs the full list, not the first serde error. The same walk
+//! builds the `Scenario` (kept only when nothing is wrong), so each field is looked up,
+//! judged and converted once; `scenario_read` holds the leaf readers it shares.
 
 use super::json_path::{dot, index};
 use super::scenario::{
-    bytes_of_gib, Needed, Problem, ProblemKind as K, Scenario, ScenarioErrors, VERSION,
+    bytes_of_gib, AutopilotSpec, DriveEntry, EventEntry, JobEntry, JobRef, Needed, Problem,
+    ProblemKind as K, Scenario, ScenarioErrors, VERSION,
+};
+use super::scenario_read::{
+    event_fields, rest, Unread, AUTOPILOT_KEYS, DRIVE_KEYS, JOB_KEYS, SCENARIO_KEYS,
 };
 use crate::json::{Map, Value};
 use crate::model::limits::{
@@ -12,8 +18,8 @@ use crate::model::limits::{
 };
 use crate::model::transition::{check_messages, check_tracking};
 use crate::model::{
-    spec_problems, ActionKind, AutoEvent, CancelWindow, CopyOutcome, DriveId, DriveOwners,
-    DriveSpec, JobSpec, JobType, RuleSet, SpecField, TextSet, Time,
+    spec_problems, ActionKind, AutoEvent, CancelWindow, CopyOutcome, DriveId, DriveOwners, JobType,
+    RuleSet, SpecField, TextSet, Time,
 };
 
 impl Scenario {
@@ -43,7 +49,7 @@ fn parse(text: &str) -> Result<Scenario, Vec<Problem>> {
         }]
     })?;
     let mut v = Validator::default();
-    v.scenario(&value);
+    let built = v.scenario(&value);
     if !v.problems.is_empty() {
         let total = v.problems.len();
         v.problems.truncate(MAX_PROBLEMS);
@@ -66,14 +72,19 @@ fn parse(text: &str) -> Result<Scenario, Vec<Problem>> {
         }
         return Err(v.problems);
     }
-    super::scenario_read::scenario(value).map_err(|field| {
-        vec![problem(
+    match (built, v.unread) {
+        (Some(scenario), None) => Ok(scenario),
+        // Only a field the validator does not judge can get here (see `scenario_read`).
+        (_, field) => Err(vec![problem(
             "$",
             K::NotJson {
-                detail: format!("the field \"{field}\" could not be read"),
+                detail: format!(
+                    "the field \"{}\" could not be read",
+                    field.unwrap_or("scenario")
+                ),
             },
-        )]
-    })
+        )]),
+    }
 }
 
 fn problem(path: &str, kind: K) -> Problem {
@@ -105,6 +116,9 @@ struct Validator {
     known: Vec<KnownJob>,
     owners: DriveOwners,
     start: Option<Time>,
+    /// The first field, in file order, that the validator does not judge and that could not
+    /// be read.
+    unread: Option<Unread>,
 }
 
 impl Validator {
@@ -117,10 +131,11 @@ impl Validator {
         self.problems.push(problem(path, kind));
     }
 
-    fn scenario(&mut self, value: &Value) {
+    /// Checks the file and builds its scenario; `None` only when a problem was reported.
+    fn scenario(&mut self, value: &Value) -> Option<Scenario> {
         let Some(root) = value.as_object() else {
             self.report("$", K::NotAnObject(Needed::Scenario));
-            return;
+            return None;
         };
         match root.get("version").map(|v| (v, v.as_u64())) {
             None => self.report("$.version", K::Missing(Needed::Version)),
@@ -132,15 +147,20 @@ impl Validator {
                 },
             ),
         }
-        for (key, field) in [
+        let mut texts = [None, None];
+        for (i, (key, field)) in [
             ("title", TextField::Title),
             ("description", TextField::Description),
-        ] {
+        ]
+        .into_iter()
+        .enumerate()
+        {
             self.opt_string(root, "$", key);
             if let Some(t) = root.get(key).and_then(Value::as_str) {
                 if let Err(p) = check_text(t, field) {
                     self.input_at("$", key, &p);
                 }
+                texts[i] = Some(t.to_string());
             }
         }
         self.start = match root.get("start") {
@@ -150,20 +170,23 @@ impl Validator {
             }
             Some(v) => self.time(v, "$.start"),
         };
-        if let Some(seed) = root.get("seed") {
-            if seed.as_u64().is_none() {
+        let mut seed = None;
+        if let Some(v) = root.get("seed") {
+            seed = v.as_u64();
+            if seed.is_none() {
                 self.report("$.seed", K::NotWholeNumber);
             }
         }
-        self.label(root, "$", "rules", &RuleSet::ALL.map(RuleSet::id));
-        self.label(
+        let rules = self.label(root, "$", "rules", &RuleSet::ALL.map(RuleSet::id));
+        let window = self.label(
             root,
             "$",
             "cancelWindow",
             &CancelWindow::ALL.map(CancelWindow::id),
         );
+        let mut autopilot = None;
         if let Some(a) = root.get("autopilot") {
-            self.autopilot(a);
+            autopilot = self.autopilot(a);
         }
         let jobs = self.array(root, "$", "jobs");
         let events = self.array(root, "$", "events");
@@ -187,27 +210,35 @@ impl Validator {
             }
         }
         if too_big {
-            return;
+            return None;
         }
+        let mut job_entries = Vec::with_capacity(jobs.len());
         for (i, job) in jobs.iter().enumerate() {
-            self.job(job, &index("$", "jobs", i), None);
+            if let Some(entry) = self.job(job, &index("$", "jobs", i), None) {
+                job_entries.push(entry);
+            }
         }
+        // The jobs `CreateJob` events create, by the event's place, for the events' walk.
+        let mut created: Vec<Option<JobEntry>> = Vec::with_capacity(events.len());
         for (i, event) in events.iter().enumerate() {
+            let mut entry = None;
             if let (Some("CreateJob"), Some(job)) =
                 (event.get("kind").and_then(Value::as_str), event.get("job"))
             {
-                self.job(
+                entry = self.job(
                     job,
                     &dot(&index("$", "events", i), "job"),
                     Some(event.get("at")),
                 );
             }
+            created.push(entry);
         }
         self.export_drives(events);
         let mut last: Option<Time> = None;
-        for (i, event) in events.iter().enumerate() {
+        let mut event_entries = Vec::with_capacity(events.len());
+        for (i, (event, job)) in events.iter().zip(created).enumerate() {
             let path = index("$", "events", i);
-            if let Some(at) = self.event(event, &path) {
+            if let Some(at) = self.event(event, &path, job, &mut event_entries) {
                 if let Some(prev) = last.filter(|prev| at < *prev) {
                     self.report_at(&path, "at", K::OutOfOrder { at, prev });
                 }
@@ -227,6 +258,23 @@ impl Validator {
         for (name, count) in busy {
             self.report("$.events", K::TooManyEventsForJob { job: name, count });
         }
+        let mut s = Scenario::new(self.start?);
+        let [title, description] = texts;
+        s.title = title;
+        s.description = description;
+        s.seed = seed;
+        s.rules = rules.and_then(|i| RuleSet::ALL.get(i).copied());
+        s.cancel_window = window.and_then(|i| CancelWindow::ALL.get(i).copied());
+        s.autopilot = autopilot;
+        s.jobs = job_entries;
+        s.events = event_entries;
+        s.other = rest(root, SCENARIO_KEYS);
+        Some(s)
+    }
+
+    /// Keeps the first field that could not be read.
+    fn not_read(&mut self, key: Unread) {
+        self.unread.get_or_insert(key);
     }
 
     fn input(&mut self, path: &str, p: &InputProblem) {
@@ -247,21 +295,26 @@ impl Validator {
     }
 
     #[inline(never)]
-    fn autopilot(&mut self, value: &Value) {
+    fn autopilot(&mut self, value: &Value) -> Option<AutopilotSpec> {
         let Some(a) = value.as_object() else {
             self.report("$.autopilot", K::NotAnObject(Needed::Autopilot));
-            return;
+            return None;
         };
         if a.get("enabled").is_some_and(|v| !v.is_boolean()) {
             self.report("$.autopilot.enabled", K::NotTrueOrFalse);
         }
-        for (key, lo, hi, range) in [
+        let mut numbers = [None; 3];
+        for (i, (key, lo, hi, range)) in [
             ("load", 0.0, 1.0, ("0", "1")),
             ("exceptionRate", 0.0, 1.0, ("0", "1")),
             ("throughputMBps", 0.001, 1.0e6, ("0.001", "1000000")),
-        ] {
+        ]
+        .into_iter()
+        .enumerate()
+        {
             if let Some(v) = a.get(key) {
-                if !v.as_f64().is_some_and(|x| (lo..=hi).contains(&x)) {
+                numbers[i] = v.as_f64();
+                if !numbers[i].is_some_and(|x| (lo..=hi).contains(&x)) {
                     self.report_at(
                         "$.autopilot",
                         key,
@@ -273,17 +326,30 @@ impl Validator {
                 }
             }
         }
+        let [load, exception_rate, throughput_mbps] = numbers;
+        Some(AutopilotSpec {
+            enabled: a.get("enabled").and_then(Value::as_bool),
+            load,
+            throughput_mbps,
+            exception_rate,
+            other: rest(a, AUTOPILOT_KEYS),
+        })
     }
 
-    /// Checks a job object and registers its name and drives.
     /// Checks a job object (from `jobs` or a `CreateJob` event) and registers its name and
     /// drives. The field rules are the model's (`spec_problems`); this only maps them to paths.
     /// `event_at` is the event's `at` for a `CreateJob` event, whose nested `createdAt`, if
-    /// given, must be that same time.
-    fn job(&mut self, value: &Value, path: &str, event_at: Option<Option<&Value>>) {
+    /// given, must be that same time. Returns its entry; `None` only when a problem was
+    /// reported.
+    fn job(
+        &mut self,
+        value: &Value,
+        path: &str,
+        event_at: Option<Option<&Value>>,
+    ) -> Option<JobEntry> {
         let Some(job) = value.as_object() else {
             self.report(path, K::NotAnObject(Needed::Job));
-            return;
+            return None;
         };
         let name = match job.get("name").and_then(Value::as_str) {
             Some(n) => Some(n),
@@ -307,10 +373,10 @@ impl Validator {
         if account.is_none() {
             self.report_at(path, "storageAccount", K::Missing(Needed::StorageAccount));
         }
-        self.created_at(job, path, event_at);
+        let created_at = self.created_at(job, path, event_at);
         let drives = self.array(job, path, "drives");
         // Structure first; the model then judges the values.
-        let mut specs = Vec::new();
+        let mut entries = Vec::new();
         let mut at_index = Vec::new();
         for (i, d) in drives
             .iter()
@@ -331,9 +397,13 @@ impl Validator {
             }
             match (id, size) {
                 (Some(id), Some(size)) => {
-                    specs.push(DriveSpec {
+                    entries.push(DriveEntry {
                         id,
-                        size_bytes: bytes_of_gib(size),
+                        size_gib: size,
+                        other: match d.as_object() {
+                            Some(o) => rest(o, DRIVE_KEYS),
+                            None => crate::json::Map::new(),
+                        },
                     });
                     at_index.push(i);
                 }
@@ -345,14 +415,17 @@ impl Validator {
             }
         }
         let (Some(name), Some(job_type), Some(account)) = (name, job_type, account) else {
-            return;
+            return None;
         };
-        let spec = JobSpec {
+        let entry = JobEntry {
             name: name.to_string(),
             job_type,
             storage_account: account.to_string(),
-            drives: specs,
+            created_at,
+            drives: entries,
+            other: rest(job, JOB_KEYS),
         };
+        let spec = entry.spec();
         // A list cut short above must still count as too long.
         let count_problem = drives.len() > crate::model::limits::MAX_DRIVES;
         for (field, refusal) in spec_problems(&spec) {
@@ -397,16 +470,19 @@ impl Validator {
                 events: 1,
             });
         }
+        Some(entry)
     }
 
-    fn created_at(&mut self, job: &Map, path: &str, event_at: Option<Option<&Value>>) {
-        let Some(v) = job.get("createdAt") else {
-            return;
-        };
+    /// The job's `createdAt`, checked; `None` when absent or reported.
+    fn created_at(
+        &mut self,
+        job: &Map,
+        path: &str,
+        event_at: Option<Option<&Value>>,
+    ) -> Option<Time> {
+        let v = job.get("createdAt")?;
         let cpath = dot(path, "createdAt");
-        let Some(at) = self.time(v, &cpath) else {
-            return;
-        };
+        let at = self.time(v, &cpath)?;
         match event_at {
             None => self.not_before_start(at, &cpath),
             Some(event_at) => {
@@ -418,6 +494,7 @@ impl Validator {
                 }
             }
         }
+        Some(at)
     }
 
     /// Export drives come into being at delivery: ids delivered anywhere count as known.
@@ -447,9 +524,16 @@ impl Validator {
         }
     }
 
-    /// Checks one event; returns its time when it has a valid one.
+    /// Checks one event and adds its entry to `out`; returns its time when it has a valid
+    /// one. `created` is the job a `CreateJob` event creates, as `job` built it.
     #[inline(never)]
-    fn event(&mut self, value: &Value, path: &str) -> Option<Time> {
+    fn event(
+        &mut self,
+        value: &Value,
+        path: &str,
+        created: Option<JobEntry>,
+        out: &mut Vec<EventEntry>,
+    ) -> Option<Time> {
         let Some(e) = value.as_object() else {
             self.report(path, K::NotAnObject(Needed::Event));
             return None;
@@ -479,6 +563,16 @@ impl Validator {
             }
         };
         if kind == ActionKind::CreateJob {
+            match (e.get("job"), at, created) {
+                // The one required field the validator does not look at in a `CreateJob`.
+                (None, _, _) => self.not_read("job"),
+                (Some(_), Some(at), Some(spec)) => self.entry(
+                    e,
+                    EventEntry::blank(at, kind, JobRef::Spec(Box::new(spec))),
+                    out,
+                ),
+                _ => {}
+            }
             return at;
         }
         let Some(name) = e.get("job").and_then(Value::as_str) else {
@@ -581,7 +675,20 @@ impl Validator {
                 }
             }
         }
+        if let Some(at) = at {
+            let entry = EventEntry::blank(at, kind, JobRef::Name(name.to_string()));
+            self.entry(e, entry, out);
+        }
         at
+    }
+
+    /// Reads an event's other fields into `entry` and adds it to `out`, or notes the field
+    /// that could not be read.
+    fn entry(&mut self, e: &Map, mut entry: EventEntry, out: &mut Vec<EventEntry>) {
+        match event_fields(e, &mut entry) {
+            Ok(()) => out.push(entry),
+            Err(key) => self.not_read(key),
+        }
     }
 
     /// A delivery: counts first, then each id; export ids and extra ids become their job's.
@@ -701,19 +808,29 @@ impl Validator {
         }
     }
 
-    /// A field that, when given, must be one of a vocabulary's `expected` ids.
-    fn label(&mut self, obj: &Map, path: &str, key: &str, expected: &[&'static str]) {
-        if let Some(v) = obj.get(key) {
-            if !v.as_str().is_some_and(|s| expected.contains(&s)) {
-                self.report_at(
-                    path,
-                    key,
-                    K::NotOneOf {
-                        found: crate::text::first_chars(&super::json_text(v), 64),
-                        expected: expected.to_vec(),
-                    },
-                );
-            }
+    /// A field that, when given, must be one of a vocabulary's `expected` ids; its place
+    /// among them.
+    fn label(
+        &mut self,
+        obj: &Map,
+        path: &str,
+        key: &str,
+        expected: &[&'static str],
+    ) -> Option<usize> {
+        let v = obj.get(key)?;
+        let found = v
+            .as_str()
+            .and_then(|s| expected.iter().position(|e| *e == s));
+        if found.is_none() {
+            self.report_at(
+                path,
+                key,
+                K::NotOneOf {
+                    found: crate::text::first_chars(&super::json_text(v), 64),
+                    expected: expected.to_vec(),
+                },
+            );
         }
+        found
     }
 }
