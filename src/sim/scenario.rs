@@ -378,37 +378,38 @@ pub fn bytes_of_gib(gib: f64) -> u64 {
 }
 
 impl JobEntry {
+    // Both by plain loops: a `map().collect()` compiled its own iterator per element type.
     pub fn spec(&self) -> JobSpec {
+        let mut drives = Vec::with_capacity(self.drives.len());
+        for d in &self.drives {
+            drives.push(DriveSpec {
+                id: d.id.clone(),
+                size_bytes: bytes_of_gib(d.size_gib),
+            });
+        }
         JobSpec {
             name: self.name.clone(),
             job_type: self.job_type,
             storage_account: self.storage_account.clone(),
-            drives: self
-                .drives
-                .iter()
-                .map(|d| DriveSpec {
-                    id: d.id.clone(),
-                    size_bytes: bytes_of_gib(d.size_gib),
-                })
-                .collect(),
+            drives,
         }
     }
 
     pub fn from_spec(spec: &JobSpec) -> Self {
+        let mut drives = Vec::with_capacity(spec.drives.len());
+        for d in &spec.drives {
+            drives.push(DriveEntry {
+                id: d.id.clone(),
+                size_gib: d.size_bytes as f64 / GIB,
+                other: Map::new(),
+            });
+        }
         Self {
             name: spec.name.clone(),
             job_type: spec.job_type,
             storage_account: spec.storage_account.clone(),
             created_at: None,
-            drives: spec
-                .drives
-                .iter()
-                .map(|d| DriveEntry {
-                    id: d.id.clone(),
-                    size_gib: d.size_bytes as f64 / GIB,
-                    other: Map::new(),
-                })
-                .collect(),
+            drives,
             other: Map::new(),
         }
     }

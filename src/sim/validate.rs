@@ -147,22 +147,8 @@ impl Validator {
                 },
             ),
         }
-        let mut texts = [None, None];
-        for (i, (key, field)) in [
-            ("title", TextField::Title),
-            ("description", TextField::Description),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            self.opt_string(root, "$", key);
-            if let Some(t) = root.get(key).and_then(Value::as_str) {
-                if let Err(p) = check_text(t, field) {
-                    self.input_at("$", key, &p);
-                }
-                texts[i] = Some(t.to_string());
-            }
-        }
+        let title = self.text(root, "title", TextField::Title);
+        let description = self.text(root, "description", TextField::Description);
         self.start = match root.get("start") {
             None => {
                 self.report("$.start", K::Missing(Needed::Start));
@@ -236,8 +222,9 @@ impl Validator {
         self.export_drives(events);
         let mut last: Option<Time> = None;
         let mut event_entries = Vec::with_capacity(events.len());
-        for (i, (event, job)) in events.iter().zip(created).enumerate() {
+        for (i, event) in events.iter().enumerate() {
             let path = index("$", "events", i);
+            let job = created.get_mut(i).and_then(Option::take);
             if let Some(at) = self.event(event, &path, job, &mut event_entries) {
                 if let Some(prev) = last.filter(|prev| at < *prev) {
                     self.report_at(&path, "at", K::OutOfOrder { at, prev });
@@ -259,7 +246,6 @@ impl Validator {
             self.report("$.events", K::TooManyEventsForJob { job: name, count });
         }
         let mut s = Scenario::new(self.start?);
-        let [title, description] = texts;
         s.title = title;
         s.description = description;
         s.seed = seed;
@@ -270,6 +256,16 @@ impl Validator {
         s.events = event_entries;
         s.other = rest(root, SCENARIO_KEYS);
         Some(s)
+    }
+
+    /// An optional text of the file's own (`title`, `description`), checked and copied.
+    fn text(&mut self, root: &Map, key: &str, field: TextField) -> Option<String> {
+        self.opt_string(root, "$", key);
+        let t = root.get(key).and_then(Value::as_str)?;
+        if let Err(p) = check_text(t, field) {
+            self.input_at("$", key, &p);
+        }
+        Some(t.to_string())
     }
 
     /// Keeps the first field that could not be read.
@@ -378,11 +374,11 @@ impl Validator {
         // Structure first; the model then judges the values.
         let mut entries = Vec::new();
         let mut at_index = Vec::new();
-        for (i, d) in drives
-            .iter()
-            .enumerate()
-            .take(crate::model::limits::MAX_DRIVES + 1)
-        {
+        for (i, d) in drives.iter().enumerate() {
+            // One past the limit is enough to judge; the count reports the rest.
+            if i > crate::model::limits::MAX_DRIVES {
+                break;
+            }
             let dpath = index(path, "drives", i);
             let id = match d.get("id") {
                 Some(v) => self.drive_id(v, &dot(&dpath, "id")),
