@@ -316,59 +316,63 @@ fn write_some_time<S: serde::Serializer>(t: &Option<Time>, s: S) -> Result<S::Ok
     }
 }
 
-/// Re-indents compact JSON the way `serde_json::to_string_pretty` lays it out.
+/// Re-indents compact JSON the way `serde_json::to_string_pretty` lays it out. By bytes, not
+/// characters: every byte the layout acts on is ASCII and the text between two of them is
+/// copied whole, so it is only ever cut between characters.
 fn pretty(compact: &str) -> String {
     let mut out = String::with_capacity(compact.len() * 2);
+    let bytes = compact.as_bytes();
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;
-    let mut chars = compact.chars().peekable();
-    let newline = |out: &mut String, depth: usize| {
-        out.push('\n');
-        for _ in 0..depth {
-            out.push_str("  ");
-        }
-    };
-    while let Some(c) = chars.next() {
+    // The text from `from` on is not yet copied; `i` is the next byte to look at.
+    let mut from = 0;
+    let mut i = 0;
+    while let Some(&c) = bytes.get(i) {
+        i += 1;
         if in_string {
-            out.push(c);
             match (escaped, c) {
                 (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
                 _ => {}
             }
             continue;
         }
-        match c {
-            '"' => {
+        // Where to cut the copied text, and whether a line break (else a space) follows.
+        let (cut, newline) = match c {
+            b'"' => {
                 in_string = true;
-                out.push(c);
+                continue;
             }
-            '{' | '[' => {
-                out.push(c);
-                if matches!(chars.peek(), Some('}' | ']')) {
-                    if let Some(close) = chars.next() {
-                        out.push(close);
-                    }
-                } else {
-                    depth += 1;
-                    newline(&mut out, depth);
+            b'{' | b'[' => {
+                if matches!(bytes.get(i), Some(b'}' | b']')) {
+                    i += 1;
+                    continue;
                 }
+                depth += 1;
+                (i, true)
             }
-            '}' | ']' => {
+            b'}' | b']' => {
                 depth = depth.saturating_sub(1);
-                newline(&mut out, depth);
-                out.push(c);
+                (i - 1, true)
             }
-            ',' => {
-                out.push(c);
-                newline(&mut out, depth);
+            b',' => (i, true),
+            b':' => (i, false),
+            _ => continue,
+        };
+        out.push_str(compact.get(from..cut).unwrap_or_default());
+        from = cut;
+        if newline {
+            out.push('\n');
+            for _ in 0..depth {
+                out.push_str("  ");
             }
-            ':' => out.push_str(": "),
-            c => out.push(c),
+        } else {
+            out.push(' ');
         }
     }
+    out.push_str(compact.get(from..).unwrap_or_default());
     out
 }
 

@@ -373,7 +373,8 @@ impl Validator {
         let drives = self.array(job, path, "drives");
         // Structure first; the model then judges the values.
         let mut entries = Vec::new();
-        let mut at_index = Vec::new();
+        // Each entry's path in the file, for the model's judgement below.
+        let mut paths: Vec<String> = Vec::new();
         for (i, d) in drives.iter().enumerate() {
             // One past the limit is enough to judge; the count reports the rest.
             if i > crate::model::limits::MAX_DRIVES {
@@ -401,7 +402,7 @@ impl Validator {
                             None => crate::json::Map::new(),
                         },
                     });
-                    at_index.push(i);
+                    paths.push(dpath);
                 }
                 // The id is wrong, but the size can still be judged.
                 (None, Some(size)) if !crate::model::spec::drive_size_ok(bytes_of_gib(size)) => {
@@ -425,17 +426,17 @@ impl Validator {
         // A list cut short above must still count as too long.
         let count_problem = drives.len() > crate::model::limits::MAX_DRIVES;
         for (field, refusal) in spec_problems(&spec) {
-            let p = match field {
-                SpecField::Name => dot(path, "name"),
-                SpecField::StorageAccount => dot(path, "storageAccount"),
-                SpecField::Drives => dot(path, "drives"),
-                SpecField::DriveId(k) => dot(&index(path, "drives", at_index[k]), "id"),
-                SpecField::DriveSize(k) => dot(&index(path, "drives", at_index[k]), "sizeGiB"),
+            let (at, key) = match field {
+                SpecField::Name => (path, "name"),
+                SpecField::StorageAccount => (path, "storageAccount"),
+                SpecField::Drives => (path, "drives"),
+                SpecField::DriveId(k) => (paths[k].as_str(), "id"),
+                SpecField::DriveSize(k) => (paths[k].as_str(), "sizeGiB"),
             };
             // A drive already reported above does not also make the list "empty".
-            let partial = at_index.len() < drives.len();
+            let partial = paths.len() < drives.len();
             if !((count_problem || partial) && field == SpecField::Drives) {
-                self.report(&p, K::Refused(refusal));
+                self.report_at(at, key, K::Refused(refusal));
             }
         }
         if count_problem {
@@ -450,7 +451,7 @@ impl Validator {
         let mut ids = TextSet::default();
         for (k, d) in spec.drives.iter().enumerate() {
             if let Err(p) = self.owners.claim(&d.id, name) {
-                self.input(&dot(&index(path, "drives", at_index[k]), "id"), &p);
+                self.input_at(&paths[k], "id", &p);
             }
             ids.insert(d.id.as_str().to_string());
         }
