@@ -409,17 +409,22 @@ fn draw_rules<W: Writer>(w: &mut W, machine: Machine, pick: Pick, rules: &Rules,
         .close()
         .open("ul");
     for (rule, edges) in groups {
-        let how = edges
-            .iter()
-            .map(|e| {
-                let after = e
-                    .after
-                    .map(|d| format!(" ({})", after_days(lang, d.num_days())))
-                    .unwrap_or_default();
-                format!("{}: {} → {}{after}", e.trigger.id(), e.from.id(), e.to.id())
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
+        // One text pushed to by a plain loop: a map collected and joined compiled its own
+        // iterator code.
+        let mut how = String::new();
+        for e in &edges {
+            if !how.is_empty() {
+                how.push_str("; ");
+            }
+            for part in [e.trigger.id(), ": ", e.from.id(), " → ", e.to.id()] {
+                how.push_str(part);
+            }
+            if let Some(d) = e.after {
+                how.push_str(" (");
+                how.push_str(&after_days(lang, d.num_days()));
+                how.push(')');
+            }
+        }
         w.open("li")
             .leaf("span", "rule-id", rule.id())
             .text(" ")

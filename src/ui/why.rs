@@ -140,12 +140,17 @@ fn draw_body<W: Writer>(w: &mut W, why: &Why, lang: Lang, now: Time) {
         );
         w.open("p").text(&line).close();
     }
-    let then = why
-        .then
-        .iter()
-        .map(|e| format!("{} → {} ({})", e.trigger.id(), e.to.id(), e.rule.id()))
-        .collect::<Vec<_>>()
-        .join("; ");
+    // "Trigger → To (R1); …" pushed to by a plain loop (a map collected and joined compiled
+    // its own iterator code).
+    let mut then = String::new();
+    for e in &why.then {
+        if !then.is_empty() {
+            then.push_str("; ");
+        }
+        for part in [e.trigger.id(), " → ", e.to.id(), " (", e.rule.id(), ")"] {
+            then.push_str(part);
+        }
+    }
     if why.due.is_none() && then.is_empty() {
         let end = if why.deleted {
             DgText::End

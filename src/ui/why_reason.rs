@@ -46,10 +46,17 @@ pub fn last_change<'a>(
     hit: &dyn Fn(&Change) -> bool,
 ) -> Option<(&'a LogEntry, &'a Change)> {
     let upto = &log[..log.partition_point(|e| e.at <= now)];
-    upto.iter().rev().find_map(|e| {
-        let changes = e.outcome.as_ref().ok()?;
-        changes.iter().rev().find(|c| hit(c)).map(|c| (e, c))
-    })
+    // Plain loops: the nested searches compiled their adapters' code of their own.
+    for e in upto.iter().rev() {
+        if let Ok(changes) = &e.outcome {
+            for c in changes.iter().rev() {
+                if hit(c) {
+                    return Some((e, c));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The actions that leave `node` under the world's rules. A plain loop: the iterator chain
@@ -67,15 +74,15 @@ fn next_steps(machine: Machine, node: Node, sim: &Simulation) -> Vec<Edge> {
 
 /// The same entry as it stands in the whole log (a job's own log numbers its entries apart).
 fn in_full_log(sim: &Simulation, e: &LogEntry) -> LogEntry {
-    sim.log_until(e.at)
-        .iter()
-        .rev()
-        .take_while(|g| g.at == e.at)
-        .find(|g| {
-            g.job == e.job && g.event == e.event && g.drive == e.drive && g.outcome == e.outcome
-        })
-        .unwrap_or(e)
-        .clone()
+    for g in sim.log_until(e.at).iter().rev() {
+        if g.at != e.at {
+            break;
+        }
+        if g.job == e.job && g.event == e.event && g.drive == e.drive && g.outcome == e.outcome {
+            return g.clone();
+        }
+    }
+    e.clone()
 }
 
 fn job_node(job: &Job) -> Node {
@@ -160,10 +167,14 @@ pub fn explain(sim: &Simulation, name: &str, subject: &WhySubject, now: Time) ->
                 found(&|c: &Change| c.subject == Subject::Job && Node::of(Some(c.to)) == node)
             } else {
                 let upto = &log[..log.partition_point(|e| Some(e.at) <= started)];
-                upto.iter()
-                    .rev()
-                    .find(|e| !e.is_refused() && Some(e.at) == started && starts.contains(&e.event))
-                    .map(|e| in_full_log(sim, e))
+                let mut first = None;
+                for e in upto.iter().rev() {
+                    if !e.is_refused() && Some(e.at) == started && starts.contains(&e.event) {
+                        first = Some(in_full_log(sim, e));
+                        break;
+                    }
+                }
+                first
             };
             Some(Why {
                 shown: rule.id(),
