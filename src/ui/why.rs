@@ -231,64 +231,64 @@ impl WhyHost {
             }
         });
         crate::ui::fx::effect_with(move |drawn: Option<Option<(Lang, u32)>>| {
-            let shown = match host.open.get() {
-                true => host.why.get(),
-                false => None,
-            };
-            let Some((job, subject, title)) = shown else {
-                host.mark(false);
-                place.set_text_content(None);
-                return None;
-            };
-            let key = (lang.get(), host.opened.get_value());
-            let drawn = drawn.flatten();
-            if drawn != Some(key) {
-                let focused = focused_act(&place);
-                Dom::replacing(&place, false)?
-                    .open("section")
-                    .attr("class", "why-card")
-                    .attr("role", "dialog")
-                    .attr("aria-label", &title)
-                    .attr("tabindex", "-1")
-                    .open("h3")
-                    .text(&title)
-                    .close()
-                    .open("div")
-                    .close()
-                    .open("button")
-                    .attr("type", "button")
-                    .attr("data-act", "close")
-                    .text(dg(key.0, DgText::Close))
-                    .close();
-                match drawn.map(|d| d.1) == Some(key.1) {
-                    true => refocus(&place, focused),
-                    false => {
-                        if let Some(card) = find(&place, "section") {
-                            crate::ui::dom::focus(&card);
+            // Read in place (not cloned) while the card is drawn.
+            host.why.with(|shown| {
+                let (true, Some((job, subject, title))) = (host.open.get(), shown) else {
+                    host.mark(false);
+                    place.set_text_content(None);
+                    return None;
+                };
+                let key = (lang.get(), host.opened.get_value());
+                let drawn = drawn.flatten();
+                if drawn != Some(key) {
+                    let focused = focused_act(&place);
+                    Dom::replacing(&place, false)?
+                        .open("section")
+                        .attr("class", "why-card")
+                        .attr("role", "dialog")
+                        .attr("aria-label", title)
+                        .attr("tabindex", "-1")
+                        .open("h3")
+                        .text(title)
+                        .close()
+                        .open("div")
+                        .close()
+                        .open("button")
+                        .attr("type", "button")
+                        .attr("data-act", "close")
+                        .text(dg(key.0, DgText::Close))
+                        .close();
+                    match drawn.map(|d| d.1) == Some(key.1) {
+                        true => refocus(&place, focused),
+                        false => {
+                            if let Some(card) = find(&place, "section") {
+                                crate::ui::dom::focus(&card);
+                            }
                         }
                     }
                 }
-            }
-            let div = find(&place, ".why-card div")?;
-            let now = app.now().get();
-            let why = app.sim().with(|s| explain(s, &job, &subject, now));
-            host.cause.set_value(
-                why.as_ref()
-                    .and_then(|w| w.cause.as_ref().map(|e| (e.at, e.seq))),
-            );
-            let focused =
-                crate::ui::dom::active(&div).is_some_and(|a| crate::ui::dom::contains(&div, &a));
-            if let Some(mut w) = Dom::replacing(&div, false) {
-                if let Some(why) = &why {
-                    draw_body(&mut w, why, key.0, now);
+                let div = find(&place, ".why-card div")?;
+                let now = app.now().get();
+                let focused = crate::ui::dom::active(&div)
+                    .is_some_and(|a| crate::ui::dom::contains(&div, &a));
+                // Drawn while the world is read: the answer borrows its cause from the log.
+                app.sim().with(|s| {
+                    let why = explain(s, job, subject, now);
+                    host.cause
+                        .set_value(why.as_ref().and_then(|w| w.cause.map(|e| (e.at, e.seq))));
+                    if let Some(mut w) = Dom::replacing(&div, false) {
+                        if let Some(why) = &why {
+                            draw_body(&mut w, why, key.0, now);
+                        }
+                    }
+                });
+                if focused {
+                    if let Some(b) = find(&div, "button") {
+                        crate::ui::dom::focus(&b);
+                    }
                 }
-            }
-            if focused {
-                if let Some(b) = find(&div, "button") {
-                    crate::ui::dom::focus(&b);
-                }
-            }
-            Some(key)
+                Some(key)
+            })
         });
         host
     }

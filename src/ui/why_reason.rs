@@ -18,16 +18,17 @@ pub enum WhySubject {
     Countdown,
 }
 
-/// The answer.
+/// The answer, borrowing its cause from the world's log (no entry cloned and dropped per
+/// frame of an open card).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Why {
+pub struct Why<'a> {
     /// The state shown (an identifier), or for a countdown the rule counted down to.
     pub shown: &'static str,
     /// The rule that put it there (for a countdown: the rule that will fire).
     pub rule: Option<RuleId>,
     /// The log entry that set it (for a countdown: that started the clock), with its place
     /// in the whole log, so the log can highlight it.
-    pub cause: Option<LogEntry>,
+    pub cause: Option<&'a LogEntry>,
     /// The next time rule that would change it, and when.
     pub due: Option<(RuleId, Time)>,
     /// The actions that can move it on, from the diagram's table.
@@ -73,16 +74,16 @@ fn next_steps(machine: Machine, node: Node, sim: &Simulation) -> Vec<Edge> {
 }
 
 /// The same entry as it stands in the whole log (a job's own log numbers its entries apart).
-fn in_full_log(sim: &Simulation, e: &LogEntry) -> LogEntry {
+fn in_full_log<'a>(sim: &'a Simulation, e: &'a LogEntry) -> &'a LogEntry {
     for g in sim.log_until(e.at).iter().rev() {
         if g.at != e.at {
             break;
         }
         if g.job == e.job && g.event == e.event && g.drive == e.drive && g.outcome == e.outcome {
-            return g.clone();
+            return g;
         }
     }
-    e.clone()
+    e
 }
 
 fn job_node(job: &Job) -> Node {
@@ -95,7 +96,12 @@ fn job_node(job: &Job) -> Node {
 
 /// Why `subject` of job `name` is as it is at `now`; `None` if the job or drive does not
 /// exist then (or, for a countdown, no time rule is ahead).
-pub fn explain(sim: &Simulation, name: &str, subject: &WhySubject, now: Time) -> Option<Why> {
+pub fn explain<'a>(
+    sim: &'a Simulation,
+    name: &str,
+    subject: &WhySubject,
+    now: Time,
+) -> Option<Why<'a>> {
     let job = sim.job_at(name, now)?;
     let log = sim.job_log(name);
     let rules = sim.rules();
@@ -220,7 +226,7 @@ mod tests {
         assert_eq!(cause.event, EventLabel::Auto(AutoEvent::CreatingExpired));
         assert_eq!(
             s.full_log().get(cause.seq as usize),
-            Some(&cause),
+            Some(cause),
             "global seq"
         );
         assert_eq!(why.due, None);
