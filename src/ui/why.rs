@@ -50,28 +50,36 @@ impl LogHighlight {
     }
 }
 
-/// The page's one `LogHighlight`, kept on the root owner so the log and every "Why?" card
-/// (in the tables, the details or a portal) share it without a provider in `App`.
+thread_local! {
+    /// The page's one `LogHighlight`, once made.
+    static HIGHLIGHT: std::cell::Cell<Option<LogHighlight>> = const { std::cell::Cell::new(None) };
+}
+
+/// The page's one `LogHighlight`, made on the root owner so the log and every "Why?" card
+/// (in the tables, the details or a portal) share it, and kept in a cell of the page's one
+/// thread rather than as a context (Leptos' context code compiled once more for its type).
+/// An app that was dropped (the browser tests mount many) took its slots with it: the next
+/// app makes its own.
 pub fn use_log_highlight() -> LogHighlight {
-    if let Some(h) = use_context::<LogHighlight>() {
-        return h;
+    if let Some(h) = HIGHLIGHT.get() {
+        if h.focus_pending.try_get_value().is_some() {
+            return h;
+        }
     }
     let mut root = Owner::current();
     while let Some(parent) = root.as_ref().and_then(Owner::parent) {
         root = Some(parent);
     }
-    let make = || {
-        let h = LogHighlight {
-            entry: Slot::new(None),
-            focus_pending: Slot::new(false),
-        };
-        provide_context(h);
-        h
+    let make = || LogHighlight {
+        entry: Slot::new(None),
+        focus_pending: Slot::new(false),
     };
-    match root {
+    let h = match root {
         Some(owner) => owner.with(make),
         None => make(),
-    }
+    };
+    HIGHLIGHT.set(Some(h));
+    h
 }
 
 /// The question a button asks, from what its cell shows (`shown`: the state identifier, or
