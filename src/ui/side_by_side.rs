@@ -57,6 +57,12 @@ fn draw_head<W: Writer>(w: &mut W, lang: Lang, menu: &[Alt]) {
     w.open("div").attr("class", "sbs-body").close();
 }
 
+/// The id of row `i`'s line saying why it differs, `sbs-why-<i>` (one copy of the join for
+/// the cells that point at it and the line itself).
+fn why_id(i: usize) -> String {
+    String::from("sbs-why-") + &i.to_string()
+}
+
 /// One pane: a table named by its caption, Name and Status per job, the differing Status
 /// cells described by their job's line below.
 fn draw_pane<W: Writer>(w: &mut W, lang: Lang, name: &str, test_id: &str, diff: &Diff, b: bool) {
@@ -76,10 +82,8 @@ fn draw_pane<W: Writer>(w: &mut W, lang: Lang, name: &str, test_id: &str, diff: 
         w.open("th").attr("scope", "row").text(&r.name).close();
         w.open("td");
         if r.differs() {
-            w.attr("class", "differs").attr(
-                "aria-describedby",
-                &(String::from("sbs-why-") + &i.to_string()),
-            );
+            w.attr("class", "differs")
+                .attr("aria-describedby", &why_id(i));
         }
         w.leaf(
             "span",
@@ -134,11 +138,14 @@ fn draw_body<W: Writer>(
     w.open("ul")
         .attr("class", "sbs-why")
         .attr("data-testid", "sbs-why");
-    for (i, r) in diff.rows.iter().enumerate().filter(|(_, r)| r.differs()) {
+    for (i, r) in diff.rows.iter().enumerate() {
+        if !r.differs() {
+            continue;
+        }
         let (x, y) = why(a, b, &r.name).unwrap_or((None, None));
         let line = why_line(lang, &r.name, [(&names[0], x), (&names[1], y)], r.drives);
         w.open("li")
-            .attr("id", &(String::from("sbs-why-") + &i.to_string()))
+            .attr("id", &why_id(i))
             .attr("data-job", &r.name)
             .text(&line)
             .close();

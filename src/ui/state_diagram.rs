@@ -10,7 +10,7 @@ use super::state::use_app;
 use super::use_lang;
 use crate::i18n::{after_days, dg, rule_text, DgText, Lang};
 use crate::model::diagram::{Arrow, Edge, Machine, Node, Place, NODE_HEIGHT};
-use crate::model::{RuleId, Rules};
+use crate::model::Rules;
 
 /// A chosen state, or an arrow (from, to, time rule).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -384,17 +384,8 @@ pub fn on_pick(ev: &web_sys::Event, diagrams: &[Diagram]) {
 
 /// The chosen state's or arrow's rules, one line each: id, words, and the transitions.
 fn draw_rules<W: Writer>(w: &mut W, machine: Machine, pick: Pick, rules: &Rules, lang: Lang) {
-    let mut groups: Vec<(RuleId, Vec<Edge>)> = Vec::new();
-    for e in machine
-        .edges()
-        .iter()
-        .filter(|e| e.applies(rules) && pick.covers(e))
-    {
-        match groups.iter_mut().find(|g| g.0 == e.rule) {
-            Some(g) => g.1.push(*e),
-            None => groups.push((e.rule, vec![*e])),
-        }
-    }
+    let edges = machine.edges();
+    let shown = |e: &Edge| e.applies(rules) && pick.covers(e);
     let title = match pick {
         Pick::Node(n) => n.id().to_string(),
         Pick::Arrow(f, t, _) => format!("{} → {}", f.id(), t.id()),
@@ -408,22 +399,33 @@ fn draw_rules<W: Writer>(w: &mut W, machine: Machine, pick: Pick, rules: &Rules,
         .close()
         .close()
         .open("ul");
-    for (rule, edges) in groups {
-        let how = edges
-            .iter()
-            .map(|e| {
-                let after = e
-                    .after
-                    .map(|d| format!(" ({})", after_days(lang, d.num_days())))
-                    .unwrap_or_default();
-                format!("{}: {} → {}{after}", e.trigger.id(), e.from.id(), e.to.id())
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
+    // One line per rule, in the order of its first shown edge, with all its shown edges: found
+    // by plain loops over the table (a few dozen edges), no list of groups built.
+    for (i, e) in edges.iter().enumerate() {
+        if !shown(e) || edges[..i].iter().any(|d| d.rule == e.rule && shown(d)) {
+            continue;
+        }
+        let mut how = String::new();
+        for d in &edges[i..] {
+            if d.rule != e.rule || !shown(d) {
+                continue;
+            }
+            if !how.is_empty() {
+                how.push_str("; ");
+            }
+            for part in [d.trigger.id(), ": ", d.from.id(), " → ", d.to.id()] {
+                how.push_str(part);
+            }
+            if let Some(t) = d.after {
+                how.push_str(" (");
+                how.push_str(&after_days(lang, t.num_days()));
+                how.push(')');
+            }
+        }
         w.open("li")
-            .leaf("span", "rule-id", rule.id())
+            .leaf("span", "rule-id", e.rule.id())
             .text(" ")
-            .text(rule_text(lang, rule))
+            .text(rule_text(lang, e.rule))
             .text(" — ")
             .leaf("span", "how", &how)
             .close();
@@ -441,6 +443,80 @@ mod tests {
             x,
             y,
             w,
+        }
+    }
+
+    /// The rules list as it was written before (edges grouped by rule in a list first).
+    fn grouped_rules(machine: Machine, pick: Pick, rules: &Rules, lang: Lang) -> Vec<String> {
+        let mut groups: Vec<(crate::model::RuleId, Vec<Edge>)> = Vec::new();
+        for e in machine
+            .edges()
+            .iter()
+            .filter(|e| e.applies(rules) && pick.covers(e))
+        {
+            match groups.iter_mut().find(|g| g.0 == e.rule) {
+                Some(g) => g.1.push(*e),
+                None => groups.push((e.rule, vec![*e])),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(rule, edges)| {
+                let how = edges
+                    .iter()
+                    .map(|e| {
+                        let after = e
+                            .after
+                            .map(|d| format!(" ({})", after_days(lang, d.num_days())))
+                            .unwrap_or_default();
+                        format!("{}: {} → {}{after}", e.trigger.id(), e.from.id(), e.to.id())
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                format!("{} {} — {how}", rule.id(), rule_text(lang, rule))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_rules_list_has_one_line_per_rule_in_the_order_of_its_first_edge() {
+        use crate::model::{CancelWindow, RuleSet};
+        use crate::ui::dom::Outline;
+        for machine in [Machine::Job, Machine::Drive] {
+            let mut picks = Vec::new();
+            for e in machine.edges() {
+                picks.push(Pick::Node(e.from));
+                picks.push(Pick::Node(e.to));
+                picks.push(Pick::Arrow(e.from, e.to, e.is_time_rule()));
+            }
+            for set in RuleSet::ALL {
+                for window in CancelWindow::ALL {
+                    let rules = Rules::new(set, window);
+                    for &pick in &picks {
+                        for lang in Lang::ALL {
+                            let mut out = Outline::default();
+                            draw_rules(&mut out, machine, pick, &rules, lang);
+                            let mut expected = String::new();
+                            for line in grouped_rules(machine, pick, &rules, lang) {
+                                let Some((id, rest)) = line.split_once(' ') else {
+                                    panic!("{line}")
+                                };
+                                let Some((words, how)) = rest.split_once(" — ") else {
+                                    panic!("{line}")
+                                };
+                                expected.push_str(&format!(
+                                    "<li><span class=\"rule-id\">{id}</span> {words} — <span class=\"how\">{how}</span></li>"
+                                ));
+                            }
+                            assert!(
+                                out.out.contains(&format!("<ul>{expected}</ul>")),
+                                "{machine:?} {pick:?}: {}",
+                                out.out
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -36,11 +36,20 @@ impl DrivePick {
         let chosen = self.chosen.get();
         self.job.with(|j| {
             let j = j.as_ref()?;
-            let own = j.drives.iter().map(|d| &d.id);
-            own.chain(&j.extra_drives)
-                .find(|id| chosen.as_deref() == Some(id.as_str()))
-                .or(j.drives.first().map(|d| &d.id))
-                .cloned()
+            // Plain loops: a chained search compiled its adapters' code of its own.
+            if let Some(chosen) = chosen.as_deref() {
+                for d in &j.drives {
+                    if d.id.as_str() == chosen {
+                        return Some(d.id.clone());
+                    }
+                }
+                for id in &j.extra_drives {
+                    if id.as_str() == chosen {
+                        return Some(id.clone());
+                    }
+                }
+            }
+            j.drives.first().map(|d| d.id.clone())
         })
     }
 

@@ -50,28 +50,36 @@ impl LogHighlight {
     }
 }
 
-/// The page's one `LogHighlight`, kept on the root owner so the log and every "Why?" card
-/// (in the tables, the details or a portal) share it without a provider in `App`.
+thread_local! {
+    /// The page's one `LogHighlight`, once made.
+    static HIGHLIGHT: std::cell::Cell<Option<LogHighlight>> = const { std::cell::Cell::new(None) };
+}
+
+/// The page's one `LogHighlight`, made on the root owner so the log and every "Why?" card
+/// (in the tables, the details or a portal) share it, and kept in a cell of the page's one
+/// thread rather than as a context (Leptos' context code compiled once more for its type).
+/// An app that was dropped (the browser tests mount many) took its slots with it: the next
+/// app makes its own.
 pub fn use_log_highlight() -> LogHighlight {
-    if let Some(h) = use_context::<LogHighlight>() {
-        return h;
+    if let Some(h) = HIGHLIGHT.get() {
+        if h.focus_pending.try_get_value().is_some() {
+            return h;
+        }
     }
     let mut root = Owner::current();
     while let Some(parent) = root.as_ref().and_then(Owner::parent) {
         root = Some(parent);
     }
-    let make = || {
-        let h = LogHighlight {
-            entry: Slot::new(None),
-            focus_pending: Slot::new(false),
-        };
-        provide_context(h);
-        h
+    let make = || LogHighlight {
+        entry: Slot::new(None),
+        focus_pending: Slot::new(false),
     };
-    match root {
+    let h = match root {
         Some(owner) => owner.with(make),
         None => make(),
-    }
+    };
+    HIGHLIGHT.set(Some(h));
+    h
 }
 
 /// The question a button asks, from what its cell shows (`shown`: the state identifier, or
@@ -140,12 +148,17 @@ fn draw_body<W: Writer>(w: &mut W, why: &Why, lang: Lang, now: Time) {
         );
         w.open("p").text(&line).close();
     }
-    let then = why
-        .then
-        .iter()
-        .map(|e| format!("{} → {} ({})", e.trigger.id(), e.to.id(), e.rule.id()))
-        .collect::<Vec<_>>()
-        .join("; ");
+    // "Trigger → To (R1); …" pushed to by a plain loop (a map collected and joined compiled
+    // its own iterator code).
+    let mut then = String::new();
+    for e in &why.then {
+        if !then.is_empty() {
+            then.push_str("; ");
+        }
+        for part in [e.trigger.id(), " → ", e.to.id(), " (", e.rule.id(), ")"] {
+            then.push_str(part);
+        }
+    }
     if why.due.is_none() && then.is_empty() {
         let end = if why.deleted {
             DgText::End
@@ -226,64 +239,64 @@ impl WhyHost {
             }
         });
         crate::ui::fx::effect_with(move |drawn: Option<Option<(Lang, u32)>>| {
-            let shown = match host.open.get() {
-                true => host.why.get(),
-                false => None,
-            };
-            let Some((job, subject, title)) = shown else {
-                host.mark(false);
-                place.set_text_content(None);
-                return None;
-            };
-            let key = (lang.get(), host.opened.get_value());
-            let drawn = drawn.flatten();
-            if drawn != Some(key) {
-                let focused = focused_act(&place);
-                Dom::replacing(&place, false)?
-                    .open("section")
-                    .attr("class", "why-card")
-                    .attr("role", "dialog")
-                    .attr("aria-label", &title)
-                    .attr("tabindex", "-1")
-                    .open("h3")
-                    .text(&title)
-                    .close()
-                    .open("div")
-                    .close()
-                    .open("button")
-                    .attr("type", "button")
-                    .attr("data-act", "close")
-                    .text(dg(key.0, DgText::Close))
-                    .close();
-                match drawn.map(|d| d.1) == Some(key.1) {
-                    true => refocus(&place, focused),
-                    false => {
-                        if let Some(card) = find(&place, "section") {
-                            crate::ui::dom::focus(&card);
+            // Read in place (not cloned) while the card is drawn.
+            host.why.with(|shown| {
+                let (true, Some((job, subject, title))) = (host.open.get(), shown) else {
+                    host.mark(false);
+                    place.set_text_content(None);
+                    return None;
+                };
+                let key = (lang.get(), host.opened.get_value());
+                let drawn = drawn.flatten();
+                if drawn != Some(key) {
+                    let focused = focused_act(&place);
+                    Dom::replacing(&place, false)?
+                        .open("section")
+                        .attr("class", "why-card")
+                        .attr("role", "dialog")
+                        .attr("aria-label", title)
+                        .attr("tabindex", "-1")
+                        .open("h3")
+                        .text(title)
+                        .close()
+                        .open("div")
+                        .close()
+                        .open("button")
+                        .attr("type", "button")
+                        .attr("data-act", "close")
+                        .text(dg(key.0, DgText::Close))
+                        .close();
+                    match drawn.map(|d| d.1) == Some(key.1) {
+                        true => refocus(&place, focused),
+                        false => {
+                            if let Some(card) = find(&place, "section") {
+                                crate::ui::dom::focus(&card);
+                            }
                         }
                     }
                 }
-            }
-            let div = find(&place, ".why-card div")?;
-            let now = app.now().get();
-            let why = app.sim().with(|s| explain(s, &job, &subject, now));
-            host.cause.set_value(
-                why.as_ref()
-                    .and_then(|w| w.cause.as_ref().map(|e| (e.at, e.seq))),
-            );
-            let focused =
-                crate::ui::dom::active(&div).is_some_and(|a| crate::ui::dom::contains(&div, &a));
-            if let Some(mut w) = Dom::replacing(&div, false) {
-                if let Some(why) = &why {
-                    draw_body(&mut w, why, key.0, now);
+                let div = find(&place, ".why-card div")?;
+                let now = app.now().get();
+                let focused = crate::ui::dom::active(&div)
+                    .is_some_and(|a| crate::ui::dom::contains(&div, &a));
+                // Drawn while the world is read: the answer borrows its cause from the log.
+                app.sim().with(|s| {
+                    let why = explain(s, job, subject, now);
+                    host.cause
+                        .set_value(why.as_ref().and_then(|w| w.cause.map(|e| (e.at, e.seq))));
+                    if let Some(mut w) = Dom::replacing(&div, false) {
+                        if let Some(why) = &why {
+                            draw_body(&mut w, why, key.0, now);
+                        }
+                    }
+                });
+                if focused {
+                    if let Some(b) = find(&div, "button") {
+                        crate::ui::dom::focus(&b);
+                    }
                 }
-            }
-            if focused {
-                if let Some(b) = find(&div, "button") {
-                    crate::ui::dom::focus(&b);
-                }
-            }
-            Some(key)
+                Some(key)
+            })
         });
         host
     }

@@ -18,16 +18,17 @@ pub enum WhySubject {
     Countdown,
 }
 
-/// The answer.
+/// The answer, borrowing its cause from the world's log (no entry cloned and dropped per
+/// frame of an open card).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Why {
+pub struct Why<'a> {
     /// The state shown (an identifier), or for a countdown the rule counted down to.
     pub shown: &'static str,
     /// The rule that put it there (for a countdown: the rule that will fire).
     pub rule: Option<RuleId>,
     /// The log entry that set it (for a countdown: that started the clock), with its place
     /// in the whole log, so the log can highlight it.
-    pub cause: Option<LogEntry>,
+    pub cause: Option<&'a LogEntry>,
     /// The next time rule that would change it, and when.
     pub due: Option<(RuleId, Time)>,
     /// The actions that can move it on, from the diagram's table.
@@ -46,10 +47,17 @@ pub fn last_change<'a>(
     hit: &dyn Fn(&Change) -> bool,
 ) -> Option<(&'a LogEntry, &'a Change)> {
     let upto = &log[..log.partition_point(|e| e.at <= now)];
-    upto.iter().rev().find_map(|e| {
-        let changes = e.outcome.as_ref().ok()?;
-        changes.iter().rev().find(|c| hit(c)).map(|c| (e, c))
-    })
+    // Plain loops: the nested searches compiled their adapters' code of their own.
+    for e in upto.iter().rev() {
+        if let Ok(changes) = &e.outcome {
+            for c in changes.iter().rev() {
+                if hit(c) {
+                    return Some((e, c));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The actions that leave `node` under the world's rules. A plain loop: the iterator chain
@@ -66,16 +74,16 @@ fn next_steps(machine: Machine, node: Node, sim: &Simulation) -> Vec<Edge> {
 }
 
 /// The same entry as it stands in the whole log (a job's own log numbers its entries apart).
-fn in_full_log(sim: &Simulation, e: &LogEntry) -> LogEntry {
-    sim.log_until(e.at)
-        .iter()
-        .rev()
-        .take_while(|g| g.at == e.at)
-        .find(|g| {
-            g.job == e.job && g.event == e.event && g.drive == e.drive && g.outcome == e.outcome
-        })
-        .unwrap_or(e)
-        .clone()
+fn in_full_log<'a>(sim: &'a Simulation, e: &'a LogEntry) -> &'a LogEntry {
+    for g in sim.log_until(e.at).iter().rev() {
+        if g.at != e.at {
+            break;
+        }
+        if g.job == e.job && g.event == e.event && g.drive == e.drive && g.outcome == e.outcome {
+            return g;
+        }
+    }
+    e
 }
 
 fn job_node(job: &Job) -> Node {
@@ -88,7 +96,12 @@ fn job_node(job: &Job) -> Node {
 
 /// Why `subject` of job `name` is as it is at `now`; `None` if the job or drive does not
 /// exist then (or, for a countdown, no time rule is ahead).
-pub fn explain(sim: &Simulation, name: &str, subject: &WhySubject, now: Time) -> Option<Why> {
+pub fn explain<'a>(
+    sim: &'a Simulation,
+    name: &str,
+    subject: &WhySubject,
+    now: Time,
+) -> Option<Why<'a>> {
     let job = sim.job_at(name, now)?;
     let log = sim.job_log(name);
     let rules = sim.rules();
@@ -160,10 +173,14 @@ pub fn explain(sim: &Simulation, name: &str, subject: &WhySubject, now: Time) ->
                 found(&|c: &Change| c.subject == Subject::Job && Node::of(Some(c.to)) == node)
             } else {
                 let upto = &log[..log.partition_point(|e| Some(e.at) <= started)];
-                upto.iter()
-                    .rev()
-                    .find(|e| !e.is_refused() && Some(e.at) == started && starts.contains(&e.event))
-                    .map(|e| in_full_log(sim, e))
+                let mut first = None;
+                for e in upto.iter().rev() {
+                    if !e.is_refused() && Some(e.at) == started && starts.contains(&e.event) {
+                        first = Some(in_full_log(sim, e));
+                        break;
+                    }
+                }
+                first
             };
             Some(Why {
                 shown: rule.id(),
@@ -209,7 +226,7 @@ mod tests {
         assert_eq!(cause.event, EventLabel::Auto(AutoEvent::CreatingExpired));
         assert_eq!(
             s.full_log().get(cause.seq as usize),
-            Some(&cause),
+            Some(cause),
             "global seq"
         );
         assert_eq!(why.due, None);

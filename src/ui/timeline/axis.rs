@@ -113,12 +113,15 @@ pub fn band_bins(sc: &Scale) -> usize {
 /// (`band::Band::counts` at `band_bins` instants).
 pub fn draw_band<W: Writer>(w: &mut W, counts: &[[u32; JobState::ALL.len()]], sc: &Scale) {
     let bins = counts.len().max(2);
-    let peak = counts
-        .iter()
-        .map(|r| r.iter().sum::<u32>())
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    // The tallest stack, at least 1 (plain loops, no iterator adapters of their own).
+    let mut peak = 1;
+    for r in counts {
+        let mut sum = 0;
+        for n in r {
+            sum += n;
+        }
+        peak = peak.max(sum);
+    }
     let x = |k: usize| sc.x0 + i32::try_from(k).unwrap_or(0) * (sc.x1 - sc.x0) / (bins as i32 - 1);
     let y = |n: u32| {
         BAND_H - i32::try_from(u64::from(n) * BAND_H as u64 / u64::from(peak)).unwrap_or(0)

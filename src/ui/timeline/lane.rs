@@ -240,10 +240,11 @@ pub fn draw_lane(out: &mut impl Writer, sim: &Simulation, k: &LaneKey) {
     let Some(lane) = job_lane(h, l, &sim.rules(), k.cut) else {
         return;
     };
-    // Past 17 characters: the first 16 and an ellipsis.
-    let label = match (k.name.char_indices().nth(16), k.name.chars().nth(17)) {
-        (Some((cut, _)), Some(_)) => k.name.get(..cut).unwrap_or_default().to_string() + "…",
-        _ => k.name.clone(),
+    // Past 17 characters: the first 16 and an ellipsis (the cut the validator's 64-character
+    // cuts share, `text::first_chars`).
+    let label = match k.name.char_indices().nth(17) {
+        Some(_) => crate::text::first_chars(&k.name, 16) + "…",
+        None => k.name.clone(),
     };
     let lang = k.lang;
     out.open("g")

@@ -107,7 +107,7 @@ fn activate(app: AppState, el: &web_sys::Element) {
 /// focus the same mark (same job, same rule and time, or same event) again, so a keyboard
 /// user stays where they were.
 fn refocus(el: &web_sys::Element) {
-    let attrs = ["data-rule", "data-at", "data-i"].map(|a| el.get_attribute(a));
+    let attrs = mark_of(el);
     let Some(job) =
         crate::ui::dom::closest(el, "[data-job]").and_then(|g| g.get_attribute("data-job"))
     else {
@@ -121,12 +121,19 @@ fn refocus(el: &web_sys::Element) {
             return;
         };
         for m in all(&lane, "[data-at],[data-i]") {
-            if ["data-rule", "data-at", "data-i"].map(|a| m.get_attribute(a)) == attrs {
+            if mark_of(&m) == attrs {
                 crate::ui::dom::focus(&m);
                 return;
             }
         }
     });
+}
+
+/// What tells a marker or tick from the others of its lane: its rule, time and event index
+/// (one reading for the mark left and the marks searched after the redraw).
+#[inline(never)]
+fn mark_of(el: &web_sys::Element) -> [Option<String>; 3] {
+    ["data-rule", "data-at", "data-i"].map(|a| el.get_attribute(a))
 }
 
 /// The rows of the lanes' scroll box in view: from its top to its bottom edge (pixels).
