@@ -2,19 +2,19 @@
 //!
 //! Why not `Memo<T>`: Leptos compiles its memo code (the node, its checks and updates, the
 //! guards) once per value type, for each of the five types the views kept. A `Derived<T>`
-//! keeps its value in an `Arc<dyn Any>` inside one `Memo` of that single type: Leptos' code
-//! exists once, and each value type adds only its comparison and a type check. Like a memo,
-//! it recomputes when read after a change, and wakes its readers only when the value changed.
+//! keeps its value in an `Arc<dyn Held>` inside one `Memo` of that single type: Leptos' code
+//! exists once, and each value type adds only its comparison. Like a memo, it recomputes when
+//! read after a change, and wakes its readers only when the value changed. The value is read
+//! back without a type check, as in `ui::slot` (which says why).
 
-use std::any::Any;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
 use leptos::prelude::{GetUntracked, Memo, Track};
 
-use super::slot::gone;
+use super::slot::{as_ref, gone, Held};
 
-type Shared = Arc<dyn Any + Send + Sync>;
+type Shared = Arc<dyn Held + Send + Sync>;
 type Compute = Box<dyn Fn(Option<Shared>) -> (Shared, bool) + Send + Sync>;
 
 pub struct Derived<T: 'static> {
@@ -51,7 +51,8 @@ impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
             memo: made(Box::new(move |old: Option<Shared>| {
                 let new = f();
                 match old {
-                    Some(old) if old.downcast_ref::<T>() == Some(&new) => (old, false),
+                    // SAFETY: this memo's values are all made here, from a `T`.
+                    Some(old) if unsafe { as_ref::<T>(&*old) } == &new => (old, false),
                     _ => (Arc::new(new), true),
                 }
             })),
@@ -63,10 +64,8 @@ impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
 impl<T: 'static> Derived<T> {
     fn read<U>(&self, tracked: bool, f: impl FnOnce(&T) -> U) -> U {
         match value_of(self.memo, tracked) {
-            Some(value) => match value.downcast_ref::<T>() {
-                Some(v) => f(v),
-                None => gone(),
-            },
+            // SAFETY: this memo's values are all made by `new`, from a `T`.
+            Some(value) => f(unsafe { as_ref::<T>(&*value) }),
             None => gone(),
         }
     }

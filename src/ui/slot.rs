@@ -3,21 +3,50 @@
 //! Why not `RwSignal<T>` and `StoredValue<T>`: Leptos compiles its signal code (reading,
 //! tracking, updating, the guards and their drops) once per value type, about 1.5 KB of wasm
 //! for each of the twenty-odd types the views kept. A `Slot<T>` keeps its value in an
-//! `Rc<RefCell<dyn Any>>` inside one `RwSignal` of that single type: Leptos' code exists once,
-//! and each value type adds only a borrow and a type check. A slot that is only read untracked
+//! `Rc<RefCell<Box<dyn Held>>>` inside one `RwSignal` of that single type: Leptos' code exists
+//! once, and each value type adds only a borrow. A slot that is only read untracked
 //! is a stored value (notifying a signal nobody tracks costs nothing). The value sits in a box
 //! of its own, so that setting it is one non-generic call (`put`) with the new box: a `set`
 //! written per value type (borrow, type check, drop of the old value) cost about 250 bytes of
 //! wasm for each of them.
+//!
+//! The box is a `dyn Held`, not a `dyn Any`: `Any` would keep, for each value type, its type id
+//! (16 random bytes, which gzip cannot shrink) and its check at every read and update (about
+//! 160 reads in the wasm). A `Slot<T>` only ever holds a `T` (below), so the check could never
+//! fail; the value is read back by a pointer cast instead.
 
-use std::any::Any;
 use std::cell::RefCell;
 use std::marker::PhantomData;
 use std::rc::Rc;
 
 use leptos::prelude::{GetUntracked, LocalStorage, Notify, RwSignal, Track};
 
-type Cell = Rc<RefCell<Box<dyn Any>>>;
+/// Any value, its type forgotten: a box of it keeps only its drop (and size).
+pub(super) trait Held {}
+
+impl<T> Held for T {}
+
+/// `held` as the `T` it is.
+///
+/// # Safety
+/// `held` must be a `T`. A slot's box is only ever made from its own `T` (`Slot::new`,
+/// `Slot::set`, `Slot::try_set`; the cell is private), and a `ui::derived` memo's value only by
+/// its own `T`'s function.
+pub(super) unsafe fn as_ref<T>(held: &dyn Held) -> &T {
+    // SAFETY: the caller's promise; the data pointer of a `&dyn Held` made from a `&T` is it.
+    unsafe { &*(held as *const dyn Held).cast::<T>() }
+}
+
+/// `as_ref`, for changing the value.
+///
+/// # Safety
+/// As `as_ref`: `held` must be a `T`.
+unsafe fn as_mut<T>(held: &mut dyn Held) -> &mut T {
+    // SAFETY: the caller's promise, as in `as_ref`.
+    unsafe { &mut *(held as *mut dyn Held).cast::<T>() }
+}
+
+type Cell = Rc<RefCell<Box<dyn Held>>>;
 
 pub struct Slot<T: 'static> {
     cell: RwSignal<Cell, LocalStorage>,
@@ -33,7 +62,7 @@ impl<T> Clone for Slot<T> {
 impl<T> Copy for Slot<T> {}
 
 #[inline(never)]
-fn made(value: Box<dyn Any>) -> RwSignal<Cell, LocalStorage> {
+fn made(value: Box<dyn Held>) -> RwSignal<Cell, LocalStorage> {
     RwSignal::new_local(Rc::new(RefCell::new(value)))
 }
 
@@ -54,7 +83,7 @@ fn notify(sig: RwSignal<Cell, LocalStorage>) {
 /// Replaces the slot's value by `value` (of the slot's type) and wakes whoever tracks it;
 /// `None` once the owner is gone.
 #[inline(never)]
-fn put(sig: RwSignal<Cell, LocalStorage>, value: Box<dyn Any>) -> Option<()> {
+fn put(sig: RwSignal<Cell, LocalStorage>, value: Box<dyn Held>) -> Option<()> {
     let cell = cell_of(sig, false)?;
     *cell.borrow_mut() = value;
     notify(sig);
@@ -82,11 +111,8 @@ impl<T: 'static> Slot<T> {
             gone()
         };
         let value = cell.borrow();
-        let any: &dyn Any = &**value;
-        match any.downcast_ref::<T>() {
-            Some(v) => f(v),
-            None => gone(),
-        }
+        // SAFETY: this slot's box holds a `T` (`as_ref`).
+        f(unsafe { as_ref::<T>(&**value) })
     }
 
     /// `f` of the value, tracked.
@@ -120,8 +146,8 @@ impl<T: 'static> Slot<T> {
         let cell = cell_of(self.cell, false)?;
         let (changed, out) = {
             let mut value = cell.borrow_mut();
-            let any: &mut dyn Any = &mut **value;
-            f(any.downcast_mut::<T>()?)
+            // SAFETY: this slot's box holds a `T` (`as_ref`).
+            f(unsafe { as_mut::<T>(&mut **value) })
         };
         if changed {
             notify(self.cell);
@@ -166,8 +192,8 @@ impl<T: 'static> Slot<T> {
     {
         let cell = cell_of(self.cell, false)?;
         let value = cell.borrow();
-        let any: &dyn Any = &**value;
-        any.downcast_ref::<T>().cloned()
+        // SAFETY: this slot's box holds a `T` (`as_ref`).
+        Some(unsafe { as_ref::<T>(&**value) }.clone())
     }
     /// Sets the value; `None` once the owner is gone.
     pub fn try_set(&self, value: T) -> Option<()> {
