@@ -200,3 +200,60 @@ impl<T: 'static> Slot<T> {
         put(self.cell, Box::new(value))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::derived::Derived;
+    use leptos::prelude::Owner;
+    use std::cell::Cell as Count;
+
+    /// Counts its drops, to check that a replaced or dropped value is dropped exactly once.
+    struct Dropped<'a>(&'a Count<u32>, String);
+
+    impl Drop for Dropped<'_> {
+        fn drop(&mut self) {
+            self.0.set(self.0.get() + 1);
+        }
+    }
+
+    #[test]
+    fn slots_of_several_types_read_back_what_was_set_and_updated() {
+        let owner = Owner::new();
+        owner.set();
+        let (text, list, pair) = (
+            Slot::new(String::from("a")),
+            Slot::new(vec![1u64, 2, 3]),
+            Slot::new((7i32, -7i32)),
+        );
+        text.update(|t| t.push('b'));
+        list.set(vec![4, 5]);
+        assert_eq!(text.get_untracked(), "ab");
+        assert_eq!(list.with_untracked(|l| l.iter().sum::<u64>()), 9);
+        assert_eq!(pair.try_get_value(), Some((7, -7)));
+        assert_eq!(pair.try_update(|p| std::mem::replace(&mut p.0, 1)), Some(7));
+        assert_eq!(pair.get_untracked(), (1, -7));
+    }
+
+    #[test]
+    fn a_replaced_value_is_dropped_once_and_the_new_one_kept() {
+        let drops = Box::leak(Box::new(Count::new(0)));
+        let owner = Owner::new();
+        owner.set();
+        let slot = Slot::new(Dropped(drops, "first".into()));
+        slot.set(Dropped(drops, "second".into()));
+        assert_eq!(drops.get(), 1);
+        assert_eq!(slot.with_untracked(|d| d.1.clone()), "second");
+    }
+
+    #[test]
+    fn a_derived_value_reads_back_as_computed() {
+        let owner = Owner::new();
+        owner.set();
+        let source = Slot::new(2usize);
+        let doubled = Derived::new(move || vec![String::from("x"); source.get() * 2]);
+        assert_eq!(doubled.with_untracked(Vec::len), 4);
+        source.set(3);
+        assert_eq!(doubled.with_untracked(Vec::len), 6);
+    }
+}
