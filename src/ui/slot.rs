@@ -15,7 +15,7 @@
 //! 160 reads in the wasm). A `Slot<T>` only ever holds a `T` (below), so the check could never
 //! fail; the value is read back by a pointer cast instead.
 
-use std::cell::RefCell;
+use std::cell::UnsafeCell;
 use std::marker::PhantomData;
 use std::rc::Rc;
 
@@ -37,16 +37,20 @@ pub(super) unsafe fn as_ref<T>(held: &dyn Held) -> &T {
     unsafe { &*(held as *const dyn Held).cast::<T>() }
 }
 
-/// `as_ref`, for changing the value.
+/// A slot's value and how it is lent out: the number of readers, or -1 while it changes.
 ///
-/// # Safety
-/// As `as_ref`: `held` must be a `T`.
-unsafe fn as_mut<T>(held: &mut dyn Held) -> &mut T {
-    // SAFETY: the caller's promise, as in `as_ref`.
-    unsafe { &mut *(held as *mut dyn Held).cast::<T>() }
+/// What `RefCell` counts, counted here so that lending the value out and taking it back are
+/// one non-generic call each (`lend`, `give_back`): `RefCell`'s guard and its release were
+/// compiled into every one of the ~140 reads and updates. As with `RefCell`, a change while
+/// the value is read, or a read while it changes, panics. A read or update whose `f` panics
+/// leaves the value lent (`RefCell` would give it back while unwinding); the release build
+/// aborts on a panic anyway.
+struct Place {
+    lent: std::cell::Cell<isize>,
+    value: UnsafeCell<Box<dyn Held>>,
 }
 
-type Cell = Rc<RefCell<Box<dyn Held>>>;
+type Cell = Rc<Place>;
 
 pub struct Slot<T: 'static> {
     cell: RwSignal<Cell, LocalStorage>,
@@ -63,7 +67,10 @@ impl<T> Copy for Slot<T> {}
 
 #[inline(never)]
 fn made(value: Box<dyn Held>) -> RwSignal<Cell, LocalStorage> {
-    RwSignal::new_local(Rc::new(RefCell::new(value)))
+    RwSignal::new_local(Rc::new(Place {
+        lent: std::cell::Cell::new(0),
+        value: UnsafeCell::new(value),
+    }))
 }
 
 /// The slot's cell, the slot tracked first if `tracked`; `None` once its owner is gone.
@@ -75,6 +82,38 @@ fn cell_of(sig: RwSignal<Cell, LocalStorage>, tracked: bool) -> Option<Cell> {
     sig.try_get_untracked()
 }
 
+/// The slot's place and a pointer to its value, lent for reading (`write`: for changing) until
+/// `give_back`; `None` once the owner is gone.
+#[inline(never)]
+fn lend(sig: RwSignal<Cell, LocalStorage>, tracked: bool, write: bool) -> Option<(Cell, *mut ())> {
+    let place = cell_of(sig, tracked)?;
+    let readers = place.lent.get();
+    if readers < 0 || (write && readers > 0) {
+        lent_out();
+    }
+    place.lent.set(if write { -1 } else { readers + 1 });
+    let boxed = place.value.get();
+    // SAFETY: `boxed` points into `place`, which is alive; no reference is made here, only the
+    // address of the boxed value (the box itself is replaced only while lent for changing).
+    let value = unsafe { &raw mut **boxed };
+    Some((place, value.cast::<()>()))
+}
+
+/// Takes back what `lend` lent.
+#[inline(never)]
+fn give_back(place: Cell, write: bool) {
+    let readers = place.lent.get();
+    place.lent.set(if write { 0 } else { readers - 1 });
+}
+
+/// A slot changed while it was read, or read while it changed (what `RefCell` calls already
+/// borrowed): a programming error, which the panic banner shows.
+#[cold]
+#[inline(never)]
+fn lent_out() -> ! {
+    panic!("a value of the app was used while it changed")
+}
+
 #[inline(never)]
 fn notify(sig: RwSignal<Cell, LocalStorage>) {
     sig.notify();
@@ -84,8 +123,10 @@ fn notify(sig: RwSignal<Cell, LocalStorage>) {
 /// `None` once the owner is gone.
 #[inline(never)]
 fn put(sig: RwSignal<Cell, LocalStorage>, value: Box<dyn Held>) -> Option<()> {
-    let cell = cell_of(sig, false)?;
-    *cell.borrow_mut() = value;
+    let (place, _) = lend(sig, false, true)?;
+    // SAFETY: lent for changing: nobody holds a reference to the old value, which is dropped.
+    unsafe { *place.value.get() = value };
+    give_back(place, true);
     notify(sig);
     Some(())
 }
@@ -107,12 +148,13 @@ impl<T: 'static> Slot<T> {
     }
 
     fn read<U>(&self, tracked: bool, f: impl FnOnce(&T) -> U) -> U {
-        let Some(cell) = cell_of(self.cell, tracked) else {
+        let Some((place, value)) = lend(self.cell, tracked, false) else {
             gone()
         };
-        let value = cell.borrow();
-        // SAFETY: this slot's box holds a `T` (`as_ref`).
-        f(unsafe { as_ref::<T>(&**value) })
+        // SAFETY: lent for reading until `give_back`; this slot's box holds a `T` (`as_ref`).
+        let out = f(unsafe { &*value.cast::<T>() });
+        give_back(place, false);
+        out
     }
 
     /// `f` of the value, tracked.
@@ -143,12 +185,10 @@ impl<T: 'static> Slot<T> {
     /// Changes the value by `f`, which says whether it changed: only then is anyone woken.
     /// `None` once the owner is gone.
     pub fn try_maybe_update<U>(&self, f: impl FnOnce(&mut T) -> (bool, U)) -> Option<U> {
-        let cell = cell_of(self.cell, false)?;
-        let (changed, out) = {
-            let mut value = cell.borrow_mut();
-            // SAFETY: this slot's box holds a `T` (`as_ref`).
-            f(unsafe { as_mut::<T>(&mut **value) })
-        };
+        let (place, value) = lend(self.cell, false, true)?;
+        // SAFETY: lent for changing until `give_back`; this slot's box holds a `T` (`as_ref`).
+        let (changed, out) = f(unsafe { &mut *value.cast::<T>() });
+        give_back(place, true);
         if changed {
             notify(self.cell);
         }
@@ -190,10 +230,11 @@ impl<T: 'static> Slot<T> {
     where
         T: Clone,
     {
-        let cell = cell_of(self.cell, false)?;
-        let value = cell.borrow();
-        // SAFETY: this slot's box holds a `T` (`as_ref`).
-        Some(unsafe { as_ref::<T>(&**value) }.clone())
+        let (place, value) = lend(self.cell, false, false)?;
+        // SAFETY: lent for reading until `give_back`; this slot's box holds a `T` (`as_ref`).
+        let copy = unsafe { &*value.cast::<T>() }.clone();
+        give_back(place, false);
+        Some(copy)
     }
     /// Sets the value; `None` once the owner is gone.
     pub fn try_set(&self, value: T) -> Option<()> {
@@ -244,6 +285,25 @@ mod tests {
         slot.set(Dropped(drops, "second".into()));
         assert_eq!(drops.get(), 1);
         assert_eq!(slot.with_untracked(|d| d.1.clone()), "second");
+    }
+
+    #[test]
+    #[should_panic(expected = "while it changed")]
+    fn a_slot_changed_while_it_is_read_panics() {
+        let owner = Owner::new();
+        owner.set();
+        let slot = Slot::new(1u8);
+        slot.with_untracked(|_| slot.set(2));
+    }
+
+    #[test]
+    fn readers_may_nest_and_a_change_after_them_is_seen() {
+        let owner = Owner::new();
+        owner.set();
+        let slot = Slot::new(String::from("a"));
+        let both = slot.with_untracked(|a| slot.with_untracked(|b| format!("{a}{b}")));
+        slot.set(both);
+        assert_eq!(slot.get_untracked(), "aa");
     }
 
     #[test]
