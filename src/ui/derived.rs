@@ -35,13 +35,17 @@ fn made(compute: Compute) -> Memo<Shared> {
     Memo::new_owning(compute)
 }
 
-/// The memo's value, the memo tracked first if `tracked`; `None` once its owner is gone.
+/// The memo's value (kept alive by the `Shared` handed back with it) and where it is, the memo
+/// tracked first if `tracked`; `None` once its owner is gone. The address is found here, once,
+/// not at every read (an `Arc<dyn _>`'s value sits after its counts, aligned as its type says).
 #[inline(never)]
-fn value_of(memo: Memo<Shared>, tracked: bool) -> Option<Shared> {
+fn value_of(memo: Memo<Shared>, tracked: bool) -> Option<(Shared, *const ())> {
     if tracked {
         memo.track();
     }
-    memo.try_get_untracked()
+    let value = memo.try_get_untracked()?;
+    let at = Arc::as_ptr(&value).cast::<()>();
+    Some((value, at))
 }
 
 impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
@@ -63,11 +67,14 @@ impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
 
 impl<T: 'static> Derived<T> {
     fn read<U>(&self, tracked: bool, f: impl FnOnce(&T) -> U) -> U {
-        match value_of(self.memo, tracked) {
-            // SAFETY: this memo's values are all made by `new`, from a `T`.
-            Some(value) => f(unsafe { as_ref::<T>(&*value) }),
-            None => gone(),
-        }
+        let Some((kept, at)) = value_of(self.memo, tracked) else {
+            gone()
+        };
+        // SAFETY: `at` is the value `kept` holds alive, and this memo's values are all made by
+        // `new`, from a `T`.
+        let out = f(unsafe { &*at.cast::<T>() });
+        drop(kept);
+        out
     }
 
     /// `f` of the value, tracked.
