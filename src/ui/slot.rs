@@ -99,6 +99,16 @@ fn lend(sig: RwSignal<Cell, LocalStorage>, tracked: bool, write: bool) -> Option
     Some((place, value.cast::<()>()))
 }
 
+/// `lend` for reading a slot whose app must still be there (`gone` otherwise): the check is
+/// made here once, not after every read.
+#[inline(never)]
+fn lend_live(sig: RwSignal<Cell, LocalStorage>, tracked: bool) -> (Cell, *mut ()) {
+    match lend(sig, tracked, false) {
+        Some(lent) => lent,
+        None => gone(),
+    }
+}
+
 /// Takes back what `lend` lent.
 #[inline(never)]
 fn give_back(place: Cell, write: bool) {
@@ -148,9 +158,7 @@ impl<T: 'static> Slot<T> {
     }
 
     fn read<U>(&self, tracked: bool, f: impl FnOnce(&T) -> U) -> U {
-        let Some((place, value)) = lend(self.cell, tracked, false) else {
-            gone()
-        };
+        let (place, value) = lend_live(self.cell, tracked);
         // SAFETY: lent for reading until `give_back`; this slot's box holds a `T` (`as_ref`).
         let out = f(unsafe { &*value.cast::<T>() });
         give_back(place, false);
