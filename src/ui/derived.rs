@@ -48,6 +48,16 @@ fn value_of(memo: Memo<Shared>, tracked: bool) -> Option<(Shared, *const ())> {
     Some((value, at))
 }
 
+/// `value_of` for a memo whose app must still be there (`gone` otherwise): the check is made
+/// here once, not after every read.
+#[inline(never)]
+fn value_live(memo: Memo<Shared>, tracked: bool) -> (Shared, *const ()) {
+    match value_of(memo, tracked) {
+        Some(value) => value,
+        None => gone(),
+    }
+}
+
 impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
     /// `f`'s value, computed again when a signal it read changed, like `Memo::new`.
     pub fn new(f: impl Fn() -> T + Send + Sync + 'static) -> Self {
@@ -67,9 +77,7 @@ impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
 
 impl<T: 'static> Derived<T> {
     fn read<U>(&self, tracked: bool, f: impl FnOnce(&T) -> U) -> U {
-        let Some((kept, at)) = value_of(self.memo, tracked) else {
-            gone()
-        };
+        let (kept, at) = value_live(self.memo, tracked);
         // SAFETY: `at` is the value `kept` holds alive, and this memo's values are all made by
         // `new`, from a `T`.
         let out = f(unsafe { &*at.cast::<T>() });
