@@ -184,8 +184,7 @@ fn start(parent: &Element) -> Vec<Element> {
     } = crate::ui::link_start::take();
     let look = initial_view(&start_link);
     let lang = crate::ui::lang_signal::LangSignal::new(look.lang.unwrap_or(Lang::En));
-    provide_context(lang);
-    let view = ViewPrefs::provide(look.projector);
+    let view = ViewPrefs::new(look.projector);
     let (request, notice) = initial_request(&start_link, unpacked);
     let (app, warnings) = match request {
         Some(req) => (AppState::new(req.scenario, req.at), req.warnings),
@@ -201,7 +200,7 @@ fn start(parent: &Element) -> Vec<Element> {
         app.select(job);
     }
     app.set_notice(notice);
-    provide_context(app);
+    crate::ui::state::provide(app, lang, view);
     use_ticker(app);
     use_url_sync(app, view, lang);
     use_keyboard(app, view, lang);

@@ -71,12 +71,12 @@ use super::dom::all;
 
 /// The value of the field, box or select whose `data-act` is `act` (compared as text).
 pub fn value(root: &Element, act: &str) -> String {
-    all(
+    super::dom::with_attr(
         root,
         "input[data-act], select[data-act], textarea[data-act]",
+        "data-act",
+        act,
     )
-    .into_iter()
-    .find(|e| e.get_attribute("data-act").as_deref() == Some(act))
     .map(|e| super::dom::value(&e))
     .unwrap_or_default()
 }
@@ -220,30 +220,26 @@ pub struct Kept {
 
 impl Kept {
     pub fn take(root: &Element) -> Self {
-        let fields = all(
+        let mut fields = Vec::new();
+        for e in all(
             root,
             "input[data-act], select[data-act], textarea[data-act]",
-        )
-        .into_iter()
-        .map(|e| {
+        ) {
             let act = e.get_attribute("data-act").unwrap_or_default();
             let (v, checked) = (super::dom::value(&e), super::dom::checked(&e));
-            (act, v, checked)
-        })
-        .collect();
+            fields.push((act, v, checked));
+        }
         let text = |e: Option<Element>| {
             e.filter(|e| !super::dom::has(e, "hidden"))
                 .map(|e| super::dom::text(&e))
         };
-        let lines = all(root, ".action > button")
-            .into_iter()
-            .map(|b| {
-                let done = super::dom::parent(&b).and_then(|s| super::dom::find(&s, ".done"));
-                let said = super::dom::parent(&b).and_then(|s| super::dom::find(&s, ".feedback"));
-                let act = b.get_attribute("data-act").unwrap_or_default();
-                (act, text(done), text(said))
-            })
-            .collect();
+        let mut lines = Vec::new();
+        for b in all(root, ".action > button") {
+            let done = super::dom::parent(&b).and_then(|s| super::dom::find(&s, ".done"));
+            let said = super::dom::parent(&b).and_then(|s| super::dom::find(&s, ".feedback"));
+            let act = b.get_attribute("data-act").unwrap_or_default();
+            lines.push((act, text(done), text(said)));
+        }
         Kept {
             fields,
             lines,

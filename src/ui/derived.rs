@@ -2,19 +2,19 @@
 //!
 //! Why not `Memo<T>`: Leptos compiles its memo code (the node, its checks and updates, the
 //! guards) once per value type, for each of the five types the views kept. A `Derived<T>`
-//! keeps its value in an `Arc<dyn Any>` inside one `Memo` of that single type: Leptos' code
-//! exists once, and each value type adds only its comparison and a type check. Like a memo,
-//! it recomputes when read after a change, and wakes its readers only when the value changed.
+//! keeps its value in an `Arc<dyn Held>` inside one `Memo` of that single type: Leptos' code
+//! exists once, and each value type adds only its comparison. Like a memo, it recomputes when
+//! read after a change, and wakes its readers only when the value changed. The value is read
+//! back without a type check, as in `ui::slot` (which says why).
 
-use std::any::Any;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
 use leptos::prelude::{GetUntracked, Memo, Track};
 
-use super::slot::gone;
+use super::slot::{as_ref, gone, Held};
 
-type Shared = Arc<dyn Any + Send + Sync>;
+type Shared = Arc<dyn Held + Send + Sync>;
 type Compute = Box<dyn Fn(Option<Shared>) -> (Shared, bool) + Send + Sync>;
 
 pub struct Derived<T: 'static> {
@@ -35,13 +35,27 @@ fn made(compute: Compute) -> Memo<Shared> {
     Memo::new_owning(compute)
 }
 
-/// The memo's value, the memo tracked first if `tracked`; `None` once its owner is gone.
+/// The memo's value (kept alive by the `Shared` handed back with it) and where it is, the memo
+/// tracked first if `tracked`; `None` once its owner is gone. The address is found here, once,
+/// not at every read (an `Arc<dyn _>`'s value sits after its counts, aligned as its type says).
 #[inline(never)]
-fn value_of(memo: Memo<Shared>, tracked: bool) -> Option<Shared> {
+fn value_of(memo: Memo<Shared>, tracked: bool) -> Option<(Shared, *const ())> {
     if tracked {
         memo.track();
     }
-    memo.try_get_untracked()
+    let value = memo.try_get_untracked()?;
+    let at = Arc::as_ptr(&value).cast::<()>();
+    Some((value, at))
+}
+
+/// `value_of` for a memo whose app must still be there (`gone` otherwise): the check is made
+/// here once, not after every read.
+#[inline(never)]
+fn value_live(memo: Memo<Shared>, tracked: bool) -> (Shared, *const ()) {
+    match value_of(memo, tracked) {
+        Some(value) => value,
+        None => gone(),
+    }
 }
 
 impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
@@ -51,7 +65,8 @@ impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
             memo: made(Box::new(move |old: Option<Shared>| {
                 let new = f();
                 match old {
-                    Some(old) if old.downcast_ref::<T>() == Some(&new) => (old, false),
+                    // SAFETY: this memo's values are all made here, from a `T`.
+                    Some(old) if unsafe { as_ref::<T>(&*old) } == &new => (old, false),
                     _ => (Arc::new(new), true),
                 }
             })),
@@ -62,13 +77,12 @@ impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
 
 impl<T: 'static> Derived<T> {
     fn read<U>(&self, tracked: bool, f: impl FnOnce(&T) -> U) -> U {
-        match value_of(self.memo, tracked) {
-            Some(value) => match value.downcast_ref::<T>() {
-                Some(v) => f(v),
-                None => gone(),
-            },
-            None => gone(),
-        }
+        let (kept, at) = value_live(self.memo, tracked);
+        // SAFETY: `at` is the value `kept` holds alive, and this memo's values are all made by
+        // `new`, from a `T`.
+        let out = f(unsafe { &*at.cast::<T>() });
+        drop(kept);
+        out
     }
 
     /// `f` of the value, tracked.

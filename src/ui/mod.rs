@@ -54,12 +54,10 @@ pub mod view_prefs;
 pub mod why;
 pub mod why_reason;
 
-use leptos::prelude::*;
-
 /// The interface language chosen in the header, provided by `App`. A missing provider is a
 /// programming error, which the panic banner shows.
 pub fn use_lang() -> lang_signal::LangSignal {
-    expect_context::<lang_signal::LangSignal>()
+    state::shared().lang
 }
 
 /// The text `key` in the interface language, as a reactive text or attribute value.

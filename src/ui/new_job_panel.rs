@@ -35,20 +35,18 @@ fn problem_text(lang: Lang, p: &FormProblem) -> String {
 
 /// The draft as the form's fields hold it now.
 fn read(root: &Element) -> JobDraft {
-    let rows = super::dom::all(root, ".drive-draft")
-        .iter()
-        .map(|row| {
-            let input = |kind: &str| {
-                super::dom::find(row, kind)
-                    .map(|i| super::dom::value(&i))
-                    .unwrap_or_default()
-            };
-            DriveDraft {
-                id: input("input[type=text]"),
-                size_gib: input("input[type=number]"),
-            }
-        })
-        .collect();
+    let mut rows = Vec::new();
+    for row in super::dom::all(root, ".drive-draft") {
+        let input = |kind: &str| {
+            super::dom::find(&row, kind)
+                .map(|i| super::dom::value(&i))
+                .unwrap_or_default()
+        };
+        rows.push(DriveDraft {
+            id: input("input[type=text]"),
+            size_gib: input("input[type=number]"),
+        });
+    }
     JobDraft {
         name: value(root, "new-name"),
         job_type: match value(root, "new-type").as_str() {
@@ -91,10 +89,10 @@ fn draw<W: Writer>(
     problems: &[(Field, FormProblem)],
     outcome: &str,
 ) {
-    let texts: Vec<(Field, String)> = problems
-        .iter()
-        .map(|(f, p)| (*f, problem_text(lang, p)))
-        .collect();
+    let mut texts: Vec<(Field, String)> = Vec::new();
+    for (f, p) in problems {
+        texts.push((*f, problem_text(lang, p)));
+    }
     let of = |field: Field| texts.iter().find(|(f, _)| *f == field).map(|(_, t)| t);
     w.open("h2")
         .attr("id", "new-job-heading")

@@ -15,8 +15,10 @@ use leptos::prelude::*;
 
 use crate::azure::Warning;
 
+use super::lang_signal::LangSignal;
 use super::read::Read;
 use super::slot::Slot;
+use super::view_prefs::ViewPrefs;
 
 use super::notice::{Notice, Story};
 pub use super::speed::Speed;
@@ -444,10 +446,31 @@ fn resolve(scenario: &ScenarioRef) -> Simulation {
         .unwrap_or_else(|| Simulation::empty(chrono::DateTime::UNIX_EPOCH))
 }
 
-/// The app state `App` provides. A missing provider is a programming error, and the panic
-/// banner shows it; a silent fallback world would hide it.
+/// What `App` provides to every part: the app state, the interface language and the look, as
+/// one context. Leptos compiles its context code (the provide, the search up the owners, the
+/// type check) once per context type: three types cost that three times.
+#[derive(Clone, Copy)]
+pub struct Shared {
+    pub app: AppState,
+    pub lang: LangSignal,
+    pub view: ViewPrefs,
+}
+
+/// Provides the app's state, language and look to everything under the current owner.
+pub fn provide(app: AppState, lang: LangSignal, view: ViewPrefs) {
+    provide_context(Shared { app, lang, view });
+}
+
+/// What `App` provided. A missing provider is a programming error, and the panic banner
+/// shows it; a silent fallback world would hide it.
+#[inline(never)]
+pub fn shared() -> Shared {
+    expect_context::<Shared>()
+}
+
+/// The app state `App` provides (`shared`).
 pub fn use_app() -> AppState {
-    expect_context::<AppState>()
+    shared().app
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@
 //! style. Without a chosen theme the system's `prefers-color-scheme` decides, in CSS alone.
 
 use crate::ui::slot::Slot;
-use leptos::prelude::*;
 
 use super::dom::Writer;
 use super::storage;
@@ -86,18 +85,17 @@ fn theme_index(theme: Theme) -> usize {
 }
 
 impl ViewPrefs {
-    /// Creates and provides the look: projector as the link says, the theme as remembered.
-    /// The header applies it to `<html>` (its one effect draws it and keeps the look).
-    pub fn provide(projector: bool) -> ViewPrefs {
+    /// Creates the look: projector as the link says, the theme as remembered. `App` provides
+    /// it (`state::provide`); the header applies it to `<html>` (its one effect draws it and
+    /// keeps the look).
+    pub fn new(projector: bool) -> ViewPrefs {
         let theme = storage::read(THEME_KEY)
             .and_then(|id| Theme::from_id(&id))
             .unwrap_or_default();
-        let prefs = ViewPrefs {
+        ViewPrefs {
             projector: Slot::new(projector),
             theme: Slot::new(theme_index(theme)),
-        };
-        provide_context(prefs);
-        prefs
+        }
     }
 
     pub fn projector(&self) -> super::read::Read<bool> {
@@ -126,7 +124,7 @@ impl ViewPrefs {
 
 /// The look `App` provides; a missing provider is a programming error.
 pub fn use_view() -> ViewPrefs {
-    expect_context::<ViewPrefs>()
+    super::state::shared().view
 }
 
 #[cfg(test)]
