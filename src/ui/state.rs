@@ -446,9 +446,10 @@ fn resolve(scenario: &ScenarioRef) -> Simulation {
         .unwrap_or_else(|| Simulation::empty(chrono::DateTime::UNIX_EPOCH))
 }
 
-/// What `App` provides to every part: the app state, the interface language and the look, as
-/// one context. Leptos compiles its context code (the provide, the search up the owners, the
-/// type check) once per context type: three types cost that three times.
+/// What `App` provides to every part: the app state, the interface language and the look.
+/// Kept in a cell of the page's one thread, not as a Leptos context: the context code (the
+/// provide, the search up the owners, the type check, the map of contexts by type id) then
+/// leaves the wasm, since nothing else provides one.
 #[derive(Clone, Copy)]
 pub struct Shared {
     pub app: AppState,
@@ -456,16 +457,25 @@ pub struct Shared {
     pub view: ViewPrefs,
 }
 
-/// Provides the app's state, language and look to everything under the current owner.
+thread_local! {
+    /// The mounted app's `Shared`; the browser tests mount one app after another, and each
+    /// start replaces it before any part reads it.
+    static SHARED: std::cell::Cell<Option<Shared>> = const { std::cell::Cell::new(None) };
+}
+
+/// Provides the app's state, language and look to every part the app mounts from now on.
 pub fn provide(app: AppState, lang: LangSignal, view: ViewPrefs) {
-    provide_context(Shared { app, lang, view });
+    SHARED.set(Some(Shared { app, lang, view }));
 }
 
 /// What `App` provided. A missing provider is a programming error, and the panic banner
 /// shows it; a silent fallback world would hide it.
 #[inline(never)]
 pub fn shared() -> Shared {
-    expect_context::<Shared>()
+    match SHARED.get() {
+        Some(shared) => shared,
+        None => panic!("the app state is read before App provided it"),
+    }
 }
 
 /// The app state `App` provides (`shared`).
