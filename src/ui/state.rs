@@ -11,7 +11,6 @@
 //! therefore just setting `now` to an earlier time.
 
 use crate::ui::derived::Derived;
-use leptos::prelude::*;
 
 use crate::azure::Warning;
 
@@ -486,6 +485,7 @@ pub fn use_app() -> AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use leptos::prelude::{GetUntracked, Memo, Owner};
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
 
