@@ -44,7 +44,8 @@ impl Heap {
         if align > MAX_ALIGN {
             return None;
         }
-        let mut need = size.max(8);
+        // Blocks under 16 bytes are only aligned to 8: a wider alignment needs a wider block.
+        let mut need = size.max(align).max(8);
         if align > 16 {
             // Rare: a power of two, whose blocks are aligned to their size (up to a page).
             need = need.max(align).checked_next_power_of_two()?;

@@ -59,6 +59,8 @@ fn ops() -> impl Strategy<Value = Vec<(Op, usize)>> {
 }
 
 proptest! {
+    // Failures are kept as named regression tests below, as in the other property tests.
+    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
     #[test]
     fn blocks_are_aligned_apart_and_kept(ops in ops()) {
         let mut arena = Arena::new(1 << 28);
@@ -135,6 +137,8 @@ proptest! {
 }
 
 proptest! {
+    // Failures are kept as named regression tests below, as in the other property tests.
+    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
     /// A class is the smallest that holds the size, and its blocks meet the alignment.
     #[test]
     fn a_class_is_the_tightest(size in 1usize..(1 << 31), align_log in 0u32..17) {
@@ -180,4 +184,26 @@ fn out_of_memory_is_zero_and_leaves_the_heap_usable() {
     let at = unsafe { heap.take(class, |b| arena.grow(b, 0)) };
     assert_ne!(at, 0);
     assert_eq!(at % 16, 0);
+}
+
+/// A regression case the proptest above found (a 1-byte block aligned to 16 was given an
+/// 8-byte class, aligned only to 8): small blocks with a wide alignment get a class as wide.
+#[test]
+fn a_small_block_aligned_to_16_gets_a_16_byte_class() {
+    for size in 1..=16 {
+        let class = Heap::class_of(size, 16).expect("a class");
+        assert_eq!(Heap::size_of(class), 16, "size {size}");
+    }
+    assert_eq!(Heap::class_of(1, 8), Some(0));
+    let mut arena = Arena::new(1 << 20);
+    let mut heap = Heap::new();
+    let class = Heap::class_of(1, 16).expect("a class");
+    for _ in 0..8 {
+        // An 8-byte block first, so the next one would start 8 bytes past a 16-byte boundary.
+        let small = unsafe { heap.take(0, |b| arena.grow(b, 0)) };
+        assert_ne!(small, 0);
+        let at = unsafe { heap.take(class, |b| arena.grow(b, 0)) };
+        assert_ne!(at, 0);
+        assert_eq!(at % 16, 0);
+    }
 }
