@@ -17,7 +17,7 @@ use crate::json::Value;
 use super::{base64url, HashError};
 use crate::model::Time;
 use crate::sim::scenario::EventEntry;
-use crate::sim::{preset, presets, Problem, Scenario, Simulation};
+use crate::sim::{preset, preset_titled, Problem, Scenario, Simulation};
 
 /// The short form of `s` (`preset=<name>` or `preset=<name>&add=…`), when `s` is a built-in
 /// preset plus events added after it and nothing else changed; `None` otherwise. The preset
@@ -30,10 +30,7 @@ pub fn short_form(s: &Scenario) -> Option<String> {
 
 /// The name of the preset titled `title`.
 fn named(title: &str) -> Option<&'static str> {
-    presets()
-        .into_iter()
-        .find(|p| p.title == title)
-        .map(|p| p.name)
+    preset_titled(title).map(|p| p.name)
 }
 
 /// `short_form(&sim.scenario())` for a world loaded from a preset (the one titled as the
