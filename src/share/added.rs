@@ -251,7 +251,11 @@ fn point_into(problems: Vec<Problem>, order: &[Slot], text: &str) -> Vec<Problem
             paths.push(path);
         }
     }
-    let positions = crate::sim::locate::positions_of(text, paths.iter().map(String::as_str));
+    let mut names = Vec::with_capacity(paths.len());
+    for path in &paths {
+        names.push(path.as_str());
+    }
+    let positions = crate::sim::json_path::positions(text, &names);
     for p in &mut out {
         if let Some(path) = in_add(p) {
             if let Some((line, column)) = crate::sim::locate::locate(&positions, &path) {
