@@ -473,15 +473,13 @@ impl Simulation {
                     .map_err(|p| refusal(p, rule))?;
                 create(spec, at)?;
             }
-            (_, None) => {
-                return Err(Refusal::UnknownJob {
-                    job: name.to_string(),
-                })
-            }
-            (_, Some(i)) => {
-                let job = self.job_of(i, at).ok_or_else(|| Refusal::UnknownJob {
-                    job: name.to_string(),
-                })?;
+            // No such job, or not created yet at `at`: one refusal for both.
+            (_, existing) => {
+                let Some(job) = existing.and_then(|i| self.job_of(i, at)) else {
+                    return Err(Refusal::UnknownJob {
+                        job: name.to_string(),
+                    });
+                };
                 apply(job, action, at, &self.rules)?;
             }
         }
