@@ -42,17 +42,18 @@ pub enum Next {
 
 /// The resource `az import-export show` would print for this job.
 pub fn resource(j: &MyJob) -> Value {
-    let drives = j.drives.iter().enumerate().map(|(i, d)| {
-        super::object(vec![
+    let mut drives = Vec::with_capacity(j.drives.len());
+    for (i, d) in j.drives.iter().enumerate() {
+        drives.push(super::object(vec![
             ("driveId", Value::from(format!("MYDRIVE{}", i + 1))),
             ("state", Value::from(d.id())),
-        ])
-    });
+        ]));
+    }
     let mut props = vec![
         ("storageAccountId", Value::from("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/simulator/providers/Microsoft.Storage/storageAccounts/mystorage")),
         ("jobType", Value::from(j.job_type.id())),
         ("state", Value::from(j.state.id())),
-        ("driveList", Value::Array(drives.collect())),
+        ("driveList", Value::Array(drives)),
     ];
     if j.state != JobState::Creating {
         let package = super::object(vec![

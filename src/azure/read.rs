@@ -77,8 +77,11 @@ pub fn read(text: &str) -> Result<Vec<AzureJob>, Vec<AzureProblem>> {
     }
     let total = r.problems.len();
     r.problems.truncate(MAX_PROBLEMS);
-    let positions =
-        crate::sim::locate::positions_of(text, r.problems.iter().map(|p| p.path.as_str()));
+    let mut paths = Vec::with_capacity(r.problems.len());
+    for p in &r.problems {
+        paths.push(p.path.as_str());
+    }
+    let positions = crate::sim::json_path::positions(text, &paths);
     for p in &mut r.problems {
         if let Some((line, column)) = crate::sim::locate::locate(&positions, &p.path) {
             p.line = Some(line);

@@ -77,19 +77,23 @@ pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
             plan.warnings.push(W::DatesIgnored);
         }
     }
-    if redo {
+    // The same scenario replays to the same world: only a rebuilt one is replayed again.
+    let sim = if redo {
         scenario = build(&plans, since, rules);
-    }
-    let sim = Simulation::new(scenario.clone()).ok();
+        Simulation::new(scenario.clone()).ok()
+    } else {
+        sim
+    };
     let mut warnings = Vec::new();
     for mut plan in plans {
         let shown = sim.as_ref().and_then(|s| s.job_at(&plan.name, since));
         compare(&mut plan, shown);
-        let job = plan.name;
-        warnings.extend(plan.warnings.into_iter().map(|kind| Warning {
-            job: job.clone(),
-            kind,
-        }));
+        for kind in plan.warnings {
+            warnings.push(Warning {
+                job: plan.name.clone(),
+                kind,
+            });
+        }
     }
     Ok(Imported {
         scenario,
@@ -169,7 +173,11 @@ fn drive_ids(
             return Vec::new();
         }
         warn(W::NoDriveList { count });
-        return (0..count).map(|_| fresh(used)).collect();
+        let mut ids = Vec::new();
+        for _ in 0..count {
+            ids.push(fresh(used));
+        }
+        return ids;
     };
     if list.len() > MAX_DRIVES {
         warn(W::TooManyDrives { count: list.len() });
@@ -209,25 +217,21 @@ fn build(plans: &[Plan], since: Time, rules: Option<RuleSet>) -> Scenario {
     let mut stories = Vec::new();
     // Only a tracking entered on a ship date comes before `since`: those go first, in time
     // order; then every job's events at `since`, job by job, each in its own order.
-    let mut early = Vec::new();
-    for (i, plan) in plans.iter().enumerate() {
+    let mut events: Vec<EventEntry> = Vec::new();
+    for plan in plans {
         let (created, _) = plan.times(since);
         start = start.min(created);
         jobs.push(entry(plan, since, created));
-        let story = story(plan, since);
-        if let Some(first) = story.first().filter(|e| e.at < since) {
+        let mut story = story(plan, since);
+        if story.first().is_some_and(|e| e.at < since) {
             // Kept in time order as it grows (ties in job order).
-            let at = first.at;
-            early.insert(early.partition_point(|(t, _)| *t <= at), (at, i));
+            let first = story.remove(0);
+            events.insert(events.partition_point(|e| e.at <= first.at), first);
         }
-        stories.push(story.into_iter());
+        stories.push(story);
     }
-    let mut events = Vec::new();
-    for (_, i) in early {
-        events.extend(stories[i].next());
-    }
-    for story in stories {
-        events.extend(story);
+    for mut story in stories {
+        events.append(&mut story);
     }
     let mut scenario = Scenario::new(start);
     scenario.rules = rules;
@@ -241,6 +245,16 @@ fn build(plans: &[Plan], since: Time, rules: Option<RuleSet>) -> Scenario {
 }
 
 fn entry(plan: &Plan, since: Time, created: Time) -> JobEntry {
+    let mut ids = Vec::new();
+    let mut drives = Vec::new();
+    for id in &plan.ids {
+        ids.push(Value::from(id.as_str()));
+        drives.push(DriveEntry {
+            id: id.clone(),
+            size_gib: DEFAULT_DRIVE_BYTES as f64 / GIB,
+            other: Map::new(),
+        });
+    }
     let mut other = Map::new();
     other.insert(
         AZURE_KEY.into(),
@@ -250,10 +264,7 @@ fn entry(plan: &Plan, since: Time, created: Time) -> JobEntry {
                 "since",
                 Value::from(crate::model::rfc3339::write_rfc3339(since, true, true)),
             ),
-            (
-                "drives",
-                Value::Array(plan.ids.iter().map(|id| Value::from(id.as_str())).collect()),
-            ),
+            ("drives", Value::Array(ids)),
         ]),
     );
     JobEntry {
@@ -261,15 +272,7 @@ fn entry(plan: &Plan, since: Time, created: Time) -> JobEntry {
         job_type: plan.job.job_type,
         storage_account: plan.job.storage_account.clone(),
         created_at: Some(created),
-        drives: plan
-            .ids
-            .iter()
-            .map(|id| DriveEntry {
-                id: id.clone(),
-                size_gib: DEFAULT_DRIVE_BYTES as f64 / GIB,
-                other: Map::new(),
-            })
-            .collect(),
+        drives,
         other,
     }
 }
@@ -358,13 +361,19 @@ fn story(plan: &Plan, since: Time) -> Vec<EventEntry> {
     }
     let only_missing = target == J::Closed && present.is_empty();
     if present.is_empty() && rank(target) >= 3 {
-        present = (0..plan.ids.len()).collect();
+        for i in 0..plan.ids.len() {
+            present.push(i);
+        }
+    }
+    let mut delivered = Vec::new();
+    for &i in &present {
+        delivered.push(plan.ids[i].clone());
     }
     push(
         since,
         Action::PackageDelivered {
             job: name.clone(),
-            present: present.iter().map(|&i| plan.ids[i].clone()).collect(),
+            present: delivered,
             extra: Vec::new(),
         },
     );
@@ -393,14 +402,15 @@ fn story(plan: &Plan, since: Time) -> Vec<EventEntry> {
         )
     };
     let all = rank(target) >= 4;
-    let mut started: Vec<bool> = present
-        .iter()
-        .map(|&i| all || copying(plan.wanted(i)))
-        .collect();
-    let mut finished: Vec<bool> = present
-        .iter()
-        .map(|&i| all || done(plan.wanted(i)))
-        .collect();
+    let closed = target == J::Closed;
+    let mut started = Vec::new();
+    let mut finished = Vec::new();
+    let mut outcomes = Vec::new();
+    for &i in &present {
+        started.push(all || copying(plan.wanted(i)));
+        finished.push(all || done(plan.wanted(i)));
+        outcomes.push(outcome(plan.drive(i), plan.wanted(i), closed));
+    }
     if target == J::Transferring {
         if !started.contains(&true) {
             if let Some(first) = started.first_mut() {
@@ -413,14 +423,9 @@ fn story(plan: &Plan, since: Time) -> Vec<EventEntry> {
             }
         }
     }
-    let closed = target == J::Closed;
-    let mut outcomes: Vec<CopyOutcome> = present
-        .iter()
-        .map(|&i| outcome(plan.drive(i), plan.wanted(i), closed))
-        .collect();
     let failed = outcomes.contains(&CopyOutcome::Errors) || present.len() < plan.ids.len();
     if closed && !failed {
-        outcomes = vec![CopyOutcome::Errors; present.len()];
+        outcomes.fill(CopyOutcome::Errors);
     }
     for (k, &i) in present.iter().enumerate() {
         let drive = plan.ids[i].clone();

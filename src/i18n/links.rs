@@ -30,25 +30,31 @@ pub fn link_problem(lang: Lang, e: &HashError) -> String {
             &[],
         ),
         HashError::BadScenario(problems) => {
-            let lines: Vec<String> = problems
-                .iter()
-                .map(|p| super::problems::problem_line(lang, p))
-                .collect();
+            let mut lines = String::new();
+            for (i, p) in problems.iter().enumerate() {
+                if i > 0 {
+                    lines.push_str("; ");
+                }
+                lines.push_str(&super::problems::problem_line(lang, p));
+            }
             t(
                 "the scenario in the link is not valid: {0}",
                 "het scenario in de link is niet geldig: {0}",
-                &[&lines.join("; ")],
+                &[&lines],
             )
         }
         HashError::BadAzure(problems) => {
-            let lines: Vec<String> = problems
-                .iter()
-                .map(|p| super::azure::azure_problem_line(lang, p))
-                .collect();
+            let mut lines = String::new();
+            for (i, p) in problems.iter().enumerate() {
+                if i > 0 {
+                    lines.push_str("; ");
+                }
+                lines.push_str(&super::azure::azure_problem_line(lang, p));
+            }
             t(
                 "the Azure JSON in the link is not valid: {0}",
                 "de Azure-JSON in de link is niet geldig: {0}",
-                &[&lines.join("; ")],
+                &[&lines],
             )
         }
         HashError::BadTime(time) => t(

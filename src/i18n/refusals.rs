@@ -40,7 +40,14 @@ pub fn refused_line(lang: Lang, refusal: &Refusal) -> String {
 }
 
 fn either(states: &[DriveState], or: &str) -> String {
-    states.iter().map(|s| s.id()).collect::<Vec<_>>().join(or)
+    let mut out = String::new();
+    for (i, s) in states.iter().enumerate() {
+        if i > 0 {
+            out.push_str(or);
+        }
+        out.push_str(s.id());
+    }
+    out
 }
 
 /// English: the core's wording, with actions named as their buttons.

@@ -3,7 +3,7 @@
 //! the preset's slug, so the domain core stays free of interface languages.
 
 use super::Lang;
-use crate::sim::presets;
+use crate::sim::preset_named;
 
 /// (slug, title, summary) in Dutch.
 const NL: [(&str, &str, &str); 10] = [
@@ -68,10 +68,7 @@ fn nl(slug: &str) -> Option<(&'static str, &'static str)> {
 /// A built-in story's title, or `None` for a slug that names no story.
 pub fn story_title(lang: Lang, slug: &str) -> Option<&'static str> {
     match lang {
-        Lang::En => presets()
-            .into_iter()
-            .find(|p| p.name == slug)
-            .map(|p| p.title),
+        Lang::En => preset_named(slug).map(|p| p.title),
         Lang::Nl => nl(slug).map(|(title, _)| title),
     }
 }
@@ -79,10 +76,7 @@ pub fn story_title(lang: Lang, slug: &str) -> Option<&'static str> {
 /// A built-in story's one-line summary, or `None` for a slug that names no story.
 pub fn story_summary(lang: Lang, slug: &str) -> Option<&'static str> {
     match lang {
-        Lang::En => presets()
-            .into_iter()
-            .find(|p| p.name == slug)
-            .map(|p| p.summary),
+        Lang::En => preset_named(slug).map(|p| p.summary),
         Lang::Nl => nl(slug).map(|(_, summary)| summary),
     }
 }
@@ -90,6 +84,7 @@ pub fn story_summary(lang: Lang, slug: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sim::presets;
 
     #[test]
     fn every_built_in_story_has_a_title_and_summary_in_each_language() {

@@ -70,11 +70,14 @@ pub fn create(spec: &JobSpec, at: Time) -> Result<Applied, Refusal> {
     }
     let (drives, planned_drives) = match spec.job_type {
         JobType::Import => {
-            let drives = spec
-                .drives
-                .iter()
-                .map(|d| Drive::new(d.id.clone(), d.size_bytes, DriveState::Specified))
-                .collect();
+            let mut drives = Vec::with_capacity(spec.drives.len());
+            for d in &spec.drives {
+                drives.push(Drive::new(
+                    d.id.clone(),
+                    d.size_bytes,
+                    DriveState::Specified,
+                ));
+            }
             (drives, Vec::new())
         }
         JobType::Export => (Vec::new(), spec.drives.clone()),
@@ -105,11 +108,13 @@ pub fn create(spec: &JobSpec, at: Time) -> Result<Applied, Refusal> {
         from: None,
         to: StateLabel::Job(JobState::Creating),
     }];
-    changes.extend(job.drives.iter().map(|d| Change {
-        subject: Subject::Drive(d.id.clone()),
-        from: None,
-        to: StateLabel::Drive(d.state),
-    }));
+    for d in &job.drives {
+        changes.push(Change {
+            subject: Subject::Drive(d.id.clone()),
+            from: None,
+            to: StateLabel::Drive(d.state),
+        });
+    }
     Ok(Applied {
         job,
         rule: RuleId::JobCreated,

@@ -17,7 +17,7 @@ use crate::json::Value;
 use super::{base64url, HashError};
 use crate::model::Time;
 use crate::sim::scenario::EventEntry;
-use crate::sim::{preset, presets, Problem, Scenario, Simulation};
+use crate::sim::{preset, preset_titled, Problem, Scenario, Simulation};
 
 /// The short form of `s` (`preset=<name>` or `preset=<name>&add=…`), when `s` is a built-in
 /// preset plus events added after it and nothing else changed; `None` otherwise. The preset
@@ -30,10 +30,7 @@ pub fn short_form(s: &Scenario) -> Option<String> {
 
 /// The name of the preset titled `title`.
 fn named(title: &str) -> Option<&'static str> {
-    presets()
-        .into_iter()
-        .find(|p| p.title == title)
-        .map(|p| p.name)
+    preset_titled(title).map(|p| p.name)
 }
 
 /// `short_form(&sim.scenario())` for a world loaded from a preset (the one titled as the
@@ -105,13 +102,24 @@ pub fn added(base: &Scenario, s: &Scenario) -> Option<Vec<EventEntry>> {
         return None;
     }
     // The reader must rebuild exactly these events, or the link would show another world.
-    let times: Vec<Option<Time>> = extra.iter().map(|e| Some(e.at)).collect();
+    let mut times: Vec<Option<Time>> = Vec::with_capacity(extra.len());
+    for e in &extra {
+        times.push(Some(e.at));
+    }
     let order = merge_order(&base.events, &times);
-    let rebuilt = order.iter().map(|slot| match slot {
-        Slot::Base(i) => &base.events[*i],
-        Slot::Added(j) => &extra[*j],
-    });
-    rebuilt.eq(s.events.iter()).then_some(extra)
+    if order.len() != s.events.len() {
+        return None;
+    }
+    for (slot, e) in order.iter().zip(&s.events) {
+        let rebuilt = match slot {
+            Slot::Base(i) => &base.events[*i],
+            Slot::Added(j) => &extra[*j],
+        };
+        if rebuilt != e {
+            return None;
+        }
+    }
+    Some(extra)
 }
 
 /// Where each event of the merged list comes from.
@@ -136,7 +144,9 @@ fn merge_order(base: &[EventEntry], added: &[Option<Time>]) -> Vec<Slot> {
         }
         out.push(Slot::Added(j));
     }
-    out.extend((i..base.len()).map(Slot::Base));
+    for rest in i..base.len() {
+        out.push(Slot::Base(rest));
+    }
     out
 }
 
@@ -169,14 +179,14 @@ pub fn read(name: &str, value: &str) -> Result<Scenario, HashError> {
             }]))
         }
     };
-    let times: Vec<Option<Time>> = added
-        .iter()
-        .map(|e| {
+    let mut times: Vec<Option<Time>> = Vec::with_capacity(added.len());
+    for e in &added {
+        times.push(
             e.get("at")
                 .and_then(Value::as_str)
-                .and_then(crate::model::rfc3339::parse_rfc3339)
-        })
-        .collect();
+                .and_then(crate::model::rfc3339::parse_rfc3339),
+        );
+    }
     let order = merge_order(&base.events, &times);
     // Through the text, not `to_value`: the JSON writer for text is in the wasm already.
     let Ok(Value::Object(mut root)) = crate::json::from_str(&base.to_json_compact()) else {
@@ -219,24 +229,21 @@ fn at_add(kind: crate::sim::scenario::ProblemKind) -> Problem {
 /// preset's event keeps its place in the preset (`$.events[i]…`). Positions in the merged
 /// text, which nobody sees, are dropped.
 fn point_into(problems: Vec<Problem>, order: &[Slot], text: &str) -> Vec<Problem> {
-    let mut out: Vec<Problem> = problems
-        .into_iter()
-        .map(|mut p| {
-            p.line = None;
-            p.column = None;
-            let slot = p
-                .path
-                .strip_prefix("$.events[")
-                .and_then(|rest| rest.split_once(']'))
-                .and_then(|(k, rest)| Some((order.get(k.parse::<usize>().ok()?)?, rest)));
-            match slot {
-                Some((Slot::Added(j), rest)) => p.path = format!("add[{j}]{rest}"),
-                Some((Slot::Base(i), rest)) => p.path = format!("$.events[{i}]{rest}"),
-                None => {}
-            }
-            p
-        })
-        .collect();
+    let mut out = problems;
+    for p in &mut out {
+        p.line = None;
+        p.column = None;
+        let slot = p
+            .path
+            .strip_prefix("$.events[")
+            .and_then(|rest| rest.split_once(']'))
+            .and_then(|(k, rest)| Some((order.get(k.parse::<usize>().ok()?)?, rest)));
+        match slot {
+            Some((Slot::Added(j), rest)) => p.path = format!("add[{j}]{rest}"),
+            Some((Slot::Base(i), rest)) => p.path = format!("$.events[{i}]{rest}"),
+            None => {}
+        }
+    }
     let in_add = |p: &Problem| p.path.strip_prefix("add").map(|rest| format!("${rest}"));
     let mut paths: Vec<String> = Vec::new();
     for p in &out {
@@ -244,7 +251,11 @@ fn point_into(problems: Vec<Problem>, order: &[Slot], text: &str) -> Vec<Problem
             paths.push(path);
         }
     }
-    let positions = crate::sim::locate::positions_of(text, paths.iter().map(String::as_str));
+    let mut names = Vec::with_capacity(paths.len());
+    for path in &paths {
+        names.push(path.as_str());
+    }
+    let positions = crate::sim::json_path::positions(text, &names);
     for p in &mut out {
         if let Some(path) = in_add(p) {
             if let Some((line, column)) = crate::sim::locate::locate(&positions, &path) {

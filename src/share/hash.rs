@@ -15,7 +15,7 @@ use super::base64url;
 use crate::i18n::Lang;
 use crate::model::limits::MAX_LINK_CHARS;
 use crate::model::Time;
-use crate::sim::{presets, Problem, Scenario};
+use crate::sim::{preset_named, Problem, Scenario};
 use crate::text::concat;
 use std::sync::Arc;
 
@@ -116,7 +116,7 @@ pub fn parse_with(hash: &str, unpacked: Option<&str>) -> Result<Option<HashReque
                 let name = percent_decode(value);
                 // By name: building the preset to see that it exists generated all 10,000 jobs
                 // of `stress-10000` once more at every load of its link.
-                if !presets().iter().any(|p| p.name == name) {
+                if preset_named(&name).is_none() {
                     return Err(HashError::UnknownPreset(name));
                 }
                 scenario = Some(ScenarioRef::Preset(name));

@@ -134,13 +134,24 @@ impl Autopilot {
             at + transit,
             rng.range(ARRIVAL_BUSINESS_DAYS.0, ARRIVAL_BUSINESS_DAYS.1),
         );
-        let mut present: Vec<DriveId> = match job.job_type {
-            JobType::Import => job.drives.iter().map(|d| d.id.clone()).collect(),
-            JobType::Export if job.planned_drives.is_empty() => (0..rng.range(1, 3))
-                .map(|_| DriveId::from_number(rng.next_u32()))
-                .collect(),
-            JobType::Export => job.planned_drives.iter().map(|d| d.id.clone()).collect(),
-        };
+        let mut present: Vec<DriveId> = Vec::new();
+        match job.job_type {
+            JobType::Import => {
+                for d in &job.drives {
+                    present.push(d.id.clone());
+                }
+            }
+            JobType::Export if job.planned_drives.is_empty() => {
+                for _ in 0..rng.range(1, 3) {
+                    present.push(DriveId::from_number(rng.next_u32()));
+                }
+            }
+            JobType::Export => {
+                for d in &job.planned_drives {
+                    present.push(d.id.clone());
+                }
+            }
+        }
         if present.len() >= 2 && rng.chance(self.exception_rate) {
             let i = usize::try_from(rng.range(0, present.len() as u64 - 1)).unwrap_or(0);
             let missing = present.remove(i.min(present.len() - 1));

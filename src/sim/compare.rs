@@ -45,18 +45,25 @@ pub fn other(sim: &Simulation, alt: Alt) -> Simulation {
 /// is none of those (a link may ask for any).
 pub fn choices(rules: Rules, seed: u64, current: Option<Alt>) -> Vec<Alt> {
     let mut out: Vec<Alt> = Vec::new();
-    let sets = RuleSet::ALL.into_iter().map(Alt::Set);
-    for alt in sets.chain(CancelWindow::ALL.into_iter().map(Alt::Window)) {
-        let r = alt.rules(rules);
-        if r != rules && out.iter().all(|o| o.rules(rules) != r) {
-            out.push(alt);
-        }
+    for set in RuleSet::ALL {
+        offer(&mut out, Alt::Set(set), rules);
+    }
+    for window in CancelWindow::ALL {
+        offer(&mut out, Alt::Window(window), rules);
     }
     out.push(Alt::Seed(seed.wrapping_add(1)));
     if let Some(c) = current.filter(|c| !out.contains(c)) {
         out.push(c);
     }
     out
+}
+
+/// Adds `alt` to the menu when it changes `rules` in a way no choice already there does.
+fn offer(out: &mut Vec<Alt>, alt: Alt, rules: Rules) {
+    let r = alt.rules(rules);
+    if r != rules && out.iter().all(|o| o.rules(rules) != r) {
+        out.push(alt);
+    }
 }
 
 /// What the Status column shows for a job: its state's identifier, "Deleted", or "—" before
@@ -158,12 +165,17 @@ pub fn why<'a>(
             && x.drive == y.drive
             && x.outcome == y.outcome
     };
-    (0..la.len().max(lb.len()))
-        .map(|i| (la.get(i), lb.get(i)))
-        .find(|(x, y)| match (x, y) {
+    for i in 0..la.len().max(lb.len()) {
+        let (x, y) = (la.get(i), lb.get(i));
+        let part = match (x, y) {
             (Some(x), Some(y)) => !same(x, y),
             _ => true,
-        })
+        };
+        if part {
+            return Some((x, y));
+        }
+    }
+    None
 }
 
 #[cfg(test)]

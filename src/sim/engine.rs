@@ -210,11 +210,11 @@ impl Simulation {
 
     fn replay_all(&mut self) {
         let ctx = self.context();
-        self.timelines = self
-            .inputs
-            .iter()
-            .map(|input| replay(input, &ctx))
-            .collect();
+        let mut timelines = Vec::with_capacity(self.inputs.len());
+        for input in &self.inputs {
+            timelines.push(replay(input, &ctx));
+        }
+        self.timelines = timelines;
         for i in 0..self.gens.len() {
             self.gens[i] = Self::next_gen();
         }
@@ -256,17 +256,18 @@ impl Simulation {
         self.rebuild_order();
         let mut all: Vec<(usize, usize)> = Vec::new();
         for &i in &self.order {
-            all.extend((0..self.timelines[i].entries.len()).map(|k| (i, k)));
+            for k in 0..self.timelines[i].entries.len() {
+                all.push((i, k));
+            }
         }
         crate::sort::sort_by_key(&mut all, |&(i, k)| {
             self.log_key(&self.timelines[i].entries[k], (i, k))
         });
         // Room for the entries that actions add, so that one does not move the whole log.
         let mut log = Vec::with_capacity(all.len() + LOG_ROOM);
-        log.extend(
-            all.iter()
-                .map(|&(i, k)| self.timelines[i].entries[k].clone()),
-        );
+        for &(i, k) in &all {
+            log.push(self.timelines[i].entries[k].clone());
+        }
         self.log = log;
         self.log_src = all;
         self.renumber();
@@ -311,8 +312,12 @@ impl Simulation {
             lo = a;
         }
         let mut end = self.log.len();
-        self.log.extend(fresh.iter().cloned());
-        self.log_src.extend((0..fresh.len()).map(|k| (i, k)));
+        self.log.reserve(fresh.len());
+        self.log_src.reserve(fresh.len());
+        for (k, n) in fresh.iter().enumerate() {
+            self.log.push(n.clone());
+            self.log_src.push((i, k));
+        }
         // From the last new entry back: the kept run after its place moves right past the
         // slots of the new entries not yet placed, and the entry goes just before it.
         for (k, &p) in at.iter().enumerate().rev() {
@@ -345,7 +350,13 @@ impl Simulation {
     /// The jobs at `t` without the log: what a view needs every frame. Copying the whole log
     /// each frame made a 1,000-job scenario drop frames.
     pub fn jobs_at(&self, t: Time) -> Vec<Job> {
-        self.jobs_ref_at(t).cloned().collect()
+        let mut jobs = Vec::new();
+        for &i in &self.order {
+            if let Some(job) = self.job_of(i, t) {
+                jobs.push(job.clone());
+            }
+        }
+        jobs
     }
 
     /// The jobs at `t`, borrowed, in creation order: a view that shows a page of them sorts
@@ -462,15 +473,13 @@ impl Simulation {
                     .map_err(|p| refusal(p, rule))?;
                 create(spec, at)?;
             }
-            (_, None) => {
-                return Err(Refusal::UnknownJob {
-                    job: name.to_string(),
-                })
-            }
-            (_, Some(i)) => {
-                let job = self.job_of(i, at).ok_or_else(|| Refusal::UnknownJob {
-                    job: name.to_string(),
-                })?;
+            // No such job, or not created yet at `at`: one refusal for both.
+            (_, existing) => {
+                let Some(job) = existing.and_then(|i| self.job_of(i, at)) else {
+                    return Err(Refusal::UnknownJob {
+                        job: name.to_string(),
+                    });
+                };
                 apply(job, action, at, &self.rules)?;
             }
         }

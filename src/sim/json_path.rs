@@ -20,6 +20,14 @@ pub(crate) fn item(path: &str, i: usize) -> String {
     out
 }
 
+/// Where each of `paths` is in `text` (`locate::positions_of`), out of line: the Azure
+/// reader and the link's added events share this one copy instead of each inlining the
+/// generic original for its own iterator.
+#[inline(never)]
+pub(crate) fn positions(text: &str, paths: &[&str]) -> super::locate::Positions {
+    super::locate::positions_of(text, paths.iter().copied())
+}
+
 /// `path.key[i]`.
 pub(crate) fn index(path: &str, key: &str, i: usize) -> String {
     item(&dot(path, key), i)

@@ -101,15 +101,16 @@ fn runs<S: PartialEq + Copy>(
 }
 
 fn close<S: Copy>(runs: Vec<(S, Time)>, ended: Option<Time>) -> Vec<Segment<S>> {
-    let ends: Vec<Option<Time>> = runs.iter().skip(1).map(|(_, t)| Some(*t)).collect();
-    runs.iter()
-        .enumerate()
-        .map(|(i, &(state, from))| Segment {
-            state,
-            from,
-            to: ends.get(i).copied().unwrap_or(ended),
-        })
-        .collect()
+    // Each run ends where the next begins; the last where the job ended, if it did.
+    let mut out = Vec::with_capacity(runs.len());
+    for (i, &(state, from)) in runs.iter().enumerate() {
+        let to = match runs.get(i + 1) {
+            Some(&(_, next)) => Some(next),
+            None => ended,
+        };
+        out.push(Segment { state, from, to });
+    }
+    out
 }
 
 /// The job's lane at `cut`; `None` if the job does not exist yet.
@@ -179,13 +180,12 @@ pub fn drive_lanes(history: &[(Time, Job)], cut: Cut) -> Vec<(DriveId, Vec<Segme
         return Vec::new();
     };
     let ended = last.deleted.map(|d| d.at);
-    last.drives
-        .iter()
-        .map(|d| {
-            let runs = runs(history, |j| j.drive(&d.id).map(|x| x.state));
-            (d.id.clone(), close(runs, ended))
-        })
-        .collect()
+    let mut out = Vec::with_capacity(last.drives.len());
+    for d in &last.drives {
+        let runs = runs(history, |j| j.drive(&d.id).map(|x| x.state));
+        out.push((d.id.clone(), close(runs, ended)));
+    }
+    out
 }
 
 /// How many states a count row holds (`JobState::ALL`'s order).
@@ -251,17 +251,16 @@ pub fn add_spans(diff: &mut [[i64; STATES]], spans: &[Span], sign: i64) {
 /// The counts of the first `bins` bins from their per-bin differences.
 pub fn running_counts(diff: &[[i64; STATES]], bins: usize) -> Vec<[u32; STATES]> {
     let mut run = [0i64; STATES];
-    diff.iter()
-        .take(bins)
-        .map(|d| {
-            let mut row = [0u32; STATES];
-            for s in 0..STATES {
-                run[s] += d[s];
-                row[s] = u32::try_from(run[s]).unwrap_or(0);
-            }
-            row
-        })
-        .collect()
+    let mut out = Vec::new();
+    for d in diff.iter().take(bins) {
+        let mut row = [0u32; STATES];
+        for s in 0..STATES {
+            run[s] += d[s];
+            row[s] = u32::try_from(run[s]).unwrap_or(0);
+        }
+        out.push(row);
+    }
+    out
 }
 
 /// How many jobs are in each state (in `JobState::ALL` order) at `bins` evenly spaced

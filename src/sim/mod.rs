@@ -20,7 +20,7 @@ mod validate;
 pub use autopilot::Autopilot;
 pub use engine::{Simulation, World};
 pub use log::LogEntry;
-pub use presets::{preset, presets, Preset};
+pub use presets::{preset, preset_named, preset_titled, presets, Preset};
 pub use replay::{order_at_instant, Kind as InstantKind};
 pub use scenario::{Problem, Scenario, ScenarioErrors};
 pub use scenario_write::json_text;

@@ -124,7 +124,31 @@ const PRESETS: [(Preset, Source); 10] = [
 pub const DEFAULT_PRESET: &str = "happy-import";
 
 pub fn presets() -> Vec<Preset> {
-    PRESETS.iter().map(|(p, _)| *p).collect()
+    let mut out = Vec::with_capacity(PRESETS.len());
+    for (p, _) in &PRESETS {
+        out.push(*p);
+    }
+    out
+}
+
+/// The built-in story named `name` (its slug), without listing them all.
+pub fn preset_named(name: &str) -> Option<Preset> {
+    for (p, _) in &PRESETS {
+        if p.name == name {
+            return Some(*p);
+        }
+    }
+    None
+}
+
+/// The built-in story titled `title`.
+pub fn preset_titled(title: &str) -> Option<Preset> {
+    for (p, _) in &PRESETS {
+        if p.title == title {
+            return Some(*p);
+        }
+    }
+    None
 }
 
 pub fn preset(name: &str) -> Option<Scenario> {
@@ -159,7 +183,13 @@ pub fn busy_datacenter(jobs: usize, days: i64, start: Time, seed: u64) -> Scenar
 /// Drives per job in `busy_datacenter`: 1 to 4.
 const BUSY_DRIVES: (u64, u64) = (1, 4);
 
-fn datacenter(jobs: usize, days: i64, drives: (u64, u64), start: Time, seed: u64) -> Scenario {
+fn datacenter(
+    jobs: usize,
+    days: i64,
+    drives_per_job: (u64, u64),
+    start: Time,
+    seed: u64,
+) -> Scenario {
     let mut entries = Vec::with_capacity(jobs);
     let mut events = Vec::with_capacity(jobs);
     let span_minutes = days.max(1) * 24 * 60;
@@ -172,14 +202,15 @@ fn datacenter(jobs: usize, days: i64, drives: (u64, u64), start: Time, seed: u64
         } else {
             JobType::Import
         };
-        let drives = (0..rng.range(drives.0, drives.1))
-            .map(|_| DriveEntry {
+        let mut drives = Vec::new();
+        for _ in 0..rng.range(drives_per_job.0, drives_per_job.1) {
+            drives.push(DriveEntry {
                 id: DriveId::from_number(rng.next_u32()),
                 size_gib: [500.0, 1000.0, 2000.0, 4000.0]
                     [usize::try_from(rng.range(0, 3)).unwrap_or(0)],
                 other: Map::new(),
-            })
-            .collect();
+            });
+        }
         entries.push(JobEntry {
             name: name.clone(),
             job_type,
