@@ -20,6 +20,42 @@ pub enum Pick {
 }
 
 impl Pick {
+    /// The pick as a number (0 stands for none): the chosen and the flashed pick are kept in
+    /// slots of the app's `usize` type, not of `Option<Pick>`, which compiled the slot's
+    /// reads and its equality once more (`ui::slot`). Distinct picks have distinct codes.
+    pub fn code(self) -> usize {
+        fn node(n: Node) -> usize {
+            match n {
+                Node::Start => 1,
+                Node::Deleted => 2,
+                Node::Extra => 3,
+                Node::Job(s) => 16 + s as usize,
+                Node::Drive(s) => 48 + s as usize,
+            }
+        }
+        match self {
+            Pick::Node(n) => node(n),
+            Pick::Arrow(f, t, timed) => 128 * (2 * node(f) + usize::from(timed)) + node(t),
+        }
+    }
+
+    /// The pick of `machine` whose code is `code`: every state or arrow drawn is one of an
+    /// edge's ends or the edge's arrow.
+    fn of_code(machine: Machine, code: usize) -> Option<Pick> {
+        for e in machine.edges() {
+            for p in [
+                Pick::Node(e.from),
+                Pick::Node(e.to),
+                Pick::Arrow(e.from, e.to, e.is_time_rule()),
+            ] {
+                if p.code() == code {
+                    return Some(p);
+                }
+            }
+        }
+        None
+    }
+
     fn covers(self, e: &Edge) -> bool {
         match self {
             Pick::Node(n) => e.from == n || e.to == n,
@@ -89,9 +125,10 @@ fn arrow_label(a: &Arrow) -> String {
     }
 }
 
-fn toggle(picked: Slot<Option<Pick>>, pick: Pick) {
-    let again = picked.get_untracked() == Some(pick);
-    picked.set(if again { None } else { Some(pick) });
+fn toggle(picked: Slot<usize>, pick: Pick) {
+    let code = pick.code();
+    let again = picked.get_untracked() == code;
+    picked.set(if again { 0 } else { code });
 }
 
 /// What one drawing shows besides the machine itself: it is redrawn only when this changed.
@@ -100,8 +137,9 @@ struct Marks {
     rules: Rules,
     lang: Lang,
     current: Option<Node>,
-    flash: Option<Pick>,
-    picked: Option<Pick>,
+    /// `Pick::code`s (0: none).
+    flash: usize,
+    picked: usize,
 }
 
 fn class_of(base: &str, on: &[(bool, &str)]) -> String {
@@ -155,8 +193,8 @@ fn draw_svg<W: Writer>(
             "edge",
             &[
                 (a.timed, "timed"),
-                (m.flash == Some(pick), "flash"),
-                (m.picked == Some(pick), "picked"),
+                (m.flash == pick.code(), "flash"),
+                (m.picked == pick.code(), "picked"),
             ],
         );
         w.open("g")
@@ -201,7 +239,7 @@ fn draw_svg<W: Writer>(
             &[
                 (here, "current"),
                 (p.node == Node::Deleted, "deleted"),
-                (m.picked == Some(pick), "picked"),
+                (m.picked == pick.code(), "picked"),
             ],
         );
         w.open("g")
@@ -264,7 +302,8 @@ fn head(machine: Machine) -> &'static str {
 #[derive(Clone, Copy)]
 pub struct Diagram {
     machine: Machine,
-    picked: Slot<Option<Pick>>,
+    /// The chosen pick's `Pick::code` (0: none).
+    picked: Slot<usize>,
     picks: Slot<Vec<Pick>>,
 }
 
@@ -297,7 +336,7 @@ pub fn diagram(
     root: &web_sys::Element,
     machine: Machine,
     current: Box<dyn Fn() -> Option<Node>>,
-    flash: super::read::Read<Option<Pick>>,
+    flash: super::read::Read<usize>,
 ) -> Diagram {
     let lang = use_lang();
     let app = use_app();
@@ -306,7 +345,7 @@ pub fn diagram(
     let rules = move || app.sim().with(|s| s.rules());
     let d = Diagram {
         machine,
-        picked: Slot::new(None),
+        picked: Slot::new(0),
         picks: Slot::new(Vec::new()),
     };
     let Some(svg) = find(root, &format!("svg[data-machine={}]", head(machine))) else {
@@ -342,7 +381,7 @@ pub fn diagram(
         }
         marks
     });
-    crate::ui::fx::effect_with(move |drawn: Option<(Option<Pick>, Lang, Rules)>| {
+    crate::ui::fx::effect_with(move |drawn: Option<(usize, Lang, Rules)>| {
         let shown = (d.picked.get(), lang.get(), rules());
         if drawn == Some(shown) {
             return shown;
@@ -351,7 +390,7 @@ pub fn diagram(
         else {
             return shown;
         };
-        if let Some(pick) = shown.0 {
+        if let Some(pick) = Pick::of_code(machine, shown.0) {
             draw_rules(&mut w, machine, pick, &shown.2, shown.1);
         }
         shown
@@ -517,6 +556,33 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_pick_has_its_own_code_and_is_found_by_it() {
+        for machine in [Machine::Job, Machine::Drive] {
+            let mut seen: Vec<(usize, Pick)> = Vec::new();
+            for e in machine.edges() {
+                for p in [
+                    Pick::Node(e.from),
+                    Pick::Node(e.to),
+                    Pick::Arrow(e.from, e.to, e.is_time_rule()),
+                ] {
+                    assert_ne!(p.code(), 0);
+                    assert_eq!(Pick::of_code(machine, p.code()), Some(p));
+                    for (c, q) in &seen {
+                        assert!((*c == p.code()) == (*q == p), "{p:?} {q:?}");
+                    }
+                    seen.push((p.code(), p));
+                }
+            }
+        }
+        for s in crate::model::JobState::ALL {
+            assert!((s as usize) < 32);
+        }
+        for s in crate::model::DriveState::ALL {
+            assert!((s as usize) < 32);
         }
     }
 

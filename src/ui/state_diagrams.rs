@@ -83,21 +83,22 @@ fn last_step(
 
 /// The arrow of a step that happened while this subject was shown, for 1.6 s. `step` is a
 /// function, not a memo: this effect compares it with the last one anyway.
-fn flash_of(step: Box<dyn Fn() -> Option<Step>>) -> super::read::Read<Option<Pick>> {
-    let flash = Slot::new(None::<Pick>);
+fn flash_of(step: Box<dyn Fn() -> Option<Step>>) -> super::read::Read<usize> {
+    // The arrow's `Pick::code` (0: none), in a slot of the app's `usize` type.
+    let flash = Slot::new(0usize);
     // How many flashes began: a flash's timer ends it only if no later one began since.
-    let began = Slot::new(0u32);
+    let began = Slot::new(0usize);
     crate::ui::fx::effect_with(move |prev: Option<Option<Step>>| {
         let now = step();
         if let (Some(Some(p)), Some(n)) = (&prev, &now) {
             if p.0 == n.0 && p.1 == n.1 && n.2 > p.2 {
-                flash.set(Some(n.3));
+                flash.set(n.3.code());
                 let mine = began.get_value().wrapping_add(1);
                 began.set_value(mine);
                 set_timeout(
                     move || {
                         if began.try_get_value() == Some(mine) {
-                            let _ = flash.try_set(None);
+                            let _ = flash.try_set(0);
                         }
                     },
                     std::time::Duration::from_millis(1600),

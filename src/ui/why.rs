@@ -193,7 +193,7 @@ pub struct WhyHost {
     open: Slot<bool>,
     opener: Slot<Option<web_sys::Element>>,
     /// How many cards were opened: a new one takes the focus.
-    opened: Slot<u32>,
+    opened: Slot<usize>,
     /// The cause shown, for its button: its moment and its place in the log.
     cause: Slot<Option<(Time, u64)>>,
 }
@@ -238,7 +238,7 @@ impl WhyHost {
                 host.close();
             }
         });
-        crate::ui::fx::effect_with(move |drawn: Option<Option<(Lang, u32)>>| {
+        crate::ui::fx::effect_with(move |drawn: Option<Option<(Lang, usize)>>| {
             // Read in place (not cloned) while the card is drawn.
             host.why.with(|shown| {
                 let (true, Some((job, subject, title))) = (host.open.get(), shown) else {

@@ -426,6 +426,15 @@ pub fn attach(root: web_sys::Element) {
         if drawn.flatten() != Some(lang) {
             let focused = focused_act(&root);
             draw_frame(&mut Dom::replacing(&root, false)?, lang);
+            // The patterns and the legend with the frame that holds them: one effect fewer.
+            if let Some(mut w) = part("[data-part=patterns]").and_then(|d| Dom::replacing(&d, true))
+            {
+                draw_patterns(&mut w);
+            }
+            if let Some(mut w) = part("[data-part=legend]").and_then(|u| Dom::replacing(&u, false))
+            {
+                draw_legend(&mut w);
+            }
             let _ = root.set_attribute("aria-label", tl(lang, TlText::Name));
             lanes.set_value(Lanes::default());
             frame.set(frame.get_untracked() + 1);
@@ -472,15 +481,6 @@ pub fn attach(root: web_sys::Element) {
             draw_band(&mut w, &counts, &sc);
         }
     });
-    crate::ui::fx::effect(move || {
-        frame.track();
-        if let Some(mut w) = part("[data-part=patterns]").and_then(|d| Dom::replacing(&d, true)) {
-            draw_patterns(&mut w);
-        }
-        if let Some(mut w) = part("[data-part=legend]").and_then(|u| Dom::replacing(&u, false)) {
-            draw_legend(&mut w);
-        }
-    });
     // What moves is set in place: the now lines and the clip rectangles each tick, the widths
     // when the figure resizes, the buttons when the zoom or the table's page changes.
     // Written only when the now line's pixel, the lanes' height or the frame changed: the
@@ -509,9 +509,7 @@ pub fn attach(root: web_sys::Element) {
             set(part(svg), "width", &w);
         }
         set(part(".tl-lanes .grid"), "d", &grid_path(&scale()));
-    });
-    crate::ui::fx::effect(move || {
-        frame.track();
+        // The zoom buttons here too (they follow the view as the widths do): one effect fewer.
         let z = view.with(|v| v.zoom);
         for (act, is) in [
             ("whole", Zoom::Whole),
