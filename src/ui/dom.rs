@@ -7,6 +7,7 @@
 //! messages) must never reach the DOM as HTML, even escaped, so every text here becomes a text
 //! node and every attribute value goes through `setAttribute`.
 
+use wasm_bindgen::convert::{FromWasmAbi, IntoWasmAbi};
 use wasm_bindgen::prelude::JsValue;
 use web_sys::{Document, Element};
 
@@ -128,9 +129,36 @@ pub fn text_of(obj: &JsValue, name: &str) -> String {
     prop(obj, name).as_string().unwrap_or_default()
 }
 
+/// An element or none, as one number (wasm-bindgen's handle of the element, 0 for none): what
+/// the out-of-line lookups below hand back. An `Option<Element>` is two numbers and came back
+/// through memory, with a stack frame at each of the ~150 calls; the handle is turned back
+/// into the `Option` at the call, which is free.
+type Handle = <Option<Element> as IntoWasmAbi>::Abi;
+
+/// `value` as an element, or none if it is not one, as a `Handle`.
+fn handle_of(value: JsValue) -> Handle {
+    wasm_bindgen::JsCast::dyn_into::<Element>(value)
+        .ok()
+        .into_abi()
+}
+
+/// The element or none a `Handle` stands for.
+#[inline(always)]
+fn from_handle(handle: Handle) -> Option<Element> {
+    // SAFETY: every `Handle` comes from `handle_of`, and each is taken back once, here, at
+    // the call that received it.
+    unsafe { Option::<Element>::from_abi(handle) }
+}
+
 /// An element property (`relatedTarget`, `nextElementSibling`), `None` when it holds none.
+#[inline(always)]
 pub fn element_of(obj: &JsValue, name: &str) -> Option<Element> {
-    wasm_bindgen::JsCast::dyn_into(prop(obj, name)).ok()
+    from_handle(element_handle(obj, name))
+}
+
+#[inline(never)]
+fn element_handle(obj: &JsValue, name: &str) -> Handle {
+    handle_of(prop(obj, name))
 }
 
 /// A node property (`firstChild`), `None` when it holds none.
@@ -413,13 +441,18 @@ pub fn page_root() -> Option<Element> {
 }
 
 /// The first element under `root` that `selector` (a constant of ours) finds.
-#[inline(never)]
+#[inline(always)]
 pub fn find(root: &Element, selector: &str) -> Option<Element> {
-    wasm_bindgen::JsCast::dyn_into(call(root, "querySelector", &selector.into())).ok()
+    from_handle(method_handle(root, "querySelector", selector))
+}
+
+/// `el.method(selector)` (a selector method) as a `Handle`.
+#[inline(never)]
+fn method_handle(el: &Element, method: &str, selector: &str) -> Handle {
+    handle_of(call(el, method, &selector.into()))
 }
 
 /// The element an event came from (`None` for the window or a text node).
-#[inline(never)]
 pub fn target(ev: &web_sys::Event) -> Option<Element> {
     element_of(ev, "target")
 }
@@ -431,9 +464,9 @@ pub fn target_in(ev: &web_sys::Event, selector: &str) -> Option<Element> {
 }
 
 /// The element nearest `el` (itself included) that `selector` (a constant of ours) finds.
-#[inline(never)]
+#[inline(always)]
 pub fn closest(el: &Element, selector: &str) -> Option<Element> {
-    wasm_bindgen::JsCast::dyn_into(call(el, "closest", &selector.into())).ok()
+    from_handle(method_handle(el, "closest", selector))
 }
 
 /// For one delegated handler per view: the element nearest an event's target that carries
