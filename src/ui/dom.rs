@@ -392,7 +392,19 @@ impl Writer for Dom {
 
 /// Appends a `tag` element with `attrs` to `parent`: a host element a view then draws into
 /// (tags and attributes are constants of ours).
+#[inline(always)]
 pub fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Option<Element> {
+    from_handle(added(parent, tag, attrs))
+}
+
+/// `add`'s work, out of line, its element handed back as a `Handle`.
+#[inline(never)]
+fn added(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Handle {
+    child(parent, tag, attrs).into_abi()
+}
+
+/// The new `tag` child with `attrs` appended to `parent`.
+fn child(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Option<Element> {
     let el = doc_of(parent)?.create_element(tag).ok()?;
     for (name, value) in attrs {
         let _ = el.set_attribute(name, value);
@@ -459,8 +471,18 @@ pub fn target(ev: &web_sys::Event) -> Option<Element> {
 
 /// The element nearest an event's target (itself included) that `selector` finds: what a
 /// delegated handler acts on.
+#[inline(always)]
 pub fn target_in(ev: &web_sys::Event, selector: &str) -> Option<Element> {
-    closest(&target(ev)?, selector)
+    from_handle(target_handle(ev, selector))
+}
+
+/// `target_in`'s element as a `Handle`.
+#[inline(never)]
+fn target_handle(ev: &web_sys::Event, selector: &str) -> Handle {
+    match target(ev) {
+        Some(el) => method_handle(&el, "closest", selector),
+        None => None::<Element>.into_abi(),
+    }
 }
 
 /// The element nearest `el` (itself included) that `selector` (a constant of ours) finds.
