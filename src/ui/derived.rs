@@ -35,27 +35,35 @@ fn made(compute: Compute) -> Memo<Shared> {
     Memo::new_owning(compute)
 }
 
-/// The memo's value (kept alive by the `Shared` handed back with it) and where it is, the memo
-/// tracked first if `tracked`; `None` once its owner is gone. The address is found here, once,
-/// not at every read (an `Arc<dyn _>`'s value sits after its counts, aligned as its type says).
+thread_local! {
+    /// The values being read, kept alive until their reads end (reads nest, so the last one
+    /// kept is the first one let go).
+    static KEPT: std::cell::RefCell<Vec<Shared>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Where the memo's value is, the memo tracked first if `tracked`; `gone` once its owner is
+/// gone. The value is kept alive until `let_go`, so that one thin pointer is handed back: a
+/// pair of the value and its address came back through memory, and every read compiled a stack
+/// frame for it. The address is found here, once, not at every read (an `Arc<dyn _>`'s value
+/// sits after its counts, aligned as its type says).
 #[inline(never)]
-fn value_of(memo: Memo<Shared>, tracked: bool) -> Option<(Shared, *const ())> {
+fn value_live(memo: Memo<Shared>, tracked: bool) -> *const () {
     if tracked {
         memo.track();
     }
-    let value = memo.try_get_untracked()?;
+    let Some(value) = memo.try_get_untracked() else {
+        gone()
+    };
     let at = Arc::as_ptr(&value).cast::<()>();
-    Some((value, at))
+    KEPT.with_borrow_mut(|kept| kept.push(value));
+    at
 }
 
-/// `value_of` for a memo whose app must still be there (`gone` otherwise): the check is made
-/// here once, not after every read.
+/// Ends the last read `value_live` began: its value is no longer kept alive by it.
 #[inline(never)]
-fn value_live(memo: Memo<Shared>, tracked: bool) -> (Shared, *const ()) {
-    match value_of(memo, tracked) {
-        Some(value) => value,
-        None => gone(),
-    }
+fn let_go() {
+    let last = KEPT.with_borrow_mut(Vec::pop);
+    drop(last);
 }
 
 impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
@@ -77,11 +85,11 @@ impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
 
 impl<T: 'static> Derived<T> {
     fn read<U>(&self, tracked: bool, f: impl FnOnce(&T) -> U) -> U {
-        let (kept, at) = value_live(self.memo, tracked);
-        // SAFETY: `at` is the value `kept` holds alive, and this memo's values are all made by
-        // `new`, from a `T`.
+        let at = value_live(self.memo, tracked);
+        // SAFETY: `at` is the value kept alive until `let_go`, and this memo's values are all
+        // made by `new`, from a `T`.
         let out = f(unsafe { &*at.cast::<T>() });
-        drop(kept);
+        let_go();
         out
     }
 

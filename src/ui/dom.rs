@@ -7,6 +7,7 @@
 //! messages) must never reach the DOM as HTML, even escaped, so every text here becomes a text
 //! node and every attribute value goes through `setAttribute`.
 
+use wasm_bindgen::convert::{FromWasmAbi, IntoWasmAbi};
 use wasm_bindgen::prelude::JsValue;
 use web_sys::{Document, Element};
 
@@ -128,9 +129,36 @@ pub fn text_of(obj: &JsValue, name: &str) -> String {
     prop(obj, name).as_string().unwrap_or_default()
 }
 
+/// An element or none, as one number (wasm-bindgen's handle of the element, 0 for none): what
+/// the out-of-line lookups below hand back. An `Option<Element>` is two numbers and came back
+/// through memory, with a stack frame at each of the ~150 calls; the handle is turned back
+/// into the `Option` at the call, which is free.
+type Handle = <Option<Element> as IntoWasmAbi>::Abi;
+
+/// `value` as an element, or none if it is not one, as a `Handle`.
+fn handle_of(value: JsValue) -> Handle {
+    wasm_bindgen::JsCast::dyn_into::<Element>(value)
+        .ok()
+        .into_abi()
+}
+
+/// The element or none a `Handle` stands for.
+#[inline(always)]
+fn from_handle(handle: Handle) -> Option<Element> {
+    // SAFETY: every `Handle` comes from `handle_of`, and each is taken back once, here, at
+    // the call that received it.
+    unsafe { Option::<Element>::from_abi(handle) }
+}
+
 /// An element property (`relatedTarget`, `nextElementSibling`), `None` when it holds none.
+#[inline(always)]
 pub fn element_of(obj: &JsValue, name: &str) -> Option<Element> {
-    wasm_bindgen::JsCast::dyn_into(prop(obj, name)).ok()
+    from_handle(element_handle(obj, name))
+}
+
+#[inline(never)]
+fn element_handle(obj: &JsValue, name: &str) -> Handle {
+    handle_of(prop(obj, name))
 }
 
 /// A node property (`firstChild`), `None` when it holds none.
@@ -364,7 +392,19 @@ impl Writer for Dom {
 
 /// Appends a `tag` element with `attrs` to `parent`: a host element a view then draws into
 /// (tags and attributes are constants of ours).
+#[inline(always)]
 pub fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Option<Element> {
+    from_handle(added(parent, tag, attrs))
+}
+
+/// `add`'s work, out of line, its element handed back as a `Handle`.
+#[inline(never)]
+fn added(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Handle {
+    child(parent, tag, attrs).into_abi()
+}
+
+/// The new `tag` child with `attrs` appended to `parent`.
+fn child(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Option<Element> {
     let el = doc_of(parent)?.create_element(tag).ok()?;
     for (name, value) in attrs {
         let _ = el.set_attribute(name, value);
@@ -413,27 +453,42 @@ pub fn page_root() -> Option<Element> {
 }
 
 /// The first element under `root` that `selector` (a constant of ours) finds.
-#[inline(never)]
+#[inline(always)]
 pub fn find(root: &Element, selector: &str) -> Option<Element> {
-    wasm_bindgen::JsCast::dyn_into(call(root, "querySelector", &selector.into())).ok()
+    from_handle(method_handle(root, "querySelector", selector))
+}
+
+/// `el.method(selector)` (a selector method) as a `Handle`.
+#[inline(never)]
+fn method_handle(el: &Element, method: &str, selector: &str) -> Handle {
+    handle_of(call(el, method, &selector.into()))
 }
 
 /// The element an event came from (`None` for the window or a text node).
-#[inline(never)]
 pub fn target(ev: &web_sys::Event) -> Option<Element> {
     element_of(ev, "target")
 }
 
 /// The element nearest an event's target (itself included) that `selector` finds: what a
 /// delegated handler acts on.
+#[inline(always)]
 pub fn target_in(ev: &web_sys::Event, selector: &str) -> Option<Element> {
-    closest(&target(ev)?, selector)
+    from_handle(target_handle(ev, selector))
+}
+
+/// `target_in`'s element as a `Handle`.
+#[inline(never)]
+fn target_handle(ev: &web_sys::Event, selector: &str) -> Handle {
+    match target(ev) {
+        Some(el) => method_handle(&el, "closest", selector),
+        None => None::<Element>.into_abi(),
+    }
 }
 
 /// The element nearest `el` (itself included) that `selector` (a constant of ours) finds.
-#[inline(never)]
+#[inline(always)]
 pub fn closest(el: &Element, selector: &str) -> Option<Element> {
-    wasm_bindgen::JsCast::dyn_into(call(el, "closest", &selector.into())).ok()
+    from_handle(method_handle(el, "closest", selector))
 }
 
 /// For one delegated handler per view: the element nearest an event's target that carries

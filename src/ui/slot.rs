@@ -17,6 +17,7 @@
 
 use std::cell::UnsafeCell;
 use std::marker::PhantomData;
+use std::ptr::NonNull;
 use std::rc::Rc;
 
 use leptos::prelude::{GetUntracked, LocalStorage, Notify, RwSignal, Track};
@@ -82,38 +83,59 @@ fn cell_of(sig: RwSignal<Cell, LocalStorage>, tracked: bool) -> Option<Cell> {
     sig.try_get_untracked()
 }
 
-/// The slot's place and a pointer to its value, lent for reading (`write`: for changing) until
-/// `give_back`; `None` once the owner is gone.
+/// The slot's place, lent for reading (`write`: for changing) until `give_back`; `None` once
+/// the owner is gone. One thin pointer is handed back (the `Rc` kept alive through it), not a
+/// pair: a pair comes back through memory, and every read and update compiled a stack frame
+/// for it.
 #[inline(never)]
-fn lend(sig: RwSignal<Cell, LocalStorage>, tracked: bool, write: bool) -> Option<(Cell, *mut ())> {
+fn lend(sig: RwSignal<Cell, LocalStorage>, tracked: bool, write: bool) -> Option<NonNull<Place>> {
     let place = cell_of(sig, tracked)?;
     let readers = place.lent.get();
     if readers < 0 || (write && readers > 0) {
         lent_out();
     }
     place.lent.set(if write { -1 } else { readers + 1 });
-    let boxed = place.value.get();
-    // SAFETY: `boxed` points into `place`, which is alive; no reference is made here, only the
-    // address of the boxed value (the box itself is replaced only while lent for changing).
-    let value = unsafe { &raw mut **boxed };
-    Some((place, value.cast::<()>()))
+    NonNull::new(Rc::into_raw(place).cast_mut())
 }
 
 /// `lend` for reading a slot whose app must still be there (`gone` otherwise): the check is
 /// made here once, not after every read.
 #[inline(never)]
-fn lend_live(sig: RwSignal<Cell, LocalStorage>, tracked: bool) -> (Cell, *mut ()) {
+fn lend_live(sig: RwSignal<Cell, LocalStorage>, tracked: bool) -> NonNull<Place> {
     match lend(sig, tracked, false) {
         Some(lent) => lent,
         None => gone(),
     }
 }
 
-/// Takes back what `lend` lent.
+/// Where the value of a place `lend` lent sits, as a `T`.
+///
+/// # Safety
+/// `place` must be lent by `lend` and not yet given back, and its box must hold a `T`.
+#[inline(always)]
+unsafe fn value_at<T>(place: NonNull<Place>) -> *mut T {
+    // SAFETY: the caller's promise: `place` is alive (its `Rc` is kept by the loan). No
+    // reference is made to the box, only the address of the boxed value read from it (the box
+    // itself is replaced only while lent for changing, by `put`).
+    unsafe { (&raw mut **(*place.as_ptr()).value.get()).cast::<T>() }
+}
+
+/// Takes back what `lend` lent (`write`: for changing).
 #[inline(never)]
-fn give_back(place: Cell, write: bool) {
+fn give_back(place: NonNull<Place>, write: bool) {
+    // SAFETY: made by `Rc::into_raw` in `lend`, and given back once.
+    let place = unsafe { Rc::from_raw(place.as_ptr().cast_const()) };
     let readers = place.lent.get();
     place.lent.set(if write { 0 } else { readers - 1 });
+}
+
+/// Takes back what `lend` lent for changing, and wakes whoever tracks the slot if `changed`.
+#[inline(never)]
+fn changed_back(place: NonNull<Place>, sig: RwSignal<Cell, LocalStorage>, changed: bool) {
+    give_back(place, true);
+    if changed {
+        notify(sig);
+    }
 }
 
 /// A slot changed while it was read, or read while it changed (what `RefCell` calls already
@@ -133,11 +155,11 @@ fn notify(sig: RwSignal<Cell, LocalStorage>) {
 /// `None` once the owner is gone.
 #[inline(never)]
 fn put(sig: RwSignal<Cell, LocalStorage>, value: Box<dyn Held>) -> Option<()> {
-    let (place, _) = lend(sig, false, true)?;
-    // SAFETY: lent for changing: nobody holds a reference to the old value, which is dropped.
-    unsafe { *place.value.get() = value };
-    give_back(place, true);
-    notify(sig);
+    let place = lend(sig, false, true)?;
+    // SAFETY: lent for changing (the place alive through the loan): nobody holds a reference
+    // to the old value, which is dropped.
+    unsafe { *(*place.as_ptr()).value.get() = value };
+    changed_back(place, sig, true);
     Some(())
 }
 
@@ -158,9 +180,9 @@ impl<T: 'static> Slot<T> {
     }
 
     fn read<U>(&self, tracked: bool, f: impl FnOnce(&T) -> U) -> U {
-        let (place, value) = lend_live(self.cell, tracked);
+        let place = lend_live(self.cell, tracked);
         // SAFETY: lent for reading until `give_back`; this slot's box holds a `T` (`as_ref`).
-        let out = f(unsafe { &*value.cast::<T>() });
+        let out = f(unsafe { &*value_at::<T>(place) });
         give_back(place, false);
         out
     }
@@ -193,13 +215,11 @@ impl<T: 'static> Slot<T> {
     /// Changes the value by `f`, which says whether it changed: only then is anyone woken.
     /// `None` once the owner is gone.
     pub fn try_maybe_update<U>(&self, f: impl FnOnce(&mut T) -> (bool, U)) -> Option<U> {
-        let (place, value) = lend(self.cell, false, true)?;
-        // SAFETY: lent for changing until `give_back`; this slot's box holds a `T` (`as_ref`).
-        let (changed, out) = f(unsafe { &mut *value.cast::<T>() });
-        give_back(place, true);
-        if changed {
-            notify(self.cell);
-        }
+        let place = lend(self.cell, false, true)?;
+        // SAFETY: lent for changing until `changed_back`; this slot's box holds a `T`
+        // (`as_ref`).
+        let (changed, out) = f(unsafe { &mut *value_at::<T>(place) });
+        changed_back(place, self.cell, changed);
         Some(out)
     }
     /// Changes the value by `f` and wakes whoever tracks it.
@@ -238,9 +258,9 @@ impl<T: 'static> Slot<T> {
     where
         T: Clone,
     {
-        let (place, value) = lend(self.cell, false, false)?;
+        let place = lend(self.cell, false, false)?;
         // SAFETY: lent for reading until `give_back`; this slot's box holds a `T` (`as_ref`).
-        let copy = unsafe { &*value.cast::<T>() }.clone();
+        let copy = unsafe { &*value_at::<T>(place) }.clone();
         give_back(place, false);
         Some(copy)
     }
