@@ -73,8 +73,21 @@ impl SpeedSignal {
     }
 }
 
+/// The app's state: a handle to its slots, one word wide. The slots themselves are 17
+/// handles; every view and every closure that keeps the state would copy all of them, and
+/// each copy is code in the wasm. The slots are made once per mounted app and kept for the
+/// page's life (the browser tests mount a few apps: a few hundred bytes each).
 #[derive(Clone, Copy)]
-pub struct AppState {
+pub struct AppState(&'static AppSlots);
+
+impl std::ops::Deref for AppState {
+    type Target = AppSlots;
+    fn deref(&self) -> &AppSlots {
+        self.0
+    }
+}
+
+pub struct AppSlots {
     sim: Slot<Simulation>,
     /// Where the loaded scenario came from: a preset keeps links short while unchanged.
     source: Slot<ScenarioRef>,
@@ -125,7 +138,7 @@ impl AppState {
                 sim.with(|s| s.job_at(name, t).cloned())
             })
         });
-        AppState {
+        AppState(Box::leak(Box::new(AppSlots {
             sim,
             source: Slot::new(scenario),
             edited: Slot::new(false),
@@ -142,7 +155,7 @@ impl AppState {
             link_warnings: Slot::new(Vec::new()),
             show_deleted: Slot::new(false),
             compare: Slot::new(None),
-        }
+        })))
     }
 
     /// What "Side by side" compares with (`None`: off), tracked.
