@@ -8,7 +8,7 @@
 # is no longer found), and index.html's policy allows that script's unminified text.
 serve:
 	scripts/setup.sh
-	. scripts/env.sh && . scripts/wasm-env.sh && trunk serve --release --minify false
+	. scripts/env.sh && . scripts/wasm-env.sh && IE_SERVE=1 trunk serve --release --minify false
 
 # Every check and test; ends with "summary: N passed, M failed".
 test:
