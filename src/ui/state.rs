@@ -18,6 +18,7 @@ use super::lang_signal::LangSignal;
 use super::read::Read;
 use super::slot::Slot;
 use super::view_prefs::ViewPrefs;
+use super::why::LogHighlight;
 
 use super::notice::{Notice, Story};
 pub use super::speed::Speed;
@@ -458,7 +459,8 @@ fn resolve(scenario: &ScenarioRef) -> Simulation {
         .unwrap_or_else(|| Simulation::empty(chrono::DateTime::UNIX_EPOCH))
 }
 
-/// What `App` provides to every part: the app state, the interface language and the look.
+/// What `App` provides to every part: the app state, the interface language, the look and the
+/// log entry a "Why?" link points at.
 /// Kept in a cell of the page's one thread, not as a Leptos context: the context code (the
 /// provide, the search up the owners, the type check, the map of contexts by type id) then
 /// leaves the wasm, since nothing else provides one.
@@ -467,6 +469,7 @@ pub struct Shared {
     pub app: AppState,
     pub lang: LangSignal,
     pub view: ViewPrefs,
+    pub highlight: LogHighlight,
 }
 
 thread_local! {
@@ -475,9 +478,16 @@ thread_local! {
     static SHARED: std::cell::Cell<Option<Shared>> = const { std::cell::Cell::new(None) };
 }
 
-/// Provides the app's state, language and look to every part the app mounts from now on.
+/// Provides the app's state, language and look, and a fresh log highlight, to every part the
+/// app mounts from now on.
 pub fn provide(app: AppState, lang: LangSignal, view: ViewPrefs) {
-    SHARED.set(Some(Shared { app, lang, view }));
+    let highlight = LogHighlight::create();
+    SHARED.set(Some(Shared {
+        app,
+        lang,
+        view,
+        highlight,
+    }));
 }
 
 /// What `App` provided. A missing provider is a programming error, and the panic banner

@@ -28,6 +28,14 @@ pub struct LogHighlight {
 }
 
 impl LogHighlight {
+    /// Nothing highlighted; made once per app, under its owner.
+    pub(super) fn create() -> Self {
+        LogHighlight {
+            entry: Slot::new(None),
+            focus_pending: Slot::new(false),
+        }
+    }
+
     /// Highlights `entry` (its moment and its place).
     pub fn show(&self, entry: (Time, u64)) {
         self.focus_pending.set_value(true);
@@ -50,36 +58,10 @@ impl LogHighlight {
     }
 }
 
-thread_local! {
-    /// The page's one `LogHighlight`, once made.
-    static HIGHLIGHT: std::cell::Cell<Option<LogHighlight>> = const { std::cell::Cell::new(None) };
-}
-
-/// The page's one `LogHighlight`, made on the root owner so the log and every "Why?" card
-/// (in the tables, the details or a portal) share it, and kept in a cell of the page's one
-/// thread rather than as a context (Leptos' context code compiled once more for its type).
-/// An app that was dropped (the browser tests mount many) took its slots with it: the next
-/// app makes its own.
+/// The page's one `LogHighlight`, made with the app (`state::provide`) so the log and every
+/// "Why?" card (in the tables, the details or a portal) share it.
 pub fn use_log_highlight() -> LogHighlight {
-    if let Some(h) = HIGHLIGHT.get() {
-        if h.focus_pending.try_get_value().is_some() {
-            return h;
-        }
-    }
-    let mut root = Owner::current();
-    while let Some(parent) = root.as_ref().and_then(Owner::parent) {
-        root = Some(parent);
-    }
-    let make = || LogHighlight {
-        entry: Slot::new(None),
-        focus_pending: Slot::new(false),
-    };
-    let h = match root {
-        Some(owner) => owner.with(make),
-        None => make(),
-    };
-    HIGHLIGHT.set(Some(h));
-    h
+    super::state::shared().highlight
 }
 
 /// The question a button asks, from what its cell shows (`shown`: the state identifier, or
