@@ -29,34 +29,20 @@ pub fn link_problem(lang: Lang, e: &HashError) -> String {
             "het scenario in de link is geen UTF-8-tekst",
             &[],
         ),
-        HashError::BadScenario(problems) => {
-            let mut lines = String::new();
-            for (i, p) in problems.iter().enumerate() {
-                if i > 0 {
-                    lines.push_str("; ");
-                }
-                lines.push_str(&super::problems::problem_line(lang, p));
-            }
-            t(
-                "the scenario in the link is not valid: {0}",
-                "het scenario in de link is niet geldig: {0}",
-                &[&lines],
-            )
-        }
-        HashError::BadAzure(problems) => {
-            let mut lines = String::new();
-            for (i, p) in problems.iter().enumerate() {
-                if i > 0 {
-                    lines.push_str("; ");
-                }
-                lines.push_str(&super::azure::azure_problem_line(lang, p));
-            }
-            t(
-                "the Azure JSON in the link is not valid: {0}",
-                "de Azure-JSON in de link is niet geldig: {0}",
-                &[&lines],
-            )
-        }
+        HashError::BadScenario(problems) => t(
+            "the scenario in the link is not valid: {0}",
+            "het scenario in de link is niet geldig: {0}",
+            &[&joined(problems.len(), &|i| {
+                super::problems::problem_line(lang, &problems[i])
+            })],
+        ),
+        HashError::BadAzure(problems) => t(
+            "the Azure JSON in the link is not valid: {0}",
+            "de Azure-JSON in de link is niet geldig: {0}",
+            &[&joined(problems.len(), &|i| {
+                super::azure::azure_problem_line(lang, &problems[i])
+            })],
+        ),
         HashError::BadTime(time) => t(
             "the time \"{0}\" in the link is not an RFC 3339 time",
             "de tijd \"{0}\" in de link is geen RFC 3339-tijd",
@@ -78,6 +64,18 @@ pub fn link_problem(lang: Lang, e: &HashError) -> String {
             &[&len.to_string(), &MAX_LINK_CHARS.to_string()],
         ),
     }
+}
+
+/// The `count` lines `line` writes, joined by "; ": a damaged link's problems on one line.
+fn joined(count: usize, line: &dyn Fn(usize) -> String) -> String {
+    let mut out = String::new();
+    for i in 0..count {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&line(i));
+    }
+    out
 }
 
 #[cfg(test)]
