@@ -370,9 +370,7 @@ impl Simulation {
     /// job at `t` changes exactly when this number does.
     pub fn job_version(&self, name: &str, t: Time) -> usize {
         self.index.get(name).map_or(0, |i| {
-            self.timelines[i]
-                .snapshots
-                .partition_point(|(at, _)| *at <= t)
+            self.timelines[i].times.partition_point(|at| *at <= t)
         })
     }
 
@@ -390,9 +388,11 @@ impl Simulation {
     }
 
     fn job_of(&self, i: usize, t: Time) -> Option<&Job> {
-        let snaps = &self.timelines[i].snapshots;
-        let k = snaps.partition_point(|(at, _)| *at <= t);
-        k.checked_sub(1).and_then(|k| snaps.get(k)).map(|(_, j)| j)
+        let tl = &self.timelines[i];
+        let k = tl.times.partition_point(|at| *at <= t);
+        k.checked_sub(1)
+            .and_then(|k| tl.snapshots.get(k))
+            .map(|(_, j)| j)
     }
 
     /// Every job's name, in creation order (never-created ones last).
