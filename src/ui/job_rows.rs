@@ -74,9 +74,6 @@ pub struct JobRow {
     pub lang: Lang,
 }
 
-/// A job the table shows, with its next time rule (what "Expires in" sorts by).
-pub type Listed<'a> = (&'a Job, Option<(RuleId, Time)>);
-
 /// Every row of the whole table, written out (tests and small worlds).
 pub fn job_rows(
     jobs: &[Job],
@@ -87,31 +84,32 @@ pub fn job_rows(
 ) -> Vec<JobRow> {
     listed(jobs, rules, query)
         .into_iter()
-        .map(|(job, next)| row(job, next, now, lang))
+        .map(|job| row(job, rules, now, lang))
         .collect()
 }
 
 /// The jobs the table lists, filtered and sorted, nothing written yet: cheap enough for
-/// every job on every frame, so only the shown page pays for its text.
+/// every job on every frame, so only the shown page pays for its text (and its next time
+/// rule, unless the list sorts by it).
 pub fn listed<'a>(
     jobs: impl IntoIterator<Item = &'a Job>,
     rules: &Rules,
     query: &RowQuery,
-) -> Vec<Listed<'a>> {
+) -> Vec<&'a Job> {
     // ASCII case-folding: ids, states and storage accounts are ASCII; Unicode's case tables
     // would cost the wasm about 12 KB for the rare non-ASCII job name.
     let needle = query.filter.trim().to_ascii_lowercase();
-    let mut listed: Vec<Listed<'a>> = Vec::new();
+    let mut listed: Vec<&'a Job> = Vec::new();
     for j in jobs {
         if (query.show_deleted || !j.is_deleted())
             && (needle.is_empty() || matches_filter(j, &needle))
         {
-            listed.push((j, j.next_time_rule(rules)));
+            listed.push(j);
         }
     }
     let mut jobs = listed;
     crate::sort::sort_by(&mut jobs, |a, b| {
-        let order = compare(query.sort, a, b).then_with(|| a.0.name.cmp(&b.0.name));
+        let order = compare(query.sort, rules, a, b).then_with(|| a.name.cmp(&b.name));
         if query.descending {
             order.reverse()
         } else {
@@ -137,8 +135,7 @@ pub fn status_id(job: &Job) -> &'static str {
     }
 }
 
-fn compare(key: SortKey, a: &Listed, b: &Listed) -> Ordering {
-    let (ja, jb) = (a.0, b.0);
+fn compare(key: SortKey, rules: &Rules, ja: &Job, jb: &Job) -> Ordering {
     match key {
         SortKey::Created => ja.created_at.cmp(&jb.created_at),
         SortKey::Name => ja.name.cmp(&jb.name),
@@ -148,7 +145,7 @@ fn compare(key: SortKey, a: &Listed, b: &Listed) -> Ordering {
         SortKey::StorageAccount => ja.storage_account.cmp(&jb.storage_account),
         SortKey::Percent => ja.percent().cmp(&jb.percent()),
         // Jobs with no pending time rule sort last.
-        SortKey::Expires => match (a.1, b.1) {
+        SortKey::Expires => match (ja.next_time_rule(rules), jb.next_time_rule(rules)) {
             (Some((_, x)), Some((_, y))) => x.cmp(&y),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
@@ -158,7 +155,8 @@ fn compare(key: SortKey, a: &Listed, b: &Listed) -> Ordering {
 }
 
 /// One row's cells.
-pub fn row(job: &Job, next: Option<(RuleId, Time)>, now: Time, lang: Lang) -> JobRow {
+pub fn row(job: &Job, rules: &Rules, now: Time, lang: Lang) -> JobRow {
+    let next = job.next_time_rule(rules);
     JobRow {
         name: job.name.clone(),
         job_type: job.job_type.id(),

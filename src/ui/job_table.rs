@@ -54,14 +54,15 @@ pub fn attach(root: &Element) {
         let lang = lang.get();
         let wanted = page.get();
         app.sim().with(|s| {
-            let all = listed(s.jobs_ref_at(now), &s.rules(), &q);
+            let rules = s.rules();
+            let all = listed(s.jobs_ref_at(now), &rules, &q);
             let size = page_size(all.len());
             let pages = all.len().div_ceil(size).max(1);
             let p = wanted.min(pages - 1);
             let mut shown = Vec::new();
             let page = all.get(p * size..).unwrap_or_default();
-            for &(job, next) in page.get(..size).unwrap_or(page) {
-                shown.push(row(job, next, now, lang));
+            for job in page.get(..size).unwrap_or(page) {
+                shown.push(row(job, &rules, now, lang));
             }
             (shown, p, pages, all.len())
         })
