@@ -183,14 +183,6 @@ pub fn attach(root: &web_sys::Element) {
                 el.set_text_content(Some(lang.t(key)));
             }
         }
-        // With the texts (all change rarely; the entries, below, on every tick while playing).
-        let playing = app.playing().get();
-        let class = if playing {
-            "log-list playing"
-        } else {
-            "log-list"
-        };
-        crate::ui::dom::set(&ol, "class", class);
         if let Some(b) = find(&root, "[data-act=newest]") {
             crate::ui::dom::set_checked(&b, newest_first.get());
         }

@@ -162,7 +162,7 @@ test('a deleted job is "in this state since" its deletion; an update says what i
   assert.equal(await page.getByTestId('state-since').innerText(), '2026-01-19 09:00 UTC');
 
   const update = page.getByTestId('event-log').locator('.log-entry', { hasText: 'UpdateJob' });
-  const line = await update.locator('.what').innerText();
+  const line = await update.locator('.what').textContent();
   assert.match(line, /labstorage → labstorage2/);
   assert.match(line, /14-day clock restarted/);
   await context.close();

@@ -55,7 +55,7 @@ test('step to next event moves the clock to exactly the next event and applies i
   await waitForClockChange(page, '2026-01-05 12:00 UTC');
   assert.equal(await clockText(page), '2026-01-06 09:00 UTC');
   assert.equal(await jobStatus(page, 'lab-a'), 'Shipping');
-  const log = await page.getByTestId('event-log').innerText();
+  const log = await page.getByTestId('event-log').textContent();
   assert.match(log, /EnterTracking/);
   assert.match(log, /R3/);
   // Clicking an entry's time moves the clock back to that moment.
@@ -64,6 +64,10 @@ test('step to next event moves the clock to exactly the next event and applies i
   await page.getByTestId('event-log').getByRole('button', { name: '2026-01-06 09:00 UTC' }).click();
   await waitForClockChange(page, '2026-01-20 09:00 UTC');
   assert.equal(await clockText(page), '2026-01-06 09:00 UTC');
+  // Entries out of view skip rendering (style/panels.css); scrolled to, the newest is drawn
+  // (from the next frame on).
+  await page.getByTestId('event-log').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => /EnterTracking/.test(document.querySelector('.log-entry')?.innerText ?? ''));
   await context.close();
 });
 
@@ -72,14 +76,14 @@ test('a refused action shows its reason and rule beside the control and changes 
   await selectJob(page, 'lab-a');
   const ship = page.getByTestId('ship-back');
   assert.equal(await ship.getAttribute('aria-disabled'), 'true');
-  const before = await page.getByTestId('event-log').innerText();
+  const before = await page.getByTestId('event-log').textContent();
   // Playwright will not click an aria-disabled control on its own; a person can.
   await ship.click({ force: true });
   const feedback = page.locator('.action', { has: ship }).getByRole('alert');
   await feedback.waitFor();
   assert.match(await feedback.innerText(), /Refused.*Creating.*R9|R9.*Creating/s);
   assert.equal(await jobStatus(page, 'lab-a'), 'Creating');
-  assert.equal(await page.getByTestId('event-log').innerText(), before);
+  assert.equal(await page.getByTestId('event-log').textContent(), before);
   await screenshot(page, 'refused-action');
   await context.close();
 });

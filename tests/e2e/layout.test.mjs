@@ -206,7 +206,7 @@ test('the Blank story has no jobs and no autopilot; a job made by hand stays Cre
   }, start, { timeout: 15000 });
   await page.getByTestId('play').click();
   assert.equal(await jobStatus(page, 'by-hand'), 'Creating', 'nobody acted on the job');
-  assert.doesNotMatch(await page.getByTestId('event-log').innerText(), /AUTOPILOT/i);
+  assert.doesNotMatch(await page.getByTestId('event-log').textContent(), /AUTOPILOT/i);
   await screenshot(page, 'layout-blank');
   assert.deepEqual(errors, []);
   await context.close();

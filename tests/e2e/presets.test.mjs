@@ -94,7 +94,7 @@ test('the rule set and cancel window can be switched, and the same events are ju
   await page.getByTestId('rule-set').selectOption('2018');
   await waitForJobStatus(page, 'cancel-me', 'Creating');
   assert.equal(await page.getByTestId('cancel-window').isDisabled(), true);
-  const log = await page.getByTestId('event-log').innerText();
+  const log = await page.getByTestId('event-log').textContent();
   assert.match(log, /Refused[\s\S]*R12/);
   assert.doesNotMatch(log, /Creating → Canceled/, 'the log shows the entries as judged now');
   assert.match(await page.evaluate(() => location.hash), /^#scenario=/);

@@ -41,7 +41,7 @@ test('markup in names and messages stays text in the table, the timeline, the lo
   const lane = page.locator('[data-job]').filter({ has: page.locator('.lane-name') }).first();
   assert.equal(await lane.getAttribute('data-job'), NAME);
   // The log's lines hold the name and the message as text.
-  const log = await page.locator('section.log').innerText();
+  const log = await page.locator('section.log').textContent();
   assert.ok(log.includes(NAME), 'the log names the job as written');
   assert.ok((await page.locator('body').innerText()).includes('<u>DHL</u>'), 'the carrier is shown as written');
   assert.ok((await page.locator('body').innerText()).includes(MESSAGE), 'the copy message is shown as written');

@@ -78,7 +78,7 @@ test('actions done while playing are all in the link, at the same moment, after 
   await waitForJobStatus(page, 'forgotten', 'Shipping');
   await page.waitForFunction(() => location.hash.startsWith('#preset=abandoned&add='));
   const before = { clock: await clockText(page), hash: await page.evaluate(() => location.hash) };
-  const log = await page.getByTestId('event-log').innerText();
+  const log = await page.getByTestId('event-log').textContent();
   assert.match(log, /UpdateJob/);
   assert.match(log, /EnterTracking/);
 
@@ -87,7 +87,7 @@ test('actions done while playing are all in the link, at the same moment, after 
   await waitForJobStatus(page, 'forgotten', 'Shipping');
   assert.equal(await clockText(page), before.clock);
   assert.equal(await page.evaluate(() => location.hash), before.hash);
-  const after = await page.getByTestId('event-log').innerText();
+  const after = await page.getByTestId('event-log').textContent();
   assert.equal(after, log, 'the log after the reload is the log before it');
   await screenshot(page, 'trust-3-reloaded');
   assert.deepEqual(errors, []);
