@@ -25,7 +25,19 @@ try {
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing', transferMode: 'ReportEvents' });
-  const frameCount = await page.evaluate((s) => new Promise((resolve) => {
+  // JUMPS=1: the ten scrubber jumps of frames.mjs instead of playing (LONG=1 then names the
+  // work inside each slow jump).
+  const frameCount = process.env.JUMPS ? await page.evaluate(async () => {
+    const s = document.querySelector('[data-testid=scrubber]');
+    const [lo, hi] = [Number(s.min), Number(s.max)];
+    for (const f of [0.93, 0.1, 0.55, 0.02, 0.75, 0.3, 0.99, 0.45, 0.2, 0.65]) {
+      s.value = String(Math.round(lo + f * (hi - lo)));
+      s.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return 10;
+  }) : await page.evaluate((s) => new Promise((resolve) => {
     let n = 0;
     const end = performance.now() + s * 1000;
     const step = (t) => { n += 1; if (t < end) requestAnimationFrame(step); else { document.querySelector('[data-testid=play]').click(); resolve(n); } };
