@@ -3,7 +3,7 @@
 // frame intervals and the script time of each clock tick. Run with `make bench` after a build.
 // A second line per preset says what the timeline drew (lanes, aggregated band or not) and how
 // the main thread spent those seconds (Chromium's own counters, so a regression has a culprit).
-// A third line: jumps to ten instants across the span with the scrubber (what `state_at` costs
+// A third line: jumps to thirty instants across the span with the scrubber (what `state_at` costs
 // the page: until the page has settled, and until the next frame), and one user action (select
 // the first job, then "Update job": the replay of that job and the page's update).
 import { serveDist } from '../lib/server.mjs';
@@ -76,14 +76,23 @@ try {
       `  timeline: ${result.lanes ?? 'absent'} lanes${result.band ? ' under the state-count band' : ''}; main thread in those ${SECONDS}s: ` +
       `busy ${spent('TaskDuration')}, script ${spent('ScriptDuration')}, layout ${spent('LayoutDuration')}, style ${spent('RecalcStyleDuration')}`,
     );
-    // Jumps: the scrubber to 10 instants across the span, each timed until the page has settled
-    // (its effects ran) and until the next frame was drawn.
+    // Jumps: the scrubber to 30 instants across the span (the ten of earlier runs first), each
+    // timed until the page has settled (its effects ran; a frame the browser drew meanwhile is
+    // included) and until the next frame was drawn. Chromium's long-animation-frame entries say
+    // which jumps made a frame of over 50 ms, and how much of it was script and how much style,
+    // layout and paint.
     const jumps = await page.evaluate(async () => {
       const s = document.querySelector('[data-testid=scrubber]');
       const [lo, hi] = [Number(s.min), Number(s.max)];
       const settled = [];
       const framed = [];
-      for (const f of [0.93, 0.1, 0.55, 0.02, 0.75, 0.3, 0.99, 0.45, 0.2, 0.65]) {
+      const long = [];
+      const frames = [];
+      const obs = new PerformanceObserver((list) => frames.push(...list.getEntries()));
+      try { obs.observe({ type: 'long-animation-frame' }); } catch {}
+      const at = [0.93, 0.1, 0.55, 0.02, 0.75, 0.3, 0.99, 0.45, 0.2, 0.65];
+      for (let k = 1; at.length < 30; k++) at.push((k * 0.618034) % 1);
+      for (const f of at) {
         s.value = String(Math.round(lo + f * (hi - lo)));
         const t0 = performance.now();
         s.dispatchEvent(new Event('input', { bubbles: true }));
@@ -92,8 +101,16 @@ try {
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         framed.push(performance.now() - t0);
         await new Promise((r) => setTimeout(r, 50));
+        for (const e of frames.splice(0)) {
+          if (e.startTime <= t0 && t0 <= e.startTime + e.duration) {
+            const script = e.renderStart > 0 ? e.renderStart - e.startTime : e.duration;
+            long.push([e.duration, script, e.duration - script]);
+          }
+        }
       }
-      return { settled: settled.sort((a, b) => a - b), framed: framed.sort((a, b) => a - b) };
+      obs.disconnect();
+      const up = (a) => a.sort((x, y) => x - y);
+      return { n: at.length, settled: up(settled), framed: up(framed), long };
     });
     // One user action on the first job, at the start.
     const action = await page.evaluate(async () => {
@@ -114,8 +131,9 @@ try {
     });
     const ms = (x) => `${Math.round(x)} ms`;
     console.log(
-      `  jump anywhere (10 scrubber moves): settled median ${ms(pct(jumps.settled, 50))}, max ${ms(jumps.settled.at(-1))}; ` +
-      `next frame median ${ms(pct(jumps.framed, 50))}, max ${ms(jumps.framed.at(-1))}; ` +
+      `  jump anywhere (${jumps.n} scrubber moves): settled median ${ms(pct(jumps.settled, 50))}, p90 ${ms(pct(jumps.settled, 90))}, max ${ms(jumps.settled.at(-1))}; ` +
+      `next frame median ${ms(pct(jumps.framed, 50))}, p90 ${ms(pct(jumps.framed, 90))}, max ${ms(jumps.framed.at(-1))}; ` +
+      `frames over 50 ms: ${jumps.long.length}${jumps.long.length ? ` (${jumps.long.map(([d, sc, r]) => `${ms(d)} = script ${ms(sc)} + render ${ms(r)}`).join(', ')})` : ''}; ` +
       (action ? `one action (Update job on the first job): settled ${ms(action.settled)}, next frame ${ms(action.framed)}` : 'one action: no job to act on'),
     );
     await context.close();
