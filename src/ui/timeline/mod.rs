@@ -38,8 +38,10 @@ use crate::ui::dom::{acted, all, find, focused_act, listen, refocus as refocus_a
 use crate::ui::job_rows::page_size;
 use crate::ui::reach::{extra, widen, Reach};
 
-/// Lanes this far (px) above or below the scroll box's view follow the clock with it.
-const LANE_MARGIN: i32 = 160;
+/// Lanes this far (px) above or below the scroll box's view follow the clock with it: one
+/// lane. A scroll redraws the lanes it brings into view before the next frame, and while paused
+/// the others follow a frame or two later (`widen`), so a jump draws what is seen first.
+const LANE_MARGIN: i32 = 32;
 /// How far (px) the lanes kept up to date widen each frame while paused.
 const WIDEN_PX: i32 = 320;
 
