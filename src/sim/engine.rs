@@ -389,6 +389,7 @@ impl Simulation {
 
     fn job_of(&self, i: usize, t: Time) -> Option<&Job> {
         let tl = &self.timelines[i];
+        debug_assert_eq!(tl.times.len(), tl.snapshots.len(), "a time per snapshot");
         let k = tl.times.partition_point(|at| *at <= t);
         k.checked_sub(1)
             .and_then(|k| tl.snapshots.get(k))

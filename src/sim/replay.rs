@@ -46,7 +46,7 @@ pub(crate) struct Timeline {
     pub snapshots: Vec<(Time, Job)>,
     /// The snapshots' times alone: finding the job at an instant searches these, not the
     /// snapshots themselves, whose large jobs put each step of the search on a cache line of
-    /// its own (10,000 jobs: 10 ms a jump, against 1 ms).
+    /// its own (10,000 jobs natively: about 10 ms an instant, against 1.3 to 4 ms).
     pub times: Vec<Time>,
     /// For each manual event, whether it was accepted (same index as `JobInput::events`).
     pub manual_results: Vec<Result<(), Refusal>>,

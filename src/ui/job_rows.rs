@@ -290,6 +290,32 @@ mod tests {
     }
 
     #[test]
+    fn sorting_by_expires_goes_by_the_next_time_rule_with_the_jobs_without_one_last() {
+        let Some(scenario) = preset("busy-datacenter") else {
+            panic!("preset exists")
+        };
+        let sim = Simulation::new(scenario).expect("the test scenario loads");
+        let t = sim.start() + TimeDelta::days(30);
+        let rules = sim.rules();
+        let jobs = sim.jobs_at(t);
+        let query = RowQuery {
+            sort: SortKey::Expires,
+            ..RowQuery::default()
+        };
+        let order: Vec<_> = listed(&jobs, &rules, &query)
+            .into_iter()
+            .map(|j| j.next_time_rule(&rules).map(|(_, at)| at))
+            .collect();
+        assert!(order.iter().any(Option::is_some) && order.iter().any(Option::is_none));
+        let dues: Vec<_> = order.iter().map_while(|d| *d).collect();
+        assert!(dues.windows(2).all(|w| w[0] <= w[1]), "{dues:?}");
+        assert!(order[dues.len()..].iter().all(Option::is_none));
+        let rows = job_rows(&jobs, t, &rules, &query, Lang::En);
+        assert_eq!(rows.len(), order.len());
+        assert_eq!(rows[0].next_rule.is_some(), order[0].is_some());
+    }
+
+    #[test]
     fn a_class_sized_list_is_one_page_and_a_longer_one_pages_by_25() {
         assert_eq!(page_size(0), ONE_PAGE_UP_TO);
         assert_eq!(
