@@ -17,6 +17,10 @@ use crate::model::{apply, create, Action, DriveOwners, Job, Refusal, RuleId, Rul
 use chrono::TimeDelta;
 use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
 
+/// Where an entry goes in the global log: its time, then its job's place in the creation
+/// order, then its place in the job's own log.
+type LogKey = (Time, usize, usize);
+
 /// The world at one instant: every job created so far (deleted ones included) and the log.
 #[derive(Clone, Debug, PartialEq)]
 pub struct World {
@@ -247,29 +251,32 @@ impl Simulation {
         self.order = order;
     }
 
-    fn log_key(&self, e: &LogEntry, src: (usize, usize)) -> (Time, usize, usize) {
+    fn log_key(&self, e: &LogEntry, src: (usize, usize)) -> LogKey {
         (e.at, self.rank[src.0], src.1)
     }
 
     /// Rebuilds the creation order and the global log from the per-job timelines.
     fn merge(&mut self) {
         self.rebuild_order();
-        let mut all: Vec<(usize, usize)> = Vec::new();
+        // Each entry's key sorted beside it: a key read through the timelines at every
+        // comparison put each one on a cache line of its own (about a third of loading
+        // 10,000 jobs natively).
+        let mut all: Vec<(LogKey, (usize, usize))> = Vec::new();
         for &i in &self.order {
-            for k in 0..self.timelines[i].entries.len() {
-                all.push((i, k));
+            for (k, e) in self.timelines[i].entries.iter().enumerate() {
+                all.push((self.log_key(e, (i, k)), (i, k)));
             }
         }
-        crate::sort::sort_by_key(&mut all, |&(i, k)| {
-            self.log_key(&self.timelines[i].entries[k], (i, k))
-        });
+        crate::sort::sort_by_key(&mut all, |x| x.0);
         // Room for the entries that actions add, so that one does not move the whole log.
         let mut log = Vec::with_capacity(all.len() + LOG_ROOM);
-        for &(i, k) in &all {
+        let mut src = Vec::with_capacity(all.len() + LOG_ROOM);
+        for &(_, (i, k)) in &all {
             log.push(self.timelines[i].entries[k].clone());
+            src.push((i, k));
         }
         self.log = log;
-        self.log_src = all;
+        self.log_src = src;
         self.renumber();
     }
 
