@@ -191,13 +191,18 @@ mod tests {
     use crate::sim::{preset, Simulation};
     use chrono::TimeDelta;
 
-    fn abandoned_at(days: i64) -> (Vec<Job>, Time, Rules) {
-        let Some(scenario) = preset("abandoned") else {
+    /// The jobs of the preset `name` on day `days`, that instant and its rules.
+    fn preset_at(name: &str, days: i64) -> (Vec<Job>, Time, Rules) {
+        let Some(scenario) = preset(name) else {
             panic!("preset exists")
         };
         let sim = Simulation::new(scenario).expect("the test scenario loads");
         let t = sim.start() + TimeDelta::days(days);
         (sim.jobs_at(t), t, sim.rules())
+    }
+
+    fn abandoned_at(days: i64) -> (Vec<Job>, Time, Rules) {
+        preset_at("abandoned", days)
     }
 
     fn names(rows: &[JobRow]) -> Vec<&str> {
@@ -291,13 +296,7 @@ mod tests {
 
     #[test]
     fn sorting_by_expires_goes_by_the_next_time_rule_with_the_jobs_without_one_last() {
-        let Some(scenario) = preset("busy-datacenter") else {
-            panic!("preset exists")
-        };
-        let sim = Simulation::new(scenario).expect("the test scenario loads");
-        let t = sim.start() + TimeDelta::days(30);
-        let rules = sim.rules();
-        let jobs = sim.jobs_at(t);
+        let (jobs, t, rules) = preset_at("busy-datacenter", 30);
         let query = RowQuery {
             sort: SortKey::Expires,
             ..RowQuery::default()
