@@ -8,7 +8,7 @@
 // the first job, then "Update job": the replay of that job and the page's update).
 import { serveDist } from '../lib/server.mjs';
 import { launch, openPage } from '../lib/browser.mjs';
-import { generated } from './scenario.mjs';
+import { generated, jumpFractions } from './scenario.mjs';
 
 const presets = process.argv.slice(2).length ? process.argv.slice(2) : ['happy-import', 'busy-datacenter', 'generated-1000', 'stress-10000'];
 
@@ -81,7 +81,7 @@ try {
     // included) and until the next frame was drawn. Chromium's long-animation-frame entries say
     // which jumps made a frame of over 50 ms, and how much of it was script and how much style,
     // layout and paint.
-    const jumps = await page.evaluate(async () => {
+    const jumps = await page.evaluate(async (at) => {
       const s = document.querySelector('[data-testid=scrubber]');
       const [lo, hi] = [Number(s.min), Number(s.max)];
       const settled = [];
@@ -90,8 +90,6 @@ try {
       const frames = [];
       const obs = new PerformanceObserver((list) => frames.push(...list.getEntries()));
       try { obs.observe({ type: 'long-animation-frame' }); } catch {}
-      const at = [0.93, 0.1, 0.55, 0.02, 0.75, 0.3, 0.99, 0.45, 0.2, 0.65];
-      for (let k = 1; at.length < 30; k++) at.push((k * 0.618034) % 1);
       for (const f of at) {
         s.value = String(Math.round(lo + f * (hi - lo)));
         const t0 = performance.now();
@@ -111,7 +109,7 @@ try {
       obs.disconnect();
       const up = (a) => a.sort((x, y) => x - y);
       return { n: at.length, settled: up(settled), framed: up(framed), long };
-    });
+    }, jumpFractions(30));
     // One user action on the first job, at the start.
     const action = await page.evaluate(async () => {
       const s = document.querySelector('[data-testid=scrubber]');

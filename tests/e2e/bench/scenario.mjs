@@ -26,6 +26,16 @@ export function generatedJson(n) {
 /** The generated scenario's start, as the app's links write times. */
 export const GENERATED_START = '2026-01-05T09:00:00Z';
 
+/**
+ * Where the benchmarks move the scrubber, as fractions of the span (frames.mjs makes 30 jumps,
+ * trace.mjs the first 10): the ten of the earlier runs first, then steps of the golden ratio.
+ */
+export function jumpFractions(n) {
+  const at = [0.93, 0.1, 0.55, 0.02, 0.75, 0.3, 0.99, 0.45, 0.2, 0.65];
+  for (let k = 1; at.length < n; k++) at.push((k * 0.618034) % 1);
+  return at.slice(0, n);
+}
+
 /** A scenario of `n` import jobs created over 30 days, autopilot on, as a #scenario= hash. */
 export function generated(n) {
   return `#scenario=${Buffer.from(generatedJson(n)).toString('base64url')}`;

@@ -4,7 +4,7 @@
 // that is missed has a named culprit. `node tests/e2e/bench/trace.mjs [generated-1000|<preset>]`.
 import { serveDist } from '../lib/server.mjs';
 import { launch, openPage } from '../lib/browser.mjs';
-import { generated } from './scenario.mjs';
+import { generated, jumpFractions } from './scenario.mjs';
 
 const preset = process.argv[2] ?? 'generated-1000';
 const SECONDS = 3;
@@ -25,19 +25,19 @@ try {
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing', transferMode: 'ReportEvents' });
-  // JUMPS=1: the ten scrubber jumps of frames.mjs instead of playing (LONG=1 then names the
-  // work inside each slow jump).
-  const frameCount = process.env.JUMPS ? await page.evaluate(async () => {
+  // JUMPS=1: the first ten scrubber jumps of frames.mjs instead of playing (LONG=1 then names
+  // the work inside each slow jump).
+  const frameCount = process.env.JUMPS ? await page.evaluate(async (at) => {
     const s = document.querySelector('[data-testid=scrubber]');
     const [lo, hi] = [Number(s.min), Number(s.max)];
-    for (const f of [0.93, 0.1, 0.55, 0.02, 0.75, 0.3, 0.99, 0.45, 0.2, 0.65]) {
+    for (const f of at) {
       s.value = String(Math.round(lo + f * (hi - lo)));
       s.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       await new Promise((r) => setTimeout(r, 50));
     }
-    return 10;
-  }) : await page.evaluate((s) => new Promise((resolve) => {
+    return at.length;
+  }, jumpFractions(10)) : await page.evaluate((s) => new Promise((resolve) => {
     let n = 0;
     const end = performance.now() + s * 1000;
     const step = (t) => { n += 1; if (t < end) requestAnimationFrame(step); else { document.querySelector('[data-testid=play]').click(); resolve(n); } };
@@ -58,7 +58,7 @@ try {
     totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
   }
   const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25);
-  console.log(`${preset}: ${SECONDS}s playing at 1 week/s, ${frameCount} frames drawn; main thread, total ms per event name (nested events counted in their parents too):`);
+  console.log(`${preset}: ${process.env.JUMPS ? `${frameCount} scrubber jumps` : `${SECONDS}s playing at 1 week/s, ${frameCount} frames drawn`}; main thread, total ms per event name (nested events counted in their parents too):`);
   for (const [name, ms] of top) console.log(`  ${ms.toFixed(0).padStart(6)}  ${name}`);
   // LONG=1: each task over 40 ms on the main thread, with what ran inside it for over 3 ms.
   if (process.env.LONG) {
