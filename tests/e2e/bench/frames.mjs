@@ -18,6 +18,48 @@ function pct(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/**
+ * Jumps as a user makes them: a real click on the slider at each fraction of its range (the
+ * slider is measured again before each click, as the clock's text can move it). The browser's
+ * Event Timing entries of each click say how long our script ran (the input's handling with
+ * every effect it started: the state at the new instant and the page's update, no rendering)
+ * and how long until the next paint (8 ms steps; a click under 16 ms has no entry).
+ */
+async function clickJumps(page, at) {
+  await page.evaluate(() => {
+    window.__events = [];
+    new PerformanceObserver((l) => window.__events.push(...l.getEntries())).observe({ type: 'event', durationThreshold: 16 });
+  });
+  const slider = page.getByTestId('scrubber');
+  const clock = page.getByTestId('clock');
+  const script = [];
+  const paint = [];
+  let fast = 0;
+  let missed = 0;
+  for (const f of at) {
+    const box = await slider.boundingBox();
+    const before = await clock.textContent();
+    await page.mouse.click(box.x + 8 + f * (box.width - 16), box.y + box.height / 2);
+    const moved = await page
+      .waitForFunction((b) => document.querySelector('[data-testid=clock]').textContent !== b, before, { timeout: 10000 })
+      .then(() => true, () => false);
+    const got = await page.evaluate(async () => {
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+      const es = window.__events.splice(0);
+      if (!es.length) return null;
+      return [Math.max(...es.map((e) => e.processingEnd - e.processingStart)), Math.max(...es.map((e) => e.duration))];
+    });
+    if (!moved) missed++;
+    else if (!got) fast++;
+    else {
+      script.push(got[0]);
+      paint.push(got[1]);
+    }
+  }
+  const up = (a) => a.sort((x, y) => x - y);
+  return { n: at.length, script: up(script), paint: up(paint), fast, missed };
+}
+
 const server = await serveDist('/bench/');
 const browser = await launch();
 try {
@@ -127,12 +169,20 @@ try {
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       return { settled, framed: performance.now() - t0 };
     });
+    const clicked = await clickJumps(page, jumpFractions(30));
     const ms = (x) => `${Math.round(x)} ms`;
     console.log(
       `  jump anywhere (${jumps.n} scrubber moves): settled median ${ms(pct(jumps.settled, 50))}, p90 ${ms(pct(jumps.settled, 90))}, max ${ms(jumps.settled.at(-1))}; ` +
       `next frame median ${ms(pct(jumps.framed, 50))}, p90 ${ms(pct(jumps.framed, 90))}, max ${ms(jumps.framed.at(-1))}; ` +
       `frames over 50 ms: ${jumps.long.length}${jumps.long.length ? ` (${jumps.long.map(([d, sc, r]) => `${ms(d)} = script ${ms(sc)} + render ${ms(r)}`).join(', ')})` : ''}; ` +
       (action ? `one action (Update job on the first job): settled ${ms(action.settled)}, next frame ${ms(action.framed)}` : 'one action: no job to act on'),
+    );
+    const summary = (xs) => (xs.length ? `median ${ms(pct(xs, 50))}, p90 ${ms(pct(xs, 90))}, max ${ms(xs.at(-1))}` : '–');
+    console.log(
+      `  the same ${clicked.n} jumps as clicks on the slider, by the browser's Event Timing: our script (the state at t and the page's update) ${summary(clicked.script)}; ` +
+      `to the next paint ${summary(clicked.paint)}` +
+      (clicked.fast ? ` (${clicked.fast} jumps under 16 ms to the next paint, which Event Timing does not report)` : '') +
+      (clicked.missed ? `; ${clicked.missed} clicks did not move the clock` : ''),
     );
     await context.close();
   }
