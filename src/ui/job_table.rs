@@ -56,7 +56,7 @@ pub fn attach(root: &Element) {
         app.sim().with(|s| {
             let rules = s.rules();
             let all = listed(s.jobs_ref_at(now), &rules, &q);
-            let size = page_size(all.len());
+            let size = page_size(s.job_count());
             let pages = all.len().div_ceil(size).max(1);
             let p = wanted.min(pages - 1);
             let mut shown = Vec::new();

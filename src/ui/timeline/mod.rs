@@ -532,7 +532,7 @@ pub fn attach(root: web_sys::Element) {
             c.set_text_content(Some(&count(lang, total(), Noun::Job)));
         }
         shown.with(|p| {
-            let a = p.page * page_size(p.total);
+            let a = p.page * page_size(total());
             let range = lanes_range(lang, (a + 1).min(p.total), a + p.names.len(), p.total);
             if let Some(span) = part(".tl-range span") {
                 span.set_text_content(Some(&range));
