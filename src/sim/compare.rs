@@ -32,12 +32,10 @@ impl Alt {
 
 /// `sim` under `alt`: the same events judged again (only the rules or seed differ).
 pub fn other(sim: &Simulation, alt: Alt) -> Simulation {
-    let mut b = sim.clone();
-    match alt {
+    sim.variant(|b| match alt {
         Alt::Set(_) | Alt::Window(_) => b.set_rules(alt.rules(sim.rules())),
         Alt::Seed(seed) => b.set_seed(seed),
-    }
-    b
+    })
 }
 
 /// What the "Compare with" menu offers a world under `rules` with `seed`: every other rule set
@@ -230,6 +228,27 @@ mod tests {
         let late = rows.iter().find(|r| r.name == "too-late");
         assert_eq!(late.map(|r| (r.a, r.b)), Some(("Shipping", "Canceled")));
         assert!(!rows.iter().any(|r| r.name == "cancel-me" && r.differs()));
+    }
+
+    #[test]
+    fn the_second_world_replays_as_a_copy_of_the_first_would() {
+        for name in ["busy-datacenter", "cancel-2021"] {
+            let a = sim(name);
+            // Every choice of the menu, and the first world's own rules (a link may ask).
+            for alt in choices(a.rules(), a.seed(), Some(Alt::Set(a.rules().set))) {
+                let mut copy = a.clone();
+                match alt {
+                    Alt::Set(_) | Alt::Window(_) => copy.set_rules(alt.rules(a.rules())),
+                    Alt::Seed(seed) => copy.set_seed(seed),
+                }
+                let b = other(&a, alt);
+                assert_eq!((b.rules(), b.seed()), (copy.rules(), copy.seed()));
+                assert!(!b.full_log().is_empty(), "{name} {alt:?}");
+                assert!(b.full_log() == copy.full_log(), "{name} {alt:?}");
+                let t = a.span_end();
+                assert!(b.jobs_ref_at(t).eq(copy.jobs_ref_at(t)), "{name} {alt:?}");
+            }
+        }
     }
 
     #[test]

@@ -599,6 +599,33 @@ impl Simulation {
         self.autopilot
     }
 
+    /// The same world with `change` (a `set_*`) applied, replayed anew: a second world for
+    /// side by side. Its replay is not copied from this one, only to be thrown away: in
+    /// stress-10000 copying the 10,000 jobs' snapshots took 180–340 ms and dropping them
+    /// 150 ms natively, of 730 ms in all.
+    pub fn variant(&self, change: impl FnOnce(&mut Self)) -> Self {
+        let mut b = Simulation {
+            base: self.base.clone(),
+            user: self.user.clone(),
+            inputs: self.inputs.clone(),
+            index: self.index.clone(),
+            timelines: Vec::new(),
+            gens: self.gens.clone(),
+            order: self.order.clone(),
+            rank: self.rank.clone(),
+            log: Vec::new(),
+            log_src: Vec::new(),
+            owners: self.owners.clone(),
+            ..*self
+        };
+        change(&mut b);
+        // A change that changed nothing did not replay.
+        if b.timelines.len() != b.inputs.len() {
+            b.replay_all();
+        }
+        b
+    }
+
     /// Switches the rule set or the cancel window and replays: the same events may now be
     /// judged differently (a cancel accepted under 2021 is refused under 2018).
     pub fn set_rules(&mut self, rules: Rules) {
