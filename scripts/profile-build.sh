@@ -12,6 +12,9 @@ wasm=$(find "$out" -maxdepth 1 -name '*_bg.wasm')
 tmp=$(mktemp -d)
 wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name app \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/ie-lifecycle.wasm"
+# The release glue's fast path for short ASCII strings (scripts/bindgen/wasm-bindgen runs it
+# there), so the profile's string decoding is the release's.
+node scripts/ascii-strings.mjs "$tmp/app.js"
 cp "$tmp/app_bg.wasm" "$wasm"
 cp "$tmp/app.js" "$(find "$out" -maxdepth 1 -name 'ie-lifecycle-*.js')"
 rm -rf "$tmp"
