@@ -16,6 +16,9 @@ pub const ASK_BEFORE: TimeDelta = TimeDelta::seconds(1);
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Question {
+    /// The step's place in the world's log: the next question starts after it, so a second
+    /// step at the same instant is asked too.
+    pub seq: usize,
     pub job: String,
     /// The drive asked about, when the step moves a drive and not the job's status.
     pub drive: Option<DriveId>,
@@ -51,11 +54,16 @@ pub fn drive_choices() -> Vec<&'static str> {
 }
 
 /// The first step after `now` (strictly) that changes some job's status, or failing that in the
-/// same step, one of its drives' states (an extra drive has no state to ask about).
-pub fn next_question(sim: &Simulation, now: Time) -> Option<Question> {
+/// same step, one of its drives' states (an extra drive has no state to ask about). With
+/// `after`, the last step asked (its `seq`) while the clock still stands at it: the steps at
+/// that same instant which come after it in the log are next.
+pub fn next_question(sim: &Simulation, now: Time, after: Option<usize>) -> Option<Question> {
     let log = sim.full_log();
-    let from = log.partition_point(|e| e.at <= now);
-    log[from..].iter().find_map(|e| {
+    let mut from = log.partition_point(|e| e.at <= now);
+    if let Some(i) = after.filter(|&i| log.get(i).is_some_and(|e| e.at == now)) {
+        from = i + 1;
+    }
+    log.get(from..)?.iter().zip(from..).find_map(|(e, seq)| {
         let changes = e.outcome.as_ref().ok()?;
         let (drive, change, choices) = match changes.iter().find(|c| c.subject == Subject::Job) {
             Some(c) => (None, c, choices(sim.rules().set)),
@@ -65,6 +73,7 @@ pub fn next_question(sim: &Simulation, now: Time) -> Option<Question> {
             })?,
         };
         Some(Question {
+            seq,
             job: e.job.clone(),
             drive,
             at: e.at,
@@ -96,15 +105,17 @@ mod tests {
     fn walk(name: &str) -> Vec<(Option<String>, &'static str)> {
         let s = sim(name);
         let mut now = s.start();
+        let mut after = None;
         let mut answers = Vec::new();
-        while let Some(q) = next_question(&s, now) {
-            assert!(q.at > now);
+        while let Some(q) = next_question(&s, now, after) {
+            assert!(q.at > now || after.is_some_and(|a| q.seq > a && q.at == now));
             assert!(q.choices.contains(&q.answer) && q.choices.contains(&q.before));
             // Just before the step it is still in `before`; at `at` it is in `answer`.
             assert_eq!(shown(&s, &q, q.at - ASK_BEFORE), Some(q.before), "{q:?}");
             assert_eq!(shown(&s, &q, q.at), Some(q.answer), "{q:?}");
             answers.push((q.drive.map(|d| d.to_string()), q.answer));
             now = q.at;
+            after = Some(q.seq);
         }
         answers
     }
@@ -138,9 +149,38 @@ mod tests {
         let answers = walk("never-arrives");
         let drive = answers.iter().find(|(d, _)| d.is_some());
         assert_eq!(drive.map(|(_, a)| *a), Some("NeverReceived"), "{answers:?}");
-        let q = std::iter::successors(next_question(&s, s.start()), |q| next_question(&s, q.at))
-            .find(|q| q.drive.is_some());
+        let q = std::iter::successors(next_question(&s, s.start(), None), |q| {
+            next_question(&s, q.at, Some(q.seq))
+        })
+        .find(|q| q.drive.is_some());
         assert_eq!(q.map(|q| q.choices), Some(drive_choices()));
+    }
+
+    #[test]
+    fn two_steps_at_the_same_instant_are_both_asked() {
+        // In cancel-2021, cancel-me is canceled and too-late gets its tracking at the same
+        // minute: after the first answer the clock stands at that minute, and the second is
+        // still asked.
+        let s = sim("cancel-2021");
+        let asked: Vec<_> = std::iter::successors(next_question(&s, s.start(), None), |q| {
+            next_question(&s, q.at, Some(q.seq))
+        })
+        .map(|q| (q.job, q.at))
+        .collect();
+        let t = crate::model::rfc3339::parse_rfc3339("2026-01-06T09:00:00Z");
+        for job in ["cancel-me", "too-late"] {
+            assert!(
+                asked.iter().any(|(j, at)| j == job && Some(*at) == t),
+                "{job}: {asked:?}"
+            );
+        }
+        // Every step after the start that changes a status is asked, once.
+        let steps = s
+            .full_log()
+            .iter()
+            .filter(|e| e.at > s.start() && e.outcome.as_ref().is_ok_and(|c| !c.is_empty()))
+            .count();
+        assert_eq!(asked.len(), steps);
     }
 
     #[test]

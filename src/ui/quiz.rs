@@ -2,7 +2,8 @@
 //! job's status (or only a drive's state), and asks what it will be; the choices are the model's states, the
 //! answer the engine's, revealed with the rule that decides it, then the clock goes to the
 //! step so the tables show it. A score for a student working alone; number keys choose and
-//! Enter asks the next question (never while typing in a field).
+//! Enter asks the next question (never while typing in a field, nor when it presses another
+//! control).
 
 use crate::ui::slot::Slot;
 use std::cell::RefCell;
@@ -31,13 +32,17 @@ enum Mode {
     Over,
 }
 
-/// Whether a key press belongs to a field being typed in.
-fn typing(ev: &web_sys::KeyboardEvent) -> bool {
+/// Whether a key press is someone else's: typed in a field, pressed with a modifier, inside a
+/// dialog (the shortcut sheet keeps the focus while open), or an Enter that presses a control
+/// outside the quiz.
+fn not_ours(ev: &web_sys::KeyboardEvent, enter: bool) -> bool {
     super::dom::any_true(ev, &["ctrlKey", "altKey", "metaKey"])
         || super::dom::target(ev).is_some_and(|e| {
-            // A form control (none holds another element): the page's one `closest`.
-            crate::ui::dom::closest(&e, "input, textarea, select").is_some()
-                || crate::ui::dom::has(&e, "contenteditable")
+            let within = |s: &str| crate::ui::dom::closest(&e, s).is_some();
+            within("input, textarea, select, dialog, [contenteditable]")
+                || (enter
+                    && !within(".quiz")
+                    && within("button, a[href], summary, [tabindex], [role=button]"))
         })
 }
 
@@ -147,7 +152,11 @@ impl Quiz {
 /// The next question: the clock plays towards it (or the quiz is over).
 fn next(app: AppState, quiz: &Quiz) {
     let now = app.now().get_untracked();
-    match app.sim().with_untracked(|s| next_question(s, now)) {
+    let after = quiz.mode(|m| match m {
+        Mode::Answered(q, _) => Some(q.seq),
+        _ => None,
+    });
+    match app.sim().with_untracked(|s| next_question(s, now, after)) {
         None => quiz.set(Mode::Over),
         Some(q) => {
             quiz.set(Mode::Waiting(q));
@@ -208,10 +217,10 @@ pub fn attach(root: web_sys::Element) {
     let q3 = quiz.clone();
     crate::ui::dom::listen_window("keydown", move |ev| {
         let ev: web_sys::KeyboardEvent = ev.unchecked_into();
-        if typing(&ev) || q3.mode(|m| matches!(m, Mode::Off)) {
+        let key = crate::ui::dom::text_of(&ev, "key");
+        if not_ours(&ev, key == "Enter") || q3.mode(|m| matches!(m, Mode::Off)) {
             return;
         }
-        let key = crate::ui::dom::text_of(&ev, "key");
         if let Some(d) = key.parse::<usize>().ok().filter(|d| (1..=9).contains(d)) {
             if q3.mode(|m| matches!(m, Mode::Asking(_))) {
                 crate::ui::dom::call0(&ev, "preventDefault");

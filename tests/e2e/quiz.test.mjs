@@ -34,10 +34,24 @@ test('a keyboard-only quiz round: the clock stops before each step, number keys 
   assert.equal(await page.getByTestId('quiz-score').innerText(), '1 of 2 right');
   assert.match(await clockText(page), /2026-01/);
   await page.locator('.quiz').screenshot({ path: path.join(OUTPUT, 'quiz-wrong-answer.png') });
-  // Typing in a field never answers.
+  // Enter on another control presses that control, not "Next question".
+  const rules = page.locator('details.rules-fold');
+  await rules.locator('summary').first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('details.rules-fold').open);
+  assert.equal(await page.getByTestId('quiz-verdict').count(), 1, 'the answer still shows: no new question');
+  await page.locator('h1').click();
   await page.keyboard.press('Enter');
   await question.waitFor();
-  await page.getByRole('searchbox').first().fill('3q');
+  // Keys behind the open shortcut sheet do not answer.
+  await page.keyboard.press('?');
+  await page.locator('dialog[open]').waitFor();
+  await page.keyboard.press('3');
+  await page.keyboard.press('Escape');
+  await page.locator('dialog[open]').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('quiz-verdict').count(), 0, 'no answer given behind the sheet');
+  // Typing in a field never answers (real key presses).
+  await page.getByRole('searchbox').first().pressSequentially('3q');
   assert.equal(await page.getByTestId('quiz-verdict').count(), 0);
   assert.equal(await page.getByTestId('quiz-toggle').getAttribute('aria-pressed'), 'true');
   await page.locator('h1').click();
