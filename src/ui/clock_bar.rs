@@ -55,6 +55,9 @@ pub fn draw<W: Writer>(w: &mut W, lang: Lang) {
 /// The nodes whose values follow the clock and the world, found once per drawing.
 struct Parts {
     lang: Lang,
+    /// The clock's `<output>`: a polite live region while paused (a step, a jump or "Go to"
+    /// is read out), silent while playing (not one announcement per tick).
+    clock: Element,
     time: Node,
     day: Node,
     play: Element,
@@ -81,6 +84,7 @@ impl Parts {
         let play = find(bar, "[data-act=play]")?;
         Some(Parts {
             lang,
+            clock: find(bar, ".clock-time")?,
             time: text_of(bar, ".clock-time")?,
             day: text_of(bar, ".clock-day")?,
             play_text: crate::ui::dom::node_of(&play, "firstChild")?,
@@ -102,6 +106,8 @@ impl Parts {
         let (now, lang) = (app.now().get(), self.lang);
         let playing = app.playing().get();
         crate::ui::dom::set(&self.play, "aria-pressed", bool_str(playing));
+        let live = if playing { "off" } else { "polite" };
+        crate::ui::dom::set(&self.clock, "aria-live", live);
         self.play_text.set_text_content(Some(lang.t(if playing {
             Text::Pause
         } else {

@@ -33,7 +33,7 @@ async function open(hash, options = {}) {
 }
 
 for (const [lang, theme] of [['en', 'light'], ['nl', 'light'], ['en', 'dark'], ['nl', 'dark']]) {
-  test(`no serious or critical axe violation: default, job selected, "Why?", projector, shortcut sheet (${lang}, ${theme})`, async () => {
+  test(`no serious or critical axe violation: default, job selected, "Why?", projector, shortcut sheet, quiz (${lang}, ${theme})`, async () => {
     const extra = lang === 'nl' ? '&lang=nl' : '';
     const { page, context, errors } = await open(`#preset=late-and-extra-drive&t=2026-01-12T09:00:00Z${extra}`, { colorScheme: theme });
     assert.deepEqual(await scan(page), [], 'default screen');
@@ -51,7 +51,27 @@ for (const [lang, theme] of [['en', 'light'], ['nl', 'light'], ['en', 'dark'], [
     await page.keyboard.press('?');
     await page.locator('dialog[open]').waitFor();
     assert.deepEqual(await scan(page), [], 'the shortcut sheet');
+    await page.keyboard.press('Escape');
+    await page.locator('dialog[open]').waitFor({ state: 'detached' });
+    await page.keyboard.press('q');
+    await page.getByTestId('quiz-question').waitFor();
+    assert.deepEqual(await scan(page), [], 'a quiz question (projector)');
+    await page.keyboard.press('1');
+    await page.getByTestId('quiz-verdict').waitFor();
+    assert.deepEqual(await scan(page), [], 'a quiz answer (projector)');
     assert.deepEqual(errors, []);
     await context.close();
   });
 }
+
+test('the clock is a polite live region while paused and silent while playing', async () => {
+  const { page, context, errors } = await open('#preset=happy-import');
+  const clock = page.getByTestId('clock');
+  assert.equal(await clock.getAttribute('aria-live'), 'polite', 'paused: a step or a jump is read out');
+  await page.getByTestId('play').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=clock]').getAttribute('aria-live') === 'off');
+  await page.getByTestId('play').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=clock]').getAttribute('aria-live') === 'polite');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
