@@ -576,3 +576,30 @@ fn a_long_list_imports_and_exports_in_reasonable_time() {
     assert!(i.warnings.is_empty(), "{:?}", i.warnings.first());
     assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
 }
+
+#[test]
+fn an_import_whose_world_would_not_load_is_refused() {
+    use ie_lifecycle::sim::scenario::ProblemKind as K;
+    // The most jobs a list may hold, each within every limit, but 7 events apiece (tracking,
+    // delivery, two copies started and finished, ship back): 140,000 events, more than a
+    // world holds. Imported anyway, the world would not load and the page would fall back.
+    let mut jobs = Vec::new();
+    for k in 0..limits::MAX_JOBS {
+        jobs.push(resource(
+            &format!("j{k}"),
+            r#", "state": "Completed", "driveList": [{}, {}]"#,
+        ));
+    }
+    let text = format!(r#"{{"value": [{}]}}"#, jobs.join(","));
+    let started = std::time::Instant::now();
+    let p = problems(&text);
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    assert!(
+        p.iter().any(|p| p.kind
+            == AzureProblemKind::Scenario(K::Input(InputProblem::TooMany {
+                what: Countable::Events,
+                count: 7 * limits::MAX_JOBS,
+            }))),
+        "{p:?}"
+    );
+}

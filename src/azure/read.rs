@@ -96,7 +96,7 @@ pub fn read(text: &str) -> Result<Vec<AzureJob>, Vec<AzureProblem>> {
     Err(r.problems)
 }
 
-fn at(path: &str, kind: A) -> AzureProblem {
+pub(super) fn at(path: &str, kind: A) -> AzureProblem {
     AzureProblem {
         path: path.to_string(),
         line: None,

@@ -3,7 +3,7 @@
 //! replaying the scenario with the model's own rules. What does not fit becomes a warning.
 
 use super::read::{read, AzureDrive, AzureJob, Package};
-use super::{AzureProblem, Warning, WarningKind as W};
+use super::{AzureProblem, AzureProblemKind, Warning, WarningKind as W};
 use crate::json::{Map, Value};
 use crate::model::durations::DEFAULT_DRIVE_BYTES;
 use crate::model::limits::MAX_DRIVES;
@@ -63,12 +63,11 @@ pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
         .any(|j| j.state == JobState::Canceled)
         .then_some(RuleSet::Y2021);
     let mut scenario = build(&plans, since, rules);
-    let sim = Simulation::new(scenario.clone()).ok();
+    let sim = replay(&scenario)?;
     let mut redo = false;
     for plan in &mut plans {
         let shown = sim
-            .as_ref()
-            .and_then(|s| s.job_at(&plan.name, since))
+            .job_at(&plan.name, since)
             .filter(|j| !j.is_deleted())
             .map(|j| j.state);
         if shown != Some(plan.job.state) && plan.has_dates(since) {
@@ -80,13 +79,13 @@ pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
     // The same scenario replays to the same world: only a rebuilt one is replayed again.
     let sim = if redo {
         scenario = build(&plans, since, rules);
-        Simulation::new(scenario.clone()).ok()
+        replay(&scenario)?
     } else {
         sim
     };
     let mut warnings = Vec::new();
     for mut plan in plans {
-        let shown = sim.as_ref().and_then(|s| s.job_at(&plan.name, since));
+        let shown = sim.job_at(&plan.name, since);
         compare(&mut plan, shown);
         for kind in plan.warnings {
             warnings.push(Warning {
@@ -99,6 +98,18 @@ pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
         scenario,
         at: since,
         warnings,
+    })
+}
+
+/// The scenario's world. One the simulator refuses (more events than a world holds, say) is
+/// refused as the whole input's problem: an import that stood in for it would load nothing.
+fn replay(scenario: &Scenario) -> Result<Simulation, Vec<AzureProblem>> {
+    Simulation::new(scenario.clone()).map_err(|e| {
+        let mut problems = Vec::new();
+        for p in e.problems {
+            problems.push(super::read::at("$", AzureProblemKind::Scenario(p.kind)));
+        }
+        problems
     })
 }
 
