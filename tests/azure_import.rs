@@ -603,3 +603,48 @@ fn an_import_whose_world_would_not_load_is_refused() {
         "{p:?}"
     );
 }
+
+#[test]
+fn carriers_and_tracking_numbers_the_model_would_refuse_are_refused_at_their_field() {
+    use ie_lifecycle::sim::scenario::ProblemKind as K;
+    let max = TextField::Tracking.max_chars();
+    let long = "1".repeat(max + 1);
+    let p = problems(&resource(
+        "a",
+        &format!(
+            r#", "state": "Completed", "deliveryPackage": {{"carrierName": "{long}", "trackingNumber": "1"}}, "returnPackage": {{"carrierName": "DHL", "trackingNumber": "{long}"}}"#
+        ),
+    ));
+    for (path, field) in [
+        (
+            "$.properties.deliveryPackage.carrierName",
+            TextField::Carrier,
+        ),
+        (
+            "$.properties.returnPackage.trackingNumber",
+            TextField::Tracking,
+        ),
+    ] {
+        let problem = InputProblem::Text {
+            field,
+            problem: TextProblem::TooLong { max },
+        };
+        assert!(
+            has(&p, path, |k| *k
+                == AzureProblemKind::Scenario(K::Input(problem.clone()))),
+            "{path}: {p:?}"
+        );
+    }
+    // The longest the model takes imports as it is.
+    let i = ok(
+        &resource(
+            "b",
+            &format!(
+                r#", "state": "Shipping", "deliveryPackage": {{"carrierName": "DHL", "trackingNumber": "{}"}}, "driveList": [{{"driveId": "AB12CD34"}}]"#,
+                "1".repeat(max)
+            ),
+        ),
+        now(),
+    );
+    assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+}
