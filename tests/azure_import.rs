@@ -141,6 +141,49 @@ fn a_shipping_job_entered_shipping_on_its_ship_date() {
 }
 
 #[test]
+fn a_shipped_back_job_entered_its_state_on_the_return_ship_date() {
+    for (state, copy) in [
+        ("Completed", "Completed"),
+        ("Closed", "CompletedWithErrors"),
+    ] {
+        let text = resource(
+            "back-1",
+            &format!(
+                r#", "state": "{state}", "deliveryPackage": {{"carrierName": "UPS", "trackingNumber": "1Z", "shipDate": "2/1/2026 9:15:00 AM"}},
+                   "returnPackage": {{"carrierName": "UPS", "trackingNumber": "2Z", "shipDate": "3/1/2026 9:15:00 AM"}},
+                   "driveList": [{{"driveId": "AB12CD34", "state": "ShippedBack", "copyStatus": "{copy}"}}]"#
+            ),
+        );
+        let i = ok(&text, now());
+        let j = job(&i, "back-1");
+        assert_eq!(j.state.id(), state);
+        assert_eq!(j.state_entered_at, time("2026-03-01T09:15:00Z"));
+        assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+        // The rules: deleted 90 days after it shipped back, not 90 days after the import.
+        assert_eq!(
+            j.next_time_rule(&Rules::default()),
+            Some((RuleId::RetentionExpiry, time("2026-05-30T09:15:00Z")))
+        );
+    }
+    // Shipped back more than 90 days ago, it would have been deleted: the dates are set aside.
+    let text = resource(
+        "back-2",
+        r#", "state": "Completed", "deliveryPackage": {"carrierName": "UPS", "trackingNumber": "1Z"},
+           "returnPackage": {"carrierName": "UPS", "trackingNumber": "2Z", "shipDate": "10/1/2025 9:15:00 AM"},
+           "driveList": [{"driveId": "AB12CD34", "state": "ShippedBack"}]"#,
+    );
+    let i = ok(&text, now());
+    assert_eq!(job(&i, "back-2").state_entered_at, now());
+    assert!(
+        i.warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::DatesIgnored),
+        "{:?}",
+        i.warnings
+    );
+}
+
+#[test]
 fn every_job_state_in_any_case_is_reached() {
     for (state, drive) in [
         ("CREATING", "Specified"),

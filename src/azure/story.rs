@@ -29,7 +29,8 @@ pub struct Imported {
 }
 
 /// Reads `text` and builds the scenario whose replay shows each job at its Azure state at
-/// `since` (a Shipping job entered Shipping on its ship date, when that fits the rules).
+/// `since` (a Shipping job entered Shipping on its ship date, a Completed or Closed one its state
+/// on its return ship date, when that fits the rules).
 pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
     let jobs = read(text)?;
     let mut names = TextSet::default();
@@ -124,24 +125,27 @@ struct Plan<'a> {
 }
 
 impl Plan<'_> {
-    /// Creation time and tracking time.
-    fn times(&self, since: Time) -> (Time, Time) {
+    /// Creation time, tracking time, and when the job entered its state: a job whose drives
+    /// went back (Completed, Closed) on its return ship date, any other at `since`.
+    fn times(&self, since: Time) -> (Time, Time, Time) {
         if !self.dated {
-            return (since, since);
+            return (since, since, since);
         }
-        let ship = self
-            .job
-            .delivery
-            .as_ref()
-            .and_then(|p| p.ship_date)
-            .filter(|s| *s <= since && self.job.state != JobState::Creating)
+        let date = |p: &Option<Package>| p.as_ref().and_then(|p| p.ship_date);
+        let back = date(&self.job.returned)
+            .filter(|b| {
+                *b <= since && matches!(self.job.state, JobState::Completed | JobState::Closed)
+            })
             .unwrap_or(since);
+        let ship = date(&self.job.delivery)
+            .filter(|s| *s <= back && self.job.state != JobState::Creating)
+            .unwrap_or(back);
         let created = self.job.created_at.filter(|c| *c <= ship).unwrap_or(ship);
-        (created, ship)
+        (created, ship, back)
     }
 
     fn has_dates(&self, since: Time) -> bool {
-        self.dated && self.times(since) != (since, since)
+        self.dated && self.times(since) != (since, since, since)
     }
 
     /// The Azure state wanted for drive `i`, when the resource gives a known one.
@@ -225,25 +229,15 @@ fn drive_ids(
 fn build(plans: &[Plan], since: Time, rules: Option<RuleSet>) -> Scenario {
     let mut jobs = Vec::new();
     let mut start = since;
-    let mut stories = Vec::new();
-    // Only a tracking entered on a ship date comes before `since`: those go first, in time
-    // order; then every job's events at `since`, job by job, each in its own order.
     let mut events: Vec<EventEntry> = Vec::new();
     for plan in plans {
-        let (created, _) = plan.times(since);
+        let (created, _, _) = plan.times(since);
         start = start.min(created);
         jobs.push(entry(plan, since, created));
-        let mut story = story(plan, since);
-        if story.first().is_some_and(|e| e.at < since) {
-            // Kept in time order as it grows (ties in job order).
-            let first = story.remove(0);
-            events.insert(events.partition_point(|e| e.at <= first.at), first);
-        }
-        stories.push(story);
+        events.append(&mut story(plan, since));
     }
-    for mut story in stories {
-        events.append(&mut story);
-    }
+    // In time order; at one instant job by job, each job's story in its own order (stable).
+    crate::sort::sort_by_key(&mut events, |e| e.at);
     let mut scenario = Scenario::new(start);
     scenario.rules = rules;
     scenario.autopilot = Some(AutopilotSpec {
@@ -329,7 +323,8 @@ fn story(plan: &Plan, since: Time) -> Vec<EventEntry> {
     use JobState as J;
     let job = plan.job;
     let name = plan.name.clone();
-    let (_, shipped) = plan.times(since);
+    // Every step after the tracking is taken when the job entered its state.
+    let (_, shipped, since) = plan.times(since);
     let mut out = Vec::new();
     let mut push = |at: Time, action: Action| out.push(EventEntry::from_action(at, &action));
     let rank = |s: JobState| match s {
