@@ -141,6 +141,49 @@ fn a_shipping_job_entered_shipping_on_its_ship_date() {
 }
 
 #[test]
+fn a_shipped_back_job_entered_its_state_on_the_return_ship_date() {
+    for (state, copy) in [
+        ("Completed", "Completed"),
+        ("Closed", "CompletedWithErrors"),
+    ] {
+        let text = resource(
+            "back-1",
+            &format!(
+                r#", "state": "{state}", "deliveryPackage": {{"carrierName": "UPS", "trackingNumber": "1Z", "shipDate": "2/1/2026 9:15:00 AM"}},
+                   "returnPackage": {{"carrierName": "UPS", "trackingNumber": "2Z", "shipDate": "3/1/2026 9:15:00 AM"}},
+                   "driveList": [{{"driveId": "AB12CD34", "state": "ShippedBack", "copyStatus": "{copy}"}}]"#
+            ),
+        );
+        let i = ok(&text, now());
+        let j = job(&i, "back-1");
+        assert_eq!(j.state.id(), state);
+        assert_eq!(j.state_entered_at, time("2026-03-01T09:15:00Z"));
+        assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+        // The rules: deleted 90 days after it shipped back, not 90 days after the import.
+        assert_eq!(
+            j.next_time_rule(&Rules::default()),
+            Some((RuleId::RetentionExpiry, time("2026-05-30T09:15:00Z")))
+        );
+    }
+    // Shipped back more than 90 days ago, it would have been deleted: the dates are set aside.
+    let text = resource(
+        "back-2",
+        r#", "state": "Completed", "deliveryPackage": {"carrierName": "UPS", "trackingNumber": "1Z"},
+           "returnPackage": {"carrierName": "UPS", "trackingNumber": "2Z", "shipDate": "10/1/2025 9:15:00 AM"},
+           "driveList": [{"driveId": "AB12CD34", "state": "ShippedBack"}]"#,
+    );
+    let i = ok(&text, now());
+    assert_eq!(job(&i, "back-2").state_entered_at, now());
+    assert!(
+        i.warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::DatesIgnored),
+        "{:?}",
+        i.warnings
+    );
+}
+
+#[test]
 fn every_job_state_in_any_case_is_reached() {
     for (state, drive) in [
         ("CREATING", "Specified"),
@@ -575,4 +618,76 @@ fn a_long_list_imports_and_exports_in_reasonable_time() {
     assert_eq!(out["value"].as_array().map(Vec::len), Some(3000));
     assert!(i.warnings.is_empty(), "{:?}", i.warnings.first());
     assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+}
+
+#[test]
+fn an_import_whose_world_would_not_load_is_refused() {
+    use ie_lifecycle::sim::scenario::ProblemKind as K;
+    // The most jobs a list may hold, each within every limit, but 7 events apiece (tracking,
+    // delivery, two copies started and finished, ship back): 140,000 events, more than a
+    // world holds. Imported anyway, the world would not load and the page would fall back.
+    let mut jobs = Vec::new();
+    for k in 0..limits::MAX_JOBS {
+        jobs.push(resource(
+            &format!("j{k}"),
+            r#", "state": "Completed", "driveList": [{}, {}]"#,
+        ));
+    }
+    let text = format!(r#"{{"value": [{}]}}"#, jobs.join(","));
+    let started = std::time::Instant::now();
+    let p = problems(&text);
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    assert!(
+        p.iter().any(|p| p.kind
+            == AzureProblemKind::Scenario(K::Input(InputProblem::TooMany {
+                what: Countable::Events,
+                count: 7 * limits::MAX_JOBS,
+            }))),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn carriers_and_tracking_numbers_the_model_would_refuse_are_refused_at_their_field() {
+    use ie_lifecycle::sim::scenario::ProblemKind as K;
+    let max = TextField::Tracking.max_chars();
+    let long = "1".repeat(max + 1);
+    let p = problems(&resource(
+        "a",
+        &format!(
+            r#", "state": "Completed", "deliveryPackage": {{"carrierName": "{long}", "trackingNumber": "1"}}, "returnPackage": {{"carrierName": "DHL", "trackingNumber": "{long}"}}"#
+        ),
+    ));
+    for (path, field) in [
+        (
+            "$.properties.deliveryPackage.carrierName",
+            TextField::Carrier,
+        ),
+        (
+            "$.properties.returnPackage.trackingNumber",
+            TextField::Tracking,
+        ),
+    ] {
+        let problem = InputProblem::Text {
+            field,
+            problem: TextProblem::TooLong { max },
+        };
+        assert!(
+            has(&p, path, |k| *k
+                == AzureProblemKind::Scenario(K::Input(problem.clone()))),
+            "{path}: {p:?}"
+        );
+    }
+    // The longest the model takes imports as it is.
+    let i = ok(
+        &resource(
+            "b",
+            &format!(
+                r#", "state": "Shipping", "deliveryPackage": {{"carrierName": "DHL", "trackingNumber": "{}"}}, "driveList": [{{"driveId": "AB12CD34"}}]"#,
+                "1".repeat(max)
+            ),
+        ),
+        now(),
+    );
+    assert!(i.warnings.is_empty(), "{:?}", i.warnings);
 }

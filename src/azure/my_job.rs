@@ -44,8 +44,9 @@ pub enum Next {
 pub fn resource(j: &MyJob) -> Value {
     let mut drives = Vec::with_capacity(j.drives.len());
     for (i, d) in j.drives.iter().enumerate() {
+        // `MYDRIV01` to `MYDRIV10`: a drive id has exactly `DriveId::LEN` (8) characters.
         drives.push(super::object(vec![
-            ("driveId", Value::from(format!("MYDRIVE{}", i + 1))),
+            ("driveId", Value::from(format!("MYDRIV{:02}", i + 1))),
             ("state", Value::from(d.id())),
         ]));
     }
@@ -180,6 +181,21 @@ mod tests {
             next,
             Next::Rule(RuleId::RetentionExpiry, at("2027-01-30T00:00:00Z"))
         );
+    }
+
+    #[test]
+    fn every_drive_count_gets_valid_ids_and_no_warning() {
+        for n in 1..=crate::model::limits::MAX_DRIVES {
+            let j = MyJob {
+                job_type: JobType::Import,
+                state: JobState::Received,
+                since: at("2026-11-20T10:00:00Z"),
+                tracking: Some(at("2026-11-10T10:00:00Z")),
+                drives: vec![DriveState::Received; n],
+            };
+            let (imported, _) = run(&j);
+            assert_eq!(imported.warnings, vec![], "{n} drives");
+        }
     }
 
     #[test]

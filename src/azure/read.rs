@@ -96,7 +96,7 @@ pub fn read(text: &str) -> Result<Vec<AzureJob>, Vec<AzureProblem>> {
     Err(r.problems)
 }
 
-fn at(path: &str, kind: A) -> AzureProblem {
+pub(super) fn at(path: &str, kind: A) -> AzureProblem {
     AzureProblem {
         path: path.to_string(),
         line: None,
@@ -477,16 +477,20 @@ impl Reader {
             E::Text,
         );
         self.typed(p, &path, &["driveCount"], E::WholeNumber);
-        let text = |k: &str| {
-            get(p, k)
-                .and_then(Value::as_str)
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
+        // Checked as the model checks an action's tracking, so its replay never refuses one.
+        let mut text = |k: &str, field| {
+            let s = get(p, k)?.as_str()?.trim();
+            if s.is_empty() {
+                return None;
+            }
+            if let Err(e) = check_text(s, field) {
+                self.report_at(&path, k, A::Scenario(K::Input(e)));
+            }
+            Some(s.to_string())
         };
         Some(Package {
-            carrier: text("carrierName"),
-            tracking: text("trackingNumber"),
+            carrier: text("carrierName", TextField::Carrier),
+            tracking: text("trackingNumber", TextField::Tracking),
             drive_count: get(p, "driveCount").and_then(Value::as_u64),
             ship_date: self.time(p, &path, "shipDate"),
         })

@@ -3,7 +3,7 @@
 //! replaying the scenario with the model's own rules. What does not fit becomes a warning.
 
 use super::read::{read, AzureDrive, AzureJob, Package};
-use super::{AzureProblem, Warning, WarningKind as W};
+use super::{AzureProblem, AzureProblemKind, Warning, WarningKind as W};
 use crate::json::{Map, Value};
 use crate::model::durations::DEFAULT_DRIVE_BYTES;
 use crate::model::limits::MAX_DRIVES;
@@ -29,7 +29,8 @@ pub struct Imported {
 }
 
 /// Reads `text` and builds the scenario whose replay shows each job at its Azure state at
-/// `since` (a Shipping job entered Shipping on its ship date, when that fits the rules).
+/// `since` (a Shipping job entered Shipping on its ship date, a Completed or Closed one its state
+/// on its return ship date, when that fits the rules).
 pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
     let jobs = read(text)?;
     let mut names = TextSet::default();
@@ -63,12 +64,11 @@ pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
         .any(|j| j.state == JobState::Canceled)
         .then_some(RuleSet::Y2021);
     let mut scenario = build(&plans, since, rules);
-    let sim = Simulation::new(scenario.clone()).ok();
+    let sim = replay(&scenario)?;
     let mut redo = false;
     for plan in &mut plans {
         let shown = sim
-            .as_ref()
-            .and_then(|s| s.job_at(&plan.name, since))
+            .job_at(&plan.name, since)
             .filter(|j| !j.is_deleted())
             .map(|j| j.state);
         if shown != Some(plan.job.state) && plan.has_dates(since) {
@@ -80,13 +80,13 @@ pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
     // The same scenario replays to the same world: only a rebuilt one is replayed again.
     let sim = if redo {
         scenario = build(&plans, since, rules);
-        Simulation::new(scenario.clone()).ok()
+        replay(&scenario)?
     } else {
         sim
     };
     let mut warnings = Vec::new();
     for mut plan in plans {
-        let shown = sim.as_ref().and_then(|s| s.job_at(&plan.name, since));
+        let shown = sim.job_at(&plan.name, since);
         compare(&mut plan, shown);
         for kind in plan.warnings {
             warnings.push(Warning {
@@ -102,6 +102,18 @@ pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
     })
 }
 
+/// The scenario's world. One the simulator refuses (more events than a world holds, say) is
+/// refused as the whole input's problem: an import that stood in for it would load nothing.
+fn replay(scenario: &Scenario) -> Result<Simulation, Vec<AzureProblem>> {
+    Simulation::new(scenario.clone()).map_err(|e| {
+        let mut problems = Vec::new();
+        for p in e.problems {
+            problems.push(super::read::at("$", AzureProblemKind::Scenario(p.kind)));
+        }
+        problems
+    })
+}
+
 struct Plan<'a> {
     job: &'a AzureJob,
     name: String,
@@ -113,24 +125,27 @@ struct Plan<'a> {
 }
 
 impl Plan<'_> {
-    /// Creation time and tracking time.
-    fn times(&self, since: Time) -> (Time, Time) {
+    /// Creation time, tracking time, and when the job entered its state: a job whose drives
+    /// went back (Completed, Closed) on its return ship date, any other at `since`.
+    fn times(&self, since: Time) -> (Time, Time, Time) {
         if !self.dated {
-            return (since, since);
+            return (since, since, since);
         }
-        let ship = self
-            .job
-            .delivery
-            .as_ref()
-            .and_then(|p| p.ship_date)
-            .filter(|s| *s <= since && self.job.state != JobState::Creating)
+        let date = |p: &Option<Package>| p.as_ref().and_then(|p| p.ship_date);
+        let back = date(&self.job.returned)
+            .filter(|b| {
+                *b <= since && matches!(self.job.state, JobState::Completed | JobState::Closed)
+            })
             .unwrap_or(since);
+        let ship = date(&self.job.delivery)
+            .filter(|s| *s <= back && self.job.state != JobState::Creating)
+            .unwrap_or(back);
         let created = self.job.created_at.filter(|c| *c <= ship).unwrap_or(ship);
-        (created, ship)
+        (created, ship, back)
     }
 
     fn has_dates(&self, since: Time) -> bool {
-        self.dated && self.times(since) != (since, since)
+        self.dated && self.times(since) != (since, since, since)
     }
 
     /// The Azure state wanted for drive `i`, when the resource gives a known one.
@@ -214,25 +229,15 @@ fn drive_ids(
 fn build(plans: &[Plan], since: Time, rules: Option<RuleSet>) -> Scenario {
     let mut jobs = Vec::new();
     let mut start = since;
-    let mut stories = Vec::new();
-    // Only a tracking entered on a ship date comes before `since`: those go first, in time
-    // order; then every job's events at `since`, job by job, each in its own order.
     let mut events: Vec<EventEntry> = Vec::new();
     for plan in plans {
-        let (created, _) = plan.times(since);
+        let (created, _, _) = plan.times(since);
         start = start.min(created);
         jobs.push(entry(plan, since, created));
-        let mut story = story(plan, since);
-        if story.first().is_some_and(|e| e.at < since) {
-            // Kept in time order as it grows (ties in job order).
-            let first = story.remove(0);
-            events.insert(events.partition_point(|e| e.at <= first.at), first);
-        }
-        stories.push(story);
+        events.append(&mut story(plan, since));
     }
-    for mut story in stories {
-        events.append(&mut story);
-    }
+    // In time order; at one instant job by job, each job's story in its own order (stable).
+    crate::sort::sort_by_key(&mut events, |e| e.at);
     let mut scenario = Scenario::new(start);
     scenario.rules = rules;
     scenario.autopilot = Some(AutopilotSpec {
@@ -318,7 +323,8 @@ fn story(plan: &Plan, since: Time) -> Vec<EventEntry> {
     use JobState as J;
     let job = plan.job;
     let name = plan.name.clone();
-    let (_, shipped) = plan.times(since);
+    // Every step after the tracking is taken when the job entered its state.
+    let (_, shipped, since) = plan.times(since);
     let mut out = Vec::new();
     let mut push = |at: Time, action: Action| out.push(EventEntry::from_action(at, &action));
     let rank = |s: JobState| match s {
