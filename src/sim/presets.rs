@@ -154,7 +154,11 @@ pub fn preset_titled(title: &str) -> Option<Preset> {
 pub fn preset(name: &str) -> Option<Scenario> {
     let (p, text) = PRESETS.iter().find(|(p, _)| p.name == name)?;
     match *text {
-        Source::File(text) => Scenario::parse(text).ok(),
+        Source::File(text) => {
+            let mut s = Scenario::parse(text).ok()?;
+            s.description = Some(p.summary.to_string());
+            Some(s)
+        }
         Source::Busy { jobs, days, drives } => {
             let start = crate::model::rfc3339::parse_rfc3339("2026-01-05T09:00:00Z")?;
             let mut s = datacenter(jobs, days, drives, start, 2026);
