@@ -328,6 +328,24 @@ fn inconsistent_data_is_imported_with_a_warning_per_job() {
 }
 
 #[test]
+fn many_jobs_of_one_name_are_numbered_in_order() {
+    // 3,000 of one name (and one that already holds a number the renaming would give): each
+    // gets the next free suffix, and the renaming tries each suffix once.
+    let a = resource("same", "");
+    let b = resource("same-3", "");
+    let mut list = vec![a.clone(), b];
+    list.extend(std::iter::repeat_n(a, 2999));
+    let i = ok(&format!(r#"{{"value": [{}]}}"#, list.join(",")), now());
+    let names: Vec<&str> = i.scenario.jobs.iter().map(|j| j.name.as_str()).collect();
+    assert_eq!(names[..4], ["same", "same-3", "same-2", "same-4"]);
+    assert_eq!(names.last(), Some(&"same-3001"));
+    let mut unique = names.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len());
+}
+
+#[test]
 fn duplicate_names_and_drive_ids_are_renamed() {
     let a = resource("same", r#", "driveList": [{"driveId": "AB12CD34"}]"#);
     let i = ok(&format!(r#"{{"value": [{a}, {a}]}}"#), now());

@@ -34,18 +34,22 @@ pub struct Imported {
 pub fn import(text: &str, since: Time) -> Result<Imported, Vec<AzureProblem>> {
     let jobs = read(text)?;
     let mut names = TextSet::default();
+    // For each name, the last suffix it was given: k jobs of one name try each suffix once,
+    // not 2, 3, … again for every one of them (quadratic in k).
+    let mut suffixes = crate::model::TextMap::default();
     let mut used = TextSet::default();
     let mut next_id = 0u32;
     let mut plans = Vec::new();
     for job in &jobs {
         let mut name = job.name.clone();
-        let mut n = 1;
+        let mut n = suffixes.get(&job.name).unwrap_or(1);
         while !names.insert(name.clone()) {
             n += 1;
             let suffix = format!("-{n}");
             let keep = crate::text::first_chars(&job.name, 64 - suffix.len());
             name = crate::text::concat(&[&keep, &suffix]);
         }
+        suffixes.insert(job.name.clone(), n);
         let mut warnings = Vec::new();
         if name != job.name {
             warnings.push(W::Renamed { used: name.clone() });
