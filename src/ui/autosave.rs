@@ -67,8 +67,19 @@ fn names_a_story(location: &str) -> bool {
         .is_empty()
 }
 
-/// What the page opens with: the address when it names a story, else the saved link; and,
-/// when saved data could not be used, that data and why (it has been set aside).
+/// The saved `link` with the look the address asks for after its own: `lang=` and `view=` go
+/// by their last mention, so `#lang=nl` opens the saved work in Dutch, still in projector mode
+/// if it was.
+fn with_look(link: String, location: &str) -> String {
+    match location.trim_start_matches('#') {
+        "" => link,
+        asked => link + "&" + asked,
+    }
+}
+
+/// What the page opens with: the address when it names a story, else the saved link (with the
+/// look the address asks for); and, when saved data could not be used, that data and why (it
+/// has been set aside).
 pub fn start_hash(location: &str) -> (String, Option<(String, SaveProblem)>) {
     if names_a_story(location) {
         return (location.to_string(), None);
@@ -77,7 +88,7 @@ pub fn start_hash(location: &str) -> (String, Option<(String, SaveProblem)>) {
         return (location.to_string(), None);
     };
     match read_saved(&raw) {
-        Ok(link) => (link, None),
+        Ok(link) => (with_look(link, location), None),
         Err(problem) => {
             storage::write(SET_ASIDE, Some(&raw));
             storage::write(KEY, None);
@@ -113,6 +124,26 @@ mod tests {
     fn a_saved_link_comes_back_as_it_was_kept() {
         let link = "#preset=abandoned&t=2026-01-10T09:00:00Z&view=projector&lang=nl";
         assert_eq!(read_saved(&envelope(link)), Ok(link.to_string()));
+    }
+
+    #[test]
+    fn a_look_in_the_address_goes_over_the_saved_work() {
+        let saved = "#preset=abandoned&t=2026-01-10T09:00:00Z&view=projector&lang=nl";
+        assert_eq!(with_look(saved.into(), ""), saved);
+        assert_eq!(with_look(saved.into(), "#"), saved);
+        let both = with_look(saved.into(), "#lang=en");
+        assert_eq!(
+            hash::parse(&both),
+            hash::parse(saved),
+            "the same story and moment"
+        );
+        let look = hash::view_params(&both);
+        assert_eq!(
+            (look.lang, look.projector),
+            (Some(crate::i18n::Lang::En), true)
+        );
+        let look = hash::view_params(&with_look("#preset=blank".into(), "#view=projector"));
+        assert!(look.projector);
     }
 
     #[test]
