@@ -554,6 +554,38 @@ fn preset_jobs_export_and_reimport_to_their_states() {
 }
 
 #[test]
+fn preset_jobs_exported_mid_story_come_back_with_their_clocks() {
+    // Exported at a few moments of each story and imported at the same moment, a job keeps
+    // its creation time and its next time rule falls due when it did.
+    for p in ie_lifecycle::sim::presets() {
+        let Some(scenario) = ie_lifecycle::sim::preset(p.name) else {
+            continue;
+        };
+        let s = Simulation::new(scenario).unwrap_or_else(|e| panic!("{e}"));
+        for days in [2, 5, 12, 40] {
+            let at = s.start() + TimeDelta::days(days);
+            let jobs = s.jobs_at(at);
+            if jobs.iter().all(|j| j.is_deleted()) {
+                continue;
+            }
+            let back = sim(&ok(&rest_list(&s, at).to_string(), at));
+            for j in jobs.iter().filter(|j| !j.is_deleted()) {
+                let b = back
+                    .job_at(&j.name, at)
+                    .unwrap_or_else(|| panic!("{} {}", p.name, j.name));
+                let what = format!("{} {} day {days}", p.name, j.name);
+                assert_eq!(b.created_at, j.created_at, "{what}");
+                assert_eq!(
+                    b.next_time_rule(&back.rules()),
+                    j.next_time_rule(&s.rules()),
+                    "{what}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn csv_tables_have_a_header_and_a_line_per_row_and_defuse_formulas() {
     let i = ok(
         &resource(

@@ -16,6 +16,10 @@ pub fn copy_status(outcome: CopyOutcome) -> &'static str {
     }
 }
 
+fn stamp(t: Time) -> String {
+    crate::model::rfc3339::write_rfc3339(t, false, true)
+}
+
 fn skeleton(job: &Job) -> Value {
     let sub =
         "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/simulator/providers";
@@ -27,6 +31,19 @@ fn skeleton(job: &Job) -> Value {
         ("name", Value::from(job.name.as_str())),
         ("type", Value::from("Microsoft.ImportExport/jobs")),
         ("location", Value::from("West US")),
+        // When the job was made and last changed (its state entered, or a Creating job last
+        // updated), as Azure says them: an import takes its clocks from here, so its time
+        // rules fall due when they did (tests/azure_import.rs).
+        (
+            "systemData",
+            super::object(vec![
+                ("createdAt", Value::from(stamp(job.created_at))),
+                (
+                    "lastModifiedAt",
+                    Value::from(stamp(job.state_entered_at.max(job.creating_clock_from))),
+                ),
+            ]),
+        ),
         (
             "properties",
             super::object(vec![

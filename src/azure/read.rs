@@ -40,6 +40,9 @@ pub struct AzureJob {
     pub state: JobState,
     pub storage_account: String,
     pub created_at: Option<Time>,
+    /// `systemData.lastModifiedAt`: when a Canceled job was canceled, or a Creating one last
+    /// updated (its 14 days count from there).
+    pub modified_at: Option<Time>,
     pub delivery: Option<Package>,
     pub returned: Option<Package>,
     pub percent: Option<u8>,
@@ -314,7 +317,7 @@ impl Reader {
                 self.report(&npath, A::Markup);
             }
         }
-        let created_at = match self.object(job, "systemData") {
+        let (created_at, modified_at) = match self.object(job, "systemData") {
             Some(sys) => {
                 let spath = dot(path, "systemData");
                 self.typed(
@@ -328,10 +331,10 @@ impl Reader {
                     ],
                     E::Text,
                 );
-                let _ = self.time(sys, &spath, "lastModifiedAt");
-                self.time(sys, &spath, "createdAt")
+                let modified = self.time(sys, &spath, "lastModifiedAt");
+                (self.time(sys, &spath, "createdAt"), modified)
             }
-            None => None,
+            None => (None, None),
         };
         self.texts_in(job, path, "identity", &["type", "principalId", "tenantId"]);
         let ppath = dot(path, "properties");
@@ -403,6 +406,7 @@ impl Reader {
             state: state?,
             storage_account: account?,
             created_at,
+            modified_at,
             delivery,
             returned,
             percent,

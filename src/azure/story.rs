@@ -130,17 +130,20 @@ struct Plan<'a> {
 
 impl Plan<'_> {
     /// Creation time, tracking time, and when the job entered its state: a job whose drives
-    /// went back (Completed, Closed) on its return ship date, any other at `since`.
+    /// went back (Completed, Closed) on its return ship date, a Canceled one when it was last
+    /// modified, any other at `since`.
     fn times(&self, since: Time) -> (Time, Time, Time) {
         if !self.dated {
             return (since, since, since);
         }
         let date = |p: &Option<Package>| p.as_ref().and_then(|p| p.ship_date);
-        let back = date(&self.job.returned)
-            .filter(|b| {
-                *b <= since && matches!(self.job.state, JobState::Completed | JobState::Closed)
-            })
-            .unwrap_or(since);
+        let back = match self.job.state {
+            JobState::Completed | JobState::Closed => date(&self.job.returned),
+            JobState::Canceled => self.job.modified_at,
+            _ => None,
+        }
+        .filter(|b| *b <= since)
+        .unwrap_or(since);
         let ship = date(&self.job.delivery)
             .filter(|s| *s <= back && self.job.state != JobState::Creating)
             .unwrap_or(back);
@@ -328,9 +331,22 @@ fn story(plan: &Plan, since: Time) -> Vec<EventEntry> {
     let job = plan.job;
     let name = plan.name.clone();
     // Every step after the tracking is taken when the job entered its state.
-    let (_, shipped, since) = plan.times(since);
+    let (created, shipped, since) = plan.times(since);
     let mut out = Vec::new();
     let mut push = |at: Time, action: Action| out.push(EventEntry::from_action(at, &action));
+    // A Creating job modified after its creation was updated then: R2 counts from there.
+    if let Some(at) = job
+        .modified_at
+        .filter(|m| plan.dated && job.state == J::Creating && created < *m && *m <= since)
+    {
+        push(
+            at,
+            Action::UpdateJob {
+                job: name.clone(),
+                storage_account: None,
+            },
+        );
+    }
     let rank = |s: JobState| match s {
         J::Creating | J::Canceled => 0,
         J::Shipping => 1,
