@@ -326,8 +326,10 @@ impl Reader {
                     &[
                         "createdBy",
                         "createdByType",
+                        "createdAt",
                         "lastModifiedBy",
                         "lastModifiedByType",
+                        "lastModifiedAt",
                     ],
                     E::Text,
                 );
