@@ -75,3 +75,43 @@ test('the clock is a polite live region while paused and silent while playing', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('Tab reaches every control, and each shows where the focus is', async () => {
+  const { page, context, errors } = await open('#preset=happy-import&t=2026-01-12T09:00:00Z');
+  await page.locator('table.job-table tbody .job-link').first().click();
+  await page.locator('.details .facts').waitFor();
+  await page.locator('h1').click();
+  const reached = new Set();
+  const unmarked = [];
+  let first = null;
+  for (let i = 0; i < 500; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const name = el.getAttribute('data-testid') ?? el.getAttribute('data-act') ?? `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`;
+      const id = `${name}#${[...document.querySelectorAll('*')].indexOf(el)}`;
+      // A visible mark: an outline, or (SVG parts that draw their own) a thicker or
+      // focus-coloured stroke, or an underlined name.
+      const st = getComputedStyle(el);
+      const outlined = st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) >= 2;
+      const stroked = [el, ...el.querySelectorAll('.box, .line, .diamond')].some((p) => {
+        const s = getComputedStyle(p);
+        return parseFloat(s.strokeWidth) >= 5 || s.stroke === 'rgb(255, 185, 0)'; // --focus
+      });
+      const underlined = el instanceof SVGTextElement && st.textDecorationLine.includes('underline');
+      return { name, id, marked: el.matches(':focus-visible') && (outlined || stroked || underlined) };
+    });
+    if (!f) continue;
+    if (f.id === first) break;
+    first ??= f.id;
+    reached.add(f.name);
+    if (!f.marked) unmarked.push(f.name);
+  }
+  assert.deepEqual(unmarked, [], 'every focused control shows a focus mark');
+  for (const want of ['theme', 'projector', 'copy-link', 'preset', 'play', 'speed', 'scrubber', 'next-event', 'go-to', 'quiz-toggle', 'sbs-alt', 'update-job']) {
+    assert.ok(reached.has(want), `Tab reaches ${want} (reached: ${[...reached].join(', ')})`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
