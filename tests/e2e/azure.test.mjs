@@ -160,6 +160,12 @@ test('Model my job: a Shipping job since its tracking date shows when it closes,
   assert.match(await result.innerText(), /7 to 10 days after the drives arrive/);
   await waitForJobStatus(page, 'my-job', 'Transferring');
 
+  // "Now" puts the present moment (UTC, to the minute) in the field.
+  await form.getByTestId('my-now').click();
+  const since = await form.getByTestId('my-since').inputValue();
+  const sinceMs = Date.parse(`${since.replace(' ', 'T')}:00Z`);
+  assert.ok(Math.abs(Date.now() - sinceMs) < 120000, `${since} is now`);
+
   // A time that does not read is refused and the story stays as it was.
   await form.getByTestId('my-since').fill('next tuesday');
   await form.getByTestId('my-show').click();

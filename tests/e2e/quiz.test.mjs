@@ -25,7 +25,8 @@ test('a keyboard-only quiz round: the clock stops before each step, number keys 
   await verdict.getByText('Right: it becomes Shipping.').waitFor();
   assert.equal(await jobStatus(page, 'lab-a'), 'Shipping', 'the clock went to the step');
   assert.equal(await page.getByTestId('quiz-score').innerText(), '1 of 1 right');
-  assert.match(await page.locator('.quiz').innerText(), /R3 /);
+  // The rule that decided, with its one-line explanation (the engine's rule, the app's words).
+  assert.match(await page.locator('.quiz').innerText(), /R3 entering the carrier and tracking number moves the job to Shipping/);
   await page.keyboard.press('Enter');
   await question.getByText('What will the status of lab-a be after', { exact: false }).waitFor();
   assert.match(await question.innerText(), /Now: Shipping\.$/);
