@@ -204,9 +204,13 @@ pub fn attach(node: Element) {
         };
         match (crate::ui::dom::text_of(&ev, "type").as_str(), act.as_str()) {
             ("change", "preset") => show_summary(&root, lang.get_untracked()),
-            // Back to the first story, and the saved work forgotten (`autosave`).
+            // Back to the first story in the plain view (no projector mode, no comparison),
+            // and the saved work forgotten (`autosave`). The language and theme stay: they are
+            // the reader's, not the lesson's.
             ("click", "reset") => {
                 autosave::forget();
+                super::view_prefs::use_view().set_projector(false);
+                app.set_compare(None);
                 app.load(ScenarioRef::Preset(DEFAULT_PRESET.into()), None);
             }
             ("click", "show-json") => {

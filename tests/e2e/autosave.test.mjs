@@ -74,17 +74,21 @@ test('damaged saved work is reported in one line, set aside and downloadable; th
   await context.close();
 });
 
-test('Reset forgets the saved work and starts the first story again', async () => {
+test('Reset forgets the saved work and its view, and starts the first story again', async () => {
   const { page, context, errors } = await openPage(env.browser, env.server.origin);
-  await page.goto(`${env.server.url}#preset=never-arrives&t=2026-01-20T09:00:00Z`);
+  await page.goto(`${env.server.url}#preset=never-arrives&t=2026-01-20T09:00:00Z&view=projector&compare=rules-2021`);
   await waitForApp(page);
   await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('never-arrives'), KEY);
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('projector')), true);
   await page.getByTestId('reset').click();
   await page.waitForFunction(() => location.hash.startsWith('#preset=happy-import&'));
   await page.goto('about:blank');
   await page.goto(env.server.url);
   await waitForApp(page);
-  assert.ok((await page.evaluate(() => location.hash)).startsWith('#preset=happy-import&'));
+  const hash = await page.evaluate(() => location.hash);
+  assert.ok(hash.startsWith('#preset=happy-import&'), hash);
+  assert.ok(!hash.includes('view=') && !hash.includes('compare='), hash);
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('projector')), false);
   assert.equal(await page.getByTestId('day').innerText(), 'Day 1');
   assert.deepEqual(errors, []);
   await context.close();
