@@ -60,6 +60,15 @@ test('damaged saved work is reported in one line, set aside and downloadable; th
   await waitForApp(page);
   await page.getByTestId('autosave-problem').getByText('another version of this app (format 9)', { exact: false }).waitFor();
   await page.getByTestId('autosave-problem').getByRole('button', { name: 'Dismiss' }).click();
+  // Nor is another app's data under the same key.
+  const foreign = '{"app":"other","version":1,"link":"#preset=blank"}';
+  await page.evaluate(([key, v]) => localStorage.setItem(key, v), [KEY, foreign]);
+  await page.goto('about:blank');
+  await page.goto(env.server.url);
+  await waitForApp(page);
+  await page.getByTestId('autosave-problem').getByText('it was not written by this app', { exact: false }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('ie-lifecycle.autosave.set-aside')), foreign);
+  await page.getByTestId('autosave-problem').getByRole('button', { name: 'Dismiss' }).click();
   // A saved compressed story is judged once inflated: one that does not inflate is set aside
   // too, and the page opens the first story instead of a bad-link message.
   const packed = '{"app":"ie-lifecycle","version":1,"link":"#scenario-z=AAAA&t=2026-01-01T00:00:00Z"}';
