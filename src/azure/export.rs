@@ -16,10 +16,6 @@ pub fn copy_status(outcome: CopyOutcome) -> &'static str {
     }
 }
 
-fn stamp(t: Time) -> String {
-    crate::model::rfc3339::write_rfc3339(t, false, true)
-}
-
 fn skeleton(job: &Job) -> Value {
     let sub =
         "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/simulator/providers";
@@ -37,10 +33,10 @@ fn skeleton(job: &Job) -> Value {
         (
             "systemData",
             super::object(vec![
-                ("createdAt", Value::from(stamp(job.created_at))),
+                ("createdAt", Value::from(iso(job.created_at))),
                 (
                     "lastModifiedAt",
-                    Value::from(stamp(job.state_entered_at.max(job.creating_clock_from))),
+                    Value::from(iso(job.state_entered_at.max(job.creating_clock_from))),
                 ),
             ]),
         ),
