@@ -4,10 +4,13 @@
 // only numbers: `scripts/profile-build.sh` makes one in target/profile-dist and prints the
 // command (`IE_DIST=target/profile-dist node tests/e2e/bench/profile.mjs [generated-1000|<preset>]`;
 // `JUMPS=<n>` profiles n jumps with the scrubber instead of playing, `ACTIONS=<n>` n presses of
-// "Update job" on the first job).
+// "Update job" on the first job, `TICKS=<n>` n presses of "+1 day" (a generated world from its day 31), as baseline.mjs
+// times them), `LOAD=1` the page's load up to the first row of the table).
 import { serveDist } from '../lib/server.mjs';
 import { launch, openPage } from '../lib/browser.mjs';
-import { generated } from './scenario.mjs';
+import { generated, GENERATED_START } from './scenario.mjs';
+
+const GENERATED_DAY_31 = new Date(Date.parse(GENERATED_START) + 31 * 86400000).toISOString().replace('.000Z', 'Z');
 
 const preset = process.argv[2] ?? 'generated-1000';
 const SECONDS = Number(process.env.SECONDS ?? 3);
@@ -16,14 +19,22 @@ const browser = await launch();
 try {
   const { page, context } = await openPage(browser, server.origin);
   const m = /^generated-(\d+)$/.exec(preset);
-  await page.goto(server.url + (m ? generated(Number(m[1])) : `#preset=${preset}`));
-  await page.locator('table[aria-label=Jobs] tbody tr').first().waitFor({ timeout: 60000 });
-  await page.getByTestId('speed').selectOption('1w');
+  // With TICKS or LOAD, a generated world opens at its day 31 (every job exists), as in baseline.mjs.
+  const at = (process.env.TICKS || process.env.LOAD) && m ? `&t=${GENERATED_DAY_31}` : '';
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  if (process.env.ACTIONS) {
+  // LOAD: the profile covers the page's load, from navigation to the first row of the table.
+  if (process.env.LOAD) await cdp.send('Profiler.start');
+  await page.goto(server.url + (m ? generated(Number(m[1])) + at : `#preset=${preset}`));
+  await page.locator('table[aria-label=Jobs] tbody tr').first().waitFor({ timeout: 60000 });
+  if (!process.env.LOAD) {
+    await page.getByTestId('speed').selectOption('1w');
+    await cdp.send('Profiler.start');
+  }
+  if (process.env.LOAD) {
+    // Nothing more: the load is profiled.
+  } else if (process.env.ACTIONS) {
     // User actions instead of playing: the first job selected at the start, then "Update job"
     // pressed n times, each once the page has drawn the last one (what frames.mjs times once).
     await cdp.send('Profiler.stop');
@@ -42,6 +53,14 @@ try {
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       }
     }, Number(process.env.ACTIONS));
+  } else if (process.env.TICKS) {
+    // The baseline's tick: "+1 day" pressed n times from day 31, each once the page has drawn.
+    await page.evaluate(async (n) => {
+      for (let i = 0; i < n; i += 1) {
+        document.querySelector('.jumps button').click();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      }
+    }, Number(process.env.TICKS));
   } else if (process.env.JUMPS) {
     // Jumps instead of playing: the scrubber moved across the span, one step per frame.
     await page.evaluate((n) => new Promise((resolve) => {
@@ -84,7 +103,7 @@ try {
     }
   }
   const ms = (us) => (us / 1000).toFixed(1).padStart(8);
-  const what = process.env.ACTIONS ? `${process.env.ACTIONS} actions` : process.env.JUMPS ? `${process.env.JUMPS} jumps` : `${SECONDS}s playing at 1 week/s`;
+  const what = process.env.LOAD ? 'load to the first row' : process.env.TICKS ? `${process.env.TICKS} ticks of +1 day` : process.env.ACTIONS ? `${process.env.ACTIONS} actions` : process.env.JUMPS ? `${process.env.JUMPS} jumps` : `${SECONDS}s playing at 1 week/s`;
   console.log(`${preset}: ${what}. Self time, top 30 (ms):`);
   for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms(us)}  ${name.slice(0, 140)}`);
   console.log('Inclusive time, top 40 (ms):');
