@@ -57,10 +57,7 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
     if let Some(p) = panel(main, "quiz panel", "quiz-heading") {
         quiz::attach(p);
     }
-    // The timeline is attached last (below): its first measure of its width is a layout of
-    // the page, done once the page is whole instead of once more before the tables are drawn
-    // (a 1,000-job world drew its first frame about 95 ms sooner).
-    let _ = add(
+    if let Some(fig) = add(
         main,
         "figure",
         &[
@@ -68,7 +65,9 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
             ("role", "figure"),
             ("data-testid", "timeline"),
         ],
-    );
+    ) {
+        timeline::attach(fig);
+    }
     if let Some(p) = panel(main, "sbs panel", "sbs-heading") {
         side_by_side::attach(p);
     }
@@ -117,10 +116,6 @@ fn frame(main: &Element, set_aside: Option<(String, crate::ui::autosave::SavePro
         if let Some(p) = panel(&fold, "panel rules", "rules-heading") {
             rules_panel::attach(p);
         }
-    }
-    // The page's one `<figure>` (found again: keeping it in a variable until here cost more).
-    if let Some(fig) = crate::ui::dom::find(main, "figure") {
-        timeline::attach(fig);
     }
     // The frame's own words, in the interface language (with `<html lang>`).
     let lang = use_lang();
