@@ -590,6 +590,40 @@ fn listen_boxed(
     }
 }
 
+/// `window[name](callback, ms)`, for `setTimeout`, `setInterval` and `requestAnimationFrame`
+/// (which ignores `ms`): through `call3` and the listeners' closure type, so the timers need no
+/// import, JS glue function or closure type of their own. The callback is handed a value it
+/// ignores (`undefined`, or a frame's time). What the call returned (a timer's id).
+#[inline(never)]
+pub fn timer(name: &str, ms: u32, f: Box<dyn FnMut(web_sys::Event)>) -> JsValue {
+    let callback = wasm_bindgen::closure::Closure::wrap(f).into_js_value();
+    let window = leptos::prelude::window();
+    call3(&window, name, &callback, &ms.into(), &JsValue::UNDEFINED).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Runs `f` once, after `ms` milliseconds (`setTimeout`), as Leptos' `set_timeout` did.
+pub fn after(ms: u32, f: impl FnOnce() + 'static) {
+    once("setTimeout", ms, f);
+}
+
+/// Runs `f` once, before the next frame is drawn, as Leptos' `request_animation_frame` did.
+pub fn next_frame(f: impl FnOnce() + 'static) {
+    once("requestAnimationFrame", 0, f);
+}
+
+fn once(name: &str, ms: u32, f: impl FnOnce() + 'static) {
+    let mut f = Some(f);
+    timer(
+        name,
+        ms,
+        Box::new(move |_| {
+            if let Some(f) = f.take() {
+                f();
+            }
+        }),
+    );
+}
+
 /// The same drawing as markup-like text, for native tests of what a drawing holds. Values and
 /// text are escaped so a test can tell them from structure.
 #[cfg(test)]

@@ -22,11 +22,8 @@ pub fn download(name: &str, mime: &str, body: &str) -> Option<()> {
     crate::ui::dom::set(&a, "href", &url);
     crate::ui::dom::set(&a, "download", name);
     crate::ui::dom::call0(&a, "click");
-    set_timeout(
-        move || {
-            let _ = call(&url_class, "revokeObjectURL", &url.into());
-        },
-        std::time::Duration::from_secs(5),
-    );
+    crate::ui::dom::after(5000, move || {
+        let _ = call(&url_class, "revokeObjectURL", &url.into());
+    });
     Some(())
 }

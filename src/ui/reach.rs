@@ -1,8 +1,6 @@
 //! The band of rows (or timeline lanes) kept up to date past what is on screen while the clock
 //! is paused: the jobs table and the timeline each widen theirs frame by frame, by this one copy.
 
-use leptos::prelude::*;
-
 use crate::ui::slot::Slot;
 
 /// How far past the view a paused clock's rows (or lanes) are brought up to date: widened by
@@ -33,7 +31,7 @@ pub(crate) fn widen(
         if app.playing().get() || usize::try_from(extra).unwrap_or(0) > limit {
             return;
         }
-        request_animation_frame(move || {
+        crate::ui::dom::next_frame(move || {
             if app.now().get_untracked() == now {
                 reach.set((Some(now), extra + step));
             }

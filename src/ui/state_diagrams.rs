@@ -3,7 +3,6 @@
 
 use crate::ui::derived::Derived;
 use crate::ui::slot::Slot;
-use leptos::prelude::*;
 
 use super::dom::{listen, Dom, Writer};
 use super::state::use_app;
@@ -95,14 +94,11 @@ fn flash_of(step: Box<dyn Fn() -> Option<Step>>) -> super::read::Read<usize> {
                 flash.set(n.3.code());
                 let mine = began.get_value().wrapping_add(1);
                 began.set_value(mine);
-                set_timeout(
-                    move || {
-                        if began.try_get_value() == Some(mine) {
-                            let _ = flash.try_set(0);
-                        }
-                    },
-                    std::time::Duration::from_millis(1600),
-                );
+                crate::ui::dom::after(1600, move || {
+                    if began.try_get_value() == Some(mine) {
+                        let _ = flash.try_set(0);
+                    }
+                });
             }
         }
         now

@@ -115,7 +115,7 @@ fn refocus(el: &web_sys::Element) {
     else {
         return;
     };
-    request_animation_frame(move || {
+    crate::ui::dom::next_frame(move || {
         let Some(body) = crate::ui::dom::body() else {
             return;
         };
