@@ -624,6 +624,23 @@ fn once(name: &str, ms: u32, f: impl FnOnce() + 'static) {
     );
 }
 
+/// A `setInterval` that is cleared when dropped (what `gloo_timers`' `Interval` did), through
+/// `timer` and `call`: no imports, glue or closure type of its own. The ticker's frames and the
+/// address's wait for a resting clock (`url_sync`).
+pub struct Interval(JsValue);
+
+impl Interval {
+    pub fn new(ms: u32, mut f: impl FnMut() + 'static) -> Self {
+        Interval(timer("setInterval", ms, Box::new(move |_| f())))
+    }
+}
+
+impl Drop for Interval {
+    fn drop(&mut self) {
+        call(&leptos::prelude::window(), "clearInterval", &self.0);
+    }
+}
+
 /// The same drawing as markup-like text, for native tests of what a drawing holds. Values and
 /// text are escaped so a test can tell them from structure.
 #[cfg(test)]

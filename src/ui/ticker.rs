@@ -1,13 +1,13 @@
 //! The app's one ticker: while playing, it moves the simulated clock by speed × real elapsed
-//! time. It is started and stopped by the `playing` signal. The interval is an `Interval`,
+//! time. It is started and stopped by the `playing` signal. The interval is a `dom::Interval`,
 //! which cancels itself when dropped: pausing drops it, and so does the ticker's owner going
 //! away, so no interval is left ticking (and leaking).
 
 use crate::ui::slot::Slot;
 use chrono::TimeDelta;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
+use super::dom::Interval;
 use super::state::AppState;
 
 /// 25 frames a second: smooth enough for a clock, light on a classroom laptop.
@@ -22,22 +22,6 @@ pub fn step(per_second: TimeDelta, elapsed_ms: f64) -> TimeDelta {
     let elapsed_ms = elapsed_ms.clamp(0.0, MAX_STEP_MS);
     let per_second_ms = per_second.num_milliseconds() as f64;
     TimeDelta::milliseconds((per_second_ms * elapsed_ms / 1000.0) as i64)
-}
-
-/// A `setInterval` that is cleared when dropped (what `gloo_timers`' `Interval` did), through
-/// `dom::timer` and `dom::call`: no imports, glue or closure type of its own.
-struct Interval(JsValue);
-
-impl Interval {
-    fn new(ms: u32, mut f: impl FnMut() + 'static) -> Self {
-        Interval(super::dom::timer("setInterval", ms, Box::new(move |_| f())))
-    }
-}
-
-impl Drop for Interval {
-    fn drop(&mut self) {
-        super::dom::call(&window(), "clearInterval", &self.0);
-    }
 }
 
 pub fn use_ticker(app: AppState) {

@@ -17,6 +17,7 @@ use crate::ui::derived::Derived;
 use leptos::prelude::*;
 
 use super::autosave::{self, SaveProblem};
+use super::dom::Interval;
 use super::notice::Notice;
 use super::slot::Slot;
 use super::state::AppState;
@@ -167,6 +168,11 @@ pub fn open_link(app: AppState, text: &str) {
     );
 }
 
+/// Addresses this long or longer wait for the clock to rest before they are written.
+const LONG: usize = 2_000;
+/// How long the clock rests before a long address is written (ms).
+const SETTLE_MS: u32 = 300;
+
 pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal::LangSignal) {
     // The scenario's half of the link changes only with the scenario: a 10,000-job world is
     // encoded once per edit, not once per step of the clock.
@@ -215,9 +221,18 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
     };
     // Write: only while paused (a link opens paused). The same text is kept as the work to
     // come back to (only when it changed: a scenario link can be a megabyte).
+    //
+    // A long address waits until the clock has rested for `SETTLE_MS` (`wait` sets `rested`,
+    // which runs this again): writing it took about half of each step of a 1,000-job world
+    // (6 of 12 ms), and keys held or a button pressed again now write it once. A new history
+    // step and a short address are written at once. `wait` is the ticker's `Interval` type;
+    // dropping it clears it.
     let mut kept = String::new();
+    let rested = Slot::new(false);
+    let wait = Slot::new(None::<Interval>);
     crate::ui::fx::effect(move || {
         if app.playing().get() {
+            wait.set_value(None);
             return;
         }
         let now = app.now().get();
@@ -236,6 +251,14 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
             }
         };
         let new_step = app.take_history_step();
+        if !new_step && text.len() >= LONG && !rested.get() {
+            wait.set_value(Some(Interval::new(SETTLE_MS, move || rested.set(true))));
+            return;
+        }
+        // Reset without waking this effect, which reads `rested`: a wake would run it again and
+        // start another wait.
+        rested.try_maybe_update(|r| (false, *r = false));
+        wait.set_value(None);
         if kept != text {
             autosave::keep(&text);
             kept.clone_from(&text);
@@ -330,6 +353,13 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
             }),
         );
     };
+    // A page closed or left while a long address waits keeps its last moment as the saved work
+    // (the effect runs in this event's microtasks).
+    crate::ui::dom::listen_window("pagehide", move |_| {
+        if wait.with_value(Option::is_some) {
+            rested.set(true);
+        }
+    });
     crate::ui::dom::listen_window("hashchange", move |_| follow());
     crate::ui::dom::listen_window("popstate", move |_| follow());
 }
