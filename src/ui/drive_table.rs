@@ -187,20 +187,36 @@ pub fn drive_table(host: &web_sys::Element, job: Derived<Option<Job>>, drive: Dr
         });
     });
     // The log viewer: one click handler for every button of the table (its row names the
-    // drive, the button what to do); a log is generated when opened.
-    let viewer = Slot::new(None::<(String, String)>);
+    // drive, the button what to do). It keeps which log is open (file name, drive, kind), not
+    // the log: the log is made from the job as it is at the clock, so the viewer follows the
+    // clock and shows nothing while that drive has no such log (before its copy ended, or
+    // another job selected).
+    let viewer = Slot::new(None::<(String, DriveId, LogKind)>);
+    let open_log = move || {
+        viewer.with(|v| {
+            let (file, id, kind) = v.as_ref()?;
+            job.with(|j| {
+                let j = j.as_ref()?;
+                let d = j.drives.iter().find(|d| d.id == *id)?;
+                Some((file.clone(), drive_log(j, d, *kind)?))
+            })
+        })
+    };
     let why = WhyHost::create();
+    let shown_log = viewer_host.clone();
     let on_click = move |ev: web_sys::Event| {
         let Some((button, act)) = acted(&ev) else {
             return;
         };
         let (kind, id) = act.split_once(' ').unwrap_or((act.as_str(), ""));
         match kind {
-            "download" => viewer.with_untracked(|v| {
-                if let Some((name, body)) = v {
-                    let _ = download(name, "application/xml", body);
+            // What the viewer shows: its heading is the file's name, its `pre` the log.
+            "download" => {
+                if let (Some(h), Some(pre)) = (find(&shown_log, "h4"), find(&shown_log, "pre")) {
+                    use super::dom::text;
+                    let _ = download(&text(&h), "application/xml", &text(&pre));
                 }
-            }),
+            }
             "dismiss" => viewer.set(None),
             _ => {
                 let Ok(id) = DriveId::parse(id) else {
@@ -220,12 +236,7 @@ pub fn drive_table(host: &web_sys::Element, job: Derived<Option<Job>>, drive: Dr
                             "error" => LogKind::Error,
                             _ => LogKind::Verbose,
                         };
-                        let shown = job.with_untracked(|j| {
-                            let j = j.as_ref()?;
-                            let d = j.drives.iter().find(|d| d.id == id)?;
-                            Some((super::dom::text(&button), drive_log(j, d, kind)?))
-                        });
-                        viewer.set(shown);
+                        viewer.set(Some((super::dom::text(&button), id, kind)));
                     }
                 }
             }
@@ -254,34 +265,32 @@ pub fn drive_table(host: &web_sys::Element, job: Derived<Option<Job>>, drive: Dr
         let Some(mut w) = Dom::replacing(&viewer_host, false) else {
             return;
         };
-        viewer.with(|v| {
-            if let Some((file, xml)) = v {
-                let name = lang.t(Text::LogViewerName);
-                w.open("section")
-                    .attr("class", "log-viewer")
-                    .attr("aria-label", name)
-                    .open("h4")
-                    .text(file)
-                    .close()
-                    .leaf("p", "hint", name)
-                    .open("pre")
-                    .attr("data-testid", "drive-log")
-                    .text(xml)
-                    .close()
-                    .open("button")
-                    .attr("type", "button")
-                    .attr("data-act", "download")
-                    .text(lang.t(Text::DownloadXml))
-                    .close()
-                    .text(" ")
-                    .open("button")
-                    .attr("type", "button")
-                    .attr("data-act", "dismiss")
-                    .text(lang.t(Text::Dismiss))
-                    .close()
-                    .close();
-            }
-        });
+        if let Some((file, xml)) = open_log() {
+            let name = lang.t(Text::LogViewerName);
+            w.open("section")
+                .attr("class", "log-viewer")
+                .attr("aria-label", name)
+                .open("h4")
+                .text(&file)
+                .close()
+                .leaf("p", "hint", name)
+                .open("pre")
+                .attr("data-testid", "drive-log")
+                .text(&xml)
+                .close()
+                .open("button")
+                .attr("type", "button")
+                .attr("data-act", "download")
+                .text(lang.t(Text::DownloadXml))
+                .close()
+                .text(" ")
+                .open("button")
+                .attr("type", "button")
+                .attr("data-act", "dismiss")
+                .text(lang.t(Text::Dismiss))
+                .close()
+                .close();
+        }
     });
 }
 

@@ -59,3 +59,29 @@ test('a clean, a warnings and an errors drive each show a log that matches their
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an open log follows the clock: gone before the copy ended, back after it, gone for another job', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.url}#preset=copy-errors&t=2026-01-15T09:00:00Z`);
+  await waitForApp(page);
+  const viewer = await openLog(page, 'with-errors', 'F1000002_error.xml');
+  const xml = await viewer.getByTestId('drive-log').innerText();
+  const goTo = async (text) => {
+    // Scrolled down to the log, the clock bar is compact and has no "Go to" field.
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.getByTestId('go-to').fill(text);
+    await page.getByTestId('go-to').press('Enter');
+  };
+  // Back before the copy ended: the drive has no log then, so none is shown.
+  await goTo('2026-01-10 09:00');
+  await page.locator('section.log-viewer').waitFor({ state: 'detached' });
+  // Forward again: the same log, as the copy left it.
+  await goTo('2026-01-15 09:00');
+  await viewer.getByRole('heading', { name: 'F1000002_error.xml' }).waitFor();
+  assert.equal(await viewer.getByTestId('drive-log').innerText(), xml);
+  // Another job selected: that drive is not its drive.
+  await selectJob(page, 'with-warnings');
+  await page.locator('section.log-viewer').waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
