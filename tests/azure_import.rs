@@ -525,6 +525,44 @@ fn export_carries_the_simulated_values_and_reimports_to_them() {
 }
 
 #[test]
+fn an_imported_job_changed_here_goes_out_modified_when_it_was_changed() {
+    // The export sample says it was last modified in 2020; updated here at `later`, it goes out
+    // modified at `later` (an import reads a Creating job's clock from there).
+    let at = time("2020-02-10T00:00:00Z");
+    let first = ok(EXPORT_JOB, at);
+    let mut s = sim(&first);
+    let modified = |s: &Simulation, t: Time| {
+        rest_one(s, "myJob", t).unwrap_or_default()["systemData"]["lastModifiedAt"].clone()
+    };
+    let original: serde_json::Value = serde_json::from_str(EXPORT_JOB).unwrap_or_default();
+    assert_eq!(
+        serde_json::Value::from(&modified(&s, at)),
+        original["systemData"]["lastModifiedAt"],
+        "unchanged, it keeps Azure's time"
+    );
+    let later = at + TimeDelta::days(2);
+    s.add(
+        later,
+        Action::UpdateJob {
+            job: "myJob".into(),
+            storage_account: None,
+        },
+    )
+    .unwrap_or_else(|r| panic!("{r:?}"));
+    assert_eq!(modified(&s, later), "2020-02-12T00:00:00Z");
+    let again = ok(
+        &rest_one(&s, "myJob", later).unwrap_or_default().to_string(),
+        later,
+    );
+    assert_eq!(
+        job(&again, "myJob").next_time_rule(&s.rules()),
+        s.job_at("myJob", later)
+            .and_then(|j| j.next_time_rule(&s.rules())),
+        "reimported, its Creating clock runs from the update"
+    );
+}
+
+#[test]
 fn preset_jobs_export_and_reimport_to_their_states() {
     for p in ie_lifecycle::sim::presets() {
         let Some(scenario) = ie_lifecycle::sim::preset(p.name) else {

@@ -27,17 +27,14 @@ fn skeleton(job: &Job) -> Value {
         ("name", Value::from(job.name.as_str())),
         ("type", Value::from("Microsoft.ImportExport/jobs")),
         ("location", Value::from("West US")),
-        // When the job was made and last changed (its state entered, or a Creating job last
-        // updated), as Azure says them: an import takes its clocks from here, so its time
-        // rules fall due when they did (tests/azure_import.rs).
+        // When the job was made and last changed (`modified`), as Azure says them: an import
+        // takes its clocks from here, so its time rules fall due when they did
+        // (tests/azure_import.rs).
         (
             "systemData",
             super::object(vec![
                 ("createdAt", Value::from(iso(job.created_at))),
-                (
-                    "lastModifiedAt",
-                    Value::from(iso(job.state_entered_at.max(job.creating_clock_from))),
-                ),
+                ("lastModifiedAt", Value::from(modified(job))),
             ]),
         ),
         (
@@ -96,6 +93,12 @@ pub fn rest_json(job: &Job, baseline: Option<&Job>, azure: Option<&Value>) -> Va
     let Some(root) = v.as_object_mut() else {
         return v;
     };
+    // Changed here since it came in: last modified then, not when Azure said.
+    if base.is_some_and(|b| b != job) {
+        if let Some(sd) = root.get_mut("systemData").and_then(Value::as_object_mut) {
+            put(sd, "lastModifiedAt", Value::from(modified(job)));
+        }
+    }
     let props = root
         .entry("properties")
         .or_insert_with(|| Value::Object(Map::new()));
@@ -253,6 +256,12 @@ fn row(out: &mut String, fields: &[&str]) {
         field(out, f);
     }
     out.push_str("\r\n");
+}
+
+/// When the job was last changed, as an import reads it back: its state entered, or a
+/// Creating job last updated.
+fn modified(job: &Job) -> String {
+    iso(job.state_entered_at.max(job.creating_clock_from))
 }
 
 fn iso(t: Time) -> String {
