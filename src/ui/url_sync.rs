@@ -243,6 +243,8 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
             Ok(None) => return,
             Err(chars) => {
                 app.take_history_step();
+                // Nothing to wait for: no link can be written.
+                wait.set_value(None);
                 app.set_notice(Some(Notice::LinkNotStored {
                     chars,
                     refused: false,
