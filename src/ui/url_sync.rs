@@ -168,8 +168,6 @@ pub fn open_link(app: AppState, text: &str) {
     );
 }
 
-/// Addresses this long or longer wait for the clock to rest before they are written.
-const LONG: usize = 2_000;
 /// How long the clock rests before a long address is written (ms).
 const SETTLE_MS: u32 = 300;
 
@@ -222,7 +220,8 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
     // Write: only while paused (a link opens paused). The same text is kept as the work to
     // come back to (only when it changed: a scenario link can be a megabyte).
     //
-    // A long address waits until the clock has rested for `SETTLE_MS` (`wait` sets `rested`,
+    // A long address (as long as a scenario that `packed` compresses) waits until the clock
+    // has rested for `SETTLE_MS` (`wait` sets `rested`,
     // which runs this again): writing it took about half of each step of a 1,000-job world
     // (6 of 12 ms), and keys held or a button pressed again now write it once. A new history
     // step and a short address are written at once. `wait` is the ticker's `Interval` type;
@@ -253,7 +252,7 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
             }
         };
         let new_step = app.take_history_step();
-        if !new_step && text.len() >= LONG && !rested.get() {
+        if !new_step && text.len() >= packed::LONG && !rested.get() {
             wait.set_value(Some(Interval::new(SETTLE_MS, move || rested.set(true))));
             return;
         }

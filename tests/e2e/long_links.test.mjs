@@ -8,13 +8,13 @@ import assert from 'node:assert/strict';
 import { useServedApp } from './lib/setup.mjs';
 import { openPage } from './lib/browser.mjs';
 import { clockText, waitForApp, waitForClockChange, waitForJobStatus } from './lib/app.mjs';
-import { generated } from './bench/scenario.mjs';
+import { generated, generatedDay } from './bench/scenario.mjs';
 
 const env = useServedApp();
 const KEY = 'ie-lifecycle.autosave';
 /** The generated world's day 31 (all its 300 jobs exist), and the days after it. */
-const day = (d) => new Date(Date.parse('2026-01-05T09:00:00Z') + d * 86400000).toISOString().slice(0, 16);
-const WORLD = generated(300) + `&t=${day(31)}:00Z`;
+const day = (d) => generatedDay(d).slice(0, 16);
+const WORLD = generated(300) + `&t=${generatedDay(31)}`;
 
 /** Opens the 300-job world at day 31 and waits until its address is the app's own long form. */
 async function openWorld() {

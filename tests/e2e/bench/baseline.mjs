@@ -27,14 +27,14 @@
 //   script + style + layout, not paint. The app's figure is the whole page's tick (clock bar,
 //   timeline, event log and table); the plain page updates only the table, its row count and pager.
 import { launch, openPage } from '../lib/browser.mjs';
-import { generated, generatedJson, GENERATED_START, readJobTable, serveBench, stampRows, stats } from './scenario.mjs';
+import { generated, generatedDay, generatedJson, readJobTable, serveBench, stampRows, stats } from './scenario.mjs';
 
 const SIZES = process.argv.slice(2).length ? process.argv.slice(2).map(Number) : [100, 1000, 10000];
 const TICKS = 10;
 const ROUNDS = (n) => (n > 1000 ? 3 : 5);
 const LINK_LIMIT = 1_000_000;
 /** Day 31 of the generated scenarios: all of their jobs exist. */
-const AT = new Date(Date.parse(GENERATED_START) + 31 * 86400000).toISOString().replace('.000Z', 'Z');
+const AT = generatedDay(31);
 const goToText = AT.slice(0, 16).replace('T', ' ');
 
 const fmt = (x) => (x == null ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(1));

@@ -8,9 +8,7 @@
 // times them), `LOAD=1` the page's load up to the first row of the table).
 import { serveDist } from '../lib/server.mjs';
 import { launch, openPage } from '../lib/browser.mjs';
-import { generated, GENERATED_START } from './scenario.mjs';
-
-const GENERATED_DAY_31 = new Date(Date.parse(GENERATED_START) + 31 * 86400000).toISOString().replace('.000Z', 'Z');
+import { generated, generatedDay } from './scenario.mjs';
 
 const preset = process.argv[2] ?? 'generated-1000';
 const SECONDS = Number(process.env.SECONDS ?? 3);
@@ -20,7 +18,7 @@ try {
   const { page, context } = await openPage(browser, server.origin);
   const m = /^generated-(\d+)$/.exec(preset);
   // With TICKS or LOAD, a generated world opens at its day 31 (every job exists), as in baseline.mjs.
-  const at = (process.env.TICKS || process.env.LOAD) && m ? `&t=${GENERATED_DAY_31}` : '';
+  const at = (process.env.TICKS || process.env.LOAD) && m ? `&t=${generatedDay(31)}` : '';
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

@@ -26,6 +26,11 @@ export function generatedJson(n) {
 /** The generated scenario's start, as the app's links write times. */
 export const GENERATED_START = '2026-01-05T09:00:00Z';
 
+/** Day `d` of the generated scenarios, as the app's links write times (day 31: all jobs exist). */
+export function generatedDay(d) {
+  return new Date(Date.parse(GENERATED_START) + d * 86400000).toISOString().replace('.000Z', 'Z');
+}
+
 /**
  * Where the benchmarks move the scrubber, as fractions of the span (frames.mjs makes 30 jumps,
  * trace.mjs the first 10): the ten of the earlier runs first, then steps of the golden ratio.
