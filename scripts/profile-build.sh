@@ -14,6 +14,7 @@ wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name app \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/ie-lifecycle.wasm"
 # The release glue's fast path for short ASCII strings (scripts/bindgen/wasm-bindgen runs it
 # there), so the profile's string decoding is the release's.
+node scripts/lean-loader.mjs "$tmp/app.js"
 node scripts/ascii-strings.mjs "$tmp/app.js"
 cp "$tmp/app_bg.wasm" "$wasm"
 cp "$tmp/app.js" "$(find "$out" -maxdepth 1 -name 'ie-lifecycle-*.js')"

@@ -1,0 +1,45 @@
+// Trims wasm-bindgen's loader (the `--target web` glue) to what the app's two start-ups call.
+// Trunk's script in dist/index.html runs `init({ module_or_path: './<x>_bg.wasm' })` and the
+// single file (scripts/single-file.mjs) `__wbg_init({ module_or_path: bytes })`; neither calls
+// `initSync`, passes the deprecated bare argument, leaves the argument out, or passes a
+// `Request` or `URL`. Those paths go: about 200 bytes gzip of glue every visitor downloads
+// (README, Performance).
+//
+// Run by scripts/bindgen/wasm-bindgen after scripts/short-names.mjs.
+// Usage: node scripts/lean-loader.mjs <out>.js
+// Fails (exit 1, file untouched) when a piece is not found exactly once: a newer wasm-bindgen
+// may have changed its loader, and a half-trimmed loader would not start the app.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const [jsPath] = process.argv.slice(2);
+if (!jsPath) fail('usage: lean-loader.mjs <file>.js');
+
+function fail(message) {
+  console.error(`lean-loader: ${message}`);
+  process.exit(1);
+}
+
+let js = readFileSync(jsPath, 'utf8');
+
+/** [what it is, the loader's text (spaces free), what takes its place] */
+const CUTS = [
+  ['initSync', /function initSync\(module\) \{[\s\S]*?\n\}\n/g, ''],
+  ['the export of initSync', /export \{ initSync, __wbg_init as default \};/g, 'export { __wbg_init as default };'],
+  [
+    'the deprecated bare argument and the missing argument',
+    /if \(module_or_path !== undefined\) \{\s*if \(Object\.getPrototypeOf\(module_or_path\) === Object\.prototype\) \{\s*\(\{module_or_path\} = module_or_path\)\s*\} else \{\s*console\.warn\([^)]*\)\s*\}\s*\}\s*if \(module_or_path === undefined\) \{\s*module_or_path = new URL\([^)]*\);\s*\}/g,
+    '({ module_or_path } = module_or_path);',
+  ],
+  [
+    'the Request and URL arguments',
+    /typeof module_or_path === 'string' \|\| \(typeof Request === 'function' && module_or_path instanceof Request\) \|\| \(typeof URL === 'function' && module_or_path instanceof URL\)/g,
+    "typeof module_or_path === 'string'",
+  ],
+];
+
+for (const [what, pattern, to] of CUTS) {
+  const found = js.match(pattern)?.length ?? 0;
+  if (found !== 1) fail(`expected ${what} once in ${jsPath}, found it ${found} times`);
+  js = js.replace(pattern, to);
+}
+writeFileSync(jsPath, js);

@@ -1,0 +1,81 @@
+// scripts/lean-loader.mjs (run by scripts/bindgen/wasm-bindgen in the release build): the
+// loader keeps only the start-up both of the app's scripts use, and a loader it does not
+// recognise stops the build with the file untouched. That the trimmed loader still starts the
+// app from a server and from the single file is what every other browser test shows.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DIST } from './lib/server.mjs';
+
+const SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scripts/lean-loader.mjs');
+
+/** wasm-bindgen's loader as it writes it (0.2.x, `--target web`), the parts the script cuts. */
+const LOADER = `function initSync(module) {
+    if (wasm !== undefined) return wasm;
+    return __wbg_finalize_init(new WebAssembly.Instance(module, __wbg_get_imports()), module);
+}
+
+async function __wbg_init_once(module_or_path) {
+
+    if (module_or_path !== undefined) {
+        if (Object.getPrototypeOf(module_or_path) === Object.prototype) {
+            ({module_or_path} = module_or_path)
+        } else {
+            console.warn('using deprecated parameters for the initialization function; pass a single object instead')
+        }
+    }
+
+    if (module_or_path === undefined) {
+        module_or_path = new URL('app_bg.wasm', import.meta.url);
+    }
+    const imports = __wbg_get_imports();
+
+    if (typeof module_or_path === 'string' || (typeof Request === 'function' && module_or_path instanceof Request) || (typeof URL === 'function' && module_or_path instanceof URL)) {
+        module_or_path = fetch(module_or_path);
+    }
+    return module_or_path;
+}
+
+export { initSync, __wbg_init as default };
+`;
+
+async function trimmed(glue) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ie-loader-'));
+  const file = path.join(dir, 'app.js');
+  try {
+    await writeFile(file, glue);
+    const run = await promisify(execFile)(process.execPath, [SCRIPT, file]).catch((error) => error);
+    return { code: run.code ?? 0, stderr: run.stderr, js: await readFile(file, 'utf8') };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('the loader keeps the object argument and the fetch of a path, and loses initSync', async () => {
+  const { code, js } = await trimmed(LOADER);
+  assert.equal(code, 0);
+  assert.doesNotMatch(js, /initSync|deprecated|Request|new URL/);
+  assert.match(js, /\(\{ module_or_path \} = module_or_path\);/);
+  assert.match(js, /if \(typeof module_or_path === 'string'\) \{\s*module_or_path = fetch\(module_or_path\);/);
+  assert.match(js, /export \{ __wbg_init as default \};/);
+});
+
+test('a loader the script does not recognise stops it and stays as it was', async () => {
+  const changed = LOADER.replace("console.warn('using", "console.error('using");
+  const { code, stderr, js } = await trimmed(changed);
+  assert.equal(code, 1);
+  assert.match(stderr, /the deprecated bare argument and the missing argument once .* found it 0 times/);
+  assert.equal(js, changed);
+});
+
+test('the release build in dist/ carries the trimmed loader', async () => {
+  const glue = (await readdir(DIST)).find((f) => /^ie-lifecycle-[0-9a-f]+\.js$/.test(f));
+  assert.ok(glue, 'dist/ has the glue');
+  const js = await readFile(path.join(DIST, glue), 'utf8');
+  assert.doesNotMatch(js, /initSync|deprecated parameters/);
+});
