@@ -215,3 +215,19 @@ test('past a few hundred jobs the lanes aggregate into a band of state counts, w
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('lanes out of view show their names at once and their states a few frames later, without a scroll', async () => {
+  // 100 lanes in a box showing about 13: the lanes below start as their group and name only
+  // (drawn before the first paint is cheaper), and the band kept up to date widens over them.
+  const { page, context, errors } = await open(generated(100) + '&t=2026-02-05T09:00:00Z');
+  await page.getByRole('table', { name: 'Jobs' }).locator('tbody tr').first().waitFor();
+  const names = await page.evaluate(() => [...document.querySelectorAll('[data-job]')].map((g) => g.querySelector('.lane-name')?.textContent));
+  assert.equal(names.length, 100, 'every job that exists has its lane and name');
+  assert.equal(names[99], 'job-0099');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-job]')].every((g) => g.querySelector('[data-state]')));
+  const last = page.locator('[data-job="job-0099"]');
+  assert.match(await last.getAttribute('aria-label'), /^job-0099: \w+ from /, 'the lane says its state once drawn');
+  assert.equal(await page.locator('.tl-scroll').evaluate((el) => el.scrollTop), 0, 'nothing was scrolled');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -234,12 +234,15 @@ pub fn tick_text(lang: Lang, e: &LogEntry) -> String {
 
 /// Draws the lane into `out`, placed at its lane's top: a `<g data-job>` holding its segments
 /// in time order, its projection, ticks and markers, then its drive lanes if expanded. Nothing
-/// if the job does not exist yet.
+/// if the job does not exist yet; its group and name only for `Cut::default()`.
 pub fn draw_lane(out: &mut impl Writer, sim: &Simulation, k: &LaneKey) {
     let (h, l) = (sim.job_history(&k.name), sim.job_log(&k.name));
-    let Some(lane) = job_lane(h, l, &sim.rules(), k.cut) else {
+    let lane = job_lane(h, l, &sim.rules(), k.cut);
+    // A lane out of view not drawn yet (`Cut::default()`, see `timeline::attach`) is its group
+    // and name only, so the page's lanes and their names are all there at once.
+    if lane.is_none() && k.cut != Cut::default() {
         return;
-    };
+    }
     // Past 17 characters: the first 16 and an ellipsis (the cut the validator's 64-character
     // cuts share, `text::first_chars`).
     let label = match k.name.char_indices().nth(17) {
@@ -251,7 +254,12 @@ pub fn draw_lane(out: &mut impl Writer, sim: &Simulation, k: &LaneKey) {
         .attr("class", if k.expanded { "lane expanded" } else { "lane" })
         .attr("data-job", &k.name)
         .attr("role", "group")
-        .attr("aria-label", &summary(lang, &k.name, &lane))
+        .attr(
+            "aria-label",
+            &lane
+                .as_ref()
+                .map_or(k.name.clone(), |l| summary(lang, &k.name, l)),
+        )
         .open("text")
         .attr("class", "lane-name")
         .attr("x", "4")
@@ -262,7 +270,9 @@ pub fn draw_lane(out: &mut impl Writer, sim: &Simulation, k: &LaneKey) {
         .attr("aria-expanded", if k.expanded { "true" } else { "false" })
         .text(&label)
         .close();
-    lane_parts(out, sim, &k.scale, lang, &k.name, &lane);
+    if let Some(lane) = &lane {
+        lane_parts(out, sim, &k.scale, lang, &k.name, lane);
+    }
     out.close();
     if k.expanded {
         drive_parts(out, sim, &k.scale, &k.name, k.cut);
@@ -297,10 +307,25 @@ mod tests {
         assert!(svg.contains("data-state=\"Creating\""));
         assert!(svg.contains("data-rule=\"R10\" data-at=\""));
         assert!(svg.contains("data-drive-lane="));
-        let early = LaneKey {
+        let not_yet = LaneKey {
             cut: Cut::default(),
+            ..key.clone()
+        };
+        let svg = draw(&not_yet);
+        assert!(svg.starts_with("<g class=\"lane expanded\" data-job=\"lab-a\""));
+        assert!(svg.contains(">lab-a</text></g>"), "{svg}");
+        assert!(!svg.contains("data-state="), "no segment yet: {svg}");
+        let early = LaneKey {
+            cut: Cut {
+                snapshots: 0,
+                entries: 1,
+            },
             ..key
         };
-        assert_eq!(draw(&early), "");
+        assert_eq!(
+            draw(&early),
+            "",
+            "a job that does not exist yet has no lane"
+        );
     }
 }
