@@ -2,8 +2,8 @@
 // Trunk's script in dist/index.html runs `init({ module_or_path: './<x>_bg.wasm' })` and the
 // single file (scripts/single-file.mjs) `__wbg_init({ module_or_path: bytes })`; neither calls
 // `initSync`, passes the deprecated bare argument, leaves the argument out, or passes a
-// `Request` or `URL`. Those paths go: about 200 bytes gzip of glue every visitor downloads
-// (README, Performance).
+// `Request` or `URL`. Those paths go, and a warning for developers is put in fewer words:
+// about 200 bytes gzip of glue every visitor downloads (README, Performance).
 //
 // Run by scripts/bindgen/wasm-bindgen after scripts/short-names.mjs.
 // Usage: node scripts/lean-loader.mjs <out>.js
@@ -29,6 +29,13 @@ const CUTS = [
     'the deprecated bare argument and the missing argument',
     /if \(module_or_path !== undefined\) \{\s*if \(Object\.getPrototypeOf\(module_or_path\) === Object\.prototype\) \{\s*\(\{module_or_path\} = module_or_path\)\s*\} else \{\s*console\.warn\([^)]*\)\s*\}\s*\}\s*if \(module_or_path === undefined\) \{\s*module_or_path = new URL\([^)]*\);\s*\}/g,
     '({ module_or_path } = module_or_path);',
+  ],
+  [
+    // The fallback stays (a static server may send the wasm with another type); its warning
+    // for developers says the same in fewer words.
+    'the warning for a wasm served with another type',
+    /console\.warn\("`WebAssembly\.instantiateStreaming` failed because your server does not serve Wasm with `application\/wasm` MIME type\. Falling back to `WebAssembly\.instantiate` which is slower\. Original error:\\n", e\);/g,
+    'console.warn("wasm not served as application/wasm, so not streamed:", e);',
   ],
   [
     'the Request and URL arguments',

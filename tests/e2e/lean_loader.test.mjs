@@ -15,7 +15,17 @@ import { DIST } from './lib/server.mjs';
 const SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scripts/lean-loader.mjs');
 
 /** wasm-bindgen's loader as it writes it (0.2.x, `--target web`), the parts the script cuts. */
-const LOADER = `function initSync(module) {
+const LOADER = String.raw`async function __wbg_load(module, imports) {
+    try {
+        return await WebAssembly.instantiateStreaming(module, imports);
+    } catch (e) {
+        if (module.headers.get('Content-Type') !== 'application/wasm') {
+            console.warn("${'`'}WebAssembly.instantiateStreaming${'`'} failed because your server does not serve Wasm with ${'`'}application/wasm${'`'} MIME type. Falling back to ${'`'}WebAssembly.instantiate${'`'} which is slower. Original error:\n", e);
+        } else { throw e; }
+    }
+}
+
+function initSync(module) {
     if (wasm !== undefined) return wasm;
     return __wbg_finalize_init(new WebAssembly.Instance(module, __wbg_get_imports()), module);
 }
@@ -56,10 +66,11 @@ async function trimmed(glue) {
   }
 }
 
-test('the loader keeps the object argument and the fetch of a path, and loses initSync', async () => {
+test('the loader keeps the object argument, the fetch of a path and the fallback, and loses initSync', async () => {
   const { code, js } = await trimmed(LOADER);
   assert.equal(code, 0);
-  assert.doesNotMatch(js, /initSync|deprecated|Request|new URL/);
+  assert.doesNotMatch(js, /initSync|deprecated|Request|new URL|MIME/);
+  assert.match(js, /console\.warn\("wasm not served as application\/wasm, so not streamed:", e\);/);
   assert.match(js, /\(\{ module_or_path \} = module_or_path\);/);
   assert.match(js, /if \(typeof module_or_path === 'string'\) \{\s*module_or_path = fetch\(module_or_path\);/);
   assert.match(js, /export \{ __wbg_init as default \};/);
