@@ -140,6 +140,18 @@ pub fn link_not_stored(lang: Lang, chars: usize, refused: bool) -> String {
     }
 }
 
+/// The browser's storage refused the work to come back to.
+pub fn not_saved(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "The browser's storage is full: this view will not come back on your next visit."
+        }
+        Lang::Nl => {
+            "De opslag van de browser is vol: deze weergave komt bij uw volgende bezoek niet terug."
+        }
+    }
+}
+
 /// Why a text is not a drive id.
 pub fn drive_id_text(lang: Lang, e: &crate::model::DriveIdError) -> String {
     use crate::model::DriveIdError as E;

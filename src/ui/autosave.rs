@@ -106,9 +106,13 @@ pub fn set_aside_saved(problem: HashError) -> Option<(String, SaveProblem)> {
     Some((raw, SaveProblem::Link(problem)))
 }
 
-/// Keeps `link` (a hash of this page) as the work to come back to.
-pub fn keep(link: &str) {
-    storage::write(KEY, Some(&envelope(link)));
+/// Keeps `link` (a hash of this page) as the work to come back to; false when the browser's
+/// storage refused it. Then the older save goes (it would bring back a moment that is not the
+/// last) and the new one is tried once more in the room it leaves.
+pub fn keep(link: &str) -> bool {
+    let text = envelope(link);
+    storage::write(KEY, Some(&text))
+        || (storage::write(KEY, None) && storage::write(KEY, Some(&text)))
 }
 
 /// Forgets the saved work ("Reset").

@@ -113,10 +113,11 @@ pub fn prop(obj: &JsValue, name: &str) -> JsValue {
     web_sys::js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Sets `obj[name]` (a form control's `value`, an options object's `type`).
+/// Sets `obj[name]` (a form control's `value`, an options object's `type`); false when the
+/// setter threw (a full `localStorage`).
 #[inline(never)]
-pub fn put(obj: &JsValue, name: &str, value: &JsValue) {
-    let _ = web_sys::js_sys::Reflect::set(obj, &JsValue::from_str(name), value);
+pub fn put(obj: &JsValue, name: &str, value: &JsValue) -> bool {
+    web_sys::js_sys::Reflect::set(obj, &JsValue::from_str(name), value).unwrap_or(false)
 }
 
 /// A number property (0 when there is none).

@@ -10,7 +10,7 @@ pub fn download(name: &str, mime: &str, body: &str) -> Option<()> {
     use crate::ui::dom::{call, prop, put};
     use wasm_bindgen::JsCast;
     let options = web_sys::js_sys::Object::new();
-    put(&options, "type", &mime.into());
+    let _ = put(&options, "type", &mime.into());
     let blob =
         web_sys::Blob::new_with_str_sequence_and_options(&parts, options.unchecked_ref()).ok()?;
     // `URL`'s own functions, called as its methods.

@@ -10,7 +10,7 @@ use super::dom::{acted, find, focused_act, refocus, Dom, Writer};
 use super::state::use_app;
 use super::url_sync::open_link;
 use super::use_lang;
-use crate::i18n::problems::link_not_stored;
+use crate::i18n::problems::{link_not_stored, not_saved};
 use crate::i18n::{link_problem, loaded, story_title, Lang, Text};
 use crate::share::HashError;
 
@@ -46,6 +46,8 @@ pub enum Notice {
     /// The address bar could not take this view's link (`chars` long; `refused`: the browser
     /// said no, else it is past the limit), so it no longer follows the view.
     LinkNotStored { chars: usize, refused: bool },
+    /// The browser's storage refused the work to come back to (it is full).
+    NotSaved,
 }
 
 /// The close button every notice ends with.
@@ -109,6 +111,9 @@ pub fn draw<W: Writer>(w: &mut W, notice: &Notice, typed: &str, lang: Lang) {
             w.open("span")
                 .text(&link_not_stored(lang, *chars, *refused))
                 .close();
+        }
+        Notice::NotSaved => {
+            w.open("span").text(not_saved(lang)).close();
         }
         Notice::Loaded(story) => {
             w.open("span")

@@ -14,18 +14,21 @@ pub fn read(key: &str) -> Option<String> {
     super::dom::call(&s, "getItem", &key.into()).as_string()
 }
 
-/// Keeps `value` under `key` (`None` forgets it). A refusal is ignored: remembering is a
+/// Keeps `value` under `key` (`None` forgets it). False when the browser refused it (its
+/// storage is full); a browser without storage refuses nothing: remembering is a
 /// convenience, never a condition.
-pub fn write(key: &str, value: Option<&str>) {
-    if let Some(s) = storage() {
-        match value {
-            // `localStorage[key] = v` is `setItem` (our keys name none of the storage's own
-            // methods), through `Reflect.set`, which the app imports anyway: `setItem` would
-            // be an import of its own. A full disk's throw is ignored the same way.
-            Some(v) => super::dom::put(&s, key, &v.into()),
-            None => {
-                let _ = super::dom::call(&s, "removeItem", &key.into());
-            }
+pub fn write(key: &str, value: Option<&str>) -> bool {
+    let Some(s) = storage() else {
+        return true;
+    };
+    match value {
+        // `localStorage[key] = v` is `setItem` (our keys name none of the storage's own
+        // methods), through `Reflect.set`, which the app imports anyway: `setItem` would be
+        // an import of its own. A full storage's throw comes back as false.
+        Some(v) => super::dom::put(&s, key, &v.into()),
+        None => {
+            let _ = super::dom::call(&s, "removeItem", &key.into());
+            true
         }
     }
 }

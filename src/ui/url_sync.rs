@@ -227,6 +227,9 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
     // step and a short address are written at once. `wait` is the ticker's `Interval` type;
     // dropping it clears it.
     let mut kept = String::new();
+    // Whether the last save was refused (the browser's storage is full): told once, when it
+    // starts, and the notice goes when a save is taken again.
+    let mut refused = false;
     let rested = Slot::new(false);
     let wait = Slot::new(None::<Interval>);
     crate::ui::fx::effect(move || {
@@ -261,7 +264,16 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
         rested.try_maybe_update(|r| (false, *r = false));
         wait.set_value(None);
         if kept != text {
-            autosave::keep(&text);
+            let saved = autosave::keep(&text);
+            if saved == refused {
+                let told = app
+                    .notice()
+                    .with_untracked(|n| matches!(n, Some(Notice::NotSaved)));
+                if !saved || told {
+                    app.set_notice((!saved).then_some(Notice::NotSaved));
+                }
+                refused = !saved;
+            }
             kept.clone_from(&text);
         }
         if text == location_hash() {

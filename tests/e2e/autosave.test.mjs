@@ -136,3 +136,42 @@ test('"Show deleted jobs" is in the link (&deleted=1) and survives a reload', as
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a save the full storage refuses says so once, leaves no older moment to come back to, and goes when saving works again', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.url}#preset=abandoned&t=2026-01-10T09:00:00Z`);
+  await waitForApp(page);
+  await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('abandoned'), KEY);
+  // The storage filled to its last character by something else.
+  const junk = await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 22; size >= 1; ) {
+      try {
+        localStorage.setItem(`junk-${n}`, 'x'.repeat(size));
+        n += 1;
+      } catch {
+        size >>= 1;
+      }
+    }
+    return n;
+  });
+  assert.ok(junk > 0);
+  // A longer link than the one kept: it no longer fits, not even where the older save was.
+  await page.getByRole('table', { name: 'Jobs' }).getByRole('button', { name: 'updated', exact: true }).click();
+  await page.waitForFunction(() => location.hash.includes('&job='));
+  const notice = page.getByTestId('notice');
+  await notice.getByText("The browser's storage is full: this view will not come back on your next visit.", { exact: false }).waitFor();
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), null, 'the older moment is not kept to come back to');
+  // Told once: dismissed, it stays away while saves keep failing.
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await notice.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: '+1 day' }).click();
+  await page.waitForFunction(() => location.hash.includes('t=2026-01-11T09:00'));
+  assert.equal(await notice.count(), 0);
+  // Room again: the next step is saved.
+  await page.evaluate((n) => { for (let i = 0; i < n; i++) localStorage.removeItem(`junk-${i}`); }, junk);
+  await page.getByRole('button', { name: '+1 day' }).click();
+  await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('t=2026-01-12T09:00'), KEY);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
