@@ -2,8 +2,9 @@
 // Trunk's script in dist/index.html runs `init({ module_or_path: './<x>_bg.wasm' })` and the
 // single file (scripts/single-file.mjs) `__wbg_init({ module_or_path: bytes })`; neither calls
 // `initSync`, passes the deprecated bare argument, leaves the argument out, or passes a
-// `Request` or `URL`. Those paths go, and a warning for developers is put in fewer words:
-// about 200 bytes gzip of glue every visitor downloads (README, Performance).
+// `Request` or `URL`, and each calls it once. Those paths go, and a warning for developers is
+// put in fewer words: about 300 bytes gzip of glue every visitor downloads (README,
+// Performance).
 //
 // Run by scripts/bindgen/wasm-bindgen after scripts/short-names.mjs.
 // Usage: node scripts/lean-loader.mjs <out>.js
@@ -24,6 +25,13 @@ let js = readFileSync(jsPath, 'utf8');
 /** [what it is, the loader's text (spaces free), what takes its place] */
 const CUTS = [
   ['initSync', /function initSync\(module\) \{[\s\S]*?\n\}\n/g, ''],
+  // Each start-up calls the loader once, so the guard against a second call (and a retry after
+  // a failed one) goes: the loader itself takes its name.
+  [
+    'the guard against a second call',
+    /let __wbg_init_promise;\s*async function __wbg_init\(module_or_path\) \{[\s\S]*?\n\}\s*async function __wbg_init_once\(module_or_path\) \{/g,
+    'async function __wbg_init(module_or_path) {',
+  ],
   ['the export of initSync', /export \{ initSync, __wbg_init as default \};/g, 'export { __wbg_init as default };'],
   [
     'the deprecated bare argument and the missing argument',

@@ -30,6 +30,16 @@ function initSync(module) {
     return __wbg_finalize_init(new WebAssembly.Instance(module, __wbg_get_imports()), module);
 }
 
+let __wbg_init_promise;
+async function __wbg_init(module_or_path) {
+    if (wasm !== undefined) return wasm;
+    if (__wbg_init_promise === undefined) {
+        __wbg_init_promise = __wbg_init_once(module_or_path);
+        __wbg_init_promise.catch(() => { __wbg_init_promise = undefined; });
+    }
+    return __wbg_init_promise;
+}
+
 async function __wbg_init_once(module_or_path) {
 
     if (module_or_path !== undefined) {
@@ -66,10 +76,11 @@ async function trimmed(glue) {
   }
 }
 
-test('the loader keeps the object argument, the fetch of a path and the fallback, and loses initSync', async () => {
+test('the loader keeps the object argument, the fetch of a path and the fallback, and loses initSync and the second-call guard', async () => {
   const { code, js } = await trimmed(LOADER);
   assert.equal(code, 0);
-  assert.doesNotMatch(js, /initSync|deprecated|Request|new URL|MIME/);
+  assert.doesNotMatch(js, /initSync|deprecated|Request|new URL|MIME|__wbg_init_once|__wbg_init_promise/);
+  assert.match(js, /^async function __wbg_init\(module_or_path\) \{\n\s*\(\{ module_or_path \} = module_or_path\);/m);
   assert.match(js, /console\.warn\("wasm not served as application\/wasm, so not streamed:", e\);/);
   assert.match(js, /\(\{ module_or_path \} = module_or_path\);/);
   assert.match(js, /if \(typeof module_or_path === 'string'\) \{\s*module_or_path = fetch\(module_or_path\);/);
