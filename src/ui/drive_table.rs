@@ -5,7 +5,7 @@ use crate::ui::slot::Slot;
 
 use crate::ui::dom::listen;
 
-use super::dom::{acted, find, redraw, Dom, Writer};
+use super::dom::{acted, find, focused_act, redraw, refocus, Dom, Writer};
 use super::download::download;
 use super::state_diagrams::DrivePick;
 use super::use_lang;
@@ -260,38 +260,53 @@ pub fn drive_table(host: &web_sys::Element, job: Derived<Option<Job>>, drive: Dr
         }
     });
     // The log viewer, while a log is open: its file name, the log, Download and Dismiss.
+    // Redrawn as the clock moves with the focus kept on its button; when it goes (dismissed,
+    // or the clock moved before the copy ended) with the focus in it, the focus goes to its
+    // drive's ID in the table: never to the top of the page.
+    let table_host = host.clone();
+    let mut drive_of = None::<DriveId>;
     crate::ui::fx::effect(move || {
         let lang = lang.get();
-        let Some(mut w) = Dom::replacing(&viewer_host, false) else {
-            return;
-        };
-        if let Some((file, xml)) = open_log() {
-            let name = lang.t(Text::LogViewerName);
-            w.open("section")
-                .attr("class", "log-viewer")
-                .attr("aria-label", name)
-                .open("h4")
-                .text(&file)
-                .close()
-                .leaf("p", "hint", name)
-                .open("pre")
-                .attr("data-testid", "drive-log")
-                .text(&xml)
-                .close()
-                .open("button")
-                .attr("type", "button")
-                .attr("data-act", "download")
-                .text(lang.t(Text::DownloadXml))
-                .close()
-                .text(" ")
-                .open("button")
-                .attr("type", "button")
-                .attr("data-act", "dismiss")
-                .text(lang.t(Text::Dismiss))
-                .close()
-                .close();
+        let log = open_log();
+        if let Some(id) = viewer.with(|v| v.as_ref().map(|v| v.1.clone())) {
+            drive_of = Some(id);
+        }
+        let inside = focused_act(&viewer_host).is_some();
+        redraw(&viewer_host, &mut |w| draw_viewer(w, log.as_ref(), lang));
+        if let Some(id) = drive_of.as_ref().filter(|_| inside && log.is_none()) {
+            refocus(&table_host, Some(format!("pick {id}")));
         }
     });
+}
+
+/// The viewer of the log `file` holds (`xml`): nothing without one.
+fn draw_viewer(w: &mut Dom, log: Option<&(String, String)>, lang: Lang) {
+    if let Some((file, xml)) = log {
+        let name = lang.t(Text::LogViewerName);
+        w.open("section")
+            .attr("class", "log-viewer")
+            .attr("aria-label", name)
+            .open("h4")
+            .text(file)
+            .close()
+            .leaf("p", "hint", name)
+            .open("pre")
+            .attr("data-testid", "drive-log")
+            .text(xml)
+            .close()
+            .open("button")
+            .attr("type", "button")
+            .attr("data-act", "download")
+            .text(lang.t(Text::DownloadXml))
+            .close()
+            .text(" ")
+            .open("button")
+            .attr("type", "button")
+            .attr("data-act", "dismiss")
+            .text(lang.t(Text::Dismiss))
+            .close()
+            .close();
+    }
 }
 
 /// The columns' headings, and their classes.

@@ -85,3 +85,35 @@ test('an open log follows the clock: gone before the copy ended, back after it, 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the keyboard focus in the log viewer stays on its button as the clock moves, and goes to the drive when the viewer goes', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.server.origin);
+  await page.goto(`${env.server.url}#preset=copy-errors&t=2026-01-15T09:00:00Z`);
+  await waitForApp(page);
+  const viewer = await openLog(page, 'with-errors', 'F1000002_error.xml');
+  const focused = () => page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent]);
+  // The clock moved from script, so the focus stays where the reader left it.
+  const step = (label) => page.evaluate((label) => [...document.querySelectorAll('button')].find((b) => b.textContent === label).click(), label);
+  await viewer.getByRole('button', { name: 'Download .xml' }).focus();
+  await step('+1 day');
+  await page.getByTestId('clock').getByText('2026-01-16', { exact: false }).waitFor();
+  assert.deepEqual(await focused(), ['BUTTON', 'Download .xml'], 'redrawn with the clock, the viewer keeps the focus');
+  // Dismissed from the keyboard: the focus goes to its drive, not to the top of the page.
+  await viewer.getByRole('button', { name: 'Dismiss' }).press('Enter');
+  await viewer.waitFor({ state: 'detached' });
+  assert.deepEqual(await focused(), ['BUTTON', 'F1000002']);
+  // Gone because the clock went back before the copy ended: the same.
+  await page.getByRole('table', { name: 'Drives' }).getByRole('button', { name: 'F1000002_error.xml', exact: true }).click();
+  await viewer.getByRole('button', { name: 'Dismiss' }).focus();
+  await step('+90 days');
+  await viewer.getByRole('heading', { name: 'F1000002_error.xml' }).waitFor();
+  await page.evaluate(() => {
+    const s = document.querySelector('[data-testid=scrubber]');
+    s.value = s.min;
+    s.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await viewer.waitFor({ state: 'detached' });
+  assert.deepEqual(await focused(), ['BUTTON', 'F1000002']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
