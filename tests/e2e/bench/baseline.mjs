@@ -21,13 +21,17 @@
 //   matching call plainLoad() (empty the table, render the rows) → laid out. If the built-in
 //   preset stress-10000 exists, it is opened instead by its link at its day 31
 //   (`#preset=stress-10000&t=…`), and timed from navigation like the smaller sizes.
+// - The links above are `#scenario=` (uncompressed, 315,609 characters at 1,000 jobs), the
+//   slowest form to open: the browser alone takes tens of ms to commit such a navigation. A
+//   second "initial" line opens the same world by the link the app itself writes for a world of
+//   this size (`#scenario-z=`, compressed: 23,696 characters), as a shared link would be.
 // - "tick" is one step of the clock: the app's "+1 day" button (it moves the clock like a frame
 //   of playing does, and pauses) against plainTick(k). Measured in the page: from the click (or
 //   the call) until every microtask has run (Leptos' effects run there), then a forced layout:
 //   script + style + layout, not paint. The app's figure is the whole page's tick (clock bar,
 //   timeline, event log and table); the plain page updates only the table, its row count and pager.
 import { launch, openPage } from '../lib/browser.mjs';
-import { generated, generatedDay, generatedJson, readJobTable, serveBench, stampRows, stats } from './scenario.mjs';
+import { generated, generatedDay, generatedJson, generatedPacked, readJobTable, serveBench, stampRows, stats } from './scenario.mjs';
 
 const SIZES = process.argv.slice(2).length ? process.argv.slice(2).map(Number) : [100, 1000, 10000];
 const TICKS = 10;
@@ -91,11 +95,11 @@ async function plainStep(page, call) {
  * Opens the app on the N-job scenario at day 31 in a fresh context. Resolves to the page and
  * how the initial render was measured.
  */
-async function openApp(browser, server, n, want) {
+async function openApp(browser, server, n, want, packed = false) {
   const opened = await openPage(browser, server.origin);
   const { page } = opened;
   await page.addInitScript(stampRows, want);
-  const link = generated(n) + `&t=${AT}`;
+  const link = (packed ? generatedPacked(n) : generated(n)) + `&t=${AT}`;
   if (link.length <= LINK_LIMIT) {
     await page.goto(server.app + link);
     const s = await waitStamps(page, 'fullPainted');
@@ -179,7 +183,7 @@ try {
     }
     const want = positions[0].rows.length;
     const changed = positions.slice(1).map((p, k) => p.rows.filter((r, i) => JSON.stringify(r) !== JSON.stringify(positions[k].rows[i])).length);
-    const res = { app: { initial: [], painted: [], tick: [] }, plain: { initial: [], painted: [], load: [], tick: [] } };
+    const res = { app: { initial: [], painted: [], tick: [] }, packed: { initial: [], painted: [] }, plain: { initial: [], painted: [], load: [], tick: [] } };
     let same = null;
     let how = '';
     for (let round = 0; round < ROUNDS(n); round++) {
@@ -194,6 +198,14 @@ try {
         await frames(app.page);
       }
       await app.context.close();
+      // The app opened by the link it writes itself for a world this size (compressed), where
+      // the world above was opened by a link too (at 10,000 jobs it is another world).
+      if (how === 'link') {
+        const packed = await openApp(browser, server, n, want, true);
+        res.packed.initial.push(packed.initial);
+        res.packed.painted.push(packed.initialPainted);
+        await packed.context.close();
+      }
       // The plain page, with the rows the app showed.
       const plain = await openPage(browser, server.origin);
       await plain.page.addInitScript((positions) => { window.BENCH_DATA = { positions }; }, positions);
@@ -239,6 +251,12 @@ try {
       );
       console.log(`  (plain page, plainLoad() → rows laid out, no page load: ${fmt(m(res.plain.load))} ms)`);
     }
+    if (res.packed.initial.length) console.log(
+      `  initial by the link the app itself writes for this world (#scenario-z=, ${generatedPacked(n).length.toLocaleString('en')} characters ` +
+      `against ${generated(n).length.toLocaleString('en')}): navigation → rows in DOM ${fmt(m(res.packed.initial))} ms ` +
+      `[${list(res.packed.initial)}] → ${ratio(m(res.packed.initial), m(res.plain.initial))}, → painted ${fmt(m(res.packed.painted))} ms → ` +
+      `${ratio(m(res.packed.painted), m(res.plain.painted))}`,
+    );
     const at = stats(res.app.tick);
     const pt = stats(res.plain.tick);
     console.log(

@@ -1,6 +1,7 @@
 // What the benchmarks share: the generated scenarios (frames.mjs, baseline.mjs), one server for
 // the app and the plain-JavaScript page, and reading the Jobs table (startup.mjs, baseline.mjs).
 import http from 'node:http';
+import { deflateRawSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,12 @@ export function jumpFractions(n) {
 /** A scenario of `n` import jobs created over 30 days, autopilot on, as a #scenario= hash. */
 export function generated(n) {
   return `#scenario=${Buffer.from(generatedJson(n)).toString('base64url')}`;
+}
+
+/** The same scenario in the form the app writes a long link (`#scenario-z=`: raw DEFLATE, as its
+ * CompressionStream("deflate-raw") writes it, in base64url). */
+export function generatedPacked(n) {
+  return `#scenario-z=${deflateRawSync(Buffer.from(generatedJson(n)), { level: 9 }).toString('base64url')}`;
 }
 
 // ---- the plain-JavaScript page and reading the app's jobs table (startup.mjs, baseline.mjs) ----
