@@ -5,7 +5,9 @@
 //! - the timeline band's counts, kept job by job across the steps (`timeline::band::Band`),
 //!   equal the counts of every job done again (`sim::lanes::state_counts`);
 //! - the short link written from the world's own record (`added::short_form_of`) equals the
-//!   one found by writing the whole scenario out and comparing it with the preset.
+//!   one found by writing the whole scenario out and comparing it with the preset;
+//! - the jobs listed at an instant (`jobs_ref_at`, which stops at the first job in creation
+//!   order that does not exist yet) are every job that exists then, in creation order.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -156,6 +158,13 @@ fn run(values: &[u32]) -> Result<(), TestCaseError> {
         if sim.settings_as_loaded() {
             prop_assert_eq!(short_form_of(&sim), short_form(&sim.scenario()));
         }
+        let at = instant(&mut tape, &sim);
+        let listed: Vec<&str> = sim.jobs_ref_at(at).map(|j| j.name.as_str()).collect();
+        let every: Vec<&str> = sim
+            .job_names()
+            .filter(|n| sim.job_at(n, at).is_some())
+            .collect();
+        prop_assert_eq!(listed, every, "the jobs at {}", at);
     }
     Ok(())
 }
