@@ -5,7 +5,8 @@
 // command (`IE_DIST=target/profile-dist node tests/e2e/bench/profile.mjs [generated-1000|<preset>]`;
 // `JUMPS=<n>` profiles n jumps with the scrubber instead of playing, `ACTIONS=<n>` n presses of
 // "Update job" on the first job, `TICKS=<n>` n presses of "+1 day" (a generated world from its day 31), as baseline.mjs
-// times them), `LOAD=1` the page's load up to the first row of the table).
+// times them), `LOAD=1` the page's load up to the first row of the table; `CALLERS=<text>`
+// also prints who calls the functions named so).
 import { serveDist } from '../lib/server.mjs';
 import { launch, openPage } from '../lib/browser.mjs';
 import { generated, generatedDay } from './scenario.mjs';
@@ -99,6 +100,23 @@ try {
       const f = byId.get(p).callFrame.functionName;
       if (f && !seen.has(f)) { seen.add(f); total.set(f, (total.get(f) ?? 0) + us); }
     }
+  }
+  // CALLERS=<text>: who calls the functions whose name (or `file:line:column`, for anonymous
+  // JS) contains <text>, as their chains of callers with the time spent under them: a glue
+  // function such as `Reflect.get` says which of our reads is slow (a forced layout, at load).
+  if (process.env.CALLERS) {
+    const chains = new Map();
+    for (const [id, us] of dt) {
+      const n = byId.get(id);
+      const name = n.callFrame.functionName || `(${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber})`;
+      if (!name.includes(process.env.CALLERS)) continue;
+      const chain = [];
+      for (let p = parent.get(id); p !== undefined && chain.length < 12; p = parent.get(p)) chain.push((byId.get(p).callFrame.functionName || '?').slice(0, 90));
+      const key = chain.join(' < ');
+      chains.set(key, (chains.get(key) ?? 0) + us);
+    }
+    console.log(`Callers of "${process.env.CALLERS}" (ms):`);
+    for (const [key, us] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`${(us / 1000).toFixed(1).padStart(8)}  ${key}`);
   }
   const ms = (us) => (us / 1000).toFixed(1).padStart(8);
   const what = process.env.LOAD ? 'load to the first row' : process.env.TICKS ? `${process.env.TICKS} ticks of +1 day` : process.env.ACTIONS ? `${process.env.ACTIONS} actions` : process.env.JUMPS ? `${process.env.JUMPS} jumps` : `${SECONDS}s playing at 1 week/s`;
