@@ -85,11 +85,11 @@ pub fn rest_json(job: &Job, baseline: Option<&Job>, azure: Option<&Value>) -> Va
         .cloned()
         .unwrap_or_else(|| skeleton(job));
     let base = if azure.is_some() { baseline } else { None };
-    let ids: Vec<&str> = azure
+    // The drives' ids as they came in, in `driveList` order (an entry not text reads as "").
+    let ids: &[Value] = azure
         .and_then(|a| a.get("drives"))
         .and_then(Value::as_array)
-        .map(|l| l.iter().map(|d| d.as_str().unwrap_or_default()).collect())
-        .unwrap_or_default();
+        .map_or(&[], Vec::as_slice);
     let Some(root) = v.as_object_mut() else {
         return v;
     };
@@ -158,7 +158,10 @@ pub fn rest_json(job: &Job, baseline: Option<&Job>, azure: Option<&Value>) -> Va
         if let Some(list) = list.as_array_mut() {
             for d in changed_drives {
                 let old = base.and_then(|b| b.drive(&d.id));
-                let slot = match ids.iter().position(|id| *id == d.id.as_str()) {
+                let slot = match ids
+                    .iter()
+                    .position(|id| id.as_str().unwrap_or_default() == d.id.as_str())
+                {
                     Some(i) if i < list.len() => i,
                     _ => {
                         list.push(super::object(vec![("driveId", Value::from(d.id.as_str()))]));

@@ -150,15 +150,27 @@ pub fn lane_summary(
         Lang::En => "from",
         Lang::Nl => "vanaf",
     };
-    let list: Vec<String> = states
-        .iter()
-        .map(|(s, at)| format!("{} {from} {at}", s.id()))
-        .collect();
-    let next = next.map(|n| match lang {
-        Lang::En => format!(". Next: {n}"),
-        Lang::Nl => format!(". Hierna: {n}"),
-    });
-    format!("{job}: {}{}", list.join(", "), next.unwrap_or_default())
+    // One text written in place: no list of parts collected and joined.
+    let mut out = String::from(job);
+    out.push_str(": ");
+    for (i, (s, at)) in states.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(s.id());
+        out.push(' ');
+        out.push_str(from);
+        out.push(' ');
+        out.push_str(at);
+    }
+    if let Some(n) = next {
+        out.push_str(match lang {
+            Lang::En => ". Next: ",
+            Lang::Nl => ". Hierna: ",
+        });
+        out.push_str(&n);
+    }
+    out
 }
 
 /// "Jobs 101–200 of 1,000" above the lanes shown under the band.
