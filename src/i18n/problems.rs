@@ -186,7 +186,7 @@ impl std::fmt::Display for crate::model::UnknownLabel {
             "\"{}\" is not a valid {}; expected one of: {}",
             self.value,
             self.kind,
-            self.expected.join(", ")
+            crate::text::join(&self.expected, ", ")
         )
     }
 }
@@ -272,7 +272,7 @@ pub fn problem_text(lang: Lang, kind: &crate::sim::scenario::ProblemKind) -> Str
         K::Missing(n) => t("missing; {0}", "ontbreekt; {0}", &[&needed(lang, *n)]),
         K::UnsupportedVersion { found } => t("unsupported version {0}; this simulator reads version 1", "versie {0} wordt niet ondersteund; deze simulator leest versie 1", &[found]),
         K::NotWholeNumber => t("must be a whole number, 0 or more", "moet een geheel getal zijn, 0 of meer", &[]),
-        K::NotOneOf { found, expected } => t("{0} is not one of: {1}", "{0} is niet een van: {1}", &[found, &expected.join(", ")]),
+        K::NotOneOf { found, expected } => t("{0} is not one of: {1}", "{0} is niet een van: {1}", &[found, &crate::text::join(expected, ", ")]),
         K::NotTrueOrFalse => t("must be true or false", "moet true of false zijn", &[]),
         K::NumberOutOfRange { lo, hi } => t("must be a number from {0} to {1}", "moet een getal van {0} tot {1} zijn", &[lo, hi]),
         K::NotImportOrExport => t("must be \"Import\" or \"Export\"", "moet \"Import\" of \"Export\" zijn", &[]),
@@ -309,7 +309,7 @@ pub fn problem_text(lang: Lang, kind: &crate::sim::scenario::ProblemKind) -> Str
 }
 
 fn kinds() -> String {
-    crate::model::ActionKind::ALL.map(|k| k.id()).join(", ")
+    crate::text::join(&crate::model::ActionKind::ALL.map(|k| k.id()), ", ")
 }
 
 /// One problem as a line: where, then what, in `lang`.

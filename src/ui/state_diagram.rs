@@ -118,7 +118,7 @@ pub fn arrow_path(a: &Place, b: &Place, bend: i32, timed: bool) -> (String, i32,
 
 /// "R4 R6", or "R2 · 14 d" for a time rule.
 fn arrow_label(a: &Arrow) -> String {
-    let ids = a.rule_ids().join(" ");
+    let ids = crate::text::join(&a.rule_ids(), " ");
     match a.after {
         Some(d) => format!("{ids} · {} d", d.num_days()),
         None => ids,
