@@ -174,8 +174,6 @@ fn go(app: AppState, at: Option<Time>) {
     }
 }
 
-/// Every control of the bar, by the `data-act` of the element the event came from. Every move
-/// of the clock goes through `AppState::seek`, which pauses.
 /// A count this page wrote (the scrubber's minutes from its `min` of 0, a jump's days): read
 /// as a `u64`, the parser the autopilot's seed needs anyway, not as an `i64`, which would be
 /// one more copy of the integer parser (~550 bytes) for these two.
@@ -183,6 +181,8 @@ fn count(text: &str) -> Option<i64> {
     text.parse::<u64>().ok().and_then(|n| i64::try_from(n).ok())
 }
 
+/// Every control of the bar, by the `data-act` of the element the event came from. Every move
+/// of the clock goes through `AppState::seek`, which pauses.
 fn handle(app: AppState, ev: &Event) {
     let Some(target) = super::dom::target(ev) else {
         return;
