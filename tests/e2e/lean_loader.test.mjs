@@ -4,13 +4,11 @@
 // app from a server and from the single file is what every other browser test shows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST } from './lib/server.mjs';
+import { rewritten } from './lib/glue.mjs';
 
 const SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scripts/lean-loader.mjs');
 
@@ -131,17 +129,7 @@ async function __wbg_init_once(module_or_path) {
 export { initSync, __wbg_init as default };
 `;
 
-async function trimmed(glue) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ie-loader-'));
-  const file = path.join(dir, 'app.js');
-  try {
-    await writeFile(file, glue);
-    const run = await promisify(execFile)(process.execPath, [SCRIPT, file]).catch((error) => error);
-    return { code: run.code ?? 0, stderr: run.stderr, js: await readFile(file, 'utf8') };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const trimmed = (glue) => rewritten(SCRIPT, glue);
 
 test('the loader keeps the object argument, the fetch of a path and the fallback, and loses initSync and the second-call guard', async () => {
   const { code, js } = await trimmed(LOADER);

@@ -4,13 +4,11 @@
 // that already uses `$` names stops the build with the file untouched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST } from './lib/server.mjs';
+import { rewritten } from './lib/glue.mjs';
 
 const SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scripts/short-locals.mjs');
 
@@ -39,17 +37,7 @@ async function __wbg_init(module_or_path) {
 export { __wbg_init as default };
 `;
 
-async function shortened(glue) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ie-locals-'));
-  const file = path.join(dir, 'app.js');
-  try {
-    await writeFile(file, glue);
-    const run = await promisify(execFile)(process.execPath, [SCRIPT, file]).catch((error) => error);
-    return { code: run.code ?? 0, stderr: run.stderr, js: await readFile(file, 'utf8') };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const shortened = (glue) => rewritten(SCRIPT, glue);
 
 /** What the glue's `__wbg_init` gives back, run as a module. */
 async function run(glue) {
