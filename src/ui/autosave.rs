@@ -11,7 +11,8 @@ use super::storage;
 use crate::share::{hash, HashError};
 
 const KEY: &str = "ie-lifecycle.autosave";
-/// Where unusable saved data goes, so the next save does not overwrite it.
+/// Where unusable saved data goes, so the next save does not overwrite it; when that is taken,
+/// the same key with `.2` … `.10` (`set_aside`).
 const SET_ASIDE: &str = "ie-lifecycle.autosave.set-aside";
 const APP: &str = "ie-lifecycle";
 const VERSION: u64 = 1;
@@ -90,8 +91,7 @@ pub fn start_hash(location: &str) -> (String, Option<(String, SaveProblem)>) {
     match read_saved(&raw) {
         Ok(link) => (with_look(link, location), None),
         Err(problem) => {
-            storage::write(SET_ASIDE, Some(&raw));
-            storage::write(KEY, None);
+            set_aside(&raw);
             (location.to_string(), Some((raw, problem)))
         }
     }
@@ -101,9 +101,25 @@ pub fn start_hash(location: &str) -> (String, Option<(String, SaveProblem)>) {
 /// judged then): set aside like any other unusable save, and reported the same way.
 pub fn set_aside_saved(problem: HashError) -> Option<(String, SaveProblem)> {
     let raw = storage::read(KEY)?;
-    storage::write(SET_ASIDE, Some(&raw));
-    storage::write(KEY, None);
+    set_aside(&raw);
     Some((raw, SaveProblem::Link(problem)))
+}
+
+/// Moves unusable saved data out of the next save's way, never over data set aside before:
+/// each was reported and offered as a download once, but may not have been taken. The first
+/// free key of `SET_ASIDE`, `SET_ASIDE.2` … `SET_ASIDE.10` (with all ten taken, the last is
+/// written over). The saved work is forgotten only once it is set aside: a full storage keeps
+/// it where it was.
+fn set_aside(raw: &str) {
+    let mut key = String::from(SET_ASIDE);
+    let mut n = 1;
+    while n < 10 && storage::read(&key).is_some_and(|old| old != raw) {
+        n += 1;
+        key = format!("{SET_ASIDE}.{n}");
+    }
+    if storage::write(&key, Some(raw)) {
+        storage::write(KEY, None);
+    }
 }
 
 /// Keeps `link` (a hash of this page) as the work to come back to; false when the browser's
