@@ -66,6 +66,11 @@ fn status<W: Writer>(w: &mut W, id: &str) {
     w.open("span").attr("class", &class).text(id).close();
 }
 
+/// The `data-act` of drive `id`'s button, which the log viewer also gives the focus back to.
+fn pick_act(id: &str) -> String {
+    format!("pick {id}")
+}
+
 /// The row's header: the drive id as a button that shows this drive in the drive diagram
 /// (`aria-pressed` says which one is shown).
 fn pick<W: Writer>(w: &mut W, id: &str, pressed: bool) {
@@ -74,7 +79,7 @@ fn pick<W: Writer>(w: &mut W, id: &str, pressed: bool) {
         .open("button")
         .attr("class", "link drive-pick")
         .attr("type", "button")
-        .attr("data-act", &format!("pick {id}"))
+        .attr("data-act", &pick_act(id))
         .attr("aria-pressed", if pressed { "true" } else { "false" })
         .text(id)
         .close()
@@ -274,7 +279,7 @@ pub fn drive_table(host: &web_sys::Element, job: Derived<Option<Job>>, drive: Dr
         let inside = focused_act(&viewer_host).is_some();
         redraw(&viewer_host, &mut |w| draw_viewer(w, log.as_ref(), lang));
         if let Some(id) = drive_of.as_ref().filter(|_| inside && log.is_none()) {
-            refocus(&table_host, Some(format!("pick {id}")));
+            refocus(&table_host, Some(pick_act(id.as_str())));
         }
     });
 }

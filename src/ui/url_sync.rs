@@ -221,11 +221,10 @@ pub fn use_url_sync(app: AppState, view: ViewPrefs, lang: crate::ui::lang_signal
     // come back to (only when it changed: a scenario link can be a megabyte).
     //
     // A long address (as long as a scenario that `packed` compresses) waits until the clock
-    // has rested for `SETTLE_MS` (`wait` sets `rested`,
-    // which runs this again): writing it took about half of each step of a 1,000-job world
-    // (6 of 12 ms), and keys held or a button pressed again now write it once. A new history
-    // step and a short address are written at once. `wait` is the ticker's `Interval` type;
-    // dropping it clears it.
+    // has rested for `SETTLE_MS` (`wait` sets `rested`, which runs this again): writing it
+    // took about half of each step of a 1,000-job world (6 of 12 ms), and keys held or a
+    // button pressed again now write it once. A new history step and a short address are
+    // written at once. `wait` is the ticker's `Interval` type; dropping it clears it.
     let mut kept = String::new();
     // Whether the last save was refused (the browser's storage is full): told once, when it
     // starts, and the notice goes when a save is taken again.
