@@ -6,8 +6,12 @@ use std::fmt;
 
 /// Eight ASCII letters or digits, stored uppercase (the service prints them like `9CA995BB`),
 /// so `9ca995bb` and `9CA995BB` name the same physical drive.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct DriveId(String);
+///
+/// Kept inline, not as a `String`: a job is copied at every change it goes through (the
+/// replay's snapshots), and four heap copies of its drives' ids per copy were a good part of
+/// loading 10,000 jobs. Byte order is the text's order, so sorting is unchanged.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DriveId([u8; DriveId::LEN]);
 
 /// Why a text is not a drive id.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,22 +38,37 @@ impl DriveId {
                 value: text.to_string(),
             });
         }
-        Ok(Self(text.to_ascii_uppercase()))
+        let mut id = [0; Self::LEN];
+        for (b, c) in id.iter_mut().zip(text.bytes()) {
+            *b = c.to_ascii_uppercase();
+        }
+        Ok(Self(id))
     }
 
     /// Infallible on purpose: generated ids (autopilot, presets) are hex of a number.
     pub fn from_number(n: u32) -> Self {
-        Self(format!("{n:08X}"))
+        let mut id = [0; Self::LEN];
+        for (k, b) in id.iter_mut().enumerate() {
+            *b = b"0123456789ABCDEF"[(n >> (28 - 4 * k) & 0xF) as usize];
+        }
+        Self(id)
     }
 
+    /// Always ASCII (checked by `parse`, made so by `from_number`); "" cannot happen.
     pub fn as_str(&self) -> &str {
-        &self.0
+        std::str::from_utf8(&self.0).unwrap_or_default()
     }
 }
 
 impl fmt::Display for DriveId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for DriveId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("DriveId").field(&self.as_str()).finish()
     }
 }
 
@@ -62,7 +81,7 @@ impl std::str::FromStr for DriveId {
 
 impl Serialize for DriveId {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -121,6 +140,8 @@ mod tests {
     #[test]
     fn generated_ids_are_valid() {
         let id = DriveId::from_number(0xdead_beef);
+        assert_eq!(id.as_str(), "DEADBEEF");
         assert_eq!(DriveId::parse(id.as_str()), Ok(id));
+        assert_eq!(DriveId::from_number(0x0000_00a1).as_str(), "000000A1");
     }
 }
