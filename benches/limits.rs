@@ -73,7 +73,7 @@ fn actions(mut sim: Simulation, days: i64) {
             .find(|j| !j.is_deleted() && matches!(j.state, JobState::Creating));
         let Some(job) = candidate else { continue };
         let action = Action::UpdateJob {
-            job: job.name,
+            job: String::from(&*job.name),
             storage_account: None,
         };
         let t = Instant::now();

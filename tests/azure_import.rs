@@ -62,7 +62,7 @@ fn the_import_sample_is_a_creating_job_with_its_drive_specified() {
     let j = job(&i, "myJob");
     assert_eq!(j.state, JobState::Creating);
     assert_eq!(j.job_type, JobType::Import);
-    assert_eq!(j.storage_account, "test");
+    assert_eq!(&*j.storage_account, "test");
     assert_eq!(j.drives.len(), 1);
     assert_eq!(j.drives[0].id.as_str(), "9CA995BB");
     assert_eq!(j.drives[0].state, DriveState::Specified);
@@ -104,7 +104,7 @@ fn the_list_sample_is_a_received_job_with_a_stand_in_drive() {
     let i = ok(LIST, now());
     let j = job(&i, "test-by1-ssd-2");
     assert_eq!(j.state, JobState::Received);
-    assert_eq!(j.storage_account, "xtprodtestwu");
+    assert_eq!(&*j.storage_account, "xtprodtestwu");
     assert_eq!(j.drives.len(), 1);
     assert_eq!(j.drives[0].state, DriveState::Received);
     let t = j.tracking.clone().unwrap_or_else(|| panic!("tracking"));

@@ -10,7 +10,7 @@ use ie_lifecycle::model::*;
 use std::collections::{BTreeSet, HashSet, VecDeque};
 
 fn actions(job: &Job, candidates: &[DriveId]) -> Vec<Action> {
-    let j = || job.name.clone();
+    let j = || String::from(&*job.name);
     let mut out = vec![
         Action::UpdateJob {
             job: j(),

@@ -52,7 +52,7 @@ fn some_drives(rng: &mut Tape) -> Vec<DriveId> {
 }
 
 fn random_action(rng: &mut Tape, job: &Job) -> Action {
-    let j = job.name.clone();
+    let j = String::from(&*job.name);
     let own: Vec<DriveId> = job.drives.iter().map(|d| d.id.clone()).collect();
     let pool = if own.is_empty() || rng.chance(15) {
         ids()

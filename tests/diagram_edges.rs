@@ -14,7 +14,7 @@ use std::collections::{BTreeSet, HashSet, VecDeque};
 type Seen = BTreeSet<(Machine, Node, String, Node, RuleId)>;
 
 fn actions(job: &Job, candidates: &[DriveId]) -> Vec<Action> {
-    let j = || job.name.clone();
+    let j = || String::from(&*job.name);
     let tracking = |n: &str| (String::from("DHL"), n.to_string());
     let (carrier, number) = tracking("1");
     let (back_carrier, back_number) = tracking("2");

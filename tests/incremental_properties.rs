@@ -46,7 +46,10 @@ fn instant(tape: &mut Tape, sim: &Simulation) -> Time {
 }
 
 fn action(tape: &mut Tape, sim: &Simulation, at: Time) -> Action {
-    let names: Vec<String> = sim.jobs_ref_at(at).map(|j| j.name.clone()).collect();
+    let names: Vec<String> = sim
+        .jobs_ref_at(at)
+        .map(|j| String::from(&*j.name))
+        .collect();
     let job = tape
         .pick(&names)
         .cloned()
@@ -159,7 +162,7 @@ fn run(values: &[u32]) -> Result<(), TestCaseError> {
             prop_assert_eq!(short_form_of(&sim), short_form(&sim.scenario()));
         }
         let at = instant(&mut tape, &sim);
-        let listed: Vec<&str> = sim.jobs_ref_at(at).map(|j| j.name.as_str()).collect();
+        let listed: Vec<&str> = sim.jobs_ref_at(at).map(|j| &*j.name).collect();
         let every: Vec<&str> = sim
             .job_names()
             .filter(|n| sim.job_at(n, at).is_some())

@@ -49,7 +49,7 @@ fn entry_keys_are_unique_and_change_only_for_the_entries_an_action_touched() {
     let job = sim
         .jobs_ref_at(at)
         .find(|j| j.state.id() == "Creating")
-        .map(|j| j.name.clone())
+        .map(|j| String::from(&*j.name))
         .expect("a job in Creating");
     let before = sim.full_log().to_vec();
     sim.add(

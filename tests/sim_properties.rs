@@ -88,7 +88,11 @@ fn action(tape: &mut Tape, sim: &Simulation, at: Time) -> Action {
 }
 
 fn any_action(tape: &mut Tape, sim: &Simulation, at: Time) -> Action {
-    let names: Vec<String> = sim.jobs_at(at).into_iter().map(|j| j.name).collect();
+    let names: Vec<String> = sim
+        .jobs_at(at)
+        .into_iter()
+        .map(|j| String::from(&*j.name))
+        .collect();
     let job = match tape.pick(&names) {
         Some(n) if tape.chance(90) => n.clone(),
         _ => format!("j{}", tape.range(0, 3)),

@@ -24,7 +24,7 @@ fn skeleton(job: &Job) -> Value {
             "id",
             Value::from(format!("{sub}/Microsoft.ImportExport/jobs/{}", job.name)),
         ),
-        ("name", Value::from(job.name.as_str())),
+        ("name", Value::from(&*job.name)),
         ("type", Value::from("Microsoft.ImportExport/jobs")),
         ("location", Value::from("West US")),
         // When the job was made and last changed (`modified`), as Azure says them: an import
@@ -203,9 +203,7 @@ pub fn rest_list(sim: &Simulation, at: Time) -> Value {
     // A plain loop rather than a filter-map pipeline with its own `next` in the wasm.
     let mut value = Vec::new();
     for job in sim.jobs_at(at).iter().filter(|j| !j.is_deleted()) {
-        let file = kept
-            .get(job.name.as_str())
-            .and_then(|i| scenario.jobs.get(i));
+        let file = kept.get(&job.name).and_then(|i| scenario.jobs.get(i));
         value.push(rest_of(sim, job, file.and_then(|j| j.other.get(AZURE_KEY))));
     }
     super::object(vec![("value", Value::Array(value))])

@@ -86,9 +86,11 @@ pub(crate) fn percent_of(part: u64, whole: u64) -> u8 {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Job {
-    pub name: String,
+    /// Shared, like the drives' messages: the replay keeps a copy of the job after every
+    /// change, and the texts that never change need not be copied with it.
+    pub name: Arc<str>,
     pub job_type: JobType,
-    pub storage_account: String,
+    pub storage_account: Arc<str>,
     pub created_at: Time,
     pub state: JobState,
     pub state_entered_at: Time,

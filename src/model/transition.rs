@@ -15,6 +15,7 @@ use super::spec::spec_problems;
 use super::states::{CopyOutcome, DriveState, JobState, JobType};
 use super::Time;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// What a change is about.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -83,9 +84,9 @@ pub fn create(spec: &JobSpec, at: Time) -> Result<Applied, Refusal> {
         JobType::Export => (Vec::new(), spec.drives.clone()),
     };
     let job = Job {
-        name: spec.name.clone(),
+        name: Arc::from(spec.name.as_str()),
         job_type: spec.job_type,
-        storage_account: spec.storage_account.clone(),
+        storage_account: Arc::from(spec.storage_account.as_str()),
         created_at: at,
         state: JobState::Creating,
         state_entered_at: at,
@@ -132,7 +133,7 @@ pub fn check(job: &Job, action: &Action, rules: &Rules) -> Result<(), Refusal> {
 pub fn apply(job: &Job, action: &Action, at: Time, rules: &Rules) -> Result<Applied, Refusal> {
     if let Some(deletion) = &job.deleted {
         return Err(Refusal::JobDeleted {
-            job: job.name.clone(),
+            job: String::from(&*job.name),
             rule: deletion.reason.rule(),
         });
     }
@@ -156,7 +157,7 @@ pub fn apply(job: &Job, action: &Action, at: Time, rules: &Rules) -> Result<Appl
             e.require(kind, &[JobState::Creating])?;
             if let Some(account) = storage_account.as_ref().filter(|a| !a.trim().is_empty()) {
                 check_storage_account(account).map_err(|p| input(p, kind))?;
-                e.job.storage_account = account.clone();
+                e.job.storage_account = Arc::from(account.as_str());
             }
             e.job.creating_clock_from = at;
         }
@@ -365,7 +366,7 @@ impl Edit {
         rule: RuleId,
     ) -> Result<usize, Refusal> {
         let i = self.index_of(id).ok_or_else(|| Refusal::UnknownDrive {
-            job: self.job.name.clone(),
+            job: String::from(&*self.job.name),
             drive: id.clone(),
         })?;
         let state = self.job.drives[i].state;
@@ -467,7 +468,7 @@ impl Edit {
                 }
                 (None, JobType::Import) => {
                     return Err(Refusal::UnknownDrive {
-                        job: self.job.name.clone(),
+                        job: String::from(&*self.job.name),
                         drive: id.clone(),
                     })
                 }

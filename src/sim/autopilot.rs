@@ -114,7 +114,7 @@ impl Autopilot {
                     out.push(Planned {
                         at: at + wait,
                         action: Action::CopyStarted {
-                            job: job.name.clone(),
+                            job: String::from(&*job.name),
                             drive: id.clone(),
                         },
                     });
@@ -161,7 +161,7 @@ impl Autopilot {
             out.push(Planned {
                 at: late,
                 action: Action::DriveArrivedLate {
-                    job: job.name.clone(),
+                    job: String::from(&*job.name),
                     drive: missing,
                 },
             });
@@ -174,7 +174,7 @@ impl Autopilot {
         out.push(Planned {
             at: processed,
             action: Action::PackageDelivered {
-                job: job.name.clone(),
+                job: String::from(&*job.name),
                 present,
                 extra,
             },
@@ -205,7 +205,7 @@ impl Autopilot {
         // Capped at 60 days so an absurd size or throughput cannot stall a story.
         let secs =
             (size as f64 / throughput * slowdown * jitter).clamp(60.0, 60.0 * 86_400.0) as i64;
-        let name = job.name.clone();
+        let name = String::from(&*job.name);
         for quarter in 1..=3u64 {
             out.push(Planned {
                 at: at + TimeDelta::seconds(secs * quarter as i64 / 4),
@@ -252,7 +252,7 @@ fn ship_back(job: &Job, at: Time, rng: &mut SplitMix64, out: &mut Vec<Planned>) 
     out.push(Planned {
         at: when,
         action: Action::DrivesShippedBack {
-            job: job.name.clone(),
+            job: String::from(&*job.name),
             carrier,
             tracking,
         },

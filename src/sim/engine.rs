@@ -33,7 +33,7 @@ pub struct World {
 
 impl World {
     pub fn job(&self, name: &str) -> Option<&Job> {
-        self.jobs.iter().find(|j| j.name == name)
+        self.jobs.iter().find(|j| *j.name == *name)
     }
 }
 

@@ -115,7 +115,12 @@ type Drawn = (Lang, Option<String>, Vec<DriveId>, Vec<DriveId>);
 fn drawn_of(lang: Lang, job: Option<&Job>) -> Drawn {
     match job {
         None => (lang, None, Vec::new(), Vec::new()),
-        Some(j) => (lang, Some(j.name.clone()), deliverable(j), ids_of(j)),
+        Some(j) => (
+            lang,
+            Some(String::from(&*j.name)),
+            deliverable(j),
+            ids_of(j),
+        ),
     }
 }
 

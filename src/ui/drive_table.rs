@@ -231,7 +231,7 @@ pub fn drive_table(host: &web_sys::Element, job: Derived<Option<Job>>, drive: Dr
                     "pick" => drive.choose(id),
                     "why" => {
                         if let Some(name) =
-                            job.with_untracked(|j| j.as_ref().map(|j| j.name.clone()))
+                            job.with_untracked(|j| j.as_ref().map(|j| String::from(&*j.name)))
                         {
                             why.toggle(button, name, WhySubject::Drive(id));
                         }

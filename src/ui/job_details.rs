@@ -251,7 +251,7 @@ mod tests {
         let sim = Simulation::new(scenario).expect("the test scenario loads");
         let day_20 = sim.start() + TimeDelta::days(20);
         let jobs = sim.jobs_at(day_20);
-        let Some(gone) = jobs.iter().find(|j| j.name == "forgotten") else {
+        let Some(gone) = jobs.iter().find(|j| &*j.name == "forgotten") else {
             panic!("the abandoned job")
         };
         let Some(deletion) = gone.deleted.as_ref() else {

@@ -161,11 +161,11 @@ fn compare(key: SortKey, rules: &Rules, ja: &Job, jb: &Job) -> Ordering {
 pub fn row(job: &Job, rules: &Rules, now: Time, lang: Lang) -> JobRow {
     let next = job.next_time_rule(rules);
     JobRow {
-        name: job.name.clone(),
+        name: String::from(&*job.name),
         job_type: job.job_type.id(),
         status: status_id(job),
         overdue: job.overdue && job.state == JobState::Shipping && !job.is_deleted(),
-        storage_account: job.storage_account.clone(),
+        storage_account: String::from(&*job.storage_account),
         created: format::date(job.created_at),
         created_at: format::date_time(job.created_at),
         percent: job.percent(),

@@ -68,7 +68,7 @@ fn last_step(
 ) -> Box<dyn Fn() -> Option<Step>> {
     let app = use_app();
     Box::new(move || {
-        let name = job.with(|j| j.as_ref().map(|j| j.name.clone()))?;
+        let name = job.with(|j| j.as_ref().map(|j| String::from(&*j.name)))?;
         let subject = subject()?;
         let now = app.now().get();
         app.sim().with(|s| {
