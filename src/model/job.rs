@@ -98,8 +98,8 @@ pub struct Job {
     pub extra_drives: Vec<DriveId>,
     /// The extra drives went back to the customer with the job.
     pub extras_returned: bool,
-    pub tracking: Option<Tracking>,
-    pub return_tracking: Option<Tracking>,
+    pub tracking: Option<Arc<Tracking>>,
+    pub return_tracking: Option<Arc<Tracking>>,
     pub overdue: bool,
     pub customer_contacted: bool,
     /// Creation or the last UpdateJob: R2 counts its 14 days from here.

@@ -165,7 +165,7 @@ pub fn apply(job: &Job, action: &Action, at: Time, rules: &Rules) -> Result<Appl
             carrier, tracking, ..
         } => {
             e.require(kind, &[JobState::Creating])?;
-            e.job.tracking = Some(tracking_of(kind, carrier, tracking)?);
+            e.job.tracking = Some(Arc::new(tracking_of(kind, carrier, tracking)?));
             e.job.tracking_entered_at = Some(at);
             e.set_state(JobState::Shipping);
         }
@@ -246,7 +246,7 @@ pub fn apply(job: &Job, action: &Action, at: Time, rules: &Rules) -> Result<Appl
             {
                 return Err(e.not_allowed(kind));
             }
-            e.job.return_tracking = Some(tracking_of(kind, carrier, tracking)?);
+            e.job.return_tracking = Some(Arc::new(tracking_of(kind, carrier, tracking)?));
             e.ship_back();
         }
     }

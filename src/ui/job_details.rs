@@ -23,6 +23,7 @@ use crate::azure::rest_one;
 use crate::i18n::azure::{az, AzText};
 use crate::i18n::{rule_text, Lang, Text};
 use crate::model::{Job, Time, Tracking};
+use std::sync::Arc;
 
 /// "Why?" beside a fact: its question is its name (and its "?" comes from CSS).
 fn why_button<W: Writer>(w: &mut W, act: &str, question: &str) {
@@ -40,7 +41,7 @@ fn fact<W: Writer>(w: &mut W, lang: Lang, key: Text, value: &str) {
     w.leaf("dt", "", lang.t(key)).leaf("dd", "", value);
 }
 
-fn tracking(t: &Option<Tracking>) -> String {
+fn tracking(t: &Option<Arc<Tracking>>) -> String {
     t.as_ref().map_or_else(
         || "—".to_string(),
         |t| format!("{} {}", t.carrier, t.number),
