@@ -81,18 +81,24 @@ pub fn order_at_instant(a: (Time, Kind), b: (Time, Kind)) -> Ordering {
     a.0.cmp(&b.0).then(a.1.cmp(&b.1))
 }
 
+/// The job as the replay stands: see `own` in `replay`.
+fn current<'a>(own: &'a Option<Job>, tl: &'a Timeline) -> Option<&'a Job> {
+    own.as_ref().or(tl.snapshots.last().map(|(_, j)| j))
+}
+
 pub(crate) fn replay(input: &JobInput, ctx: &Context) -> Timeline {
     let mut tl = Timeline {
         manual_results: Vec::with_capacity(input.events.len()),
         ..Timeline::default()
     };
-    let mut job: Option<Job> = None;
+    // The job now: the last snapshot, or, after an event that changed only its clock, `own`
+    // (not stored again as a snapshot). A changed job is moved into the snapshots, not copied.
+    let mut own: Option<Job> = None;
     let mut pending: Vec<Planned> = Vec::new();
     let mut next_manual = 0;
     let mut step = 0u64;
     for _ in 0..MAX_STEPS {
-        let auto = job
-            .as_ref()
+        let auto = current(&own, &tl)
             .and_then(|j| j.next_time_rule(&ctx.rules))
             .and_then(|(rule, due)| AutoEvent::for_rule(rule).map(|a| (a, due)));
         let candidates = [
@@ -117,7 +123,7 @@ pub(crate) fn replay(input: &JobInput, ctx: &Context) -> Timeline {
                     break;
                 };
                 next_manual += 1;
-                let result = match (&job, &m.action) {
+                let result = match (current(&own, &tl), &m.action) {
                     (None, Action::CreateJob(spec)) => create(spec, m.at),
                     (None, _) => Err(Refusal::UnknownJob {
                         job: input.name.clone(),
@@ -136,7 +142,9 @@ pub(crate) fn replay(input: &JobInput, ctx: &Context) -> Timeline {
             }
             Kind::Autopilot => {
                 let p = pending.remove(0);
-                let Some(j) = &job else { continue };
+                let Some(j) = current(&own, &tl) else {
+                    continue;
+                };
                 // The datacenter stops working on a job once it has ended; anything else it
                 // planned but can no longer do is logged as refused, never dropped unseen.
                 if j.is_deleted() || j.state.is_final() {
@@ -152,7 +160,7 @@ pub(crate) fn replay(input: &JobInput, ctx: &Context) -> Timeline {
             }
             Kind::TimeRule => {
                 let Some((auto, due)) = auto else { break };
-                let Some(applied) = job.as_ref().and_then(|j| fire(j, auto, due, &ctx.rules))
+                let Some(applied) = current(&own, &tl).and_then(|j| fire(j, auto, due, &ctx.rules))
                 else {
                     break;
                 };
@@ -177,14 +185,15 @@ pub(crate) fn replay(input: &JobInput, ctx: &Context) -> Timeline {
                     }
                 }
                 step += 1;
-                let changed = job
-                    .as_ref()
-                    .is_none_or(|j| !j.same_apart_from_clock(&applied.job));
+                let changed =
+                    current(&own, &tl).is_none_or(|j| !j.same_apart_from_clock(&applied.job));
                 if changed {
-                    tl.snapshots.push((at, applied.job.clone()));
+                    tl.snapshots.push((at, applied.job));
                     tl.times.push(at);
+                    own = None;
+                } else {
+                    own = Some(applied.job);
                 }
-                job = Some(applied.job);
                 (rule, Ok(applied.changes))
             }
             Err(refusal) => (refusal.rule(), Err(refusal)),
