@@ -51,6 +51,40 @@ fn targets(n: usize, cmp: &mut dyn FnMut(u32, u32) -> Ordering) -> Vec<u32> {
     target
 }
 
+/// The stable order of `keys` (`order[k]`: the index of the key that goes at `k`), by a
+/// radix sort of 16-bit digits: a few passes over the list instead of a comparison per pair
+/// and level. For the global log (about 167,000 entries at 10,000 jobs) the merge sort above
+/// called its comparison about 2.9 million times, a sixth of loading the world in the browser.
+/// Digits every key shares are skipped. Stable from `order` (the identity, or the order of a
+/// less significant key), so a key wider than 64 bits sorts by its parts, last part first.
+#[inline(never)]
+pub fn radix_order(keys: &[u64], mut order: Vec<u32>) -> Vec<u32> {
+    let n = keys.len();
+    let mut next = vec![0u32; n];
+    let mut count = vec![0u32; 1 << 16];
+    for shift in [0, 16, 32, 48] {
+        let digit = |i: u32| (keys[i as usize] >> shift) as usize & 0xFFFF;
+        count.fill(0);
+        for &i in &order {
+            count[digit(i)] += 1;
+        }
+        if count.iter().any(|&c| c as usize == n) {
+            continue;
+        }
+        let mut sum = 0;
+        for c in count.iter_mut() {
+            (*c, sum) = (sum, sum + *c);
+        }
+        for &i in &order {
+            let d = digit(i);
+            next[count[d] as usize] = i;
+            count[d] += 1;
+        }
+        std::mem::swap(&mut order, &mut next);
+    }
+    order
+}
+
 /// Sorts `items` stably by the key `key` gives.
 pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
@@ -111,6 +145,23 @@ mod tests {
             sort_by_key(&mut ours, |x| x.0);
             std.sort_by_key(|x| x.0);
             assert_eq!(ours, std, "length {len}");
+        }
+    }
+
+    #[test]
+    fn radix_order_is_the_stable_sort() {
+        let mut rng = crate::sim::rng::SplitMix64::new(11);
+        for len in 0..300 {
+            // Few distinct digits in some lanes (ties), every lane in use in others.
+            let mask = [0xF, 0xFFFF_0000_FFFF, u64::MAX][len % 3];
+            let keys: Vec<u64> = (0..len).map(|_| rng.next_u64() & mask).collect();
+            let mut std: Vec<u32> = (0..len as u32).collect();
+            std.sort_by_key(|&i| keys[i as usize]);
+            assert_eq!(
+                radix_order(&keys, (0..len as u32).collect()),
+                std,
+                "length {len}"
+            );
         }
     }
 

@@ -76,6 +76,28 @@ pub struct Simulation {
     file_events: usize,
 }
 
+/// The stable order of `times` (`order[k]`: the index of the time that goes at `k`), by radix
+/// (`sort::radix_order`): by the nanoseconds, then by the seconds.
+fn time_order(times: &[Time]) -> Vec<u32> {
+    let (mut secs, mut nanos) = (Vec::with_capacity(times.len()), Vec::new());
+    for t in times {
+        // Through the time difference the app computes anyway (`timestamp` is more wasm). A
+        // negative one counts its fraction down: a second earlier, and the nanoseconds up.
+        let d = t.signed_duration_since(Time::UNIX_EPOCH);
+        let (s, n) = (d.num_seconds(), d.subsec_nanos());
+        let (s, n) = if n < 0 {
+            (s - 1, n + 1_000_000_000)
+        } else {
+            (s, n)
+        };
+        // The sign bit flipped: seconds before 1970 come first.
+        secs.push(s as u64 ^ 1 << 63);
+        nanos.push(n as u64);
+    }
+    let order = crate::sort::radix_order(&nanos, (0..times.len() as u32).collect());
+    crate::sort::radix_order(&secs, order)
+}
+
 /// Past the last event, the scrubber shows a little more so the end is visible.
 const SPAN_MARGIN: TimeDelta = TimeDelta::days(7);
 /// The scrubber always covers this much, so a 90-day deletion fits.
@@ -258,21 +280,22 @@ impl Simulation {
     /// Rebuilds the creation order and the global log from the per-job timelines.
     fn merge(&mut self) {
         self.rebuild_order();
-        // Each entry's key sorted beside it: a key read through the timelines at every
-        // comparison put each one on a cache line of its own (about a third of loading
-        // 10,000 jobs natively).
+        // Listed by job in creation order, each job's entries in order: a stable sort by time
+        // alone then gives the log key's order (time, creation order, place in the job).
         let total = self.timelines.iter().map(|t| t.entries.len()).sum();
-        let mut all: Vec<(LogKey, (usize, usize))> = Vec::with_capacity(total);
+        let mut all: Vec<(usize, usize)> = Vec::with_capacity(total);
+        let mut times = Vec::with_capacity(total);
         for &i in &self.order {
             for (k, e) in self.timelines[i].entries.iter().enumerate() {
-                all.push((self.log_key(e, (i, k)), (i, k)));
+                all.push((i, k));
+                times.push(e.at);
             }
         }
-        crate::sort::sort_by_key(&mut all, |x| x.0);
         // Room for the entries that actions add, so that one does not move the whole log.
-        let mut log = Vec::with_capacity(all.len() + LOG_ROOM);
-        let mut src = Vec::with_capacity(all.len() + LOG_ROOM);
-        for &(_, (i, k)) in &all {
+        let mut log = Vec::with_capacity(total + LOG_ROOM);
+        let mut src = Vec::with_capacity(total + LOG_ROOM);
+        for p in time_order(&times) {
+            let (i, k) = all[p as usize];
             log.push(self.timelines[i].entries[k].clone());
             src.push((i, k));
         }
@@ -669,5 +692,33 @@ impl Simulation {
 
     pub fn job_count(&self) -> usize {
         self.order.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{time_order, Time};
+    use chrono::TimeDelta;
+
+    /// Ties keep their order; times before 1970 and four centuries apart sort too.
+    #[test]
+    fn time_order_is_the_stable_sort_by_time() {
+        let t0 = Time::UNIX_EPOCH - TimeDelta::days(200 * 365);
+        let mut rng = crate::sim::rng::SplitMix64::new(5);
+        for span in [TimeDelta::days(120), TimeDelta::days(400 * 365)] {
+            for len in 0..200 {
+                let times: Vec<Time> = (0..len)
+                    .map(|_| {
+                        let secs = (rng.next_u64() % span.num_seconds() as u64) as i64;
+                        // Few distinct instants: ties keep their order.
+                        t0 + TimeDelta::seconds(secs - secs % 86_400)
+                            + TimeDelta::nanoseconds((rng.next_u64() % 3) as i64)
+                    })
+                    .collect();
+                let mut want: Vec<u32> = (0..len as u32).collect();
+                want.sort_by_key(|&i| times[i as usize]);
+                assert_eq!(time_order(&times), want, "span {span}, length {len}");
+            }
+        }
     }
 }
