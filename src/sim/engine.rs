@@ -79,7 +79,10 @@ pub struct Simulation {
 /// The stable order of `times` (`order[k]`: the index of the time that goes at `k`), by radix
 /// (`sort::radix_order`): by the nanoseconds, then by the seconds.
 fn time_order(times: &[Time]) -> Vec<u32> {
-    let (mut secs, mut nanos) = (Vec::with_capacity(times.len()), Vec::new());
+    let (mut secs, mut nanos) = (
+        Vec::with_capacity(times.len()),
+        Vec::with_capacity(times.len()),
+    );
     for t in times {
         // Through the time difference the app computes anyway (`timestamp` is more wasm). A
         // negative one counts its fraction down: a second earlier, and the nanoseconds up.
